@@ -1,0 +1,176 @@
+"""Curated data the parser cannot derive (title, people named without initials, event
+headlines, inferred dates), read from a reviewed JSON file keyed by the source's SHA-256.
+
+Applying it never overwrites: at the first import it completes the derived records; on
+later runs it only adds curated records that are missing.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+
+from .dates import validate_partial_date
+from .exceptions import CurationError
+from .models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
+from .names import display_name, person_key
+
+PRECISIONS = set(TimelineEvent.Precision.values)
+GROUPS = set(Author.Group.values)
+
+
+def stated_event_key(display: str, occurrence: int) -> str:
+    """The identity of the n-th event dated `display` in the text."""
+    return f"stated:{display}#{occurrence}"
+
+
+def load(sha256: str, path: Path | None = None) -> dict | None:
+    """The curation for a source: from `path`, or the file in CURATION_DIR that names its SHA-256."""
+    candidates = [Path(path)] if path else sorted(Path(settings.CURATION_DIR).glob("*.curation.json"))
+    for candidate in candidates:
+        try:
+            data = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise CurationError(f"{candidate.name}: cannot be read as JSON ({error})") from None
+        if data.get("source_sha256") == sha256:
+            validate(data, candidate.name)
+            return data
+        if path:
+            raise CurationError(f"{candidate.name} is for another source document")
+    return None
+
+
+def validate(data: dict, name: str) -> None:
+    for index, person in enumerate(data.get("people", [])):
+        where = f"{name}: people[{index}]"
+        if not person.get("family_name"):
+            raise CurationError(f"{where}: family_name is required")
+        if person.get("group", "") not in GROUPS:
+            raise CurationError(f"{where}: unknown group {person.get('group')!r}")
+    for index, event in enumerate(data.get("events", [])):
+        _validate_event(event, f"{name}: events[{index}]")
+
+
+def _validate_event(event: dict, where: str) -> None:
+    if not event.get("headline"):
+        raise CurationError(f"{where}: headline is required")
+    if "date" in event:
+        return
+    for required in ("key", "anchor", "start", "precision", "basis_note"):
+        if not event.get(required):
+            raise CurationError(f"{where}: {required} is required for an inferred event")
+    if event["precision"] not in PRECISIONS:
+        raise CurationError(f"{where}: unknown precision {event['precision']!r}")
+    start, end = event["start"], event.get("end", event["start"])
+    for label, date in (("start", start), ("end", end)):
+        try:
+            validate_partial_date(date.get("year"), date.get("month"), date.get("day"))
+        except ValueError as error:
+            raise CurationError(f"{where}: {label}: {error}") from None
+    if (end["year"], end.get("month") or 0, end.get("day") or 0) < (
+        start["year"],
+        start.get("month") or 0,
+        start.get("day") or 0,
+    ):
+        raise CurationError(f"{where}: end is before start")
+
+
+def apply_people(thesis: Thesis, data: dict, reason: str) -> int:
+    """Add curated people, or complete the derived record of the same person; returns how many were new."""
+    added = 0
+    for person in data.get("people", []):
+        key = person_key(person["family_name"], person.get("given_names", ""))
+        author = Author.objects.filter(thesis=thesis, key=key).first()
+        if author is None:
+            author = Author(thesis=thesis, key=key, family_name=person["family_name"])
+            added += 1
+        author.given_names = author.given_names or person.get("given_names", "")
+        author.display_name = author.display_name or display_name(author.family_name, author.given_names)
+        author.group = author.group or person.get("group", "")
+        roles = set(person.get("roles", []))
+        author.is_historiography_author |= "historiography" in roles
+        author.is_quoted |= "quoted" in roles
+        author.note = author.note or person.get("note", "")
+        author._change_reason = reason
+        author.save()
+        for form in person.get("aliases", []):
+            AuthorAlias.objects.get_or_create(author=author, form=form)
+    return added
+
+
+def apply_events(thesis: Thesis, data: dict, passages: list[Passage], reason: str) -> int:
+    """Give derived events their curated headlines and add inferred events; returns how many were new."""
+    if title := data.get("thesis", {}).get("title"):
+        thesis.title = title
+        thesis.title_note = data["thesis"].get("title_note", "")
+        thesis._change_reason = reason
+        thesis.save()
+    added = 0
+    for entry in data.get("events", []):
+        if "date" in entry:
+            _complete_stated(thesis, entry, reason)
+        elif not TimelineEvent.objects.filter(thesis=thesis, key=entry["key"]).exists():
+            _create_inferred(thesis, entry, passages, reason)
+            added += 1
+    return added
+
+
+def apply_missing(thesis: Thesis, data: dict) -> dict:
+    """On a repeated import: add curated people and inferred events that are missing, change nothing else."""
+    reason = "Curated records added on a repeated import"
+    known = set(thesis.authors.values_list("key", flat=True))
+    missing_people = [
+        p for p in data.get("people", []) if person_key(p["family_name"], p.get("given_names", "")) not in known
+    ]
+    people = apply_people(thesis, {"people": missing_people}, reason) if missing_people else 0
+    inferred = [e for e in data.get("events", []) if "date" not in e]
+    events = apply_events(thesis, {"events": inferred}, list(thesis.passages.all()), reason)
+    return {"people_added": people, "events_added": events}
+
+
+def _complete_stated(thesis, entry, reason):
+    key = stated_event_key(entry["date"], entry.get("occurrence", 1))
+    event = TimelineEvent.objects.filter(thesis=thesis, key=key).first()
+    if event is None:
+        raise CurationError(f"the curation describes the date {entry['date']!r}, which the text does not print")
+    event.headline = entry["headline"]
+    event.description = entry.get("description", event.description)
+    event._change_reason = reason
+    event.save()
+    event.authors.set(_people(thesis, entry))
+
+
+def _create_inferred(thesis, entry, passages, reason):
+    start = entry["start"]
+    end = entry.get("end", start)
+    passage = next((p for p in passages if entry["anchor"] in p.text), None)
+    event = TimelineEvent(
+        thesis=thesis,
+        key=entry["key"],
+        passage=passage,
+        headline=entry["headline"],
+        description=entry.get("description", ""),
+        date_display=entry.get("date_display", ""),
+        start_year=start["year"],
+        start_month=start.get("month"),
+        start_day=start.get("day"),
+        end_year=end["year"],
+        end_month=end.get("month"),
+        end_day=end.get("day"),
+        precision=entry["precision"],
+        basis=TimelineEvent.Basis.INFERRED,
+        basis_note=entry["basis_note"],
+    )
+    event._change_reason = reason
+    event.save()
+    event.authors.set(_people(thesis, entry))
+
+
+def _people(thesis, entry) -> list[Author]:
+    people = []
+    for family in entry.get("people", []):
+        matches = list(Author.objects.filter(thesis=thesis, family_name=family))
+        if len(matches) != 1:
+            raise CurationError(f"the curation names {family!r}, which matches {len(matches)} people")
+        people.extend(matches)
+    return people

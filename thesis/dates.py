@@ -1,0 +1,178 @@
+"""Partial dates: Roman numerals (Cyrillic look-alikes too), centuries, and dates printed in Kazakh text."""
+
+import re
+from dataclasses import dataclass
+
+# Letters typists use for Roman numerals: the Cyrillic look-alikes count as the Latin ones.
+ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "Ӏ": "I"})
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+ROMAN_CHARS = "IVXLCDMХІСМӀ"
+
+MONTHS = {
+    "қаңтар": 1,
+    "ақпан": 2,
+    "наурыз": 3,
+    "сәуір": 4,
+    "мамыр": 5,
+    "маусым": 6,
+    "шілде": 7,
+    "тамыз": 8,
+    "қыркүйек": 9,
+    "қазан": 10,
+    "қараша": 11,
+    "желтоқсан": 12,
+}
+BCE = r"(?P<bce>б\.?\s?з\.?\s?д\.?\s*)?"
+ROMAN = rf"[{ROMAN_CHARS}]+"
+CENTURY_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>{ROMAN})\s*[-–—]\s*(?P<last>{ROMAN})\s*(?:ғғ\b\.?|ғасырлар\w*)")
+CENTURY_RE = re.compile(rf"{BCE}\b(?P<century>{ROMAN})\s*(?:ғ\b\.?|ғасыр\w*)")
+YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}})\s*(?:жж\b\.?|жылдар\w*)")
+DAY_RE = re.compile(
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:ылы\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)})\w*"
+)
+YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}})\s*(?:ж\b\.?|жылы\b|жыл\w*)")
+DECADE_RE = re.compile(r"\b(?P<decade>\d{3}0)\s*-?\s*(?:жылдар\w*)")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date printed in a text: where, as what, and the range it stands for."""
+
+    start: int
+    end: int
+    display: str
+    begin: PartialDate
+    finish: PartialDate
+    precision: str
+
+
+def roman_to_int(numeral: str) -> int:
+    """Value of a Roman numeral, accepting Cyrillic look-alike letters; ValueError if malformed."""
+    latin = numeral.strip().upper().translate(ROMAN_LOOKALIKES)
+    if not latin or not ROMAN_RE.fullmatch(latin):
+        raise ValueError(f"not a Roman numeral: {numeral!r}")
+    total = 0
+    for char, following in zip(latin, latin[1:] + " ", strict=False):
+        value = ROMAN_VALUES[char]
+        total += -value if following != " " and ROMAN_VALUES[following] > value else value
+    return total
+
+
+def century_years(century: int) -> tuple[int, int]:
+    """Inclusive years of a century: 17 is 1601-1700; -1 (1st century BCE) is -100 to -1."""
+    if century == 0:
+        raise ValueError("there is no century 0")
+    if century > 0:
+        return 100 * (century - 1) + 1, 100 * century
+    return 100 * century, 100 * (century + 1) - 1
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date printed in `text`, longest readings first, never overlapping."""
+    found: list[DateMention] = []
+    for pattern, read in _READERS:
+        for match in pattern.finditer(text):
+            if any(match.start() < m.end and m.start < match.end() for m in found):
+                continue
+            mention = _safely(read, match)
+            if mention is not None:
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _safely(read, match):
+    try:
+        return read(match)
+    except ValueError:
+        return None
+
+
+def _sign(match) -> int:
+    return -1 if match["bce"] else 1
+
+
+def _mention(match, begin, finish, precision):
+    display = match.group().strip()
+    return DateMention(match.start(), match.start() + len(display), display, begin, finish, precision)
+
+
+def _century_range(match):
+    sign = _sign(match)
+    first = century_years(sign * roman_to_int(match["first"]))
+    last = century_years(sign * roman_to_int(match["last"]))
+    start, end = min(first[0], last[0]), max(first[1], last[1])
+    return _mention(match, PartialDate(start), PartialDate(end), "century")
+
+
+def _century(match):
+    start, end = century_years(_sign(match) * roman_to_int(match["century"]))
+    return _mention(match, PartialDate(start), PartialDate(end), "century")
+
+
+def _year_range(match):
+    sign = _sign(match)
+    first, last = sorted((sign * int(match["first"]), sign * int(match["last"])))
+    return _mention(match, PartialDate(first), PartialDate(last), "range")
+
+
+def _day(match):
+    month = MONTHS[match["month"]]
+    year = _sign(match) * int(match["year"])
+    day = int(match["day"])
+    validate_partial_date(year, month, day)
+    date = PartialDate(year, month, day)
+    return _mention(match, date, date, "day")
+
+
+def _year(match):
+    date = PartialDate(_sign(match) * int(match["year"]))
+    return _mention(match, date, date, "year")
+
+
+def _decade(match):
+    start = int(match["decade"])
+    return _mention(match, PartialDate(start), PartialDate(start + 9), "decade")
+
+
+_READERS = [
+    (CENTURY_RANGE_RE, _century_range),
+    (CENTURY_RE, _century),
+    (YEAR_RANGE_RE, _year_range),
+    (DAY_RE, _day),
+    (DECADE_RE, _decade),
+    (YEAR_RE, _year),
+]
+
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def is_leap(year: int) -> bool:
+    """Proleptic Gregorian leap year, astronomical numbering (1 BCE is year 0)."""
+    astronomical = year + 1 if year < 0 else year
+    return astronomical % 4 == 0 and (astronomical % 100 != 0 or astronomical % 400 == 0)
+
+
+def validate_partial_date(year: int | None, month: int | None, day: int | None) -> None:
+    """Raise ValueError naming what is wrong with a partial date."""
+    if year is None or year == 0:
+        raise ValueError("year is required and there is no year 0")
+    if day is not None and month is None:
+        raise ValueError("a day needs a month")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError("month must be 1 to 12")
+    if day is not None:
+        last = 29 if month == 2 and is_leap(year) else DAYS_IN_MONTH[month - 1] - (month == 2)
+        if not 1 <= day <= last:
+            raise ValueError(f"day must be 1 to {last} for that month")
+
+
+def sort_key(date: PartialDate) -> tuple[int, int, int]:
+    return date.year, date.month or 0, date.day or 0

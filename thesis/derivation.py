@@ -1,0 +1,85 @@
+"""Keeping what is derived from a passage's text (citations, sources, mentions) in step with it."""
+
+from .citations import derive_citations
+from .models import Author, Citation, Mention, Passage, Source
+from .names import find_names
+
+
+def refresh_derived(passage: Passage) -> None:
+    """Derive the passage's citations and mentions again from its current text."""
+    refresh_citations(passage)
+    refresh_mentions(passage)
+
+
+def refresh_citations(passage: Passage) -> None:
+    derived = derive_citations(passage.text)
+    sources = sources_for(passage.thesis_id, {c.number for c in derived})
+    passage.citations.all().delete()
+    Citation.objects.bulk_create(
+        Citation(
+            passage=passage,
+            source=sources[c.number],
+            order=order,
+            marker_start=c.marker_start,
+            marker_end=c.marker_end,
+            sentence=c.sentence,
+            sentence_start=c.sentence_start,
+            sentence_end=c.sentence_end,
+        )
+        for order, c in enumerate(derived)
+    )
+
+
+def sources_for(thesis_id: int, numbers: set[int]) -> dict[int, Source]:
+    """The thesis's sources with these numbers, creating the missing ones (needing bibliographic data)."""
+    existing = {s.number: s for s in Source.objects.filter(thesis_id=thesis_id, number__in=numbers)}
+    for number in sorted(numbers - existing.keys()):
+        source = Source(thesis_id=thesis_id, number=number)
+        source._change_reason = f"Cited as [{number}] in the text"
+        source.save()
+        existing[number] = source
+    return existing
+
+
+def refresh_mentions(passage: Passage) -> None:
+    authors = list(Author.objects.filter(thesis_id=passage.thesis_id).prefetch_related("aliases"))
+    passage.mentions.all().delete()
+    Mention.objects.bulk_create(
+        Mention(author=author, passage=passage, form=form, start=start, end=end)
+        for author, form, start, end in find_mentions(passage.text, authors)
+    )
+
+
+def find_mentions(text: str, authors) -> list[tuple[Author, str, int, int]]:
+    """Where `text` names one of `authors`: by initials and family name, or by a recorded alias."""
+    by_key = {a.key: a for a in authors}
+    found = []
+    for name in find_names(text):
+        author = by_key.get(name.key)
+        if author is not None:
+            found.append((author, name.form, name.start, name.end))
+    for author in authors:
+        for alias in author.aliases.all():
+            found.extend(_literal_mentions(text, author, alias.form))
+    return _without_overlaps(found)
+
+
+def _literal_mentions(text, author, form):
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if _is_word_boundary(text, start - 1) and _is_word_boundary(text, end):
+            yield author, form, start, end
+        start = text.find(form, end)
+
+
+def _is_word_boundary(text: str, index: int) -> bool:
+    return index < 0 or index >= len(text) or not text[index].isalnum()
+
+
+def _without_overlaps(found):
+    kept: list = []
+    for item in sorted(found, key=lambda m: (m[2], -m[3])):
+        if not kept or item[2] >= kept[-1][3]:
+            kept.append(item)
+    return kept

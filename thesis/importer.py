@@ -1,0 +1,278 @@
+"""Importing a transcribed thesis: checks on the file, then one atomic write of everything derived.
+
+An import is idempotent: a file already imported (same SHA-256) is not parsed again, and a
+second run only adds curated records that are missing, so editors' corrections stay.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from . import curation as curation_module
+from .curation import stated_event_key
+from .dates import find_dates
+from .exceptions import ImportRefused
+from .models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
+from .names import find_names, historiography_groups
+from .normalisation import reading_text
+from .parsing import ParsedDocument, parse_document
+from .sentences import sentence_at
+from .structure import completeness, declared_structure
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
+TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
+HEADLINE_WORDS = 12
+
+
+@dataclass
+class ImportResult:
+    thesis: Thesis
+    created: bool
+    counts: dict = field(default_factory=dict)
+
+
+def decode_source(data: bytes, max_bytes: int | None = None) -> str:
+    """The text of a source file, or ImportRefused saying why it is not a thesis text."""
+    max_bytes = settings.IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+    if not data:
+        raise ImportRefused("the file is empty")
+    if len(data) > max_bytes:
+        raise ImportRefused(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
+    if b"\x00" in data:
+        raise ImportRefused("the file is binary (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(f"the file is not UTF-8 text (invalid byte at offset {error.start})") from None
+    control = next((c for c in text if c < " " and c not in ALLOWED_CONTROL), None)
+    if control is not None or "\x7f" in text:
+        raise ImportRefused("the file is binary (it contains control characters), not text")
+    if not text.strip():
+        raise ImportRefused("the file holds only whitespace")
+    return text
+
+
+def import_file(path: Path, curation_path: Path | None = None, use_curation: bool = True) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(f"cannot read {path}: {error.strerror}") from None
+    return import_bytes(data, path.name, curation_path=curation_path, use_curation=use_curation)
+
+
+def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=True) -> ImportResult:
+    text = decode_source(data)
+    sha256 = SourceDocument.digest(data)
+    curated = curation_module.load(sha256, curation_path) if use_curation else None
+    existing = SourceDocument.objects.filter(sha256=sha256).select_related("thesis").first()
+    with transaction.atomic():
+        if existing is not None:
+            added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
+            return ImportResult(existing.thesis, created=False, counts=added)
+        result = _create(text, data, sha256, file_name, curated)
+    logger.info("Imported %s as thesis %s: %s", file_name, result.thesis.pk, result.counts)
+    return result
+
+
+def _create(text, data, sha256, file_name, curated) -> ImportResult:
+    parsed = parse_document(text)
+    if not parsed.paragraphs:
+        raise ImportRefused("the file has headings but no text")
+    readings = [reading_text(text[p.start : p.end]) for p in parsed.paragraphs]
+    reason = f"Imported from {file_name}"
+    document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
+    thesis = _create_thesis(document, parsed, readings, file_name, reason)
+    sections = _create_sections(thesis, parsed, reason)
+    authors = _create_authors(thesis, readings, reason)
+    if curated:
+        curation_module.apply_people(thesis, curated, reason)
+    passages = _create_passages(thesis, parsed, readings, sections, reason)
+    events = _create_events(thesis, passages, reason)
+    if curated:
+        curation_module.apply_events(thesis, curated, passages, reason)
+    counts = {
+        "sections": len(sections),
+        "passages": len(passages),
+        "authors": thesis.authors.count(),
+        "sources": thesis.sources.count(),
+        "events": thesis.events.count(),
+        "derived_events": len(events),
+        "derived_authors": len(authors),
+    }
+    return ImportResult(thesis, created=True, counts=counts)
+
+
+def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason) -> Thesis:
+    declared = declared_structure(readings)
+    is_complete, note = completeness(
+        declared,
+        [h.kind for h in parsed.headings],
+        [h.number for h in parsed.headings if h.kind == "chapter"],
+        readings[-1],
+    )
+    thesis = Thesis(
+        title=Path(file_name).stem.split(".")[0],
+        source_document=document,
+        declared_structure=declared,
+        is_complete=is_complete,
+        completeness_note=note,
+    )
+    _save(thesis, reason)
+    return thesis
+
+
+def _create_sections(thesis, parsed: ParsedDocument, reason) -> dict:
+    """Sections by heading index (None: text before any heading), with parents by level."""
+    sections = {}
+    order = 0
+    if parsed.paragraphs[0].heading is None:
+        first = parsed.paragraphs[0].start
+        sections[None] = _save(
+            Section(thesis=thesis, kind="untitled", order=order, span_start=first, span_end=first), reason
+        )
+        order += 1
+    stack: list[tuple[int, Section]] = []
+    for index, heading in enumerate(parsed.headings):
+        level = _level(heading, stack)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        section = Section(
+            thesis=thesis,
+            parent=stack[-1][1] if stack else None,
+            kind=heading.kind,
+            number=heading.number,
+            label=heading.label,
+            title=heading.title,
+            heading_original=parsed.text[heading.start : heading.end],
+            order=order,
+            span_start=heading.start,
+            span_end=heading.end,
+        )
+        sections[index] = _save(section, reason)
+        order += 1
+        if heading.number or heading.kind in TOP_LEVEL_KINDS:
+            stack.append((level, section))
+    return sections
+
+
+def _level(heading, stack) -> int:
+    if heading.kind in TOP_LEVEL_KINDS:
+        return 1
+    if heading.number:
+        return heading.number.count(".") + 1
+    return stack[-1][0] + 1 if stack else 1
+
+
+def _create_authors(thesis, readings: list[str], reason) -> list[Author]:
+    """People listed in the historiography and people named with initials elsewhere."""
+    people: dict[str, dict] = {}
+    for text in readings:
+        groups = historiography_groups(text)
+        listed = [name for names in groups.values() for name in names]
+        for group, names in groups.items():
+            for name in names:
+                person = _person(people, name)
+                person["group"] = person["group"] or group
+                person["is_historiography_author"] = True
+        listed_from = min((n.start for n in listed), default=len(text))
+        listed_to = max((n.end for n in listed), default=0)
+        for name in find_names(text, initials_first_only=True):
+            if not listed_from <= name.start < listed_to:
+                _person(people, name)["is_quoted"] = True
+    authors = []
+    for key, person in people.items():
+        author = _save(
+            Author(
+                thesis=thesis,
+                key=key,
+                family_name=person["family"],
+                given_names=person["initials"],
+                display_name=person["display"],
+                group=person["group"],
+                is_historiography_author=person["is_historiography_author"],
+                is_quoted=person["is_quoted"],
+            ),
+            reason,
+        )
+        AuthorAlias.objects.bulk_create(AuthorAlias(author=author, form=f) for f in sorted(person["forms"]))
+        authors.append(author)
+    return authors
+
+
+def _person(people, name) -> dict:
+    person = people.setdefault(
+        name.key,
+        {
+            "family": name.family,
+            "initials": name.initials,
+            "display": name.display,
+            "group": "",
+            "is_historiography_author": False,
+            "is_quoted": False,
+            "forms": set(),
+        },
+    )
+    person["forms"].add(name.form)
+    return person
+
+
+def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason) -> list[Passage]:
+    passages = []
+    for order, (block, text) in enumerate(zip(parsed.paragraphs, readings, strict=False)):
+        passage = Passage(
+            thesis=thesis,
+            section=sections[block.heading],
+            order=order,
+            original_text=parsed.text[block.start : block.end],
+            text=text,
+            span_start=block.start,
+            span_end=block.end,
+        )
+        passages.append(_save(passage, reason))
+    return passages
+
+
+def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
+    """One event for every date printed in the text, described by the sentence that holds it."""
+    events = []
+    seen: dict[str, int] = {}
+    for passage in passages:
+        for mention in find_dates(passage.text):
+            seen[mention.display] = seen.get(mention.display, 0) + 1
+            start, end = sentence_at(passage.text, mention.start) or (mention.start, mention.end)
+            sentence = passage.text[start:end]
+            event = TimelineEvent(
+                thesis=thesis,
+                key=stated_event_key(mention.display, seen[mention.display]),
+                passage=passage,
+                headline=_headline(sentence),
+                description=sentence,
+                date_display=mention.display,
+                start_year=mention.begin.year,
+                start_month=mention.begin.month,
+                start_day=mention.begin.day,
+                end_year=mention.finish.year,
+                end_month=mention.finish.month,
+                end_day=mention.finish.day,
+                precision=mention.precision,
+                basis=TimelineEvent.Basis.STATED,
+            )
+            events.append(_save(event, reason))
+    return events
+
+
+def _headline(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+
+
+def _save(instance, reason):
+    instance._change_reason = reason
+    instance.save()
+    return instance

@@ -1,0 +1,335 @@
+"""The archive's domain: theses, their source documents, sections, passages, citations,
+sources, people and timeline events."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class SourceDocument(models.Model):
+    """An imported file, stored verbatim and never changed."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    content = models.TextField(_("content"), editable=False)
+    size_bytes = models.PositiveIntegerField(_("size in bytes"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.sha256[:12]})"
+
+    @staticmethod
+    def digest(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    def content_bytes(self) -> bytes:
+        return self.content.encode("utf-8")
+
+
+class Thesis(models.Model):
+    class Kind(models.TextChoices):
+        DIPLOMA = "diploma", _("diploma work")
+        MASTER = "master", _("master's thesis")
+        DOCTORAL = "doctoral", _("doctoral dissertation")
+
+    title = models.CharField(_("title"), max_length=500)
+    title_note = models.TextField(_("note on the title"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="kk")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DIPLOMA)
+    declared_structure = models.JSONField(
+        _("declared structure"),
+        default=list,
+        blank=True,
+        help_text=_("The parts the text says it has, e.g. introduction, two chapters, conclusion."),
+    )
+    is_complete = models.BooleanField(_("complete"), default=True)
+    completeness_note = models.TextField(_("note on completeness"), blank=True)
+    source_document = models.OneToOneField(
+        SourceDocument, on_delete=models.PROTECT, related_name="thesis", verbose_name=_("source document")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thesis")
+        verbose_name_plural = _("theses")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", _("introduction")
+        CHAPTER = "chapter", _("chapter")
+        SECTION = "section", _("section")
+        SUBSECTION = "subsection", _("subsection")
+        CONCLUSION = "conclusion", _("conclusion")
+        BIBLIOGRAPHY = "bibliography", _("bibliography")
+        UNTITLED = "untitled", _("untitled part")
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sections")
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=16, blank=True, help_text=_("As printed, e.g. 1.1"))
+    label = models.CharField(_("label"), max_length=64, blank=True, help_text=_("As printed, e.g. 1 ТАРАУ"))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    heading_original = models.TextField(_("heading as transcribed"), blank=True, editable=False)
+    order = models.PositiveIntegerField(_("order"))
+    span_start = models.PositiveIntegerField(_("span start"))
+    span_end = models.PositiveIntegerField(_("span end"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["thesis", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["thesis", "order"], name="section_order_unique"),
+        ]
+
+    def __str__(self):
+        return " ".join(part for part in (self.label, self.title) if part) or self.get_kind_display()
+
+
+class Passage(models.Model):
+    """A paragraph: the unit editors correct."""
+
+    class Status(models.TextChoices):
+        UNREVIEWED = "unreviewed", _("unreviewed")
+        CORRECTED = "corrected", _("corrected")
+        VERIFIED = "verified", _("verified")
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="passages")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="passages")
+    order = models.PositiveIntegerField(_("order"))
+    original_text = models.TextField(_("original text"), editable=False)
+    text = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.UNREVIEWED)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    span_start = models.PositiveIntegerField(_("span start"))
+    span_end = models.PositiveIntegerField(_("span end"))
+
+    history = HistoricalRecords(excluded_fields=["changed_at"])
+
+    class Meta:
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
+        ordering = ["thesis", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["thesis", "order"], name="passage_order_unique"),
+        ]
+
+    def __str__(self):
+        return f"§{self.order} {self.text[:60]}"
+
+
+class Source(models.Model):
+    """A work the thesis cites by number; bibliographic fields follow CSL-JSON."""
+
+    class Status(models.TextChoices):
+        NEEDS_DATA = "needs_data", _("needs bibliographic data")
+        COMPLETE = "complete", _("complete")
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sources")
+    number = models.PositiveIntegerField(_("number"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEEDS_DATA)
+    csl_type = models.CharField(_("type"), max_length=32, blank=True, help_text=_("CSL type, e.g. book"))
+    title = models.CharField(_("title"), max_length=1000, blank=True)
+    authors = models.JSONField(
+        _("authors"), default=list, blank=True, help_text=_('CSL names: [{"family": …, "given": …}]')
+    )
+    issued_year = models.IntegerField(_("year issued"), null=True, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=500, blank=True)
+    publisher_place = models.CharField(_("place"), max_length=255, blank=True)
+    container_title = models.CharField(_("container title"), max_length=1000, blank=True)
+    page = models.CharField(_("pages"), max_length=64, blank=True)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["thesis", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["thesis", "number"], name="source_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"[{self.number}] {self.title}".rstrip()
+
+
+class Citation(models.Model):
+    """A `[N]` marker in a passage and the sentence it closes; derived from the text."""
+
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    order = models.PositiveIntegerField()
+    marker_start = models.PositiveIntegerField()
+    marker_end = models.PositiveIntegerField()
+    sentence = models.TextField(blank=True)
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["passage__order", "order"]
+
+    def __str__(self):
+        return f"[{self.source.number}] {self.sentence[:60]}"
+
+
+class Author(models.Model):
+    """A person the thesis names, however it spells them."""
+
+    class Group(models.TextChoices):
+        FOREIGN = "foreign", _("foreign historiography")
+        RUSSIAN = "russian", _("Russian historiography")
+        DOMESTIC = "domestic", _("domestic historiography")
+        NONE = "", _("none")
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="authors")
+    key = models.CharField(_("identity key"), max_length=255, editable=False)
+    family_name = models.CharField(_("family name"), max_length=255)
+    given_names = models.CharField(_("initials or given names"), max_length=255, blank=True)
+    display_name = models.CharField(_("display form"), max_length=255)
+    group = models.CharField(_("historiography group"), max_length=16, choices=Group.choices, blank=True)
+    is_historiography_author = models.BooleanField(_("historiography author"), default=False)
+    is_quoted = models.BooleanField(_("quoted"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["thesis", "family_name", "given_names"]
+        constraints = [
+            models.UniqueConstraint(fields=["thesis", "key"], name="author_key_unique"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def roles(self) -> list[str]:
+        flags = (("historiography", self.is_historiography_author), ("quoted", self.is_quoted))
+        return [role for role, held in flags if held]
+
+
+class AuthorAlias(models.Model):
+    """A spelling of a person's name seen in the text."""
+
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="aliases")
+    form = models.CharField(_("form"), max_length=255)
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        ordering = ["form"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "form"], name="alias_form_unique"),
+        ]
+
+    def __str__(self):
+        return self.form
+
+
+class Mention(models.Model):
+    """Where a passage names a person, and the form it uses; derived from the text."""
+
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="mentions")
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions")
+    form = models.CharField(max_length=255)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["passage__order", "start"]
+
+    def __str__(self):
+        return f"{self.form} (§{self.passage.order})"
+
+
+class TimelineEvent(models.Model):
+    class Precision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+        YEAR = "year", _("year")
+        DECADE = "decade", _("decade")
+        CENTURY = "century", _("century")
+        RANGE = "range", _("range")
+
+    class Basis(models.TextChoices):
+        STATED = "stated", _("stated in the text")
+        INFERRED = "inferred", _("inferred by an editor")
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="events")
+    key = models.CharField(
+        _("key"), max_length=255, editable=False, help_text=_("Stable identity used by imports and fixtures.")
+    )
+    passage = models.ForeignKey(Passage, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    headline = models.CharField(_("headline"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    date_display = models.CharField(_("date as printed"), max_length=255, blank=True)
+    start_year = models.IntegerField(_("start year"))
+    start_month = models.PositiveSmallIntegerField(_("start month"), null=True, blank=True)
+    start_day = models.PositiveSmallIntegerField(_("start day"), null=True, blank=True)
+    end_year = models.IntegerField(_("end year"))
+    end_month = models.PositiveSmallIntegerField(_("end month"), null=True, blank=True)
+    end_day = models.PositiveSmallIntegerField(_("end day"), null=True, blank=True)
+    precision = models.CharField(_("precision"), max_length=16, choices=Precision.choices)
+    basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices, default=Basis.STATED)
+    basis_note = models.TextField(_("basis note"), blank=True, help_text=_("For an inferred date: from what."))
+    authors = models.ManyToManyField(Author, blank=True, related_name="events", verbose_name=_("people"))
+
+    history = HistoricalRecords(m2m_fields=[authors])
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["start_year", "start_month", "start_day", "end_year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["thesis", "key"], name="event_key_unique"),
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")), name="event_end_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["start_year", "end_year"], name="event_years")]
+
+    def __str__(self):
+        return f"{self.date_display or self.start_year}: {self.headline}"
+
+
+class IgnoredWord(models.Model):
+    """A word the spell-check should no longer flag in one thesis."""
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.CASCADE, related_name="ignored_words")
+    word = models.CharField(_("word"), max_length=255)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ignored word")
+        verbose_name_plural = _("ignored words")
+        ordering = ["word"]
+        constraints = [models.UniqueConstraint(fields=["thesis", "word"], name="ignored_word_unique")]
+
+    def __str__(self):
+        return self.word

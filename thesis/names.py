@@ -1,0 +1,85 @@
+"""People's names as the thesis writes them: parsing, one key per person, and finding them in text.
+
+A name is a family name with initials on either side ("Назарбаев Н.Ә", "Н.Ә.Назарбаев",
+"Н.Ә Назарбаев", "Д. Вуд"). Two spellings are one person when family name and initials
+agree once periods and spaces are set aside.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .parsing import UPPER
+
+LOWER = "a-zа-яёәғқңөұүһі"
+FAMILY = rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?"
+INITIALS = rf"[{UPPER}](?:\.\s?[{UPPER}](?![{LOWER}]))?\.?"
+INITIALS_FIRST = rf"(?<![{UPPER}{LOWER}])(?P<lead>[{UPPER}]\.\s?(?:[{UPPER}]\.?\s?)?)(?P<family1>{FAMILY})"
+FAMILY_FIRST = rf"(?P<family2>{FAMILY})\s(?P<trail>{INITIALS})(?![{UPPER}{LOWER}])"
+NAME_RE = re.compile(rf"{INITIALS_FIRST}|{FAMILY_FIRST}")
+INITIALS_FIRST_RE = re.compile(INITIALS_FIRST)
+
+GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
+GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Name:
+    family: str
+    initials: str
+    form: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return person_key(self.family, self.initials)
+
+    @property
+    def display(self) -> str:
+        return display_name(self.family, self.initials)
+
+
+def person_key(family: str, given: str) -> str:
+    """One key per person: the family name and the initials, folded."""
+    initials = "".join(word[0] for word in re.split(r"[\s.]+", given) if word)
+    return f"{family.lower()}|{initials.lower()}"
+
+
+def display_name(family: str, given: str) -> str:
+    """ "Н.Ә. Назарбаев" for initials; "Збигнев Бжезинский" for given names."""
+    if not given:
+        return family
+    words = [w for w in re.split(r"[\s.]+", given) if w]
+    if all(len(w) == 1 for w in words):
+        return "".join(f"{w}." for w in words) + " " + family
+    return f"{given} {family}"
+
+
+def find_names(text: str, initials_first_only: bool = False) -> list[Name]:
+    """Every "initials + family name" in `text`, either order unless told otherwise."""
+    pattern = INITIALS_FIRST_RE if initials_first_only else NAME_RE
+    names = []
+    for match in pattern.finditer(text):
+        family = match["family1"] or match["family2"]
+        initials = match["lead"] if match["family1"] else match["trail"]
+        form = match.group().strip()
+        names.append(Name(family, _tidy_initials(initials), form, match.start(), match.start() + len(form)))
+    return names
+
+
+def historiography_groups(text: str) -> dict[str, list[Name]]:
+    """The names listed under each historiography heading ("1. Шетелдік тарихнама - ...")."""
+    headings = list(GROUP_RE.finditer(text))
+    groups: dict[str, list[Name]] = {}
+    for heading, following in zip(headings, headings[1:] + [None], strict=False):
+        end = following.start() if following else len(text)
+        listed = text[heading.end() : end]
+        offset = heading.end()
+        names = [Name(n.family, n.initials, n.form, n.start + offset, n.end + offset) for n in find_names(listed)]
+        groups.setdefault(GROUP_WORDS[heading["word"].lower()], []).extend(names)
+    return groups
+
+
+def _tidy_initials(raw: str) -> str:
+    letters = re.findall(rf"[{UPPER}]", raw)
+    return ".".join(letters) + "."

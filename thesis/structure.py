@@ -1,0 +1,68 @@
+"""The structure a thesis declares for itself, and whether the stored text is complete."""
+
+import re
+
+from .normalisation import TERMINAL_PUNCTUATION
+
+NUMBER_WORDS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8}
+STRUCTURE_RE = re.compile(r"құрылымы\s+(?P<parts>[^.]+?)\s+тұрады", re.IGNORECASE)
+PART_PATTERNS = [
+    ("introduction", re.compile(r"кіріспе", re.IGNORECASE)),
+    ("chapter", re.compile(r"(?P<count>\d+|\w+)\s+тарау", re.IGNORECASE)),
+    ("conclusion", re.compile(r"қорытынды", re.IGNORECASE)),
+    ("bibliography", re.compile(r"әдебиеттер\s+тізім", re.IGNORECASE)),
+    ("appendix", re.compile(r"қосымша", re.IGNORECASE)),
+]
+PART_NAMES = {
+    "introduction": "the introduction",
+    "chapter": "chapter",
+    "conclusion": "the conclusion",
+    "bibliography": "the bibliography",
+    "appendix": "the appendices",
+}
+
+
+def declared_structure(texts: list[str]) -> list[dict]:
+    """Parts named in a sentence such as "… құрылымы кіріспеден, екі тараудан, … тұрады"."""
+    for text in texts:
+        if match := STRUCTURE_RE.search(text):
+            return _parts(match["parts"])
+    return []
+
+
+def _parts(phrase: str) -> list[dict]:
+    parts = []
+    for kind, pattern in PART_PATTERNS:
+        if found := pattern.search(phrase):
+            part = {"kind": kind}
+            if kind == "chapter":
+                part["count"] = _count(found["count"])
+            parts.append(part)
+    return parts
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
+
+
+def ends_mid_sentence(last_text: str) -> bool:
+    """True when the text breaks off: no closing punctuation, or trailing dots marking a cut."""
+    stripped = last_text.rstrip()
+    return not stripped.endswith(TERMINAL_PUNCTUATION) or stripped.endswith(("...", "…"))
+
+
+def completeness(declared: list[dict], heading_kinds: list[str], chapter_numbers: list[str], last_text: str):
+    """(is_complete, note) for a stored text against the structure it declares."""
+    missing = []
+    for part in declared:
+        if part["kind"] == "chapter":
+            present = set(chapter_numbers)
+            missing += [f"chapter {n}" for n in range(1, part["count"] + 1) if str(n) not in present]
+        elif part["kind"] not in heading_kinds:
+            missing.append(PART_NAMES[part["kind"]])
+    problems = []
+    if ends_mid_sentence(last_text):
+        problems.append("The text breaks off mid-sentence.")
+    if missing:
+        problems.append("Missing: " + ", ".join(missing) + ".")
+    return not problems, " ".join(problems)
