@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "corsheaders",
     "rest_framework",
     "django_filters",
@@ -86,8 +87,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Tests create their own database; it must fold Cyrillic case, which the C locale does not.
-    DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}
+    # The test database must fold Cyrillic case, which a cluster initialised with the C locale
+    # does not: CI names a template created with LC_CTYPE C.UTF-8.
+    DATABASES["default"]["TEST"] = {
+        "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "template0"),
+        "CHARSET": "UTF8",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
