@@ -304,7 +304,14 @@ class TimelineEvent(models.Model):
     class Meta:
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
-        ordering = ["start_year", "start_month", "start_day", "end_year", "pk"]
+        # NULLs first on every database: a year-only date sorts before a dated day in that year.
+        ordering = [
+            "start_year",
+            models.F("start_month").asc(nulls_first=True),
+            models.F("start_day").asc(nulls_first=True),
+            "end_year",
+            "pk",
+        ]
         constraints = [
             models.UniqueConstraint(fields=["thesis", "key"], name="event_key_unique"),
             models.CheckConstraint(

@@ -403,7 +403,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'timeline event',
                 'verbose_name_plural': 'timeline events',
-                'ordering': ['start_year', 'start_month', 'start_day', 'end_year', 'pk'],
+                'ordering': ['start_year', models.OrderBy(models.F('start_month'), nulls_first=True), models.OrderBy(models.F('start_day'), nulls_first=True), 'end_year', 'pk'],
             },
         ),
         migrations.CreateModel(

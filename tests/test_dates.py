@@ -1,0 +1,79 @@
+"""Roman numerals, centuries and dates printed in Kazakh text."""
+
+import pytest
+
+from thesis.dates import PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
+
+
+@pytest.mark.parametrize(
+    "numeral, value",
+    [("XVII", 17), ("XVI", 16), ("ХХI", 21), ("ХХІ", 21), ("XIX", 19), ("IV", 4), ("МСМХС", 1990)],
+)
+def test_roman_numerals_accept_cyrillic_lookalikes(numeral, value):
+    assert roman_to_int(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["", "IIII", "ABC", "VX", "ҚХ"])
+def test_malformed_roman_numerals_are_refused(numeral):
+    with pytest.raises(ValueError):
+        roman_to_int(numeral)
+
+
+def test_centuries_are_inclusive_year_ranges():
+    assert century_years(17) == (1601, 1700)
+    assert century_years(1) == (1, 100)
+    assert century_years(21) == (2001, 2100)
+    assert century_years(-1) == (-100, -1)
+    assert century_years(-5) == (-500, -401)
+
+
+@pytest.mark.parametrize(
+    "text, display, start, end, precision",
+    [
+        ("ал сол кезде XVII ғ. француз", "XVII ғ.", PartialDate(1601), PartialDate(1700), "century"),
+        ("Дипломатия XVI-XVII ғғ.күнделікті", "XVI-XVII ғғ.", PartialDate(1501), PartialDate(1700), "century"),
+        ("XVI–XVII ғасырларда", "XVI–XVII ғасырларда", PartialDate(1501), PartialDate(1700), "century"),
+        ("аренада ХХI ғасырда әлем", "ХХI ғасырда", PartialDate(2001), PartialDate(2100), "century"),
+        ("1992 ж 2 наурызда БҰҰ-на", "1992 ж 2 наурызда", PartialDate(1992, 3, 2), PartialDate(1992, 3, 2), "day"),
+        ("таратпау туралы (1992ж), ядролық", "1992ж", PartialDate(1992), PartialDate(1992), "year"),
+        ("сапары 1993 жылы болды", "1993 жылы", PartialDate(1993), PartialDate(1993), "year"),
+        ("1991-1996 жж. аралығында", "1991-1996 жж.", PartialDate(1991), PartialDate(1996), "range"),
+        ("б.з.д. V ғ. гректер", "б.з.д. V ғ.", PartialDate(-500), PartialDate(-401), "century"),
+        ("б.з.д. 334 ж. Александр", "б.з.д. 334 ж.", PartialDate(-334), PartialDate(-334), "year"),
+        ("1990 жылдары өзгерді", "1990 жылдары", PartialDate(1990), PartialDate(1999), "decade"),
+    ],
+)
+def test_dates_printed_in_text(text, display, start, end, precision):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin, mention.finish, mention.precision) == (display, start, end, precision)
+    assert text[mention.start : mention.end] == display
+
+
+def test_numbers_that_are_not_dates_are_ignored():
+    assert find_dates("47 сессиясында 130 мемлекеттерімен 15 одақтас") == []
+
+
+def test_impossible_day_is_not_a_date():
+    assert [m.precision for m in find_dates("1993 ж 30 ақпанда")] == ["year"]
+
+
+@pytest.mark.parametrize(
+    "year, month, day, message",
+    [
+        (None, None, None, "year is required"),
+        (0, None, None, "no year 0"),
+        (1992, 13, None, "month must be 1 to 12"),
+        (1992, None, 5, "a day needs a month"),
+        (1993, 2, 29, "day must be 1 to 28"),
+        (1992, 4, 31, "day must be 1 to 30"),
+    ],
+)
+def test_invalid_partial_dates(year, month, day, message):
+    with pytest.raises(ValueError, match=message):
+        validate_partial_date(year, month, day)
+
+
+def test_valid_partial_dates():
+    validate_partial_date(1992, 2, 29)
+    validate_partial_date(-334, None, None)
+    validate_partial_date(2000, 12, 31)

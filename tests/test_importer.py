@@ -1,0 +1,318 @@
+"""Importing the seed thesis: what the text says, all or nothing, and idempotent."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from thesis.exceptions import ImportRefused
+from thesis.importer import decode_source, import_bytes, import_file
+from thesis.models import (
+    Author,
+    AuthorAlias,
+    Citation,
+    Mention,
+    Passage,
+    Section,
+    Source,
+    SourceDocument,
+    Thesis,
+    TimelineEvent,
+)
+
+from .conftest import SEED
+
+ALL_MODELS = [Thesis, SourceDocument, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent]
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+def test_thesis_record(seed_thesis):
+    assert seed_thesis.language == "kk"
+    assert seed_thesis.kind == "diploma"
+    assert seed_thesis.title.startswith("Дипломатиялық келіссөздердің ерекшеліктері")
+    assert seed_thesis.declared_structure == [
+        {"kind": "introduction"},
+        {"kind": "chapter", "count": 2},
+        {"kind": "conclusion"},
+        {"kind": "bibliography"},
+    ]
+    assert not seed_thesis.is_complete
+    assert "mid-sentence" in seed_thesis.completeness_note
+    document = seed_thesis.source_document
+    assert document.sha256 == "cf59af8196d6c16e56647d03617a868fd05b800273864e743eedb35cedcfd546"
+    assert document.content_bytes() == SEED.read_bytes()
+    assert document.file_name == "diplomacy-thesis.kk.txt"
+
+
+def test_sections_form_a_hierarchy(seed_thesis):
+    sections = {s.title: s for s in seed_thesis.sections.all()}
+    intro = sections["КІРІСПЕ"]
+    sources_heading = sections["Зерттеу жұмысының дерек көздері"]
+    chapter = sections["ДИПЛОМАТИЯ – МЕМЛЕКЕТТІК ҚЫЗМЕТТІҢ ЕРЕКШЕ ТҮРІ"]
+    section = sections["Дипломатиялық Қызметтің Ерекшеліктері"]
+    assert (intro.kind, intro.parent) == ("introduction", None)
+    assert (sources_heading.kind, sources_heading.parent) == ("subsection", intro)
+    assert (chapter.kind, chapter.number, chapter.label, chapter.parent) == ("chapter", "1", "1 ТАРАУ", None)
+    assert (section.kind, section.number, section.parent) == ("section", "1.1", chapter)
+    assert [s.passages.count() for s in (intro, sources_heading, chapter, section)] == [3, 4, 0, 4]
+
+
+def test_passages_keep_the_original_and_derive_the_reading_text(seed_thesis):
+    passages = list(seed_thesis.passages.all())
+    assert len(passages) == 11
+    source = seed_thesis.source_document.content
+    for passage in passages:
+        assert passage.original_text == source[passage.span_start : passage.span_end]
+        assert passage.status == "unreviewed"
+        assert passage.version == 1
+    assert "т.б. жатады.Мамандар" in passages[2].text
+    assert "Сатоу Э, Д. Вуд., Ж.Серре" in passages[3].text
+    assert "президентіміз Н.Ә. Назарбаев жасаған" in passages[8].text
+
+
+def test_rebuild_from_spans_is_byte_for_byte(seed_thesis):
+    from thesis.export import rebuild_original
+
+    assert rebuild_original(seed_thesis).encode("utf-8") == SEED.read_bytes()
+
+
+CITED_SENTENCES = {
+    23: ["Бүгінгі таңда жаңа мемлекеттер мен одақтар ай сайын бой көтереді десе де болады"],
+    3: [
+        "АҚШ-тың бұл белдеудегі геостратегиялық мақсаты - бұл геосаяси кеңістікті",
+        "Үшінші топқа – дипломатиялық қызмет пен келіссөздер ерекшеліктеріне арналған",
+        "Қазіргі қазақ дипломатиясы сол кеңестік дипломатиядан өсіп өркендеді",
+        "Қазақстан Республикасының дипломатиясы халықаралық практиканың бейбіт қүралдарының",
+    ],
+    5: [
+        "Бұл дерек көздері ішкі саясаттың басымдылықтарын",
+        "Феодалдық бытыраңқылықтың орнына келген абсолютизм, дипломатияға",
+        "Тура байланыс тет а тет кейде күрделі халықаралық мәселелерді",
+    ],
+    9: [
+        "Бұл құжаттар да Қазақстан Республикасының дипломатиялық қызметінің",
+        "«Дипломатиялық сөздік» анықтамасында былай делінген",
+        "бейбіт құралдарды пайдалана отырып, дипломатия сыртқы саясаттың",
+        "Бұл концепцияның негізінде өз қауіпсіздігін басқалардың қауіпсіздіздігі",
+    ],
+    26: ["Сол кезеңде мемлекеттердің дипломатиялық қызметтерінің сипаты мен формасын"],
+    4: ["Ресей үкіметі өз дипломаттарынан тарихи тенденцияларды,,"],
+    28: ["Бүгінгі таңда, Қазақстан Республикасының әлемнің 130 мемлекеттерімен"],
+    6: ["Төртіншіден, Қазақстанның ЕҚЫҰ (Қазақстанның ЕҚЫҰ-ға алғашқы сапары 1993 жылы болды)"],
+    7: ["Ал, Қазақстанда тұрақтылыққа қол жеткізу үшін мынадай мақсаттары бар"],
+}
+
+
+def test_citations_of_each_number_and_the_sentences_they_close(seed_thesis):
+    citations = Citation.objects.filter(passage__thesis=seed_thesis).select_related("source", "passage")
+    assert Counter(c.source.number for c in citations) == {n: len(s) for n, s in CITED_SENTENCES.items()}
+    for number, openings in CITED_SENTENCES.items():
+        sentences = [c.sentence for c in citations if c.source.number == number]
+        for sentence, opening in zip(sentences, openings, strict=True):
+            assert sentence.startswith(opening), (number, sentence)
+        for citation in citations:
+            text = citation.passage.text
+            assert text[citation.sentence_start : citation.sentence_end] == citation.sentence
+            assert text[citation.marker_start : citation.marker_end] == f"[{citation.source.number}]"
+
+
+def test_sentence_ends_are_exact(seed_thesis):
+    endings = {
+        c.source.number: c.sentence
+        for c in Citation.objects.filter(passage__thesis=seed_thesis, source__number__in=[23, 26, 4, 7])
+    }
+    assert endings[23].endswith("түбегейлі еңсе көтеріп, құрылымын орнықтыруы үшін санаулы-ақ жылдар қажет.")
+    assert endings[26].endswith("ресми қатынастардағы ақыл–ойлары мен тактларының қолданылуы» (Э.Сатоу),")
+    assert endings[4].endswith("және өз тарапына одақтастарды тарту сияқты т.")
+    assert endings[7].endswith("елдерге көмек көрсету, қолдау.")
+
+
+def test_sources_need_bibliographic_data(seed_thesis):
+    sources = list(seed_thesis.sources.all())
+    assert [s.number for s in sources] == [3, 4, 5, 6, 7, 9, 23, 26, 28]
+    assert {s.status for s in sources} == {"needs_data"}
+    assert all(s.title == "" and s.authors == [] and s.issued_year is None for s in sources)
+
+
+HISTORIOGRAPHY = {
+    "foreign": {"Сатоу", "Вуд", "Серре", "Фишер", "Юри"},
+    "russian": set(
+        "Борунков Захарова Коновалова Загорский Лебедева Исраэлян Камбон Ковалев Карягин Левин Матвеев "
+        "Молочков Холопова Усачев Челядинский".split()
+    ),
+    "domestic": {"Назарбаев", "Тоқаев", "Гаджиев", "Гизатов", "Арыстанбекова"},
+}
+
+
+def test_three_historiography_groups_and_who_is_in_each(seed_thesis):
+    for group, families in HISTORIOGRAPHY.items():
+        members = Author.objects.filter(thesis=seed_thesis, group=group)
+        assert {a.family_name for a in members} == families
+        assert all(a.is_historiography_author for a in members)
+
+
+def test_one_person_however_the_text_writes_the_name(seed_thesis):
+    nazarbayev = Author.objects.get(thesis=seed_thesis, family_name="Назарбаев")
+    assert nazarbayev.display_name == "Н.Ә. Назарбаев"
+    assert nazarbayev.roles == ["historiography", "quoted"]
+    assert set(nazarbayev.aliases.values_list("form", flat=True)) == {
+        "Н.Ә.Назарбаев",
+        "Назарбаев Н.Ә",
+        "Н.Ә Назарбаев",
+        "Н.Ә. Назарбаев",
+    }
+    assert nazarbayev.mentions.count() == 4
+    assert Author.objects.filter(thesis=seed_thesis, family_name="Лебедева").count() == 1
+    assert Author.objects.get(thesis=seed_thesis, family_name="Лебедева").mentions.count() == 2
+
+
+def test_name_broken_by_the_line_cut_is_joined(seed_thesis):
+    wood = Author.objects.get(thesis=seed_thesis, family_name="Вуд")
+    assert (wood.given_names, wood.group) == ("Д.", "foreign")
+    assert list(wood.aliases.values_list("form", flat=True)) == ["Д. Вуд"]
+
+
+QUOTED = "Н.Ә. Назарбаев, Э. Сатоу, Г. Мартене, Гарден, Збигнев Бжезинский, Генри Уоттен, Жан Лабрюер"
+
+
+def test_quoted_people(seed_thesis):
+    quoted = Author.objects.filter(thesis=seed_thesis, is_quoted=True)
+    assert {a.display_name for a in quoted} == set(QUOTED.split(", "))
+    assert Author.objects.get(thesis=seed_thesis, family_name="Мартене").group == ""
+    assert Author.objects.count() == 30
+
+
+EVENTS = [
+    ("XVI-XVII ғғ.", 1501, 1700, "century", "stated"),
+    ("XVII ғ.", 1601, 1700, "century", "stated"),
+    ("", 1604, 1604, "year", "inferred"),
+    ("", 1990, 1991, "range", "inferred"),
+    ("", 1991, 1991, "day", "inferred"),
+    ("1992ж", 1992, 1992, "year", "stated"),
+    ("1992 ж 2 наурызда", 1992, 1992, "day", "stated"),
+    ("БҰҰ Бас Ассамблеясының 47 сессиясы", 1992, 1992, "day", "inferred"),
+    ("1993 жылы", 1993, 1993, "year", "stated"),
+    ("1996ж", 1996, 1996, "year", "stated"),
+    ("ХХI ғасырда", 2001, 2100, "century", "stated"),
+]
+
+
+def test_every_dated_statement_is_an_event(seed_thesis):
+    events = list(seed_thesis.events.all())
+    assert [(e.date_display, e.start_year, e.end_year, e.precision, e.basis) for e in events] == EVENTS
+    un = next(e for e in events if e.date_display == "1992 ж 2 наурызда")
+    assert (un.start_month, un.start_day) == (3, 2)
+    assert un.headline == "Қазақстан Республикасы БҰҰ-ға мүше болды"
+    assert "БҰҰ-на мүше болып" in un.description and un.passage.text.find(un.description) >= 0
+    for event in events:
+        assert event.headline
+        if event.basis == "inferred":
+            assert event.basis_note and event.passage is not None
+    labruyere = next(e for e in events if e.date_display == "XVII ғ.")
+    assert [a.family_name for a in labruyere.authors.all()] == ["Лабрюер"]
+
+
+def test_import_is_recorded_in_history(seed_thesis):
+    passage = seed_thesis.passages.first()
+    [record] = passage.history.all()
+    assert record.history_change_reason == "Imported from diplomacy-thesis.kk.txt"
+
+
+def test_second_import_changes_nothing(seed_thesis):
+    before = row_counts()
+    result = import_file(SEED)
+    assert not result.created and result.thesis == seed_thesis
+    assert row_counts() == before
+
+
+def test_second_import_keeps_an_editors_correction(seed_thesis):
+    passage = seed_thesis.passages.get(order=2)
+    passage.text = passage.text.replace("қауіпсіздіздігі", "қауіпсіздігі")
+    passage.status = Passage.Status.CORRECTED
+    passage.save()
+    event = seed_thesis.events.get(date_display="1993 жылы")
+    event.headline = "Түзетілген тақырып"
+    event.save()
+    before = row_counts()
+    import_file(SEED)
+    passage.refresh_from_db()
+    event.refresh_from_db()
+    assert "қауіпсіздіздігі" not in passage.text and passage.status == "corrected"
+    assert event.headline == "Түзетілген тақырып"
+    assert row_counts() == before
+
+
+def test_second_import_restores_a_missing_curated_record_only(seed_thesis):
+    seed_thesis.events.get(key="inferred:gulf-war").delete()
+    result = import_file(SEED)
+    assert result.counts == {"people_added": 0, "events_added": 1}
+    assert seed_thesis.events.filter(key="inferred:gulf-war").exists()
+
+
+def test_the_command_reports_and_is_idempotent(capsys):
+    call_command("import_thesis", str(SEED))
+    call_command("import_thesis", str(SEED))
+    out = capsys.readouterr().out
+    assert "Imported thesis" in out and "11 passages" in out
+    assert "already imported" in out and "nothing changed" in out
+    assert Thesis.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Қазақстан".encode("utf-16"), "not UTF-8"),
+        ("Қазақстан".encode("cp1251", errors="replace") + b"\xaa\xba", "not UTF-8"),
+        (b"text with a bell \x07 inside", "control characters"),
+    ],
+)
+def test_bad_input_is_refused_before_anything_is_written(data, message):
+    with pytest.raises(ImportRefused, match=message):
+        import_bytes(data, "bad.txt")
+    assert all(count == 0 for count in row_counts().values())
+
+
+def test_absurdly_large_input_is_refused(settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    with pytest.raises(ImportRefused, match="the limit is 1,000"):
+        import_bytes(b"a" * 1001, "large.txt")
+    assert decode_source(b"a" * 1000) == "a" * 1000
+    assert Thesis.objects.count() == 0
+
+
+def test_command_error_names_the_problem(tmp_path):
+    bad = tmp_path / "thesis.txt"
+    bad.write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(CommandError, match="nothing was written: the file is binary"):
+        call_command("import_thesis", str(bad))
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("import_thesis", str(tmp_path / "missing.txt"))
+    assert Thesis.objects.count() == 0
+
+
+def test_a_failure_midway_rolls_everything_back(tmp_path):
+    curation = tmp_path / "broken.curation.json"
+    curation.write_text(
+        '{"source_sha256": "cf59af8196d6c16e56647d03617a868fd05b800273864e743eedb35cedcfd546",'
+        ' "events": [{"date": "1066 жылы", "headline": "Жоқ оқиға"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRefused, match="does not print"):
+        import_file(SEED, curation_path=curation)
+    assert all(count == 0 for count in row_counts().values())
+
+
+def test_import_without_curation_still_derives_everything():
+    thesis = import_file(SEED, use_curation=False).thesis
+    assert thesis.title == "diplomacy-thesis"
+    assert thesis.events.count() == 7
+    assert thesis.authors.count() == 26
+    assert Citation.objects.filter(passage__thesis=thesis).count() == 17

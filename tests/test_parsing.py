@@ -1,0 +1,87 @@
+"""Parsing the thesis layout into headings and paragraphs whose spans cover the whole source."""
+
+from pathlib import Path
+
+import pytest
+
+from thesis.parsing import parse_document
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "diplomacy-thesis.kk.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_document(SEED.read_text(encoding="utf-8"))
+
+
+def covered_in_order(parsed):
+    spans = sorted([(h.start, h.end) for h in parsed.headings] + [(p.start, p.end) for p in parsed.paragraphs])
+    position = 0
+    for start, end in spans:
+        assert start >= position, "spans overlap"
+        assert parsed.text[position:start].strip() == "", "non-whitespace left uncovered"
+        position = end
+    assert parsed.text[position:].strip() == ""
+
+
+def test_seed_headings(seed):
+    found = [(h.kind, h.number, h.label, h.title) for h in seed.headings]
+    assert found == [
+        ("introduction", "", "КІРІСПЕ", "КІРІСПЕ"),
+        ("subsection", "", "", "Зерттеу жұмысының дерек көздері"),
+        ("chapter", "1", "1 ТАРАУ", "ДИПЛОМАТИЯ – МЕМЛЕКЕТТІК ҚЫЗМЕТТІҢ ЕРЕКШЕ ТҮРІ"),
+        ("section", "1.1", "1.1", "Дипломатиялық Қызметтің Ерекшеліктері"),
+    ]
+
+
+def test_seed_heading_spans_are_the_printed_headings(seed):
+    assert [seed.text[h.start : h.end] for h in seed.headings] == [
+        "КІРІСПЕ",
+        "Зерттеу  жұмысының   дерек көздері",
+        "1 ТАРАУ  ДИПЛОМАТИЯ – МЕМЛЕКЕТТІК ҚЫЗМЕТТІҢ ЕРЕКШЕ ТҮРІ",
+        "1.1 Дипломатиялық Қызметтің Ерекшеліктері",
+    ]
+
+
+def test_seed_paragraphs(seed):
+    assert len(seed.paragraphs) == 11
+    assert [p.heading for p in seed.paragraphs] == [0, 0, 0, 1, 1, 1, 1, 3, 3, 3, 3]
+    first, last = seed.paragraphs[0], seed.paragraphs[-1]
+    assert seed.text[first.start :].startswith("Бүгінгі таңда, халықаралық")
+    assert seed.text[: last.end].endswith("Иракты ...........")
+
+
+def test_marker_at_a_line_start_closes_the_previous_paragraph(seed):
+    ends = [seed.text[p.start : p.end] for p in seed.paragraphs]
+    assert ends[9].endswith("көмек көрсету, қолдау\n[7]")
+    assert seed.text[seed.paragraphs[10].start :].startswith("Соңғы жылдары")
+
+
+def test_paragraph_ending_before_an_inline_heading_keeps_its_period(seed):
+    block = seed.paragraphs[6]
+    assert seed.text[block.start : block.end].endswith("әдебиеттер тізімінен тұрады.")
+
+
+def test_seed_spans_cover_everything_but_whitespace(seed):
+    covered_in_order(seed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "жай мәтін",
+        "  \n\n  бір\n\n  екі  \n",
+        "КІРІСПЕ\n\n",
+        "[3] басында белгі\nжалғасы",
+        "1 ТАРАУ  АТАУЫ\n1.1 Бөлім   Мәтін.2.3 Тағы   бір",
+        "КІРІСПЕ мәтін\r\nжалғасы\r\n   Қысқа тақырып\r\nсоңы",
+    ],
+)
+def test_spans_cover_any_layout(text):
+    covered_in_order(parse_document(text))
+
+
+def test_indented_line_starts_a_paragraph_and_short_indented_line_is_a_subheading():
+    parsed = parse_document("КІРІСПЕ Бір\nекі\n     Үш төрт бес алты жеті сегіз тоғыз он\n   Қысқа тақырып\nТөрт")
+    assert [h.title for h in parsed.headings] == ["КІРІСПЕ", "Қысқа тақырып"]
+    assert len(parsed.paragraphs) == 3
