@@ -85,3 +85,10 @@ def test_indented_line_starts_a_paragraph_and_short_indented_line_is_a_subheadin
     parsed = parse_document("КІРІСПЕ Бір\nекі\n     Үш төрт бес алты жеті сегіз тоғыз он\n   Қысқа тақырып\nТөрт")
     assert [h.title for h in parsed.headings] == ["КІРІСПЕ", "Қысқа тақырып"]
     assert len(parsed.paragraphs) == 3
+
+
+def test_a_number_after_a_sentence_that_starts_no_title_is_body_text():
+    text = "Сөйлем..1 ТАРАУ " + "А" * 400 + " соңы.2 ТАРАУ  АТАУЫ"
+    parsed = parse_document(text)
+    assert [h.label for h in parsed.headings] == ["2 ТАРАУ"]
+    covered_in_order(parsed)

@@ -23,16 +23,18 @@ MONTHS = {
     "қараша": 11,
     "желтоқсан": 12,
 }
+# A Kazakh case ending on a date word ("наурызда", "ғасырларда"), and nothing glued on after it.
+ENDING = r"[а-яәғқңөұүһі]{0,8}(?![^\W\d_])"
 BCE = r"(?P<bce>б\.?\s?з\.?\s?д\.?\s*)?"
 ROMAN = rf"[{ROMAN_CHARS}]+"
-CENTURY_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>{ROMAN})\s*[-–—]\s*(?P<last>{ROMAN})\s*(?:ғғ\b\.?|ғасырлар\w*)")
-CENTURY_RE = re.compile(rf"{BCE}\b(?P<century>{ROMAN})\s*(?:ғ\b\.?|ғасыр\w*)")
-YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}})\s*(?:жж\b\.?|жылдар\w*)")
+CENTURY_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>{ROMAN})\s*[-–—]\s*(?P<last>{ROMAN})\s*(?:ғғ\b\.?|ғасырлар{ENDING})")
+CENTURY_RE = re.compile(rf"{BCE}\b(?P<century>{ROMAN})\s*(?:ғ\b\.?|ғасыр{ENDING})")
+YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}})\s*(?:жж\b\.?|жылдар{ENDING})")
 DAY_RE = re.compile(
-    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:ылы\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)})\w*"
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:ылы\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)}){ENDING}"
 )
-YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}})\s*(?:ж\b\.?|жылы\b|жыл\w*)")
-DECADE_RE = re.compile(r"\b(?P<decade>\d{3}0)\s*-?\s*(?:жылдар\w*)")
+YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}})\s*(?:ж\b\.?|жылы\b|жыл{ENDING})")
+DECADE_RE = re.compile(rf"\b(?P<decade>\d{{3}}0)\s*-?\s*(?:жылдар{ENDING})")
 
 
 @dataclass(frozen=True)

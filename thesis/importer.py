@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
 HEADLINE_WORDS = 12
+HEADLINE_CHARS = 200
 
 
 @dataclass
@@ -268,8 +269,12 @@ def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
 
 
 def _headline(sentence: str) -> str:
+    """The sentence's first words, until an editor writes a headline."""
     words = sentence.split()
-    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    headline = " ".join(words[:HEADLINE_WORDS])
+    if len(headline) > HEADLINE_CHARS:
+        return headline[: HEADLINE_CHARS - 1] + "…"
+    return headline + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
 def _save(instance, reason):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .parsing import UPPER
 
 LOWER = "a-zа-яёәғқңөұүһі"
-FAMILY = rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?"
+FAMILY = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?(?![{LOWER}])"
 INITIALS = rf"[{UPPER}](?:\.\s?[{UPPER}](?![{LOWER}]))?\.?"
 INITIALS_FIRST = rf"(?<![{UPPER}{LOWER}])(?P<lead>[{UPPER}]\.\s?(?:[{UPPER}]\.?\s?)?)(?P<family1>{FAMILY})"
 FAMILY_FIRST = rf"(?P<family2>{FAMILY})\s(?P<trail>{INITIALS})(?![{UPPER}{LOWER}])"
@@ -19,7 +19,7 @@ NAME_RE = re.compile(rf"{INITIALS_FIRST}|{FAMILY_FIRST}")
 INITIALS_FIRST_RE = re.compile(INITIALS_FIRST)
 
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
-GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w*", re.IGNORECASE)
+GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

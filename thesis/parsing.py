@@ -38,6 +38,8 @@ SUBHEADING_RE = re.compile(rf"[{UPPER}][{LETTER}\- \t]*")
 TITLE_GAP_RE = re.compile(r"[ \t]{3,}")
 LEADING_MARKERS_RE = re.compile(r"(?:[ \t]*\[\d+\])+")
 SUBHEADING_MAX_WORDS = 6
+# A printed title longer than this is running text that happens to follow a number.
+TITLE_MAX_CHARS = 300
 PARAGRAPH_INDENT = 2
 
 
@@ -145,13 +147,20 @@ def _pieces(line: str, base: int) -> list:
             pieces.append(heading)
             pos = _skip_space(line, heading.end - base)
             continue
-        inline = INLINE_HEADING_RE.search(line, pos)
-        end = inline.start() if inline else len(line)
+        end = _next_inline_heading(line, pos, base)
         body_end = len(line[:end].rstrip())
         if body_end > pos:
             pieces.append(_Body(base + pos, base + body_end))
         pos = _skip_space(line, end)
     return pieces
+
+
+def _next_inline_heading(line: str, pos: int, base: int) -> int:
+    """Where the body text from `pos` stops: at the next heading that follows a sentence, or the line end."""
+    for candidate in INLINE_HEADING_RE.finditer(line, pos + 1):
+        if _heading_at(line, _skip_space(line, candidate.start()), base, first=False):
+            return candidate.start()
+    return len(line)
 
 
 def _skip_space(line: str, pos: int) -> int:
@@ -165,13 +174,11 @@ def _heading_at(line: str, pos: int, base: int, first: bool) -> Heading | None:
         title = collapse_layout(m.group())
         kind = TOP_LEVEL_KINDS.get(title, "bibliography")
         return Heading(kind, "", title, title, base + pos, base + m.end())
-    if m := CHAPTER_RE.match(line, pos):
-        title_end = _title_end(line, m.end(), stop_at_section=True)
+    if (m := CHAPTER_RE.match(line, pos)) and (title_end := _title_end(line, m.end(), True)) is not None:
         title = collapse_layout(line[m.end() : title_end])
         label = collapse_layout(m.group())
         return Heading("chapter", m["number"], label, title, base + pos, base + title_end)
-    if m := SECTION_RE.match(line, pos):
-        title_end = _title_end(line, m.end(), stop_at_section=False)
+    if (m := SECTION_RE.match(line, pos)) and (title_end := _title_end(line, m.end(), False)) is not None:
         kind = "section" if m["number"].count(".") == 1 else "subsection"
         title = collapse_layout(line[m.end() : title_end])
         return Heading(kind, m["number"], m["number"], title, base + pos, base + title_end)
@@ -182,14 +189,25 @@ def _heading_at(line: str, pos: int, base: int, first: bool) -> Heading | None:
     return None
 
 
-def _title_end(line: str, start: int, stop_at_section: bool) -> int:
-    gap = TITLE_GAP_RE.search(line, start)
-    end = gap.start() if gap else len(line.rstrip())
-    if stop_at_section and (section := re.search(r"[ \t]\d{1,2}\.\d", line[start:end])):
-        end = start + section.start()
-    return len(line[:end].rstrip())
+def _title_end(line: str, start: int, stop_at_section: bool) -> int | None:
+    """Where a title starting at `start` ends, or None if it runs on too long to be a title.
+
+    Only a window of the line is read, so a long line with many numbers stays linear to parse.
+    """
+    window = line[start : start + TITLE_MAX_CHARS + 3]
+    gap = TITLE_GAP_RE.search(window)
+    if gap:
+        end = gap.start()
+    elif len(line) - start <= len(window):
+        end = len(window.rstrip())
+    else:
+        return None
+    if stop_at_section and (section := re.search(r"[ \t]\d{1,2}\.\d", window[:end])):
+        end = section.start()
+    return start + len(window[:end].rstrip())
 
 
 def _is_subheading(rest: str) -> bool:
     words = rest.split()
-    return len(words) <= SUBHEADING_MAX_WORDS and bool(SUBHEADING_RE.fullmatch(rest.rstrip()))
+    short = len(words) <= SUBHEADING_MAX_WORDS and len(" ".join(words)) <= TITLE_MAX_CHARS
+    return short and bool(SUBHEADING_RE.fullmatch(rest.rstrip()))

@@ -1,0 +1,128 @@
+"""Backup and restore: everything survives SQLite → PostgreSQL → SQLite, row for row."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from thesis.backup import RestoreRefused, restore_backup, write_backup
+from thesis.models import IgnoredWord, Thesis
+
+from .conftest import SEED
+
+POSTGRES = os.environ.get("BACKUP_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+EDIT = """
+from django.contrib.auth.models import User
+from thesis.models import IgnoredWord, Passage, Thesis
+editor = User.objects.create_user("editor", password="x-unused-x", first_name="Айгүл")
+passage = Passage.objects.get(order=2)
+passage.text = passage.text.replace("қауіпсіздіздігі", "қауіпсіздігі")
+passage.status = "corrected"
+passage.version += 1
+passage._change_reason = "Түзету: қайталанған буын"
+passage._history_user = editor
+passage.save()
+IgnoredWord.objects.create(thesis=Thesis.objects.get(), word="ОА", added_by=editor)
+"""
+
+
+def manage(database_url: str, *args: str) -> str:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def postgres_database():
+    try:
+        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES} ({error}); the round trip needs it")
+    name = f"backup_{uuid.uuid4().hex[:12]}"
+    admin.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+    try:
+        yield POSTGRES.rsplit("/", 1)[0] + "/" + name
+    finally:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+def rows(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_round_trip_sqlite_postgresql_sqlite_loses_nothing(tmp_path, postgres_database):
+    first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    last = f"sqlite:///{tmp_path / 'last.sqlite3'}"
+    manage(first, "migrate", "-v0")
+    manage(first, "import_thesis", str(SEED))
+    manage(first, "shell", "-c", EDIT)
+    manage(first, "backup", str(tmp_path / "from-sqlite.json"))
+
+    manage(postgres_database, "migrate", "-v0")
+    manage(postgres_database, "restore", str(tmp_path / "from-sqlite.json"))
+    manage(postgres_database, "backup", str(tmp_path / "from-postgresql.json"))
+
+    manage(last, "migrate", "-v0")
+    manage(last, "restore", str(tmp_path / "from-postgresql.json"))
+    manage(last, "backup", str(tmp_path / "back-in-sqlite.json"))
+
+    original = rows(tmp_path / "from-sqlite.json")
+    assert rows(tmp_path / "from-postgresql.json") == original
+    assert rows(tmp_path / "back-in-sqlite.json") == original
+    models = {row["model"] for row in original}
+    assert {"thesis.passage", "thesis.historicalpassage", "thesis.ignoredword", "auth.user"} <= models
+    reasons = [r["fields"]["history_change_reason"] for r in original if r["model"] == "thesis.historicalpassage"]
+    assert "Түзету: қайталанған буын" in reasons
+    assert manage(last, "export_thesis", "original").encode() == SEED.read_bytes()
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_holds_data(seed_thesis, tmp_path):
+    backup = tmp_path / "backup.json"
+    write_backup(backup)
+    with pytest.raises(RestoreRefused, match="not empty"):
+        restore_backup(backup)
+    assert Thesis.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_restore_into_an_empty_database(seed_thesis, tmp_path):
+    IgnoredWord.objects.create(thesis=seed_thesis, word="ОА")
+    backup = tmp_path / "backup.json"
+    counts = write_backup(backup)
+    before = rows(backup)
+    for model in ("thesis", "passage"):
+        assert counts[f"thesis.{model}"] >= 1
+    from django.apps import apps
+
+    # Empty the archive's tables, children first, as a fresh database would be.
+    for model in reversed(list(apps.get_app_config("thesis").get_models())):
+        model._base_manager.all()._raw_delete(model._base_manager.db)
+    call_command("restore", str(backup))
+    write_backup(tmp_path / "again.json")
+    assert rows(tmp_path / "again.json") == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content, message",
+    [("{", "cannot read"), ('{"a": 1}', "not a backup"), ('[{"model": "nowhere.thing"}]', "unknown model")],
+)
+def test_a_bad_backup_file_is_refused(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=f"nothing was written: .*{message}"):
+        call_command("restore", str(path))
