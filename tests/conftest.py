@@ -1,9 +1,11 @@
-"""Shared fixtures: the seed thesis imported once per test that needs it."""
+"""Shared fixtures: the seed thesis imported once per test that needs it, and a clean slate per test."""
 
+import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from thesis.importer import import_file
 
@@ -13,3 +15,25 @@ SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 @pytest.fixture
 def seed_thesis(db):
     return import_file(SEED).thesis
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Throttle counters and cached responses must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def login_throttling_off(settings):
+    """The test client's login() passes no request, which django-axes needs; tests of
+    login throttling turn it back on."""
+    settings.AXES_ENABLED = False
+
+
+def skip_or_fail(reason: str):
+    """Skip, loudly, where a machine lacks what a test needs; on CI the same gap is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must provide this: {reason}")
+    pytest.skip(f"NOT RUN: {reason}")
