@@ -340,3 +340,56 @@ class IgnoredWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ReplaceBatch(models.Model):
+    """One find-and-replace across a thesis: what was replaced, why, by whom, and whether it was undone."""
+
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="replace_batches")
+    pattern = models.CharField(_("find"), max_length=500)
+    replacement = models.CharField(_("replace with"), max_length=500, blank=True)
+    whole_word = models.BooleanField(_("whole words only"), default=False)
+    case_sensitive = models.BooleanField(_("case-sensitive"), default=False)
+    reason = models.CharField(_("reason for change"), max_length=100)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
+    undo_reason = models.CharField(_("reason for undoing"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("find-and-replace batch")
+        verbose_name_plural = _("find-and-replace batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"#{self.pk}: «{self.pattern}» → «{self.replacement}»"
+
+
+class ReplaceBatchItem(models.Model):
+    """A passage a batch changed, with its text before and after, so that the batch can be undone."""
+
+    batch = models.ForeignKey(ReplaceBatch, on_delete=models.CASCADE, related_name="items")
+    passage = models.ForeignKey(Passage, on_delete=models.PROTECT, related_name="replace_items")
+    matches = models.PositiveIntegerField(_("matches"))
+    text_before = models.TextField(_("text before"))
+    text_after = models.TextField(_("text after"))
+    version_after = models.PositiveIntegerField(_("version after"))
+    undone = models.BooleanField(_("undone"), default=False)
+
+    class Meta:
+        verbose_name = _("passage changed by a batch")
+        verbose_name_plural = _("passages changed by a batch")
+        ordering = ["batch", "passage__order"]
+
+    def __str__(self):
+        return f"§{self.passage.order} ({self.matches})"

@@ -1,0 +1,111 @@
+"""Find and replace across a thesis: matching (Kazakh case folding, whole words), batches, undo."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from thesis import editing, replace
+from thesis.models import Passage, ReplaceBatch
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_user("dana", password="unused-password-1")
+
+
+def test_case_insensitive_matching_folds_kazakh_letters(seed_thesis):
+    insensitive = replace.preview(seed_thesis, "ҚАЗАҚСТАН", "X")
+    sensitive = replace.preview(seed_thesis, "ҚАЗАҚСТАН", "X", case_sensitive=True)
+    assert sum(len(p.matches) for p in insensitive) > 10 and sensitive == []
+    assert replace.compile_pattern("ӘЛЕМ").search("әлемнің") is not None
+    assert replace.compile_pattern("үкімет").search("ҮКІМЕТ") is not None
+
+
+def test_whole_word_does_not_match_inside_words(seed_thesis):
+    parts = sum(len(p.matches) for p in replace.preview(seed_thesis, "аймақ", "өңір"))
+    whole = sum(len(p.matches) for p in replace.preview(seed_thesis, "аймақ", "өңір", whole_word=True))
+    assert 0 < whole < parts
+
+
+def test_preview_changes_nothing_and_highlights(seed_thesis):
+    before = list(Passage.objects.values_list("text", "version"))
+    previews = replace.preview(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі")
+    assert list(Passage.objects.values_list("text", "version")) == before
+    pieces = previews[0].pieces()
+    assert ("қауіпсіздіздігі", True) in pieces and "".join(p for p, _hit in pieces) == previews[0].passage.text
+    assert "қауіпсіздігі есебінен" in previews[0].new_text
+
+
+def test_pattern_is_literal(seed_thesis):
+    assert replace.preview(seed_thesis, "[9]", "[10]")
+    assert not replace.preview(seed_thesis, ".*", "")
+
+
+def test_apply_records_each_passage_with_the_batch_reason(seed_thesis, editor):
+    batch = replace.apply(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі", reason="Қайталанған буын", user=editor)
+    assert batch.items.count() == 2
+    for item in batch.items.all():
+        passage = item.passage
+        assert "қауіпсіздіздігі" not in passage.text and passage.version == item.version_after == 2
+        latest = passage.history.latest()
+        assert latest.history_change_reason == f"Replace #{batch.pk}: Қайталанған буын"
+        assert latest.history_user == editor
+
+
+def test_nothing_matching_and_missing_reason_are_refused(seed_thesis, editor):
+    with pytest.raises(editing.EditRefused):
+        replace.apply(seed_thesis, "жоқсөз", "x", reason="r", user=editor)
+    with pytest.raises(editing.EditRefused):
+        replace.apply(seed_thesis, "аймақ", "x", reason=" ", user=editor)
+    with pytest.raises(editing.EditRefused):
+        replace.compile_pattern("")
+    assert not ReplaceBatch.objects.exists()
+
+
+def test_a_batch_is_all_or_nothing(seed_thesis, editor, monkeypatch):
+    real_save = editing.save_passage
+    calls = []
+
+    def failing_second_save(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise editing.StaleEdit(Passage.objects.get(pk=args[0]), kwargs["expected_version"])
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(replace, "save_passage", failing_second_save)
+    before = list(Passage.objects.order_by("pk").values_list("text", "version"))
+    with pytest.raises(editing.StaleEdit):
+        replace.apply(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі", reason="r", user=editor)
+    assert list(Passage.objects.order_by("pk").values_list("text", "version")) == before
+    assert not ReplaceBatch.objects.exists()
+
+
+def test_apply_refuses_when_passages_changed_since_the_preview(seed_thesis, editor):
+    token = replace.versions_token(replace.preview(seed_thesis, "аймақ", "өңір"))
+    passage = replace.preview(seed_thesis, "аймақ", "өңір")[0].passage
+    editing.save_passage(passage.pk, text=passage.text + " ", expected_version=1, user=editor, reason="r")
+    with pytest.raises(editing.EditRefused):
+        replace.apply(seed_thesis, "аймақ", "өңір", reason="r", user=editor, seen=token)
+
+
+def test_undo_restores_and_records(seed_thesis, editor):
+    originals = {p.pk: p.text for p in Passage.objects.all()}
+    batch = replace.apply(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі", reason="fix", user=editor)
+    report = replace.undo(batch, reason="wrong fix", user=editor)
+    assert len(report.restored) == 2 and report.skipped == []
+    for passage in report.restored:
+        passage.refresh_from_db()
+        assert passage.text == originals[passage.pk] and passage.version == 3
+        assert passage.history.latest().history_change_reason == f"Undo replace #{batch.pk}: wrong fix"
+    batch.refresh_from_db()
+    assert batch.undone_by == editor and batch.undo_reason == "wrong fix"
+    with pytest.raises(editing.EditRefused):
+        replace.undo(batch, reason="again", user=editor)
+
+
+def test_undo_skips_passages_changed_since_the_batch(seed_thesis, editor):
+    batch = replace.apply(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі", reason="fix", user=editor)
+    changed = batch.items.first().passage
+    editing.save_passage(changed.pk, text=changed.text + " Жаңа.", expected_version=2, user=editor, reason="later")
+    report = replace.undo(batch, reason="undo", user=editor)
+    assert [p.pk for p, _why in report.skipped] == [changed.pk] and len(report.restored) == 1
+    assert Passage.objects.get(pk=changed.pk).text.endswith(" Жаңа.")

@@ -1,0 +1,119 @@
+"""Suspected transcription errors: each kind on small texts, and the list the seed thesis gives."""
+
+import pytest
+
+from thesis import spellcheck, suspects
+from thesis.models import IgnoredWord
+
+from .conftest import skip_or_fail
+
+
+def found(finder, text):
+    return [(text[start:end], suggestions) for _kind, start, end, suggestions, _note in finder(text)]
+
+
+def test_mixed_script_roman_numeral_gets_both_consistent_forms():
+    assert found(suspects.mixed_script, "ХХI ғасырда") == [("ХХI", ["XXI", "ХХІ"])]
+
+
+def test_mixed_script_word_gets_the_cyrillic_form():
+    assert found(suspects.mixed_script, "Қазақстaн") == [("Қазақстaн", ["Қазақстан"])]
+    assert found(suspects.mixed_script, "XVI-XVII ғғ. NATO") == []
+
+
+def test_tripled_letters():
+    assert found(suspects.tripled_letters, "Ақш-ң аймақққа қатысуы") == [("аймақққа", ["аймаққа", "аймақа"])]
+    assert found(suspects.tripled_letters, "Иракты ..........") == []
+
+
+def test_missing_space_after_a_period():
+    text = "түсінік жатыр.Екі биполярлы; Н.Ә.Назарбаев, Ж.Серре, т.б. XVI-XVII ғғ.күнделікті"
+    assert found(suspects.missing_spaces, text) == [
+        ("жатыр.Екі", ["жатыр. Екі"]),
+        ("ғғ.күнделікті", ["ғғ. күнделікті"]),
+    ]
+
+
+def test_doubled_punctuation_but_not_an_ellipsis():
+    text = "табылады..Қазақстан, тенденцияларды,, бағыттары. Иракты ..........."
+    assert found(suspects.doubled_punctuation, text) == [("..", ["."]), (",,", [","])]
+
+
+def test_unbalanced_quotes_and_brackets():
+    text = "«дипломатия – ғылымы” (Г. Мартене), ал «Бейбітшілік үшін [3] (бір"
+    results = [(text[s:e], fixes, note) for _k, s, e, fixes, note in suspects.unbalanced(text)]
+    assert results[0][:2] == ("”", ["»"])
+    assert {r[0] for r in results[1:]} == {"«", "("}
+
+
+def test_balanced_text_has_no_suspects():
+    assert list(suspects.unbalanced("«Елші» (1604) [9] “сөз”")) == []
+
+
+def test_cut_abbreviation_but_not_a_date():
+    text = "білім, тәжірибе т. сапалар; тарту сияқты т. [4] 1992 ж. 2 наурыз; XVII ғ. француз; т.б. жатады"
+    assert found(suspects.cut_abbreviations, text) == [("т.", ["т.б.", "т.с.с."]), ("т.", ["т.б.", "т.с.с."])]
+
+
+@pytest.fixture
+def report(seed_thesis):
+    return suspects.find_suspects(seed_thesis)
+
+
+def _found(report, kind):
+    return {s.found: s.suggestions for s in report.by_kind[kind]}
+
+
+def test_seed_lists_every_kind(report):
+    assert _found(report, "mixed_script") == {"ХХI": ["XXI", "ХХІ"]}
+    assert _found(report, "tripled").keys() == {"аймақққа", "элементттерінің"}
+    assert {"жатыр.Екі", "ғғ.күнделікті", "табылады.Ұзақ"} <= _found(report, "missing_space").keys()
+    assert _found(report, "double_punctuation") == {"..": ["."], ",,": [","]}
+    assert "”" in _found(report, "unbalanced")
+    assert _found(report, "cut") == {"т.": ["т.б.", "т.с.с."]}
+
+
+def test_seed_misspellings_come_with_the_right_correction(report):
+    if report.speller_problem:
+        skip_or_fail(report.speller_problem)
+    spelling = _found(report, "spelling")
+    for wrong, right in {
+        "қауіпсіздіздігі": "қауіпсіздігі",
+        "ядорлық": "ядролық",
+        "Республикасынының": "Республикасының",
+        "мдделерін": "мүдделерін",
+        "Ирактын": "Ирақтың",
+        "аймақққа": "аймаққа",
+    }.items():
+        assert right in spelling[wrong]
+
+
+def test_names_are_never_flagged(report):
+    flagged = {s.found for kind in ("spelling", "unknown") for s in report.by_kind[kind]}
+    assert not flagged & {"Бжезинский", "Збигнев", "Лабрюер", "Назарбаев", "Серре", "Сатоу"}
+
+
+def test_ignored_words_are_not_flagged(seed_thesis):
+    IgnoredWord.objects.create(thesis=seed_thesis, word="Ирактын")
+    report = suspects.find_suspects(seed_thesis)
+    assert "Ирактын" not in {s.found for s in report.by_kind["spelling"]}
+
+
+def test_without_a_spell_checker_the_other_kinds_are_still_listed(seed_thesis):
+    report = suspects.find_suspects(seed_thesis, speller_problem="no libenchant")
+    assert report.speller_problem == "no libenchant"
+    assert report.by_kind["spelling"] == [] and report.by_kind["tripled"]
+
+
+def test_suspect_carries_its_place(seed_thesis):
+    report = suspects.find_suspects(seed_thesis, speller_problem="skip")
+    suspect = report.by_kind["tripled"][0]
+    passage = seed_thesis.passages.get(pk=suspect.passage_id)
+    assert passage.text[suspect.start : suspect.end] == suspect.found == "аймақққа"
+    assert suspect.passage_version == passage.version and suspect.after.startswith(" қатысуы")
+
+
+def test_speller_loading_failure_is_handled(monkeypatch, seed_thesis):
+    monkeypatch.setattr(spellcheck, "default_speller", lambda: (None, "The spell-checker is unavailable: test"))
+    report = suspects.find_suspects(seed_thesis)
+    assert report.speller_problem.endswith("test") and report.by_kind["cut"]

@@ -1,0 +1,144 @@
+"""Find and replace across a thesis: preview, apply as one recorded batch, and undo the batch."""
+
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .editing import EditRefused, StaleEdit, clean_reason, save_passage
+from .models import Passage, ReplaceBatch, ReplaceBatchItem
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+
+
+@dataclass
+class PassagePreview:
+    passage: Passage
+    matches: list[Match]
+    new_text: str
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The passage's text as (piece, is_match) pairs, for highlighting."""
+        pieces, position = [], 0
+        for match in self.matches:
+            pieces += [
+                (self.passage.text[position : match.start], False),
+                (self.passage.text[match.start : match.end], True),
+            ]
+            position = match.end
+        pieces.append((self.passage.text[position:], False))
+        return [(text, hit) for text, hit in pieces if text]
+
+
+@dataclass
+class UndoReport:
+    restored: list[Passage]
+    skipped: list[tuple[Passage, str]]
+
+
+def compile_pattern(pattern: str, whole_word: bool = False, case_sensitive: bool = False) -> re.Pattern:
+    """The literal `pattern` as a regex; whole words are bounded by non-word characters (Unicode, so Kazakh works)."""
+    if not pattern:
+        raise EditRefused(_("the pattern is empty"))
+    body = re.escape(pattern)
+    if whole_word:
+        body = rf"(?<!\w){body}(?!\w)"
+    return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+
+
+def preview(thesis, pattern: str, replacement: str, whole_word=False, case_sensitive=False) -> list[PassagePreview]:
+    """Every passage the replacement would change, with its matches and its new text; nothing is written."""
+    regex = compile_pattern(pattern, whole_word, case_sensitive)
+    found = []
+    for passage in Passage.objects.filter(thesis=thesis).order_by("order"):
+        matches = [Match(m.start(), m.end()) for m in regex.finditer(passage.text)]
+        if matches:
+            found.append(PassagePreview(passage, matches, regex.sub(lambda _m: replacement, passage.text)))
+    return found
+
+
+def versions_token(previews: list[PassagePreview]) -> str:
+    """What the preview saw, so that applying can refuse if a passage changed since."""
+    return ",".join(f"{p.passage.pk}:{p.passage.version}" for p in previews)
+
+
+@transaction.atomic
+def apply(thesis, pattern, replacement, *, whole_word=False, case_sensitive=False, reason, user, seen=None):
+    """Replace in every matching passage as one batch: all passages or none, each save in history with `reason`.
+
+    `seen` is the preview's versions_token; if given and a passage changed since, StaleEdit is raised.
+    """
+    reason = clean_reason(reason)
+    if not reason:
+        raise EditRefused(_("a reason for the change is required"))
+    previews = preview(thesis, pattern, replacement, whole_word, case_sensitive)
+    if not previews:
+        raise EditRefused(_("the pattern matches nothing"))
+    if seen is not None and versions_token(previews) != seen:
+        raise EditRefused(_("passages changed since the preview; preview again"))
+    batch = ReplaceBatch.objects.create(
+        thesis=thesis,
+        pattern=pattern,
+        replacement=replacement,
+        whole_word=whole_word,
+        case_sensitive=case_sensitive,
+        reason=reason,
+        user=user,
+    )
+    for item in previews:
+        saved = save_passage(
+            item.passage.pk,
+            text=item.new_text,
+            expected_version=item.passage.version,
+            user=user,
+            reason=f"Replace #{batch.pk}: {reason}",
+        )
+        ReplaceBatchItem.objects.create(
+            batch=batch,
+            passage=saved,
+            matches=len(item.matches),
+            text_before=item.passage.text,
+            text_after=saved.text,
+            version_after=saved.version,
+        )
+    return batch
+
+
+@transaction.atomic
+def undo(batch: ReplaceBatch, *, reason: str, user) -> UndoReport:
+    """Restore each passage to its text before the batch, skipping (and reporting) those changed since."""
+    reason = clean_reason(reason)
+    if not reason:
+        raise EditRefused(_("a reason for the change is required"))
+    if batch.undone_at is not None:
+        raise EditRefused(_("the batch was already undone"))
+    report = UndoReport([], [])
+    for item in batch.items.select_related("passage"):
+        passage = item.passage
+        if passage.version != item.version_after:
+            why = _("changed since the batch (now version %(version)s)") % {"version": passage.version}
+            report.skipped.append((passage, why))
+            continue
+        try:
+            restored = save_passage(
+                passage.pk,
+                text=item.text_before,
+                expected_version=item.version_after,
+                user=user,
+                reason=f"Undo replace #{batch.pk}: {reason}",
+            )
+        except StaleEdit as error:
+            report.skipped.append((error.passage, _("changed while undoing")))
+            continue
+        item.undone = True
+        item.save(update_fields=["undone"])
+        report.restored.append(restored)
+    batch.undone_at, batch.undone_by, batch.undo_reason = timezone.now(), user, reason
+    batch.save(update_fields=["undone_at", "undone_by", "undo_reason"])
+    return report

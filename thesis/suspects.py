@@ -1,0 +1,223 @@
+"""Suspected transcription errors in a thesis, by kind, each with its place, context and suggested fixes.
+
+Decisions a reader of the list should know:
+- A period between two letters is a missing space ("жатыр.Екі") unless the word before it
+  is a single letter: then it is an initial or a one-letter abbreviation ("Н.Ә.Назарбаев",
+  "Ж.Серре", "т.б"). A small letter after the period does not make it an abbreviation:
+  in "ғғ.күнделікті" the abbreviation ғғ is right and only the space after it is missing,
+  so it is listed (noted as after an abbreviation) with the space as the fix.
+- An abbreviation cut in two shows as a lone small letter followed by ". " ("т. сапалар",
+  "сияқты т. [4]"): the reading text restored the ". " the cut dropped. The letter ж or ғ
+  after a number or a Roman numeral is a date ("1992 ж.", "XVII ғ.") and is not listed.
+  For т the fix offered is "т.б." (and "т.с.с."), the abbreviations the thesis uses.
+- Two periods in a row are doubled punctuation; three or more are an ellipsis.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from . import spellcheck
+from .dates import ROMAN_CHARS
+from .models import Author, AuthorAlias, IgnoredWord, Passage
+from .sentences import ABBREVIATIONS
+
+CONTEXT = 40
+KINDS = ("spelling", "unknown", "mixed_script", "tripled", "missing_space", "double_punctuation", "unbalanced", "cut")
+
+LETTER = r"[^\W\d_]"
+MIXED_WORD_RE = re.compile(rf"{LETTER}+")
+TRIPLED_WORD_RE = re.compile(rf"{LETTER}*({LETTER})\1\1{LETTER}*")
+MISSING_SPACE_RE = re.compile(rf"(?P<before>{LETTER}+)\.(?=(?P<after>{LETTER}+))")
+DOUBLE_PUNCTUATION_RE = re.compile(r"(?<!\.)\.\.(?!\.)|([,;:])\1+")
+CUT_RE = re.compile(r"(?<![\w.])(?P<letter>[а-яәғқңөұүһі])\.(?=\s)")
+DATE_BEFORE_RE = re.compile(rf"(?:\d|[{ROMAN_CHARS}])\s*$")
+PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
+CLOSERS = PAIRS_OPENING = {close: opener for opener, close in PAIRS.items()}
+QUOTES = frozenset("«»“”")
+CUT_ABBREVIATIONS = {"т": ["т.б.", "т.с.с."], "б": ["б.з.д."], "ж": ["ж.т.б."]}
+DATE_LETTERS = {"ж", "ғ"}
+
+LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIi", "АаВСсЕеНКМОоРрТХхУуІі")
+CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
+
+
+@dataclass
+class Suspect:
+    kind: str
+    passage_id: int
+    passage_order: int
+    passage_version: int
+    start: int
+    end: int
+    found: str
+    suggestions: list[str] = field(default_factory=list)
+    before: str = ""
+    after: str = ""
+    note: str = ""
+
+
+@dataclass
+class SuspectReport:
+    by_kind: dict[str, list[Suspect]]
+    speller_problem: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(len(items) for items in self.by_kind.values())
+
+
+def find_suspects(thesis, speller=None, speller_problem: str = "") -> SuspectReport:
+    """Every suspect in the thesis's passages. Without a speller (none given or loadable) spelling is skipped."""
+    if speller is None and not speller_problem:
+        speller, speller_problem = spellcheck.default_speller()
+    passages = list(Passage.objects.filter(thesis=thesis).order_by("order"))
+    by_kind: dict[str, list[Suspect]] = {kind: [] for kind in KINDS}
+    for passage in passages:
+        for suspect in text_suspects(passage):
+            by_kind[suspect.kind].append(suspect)
+    if speller is not None:
+        for suspect in spelling_suspects(thesis, passages, speller):
+            by_kind[suspect.kind].append(suspect)
+    return SuspectReport(by_kind, speller_problem)
+
+
+def text_suspects(passage: Passage) -> list[Suspect]:
+    """The suspects that need no dictionary."""
+    finders = (mixed_script, tripled_letters, missing_spaces, doubled_punctuation, unbalanced, cut_abbreviations)
+    found = []
+    for finder in finders:
+        for kind, start, end, suggestions, note in finder(passage.text):
+            found.append(_suspect(passage, kind, start, end, suggestions, note))
+    return found
+
+
+def _suspect(passage, kind, start, end, suggestions, note="") -> Suspect:
+    text = passage.text
+    return Suspect(
+        kind=kind,
+        passage_id=passage.pk,
+        passage_order=passage.order,
+        passage_version=passage.version,
+        start=start,
+        end=end,
+        found=text[start:end],
+        suggestions=suggestions,
+        before=text[max(0, start - CONTEXT) : start],
+        after=text[end : end + CONTEXT],
+        note=note,
+    )
+
+
+# --- spelling ---------------------------------------------------------------------------------------
+
+
+def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
+    """Words the speller rejects: misspellings with a close correction, and words it does not know."""
+    skip = words_never_flagged(thesis)
+    occurrences = [
+        (p, start, end, word) for p in passages for start, end, word in spellcheck.checkable_words(p.text, skip)
+    ]
+    vocabulary = Counter(word for *_, word in occurrences if speller.accepts(word))
+    found = []
+    cache: dict[str, list[str]] = {}
+    for passage, start, end, word in occurrences:
+        if speller.accepts(word):
+            continue
+        if word not in cache:
+            cache[word] = spellcheck.suggestions(word, speller, vocabulary)
+        kind = "spelling" if cache[word] else "unknown"
+        found.append(_suspect(passage, kind, start, end, cache[word]))
+    return found
+
+
+def words_never_flagged(thesis) -> frozenset[str]:
+    """People's names as the thesis writes them, and the words editors chose to ignore, in lower case."""
+    names = set(Author.objects.filter(thesis=thesis).values_list("family_name", flat=True))
+    names |= set(AuthorAlias.objects.filter(author__thesis=thesis).values_list("form", flat=True))
+    words = {w.lower() for name in names for w in MIXED_WORD_RE.findall(name)}
+    ignored = IgnoredWord.objects.filter(thesis=thesis).values_list("word", flat=True)
+    return frozenset(words | {w.lower() for w in ignored})
+
+
+# --- the kinds that need no dictionary --------------------------------------------------------------
+
+
+def mixed_script(text: str):
+    """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I)."""
+    for match in MIXED_WORD_RE.finditer(text):
+        word = match.group()
+        if spellcheck.LATIN_RE.search(word) and spellcheck.CYRILLIC_RE.search(word):
+            yield "mixed_script", match.start(), match.end(), mixed_script_fixes(word), ""
+
+
+def mixed_script_fixes(word: str) -> list[str]:
+    """All-Cyrillic; for a Roman numeral, the consistent Latin form first."""
+    cyrillic = word.translate(LATIN_TO_CYRILLIC)
+    if all(char in ROMAN_CHARS for char in word.upper()):
+        return [word.translate(CYRILLIC_TO_LATIN).upper(), cyrillic]
+    return [cyrillic] if not spellcheck.LATIN_RE.search(cyrillic) else []
+
+
+def tripled_letters(text: str):
+    """A letter three times or more in a row ("аймақққа"): no Kazakh word has one."""
+    for match in TRIPLED_WORD_RE.finditer(text):
+        word = match.group()
+        fixed = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1) * 2, word)
+        single = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1), word)
+        yield "tripled", match.start(), match.end(), list(dict.fromkeys([fixed, single])), ""
+
+
+def missing_spaces(text: str):
+    """A period with no space before the next word ("жатыр.Екі"), except after an initial or one-letter abbreviation."""
+    for match in MISSING_SPACE_RE.finditer(text):
+        before, after = match["before"], match["after"]
+        if len(before) == 1 or spellcheck.LATIN_RE.search(before + after):
+            continue
+        note = _("after an abbreviation") if before.lower() in ABBREVIATIONS else ""
+        end = match.end() + len(after)
+        yield "missing_space", match.start(), end, [f"{before}. {after}"], note
+
+
+def doubled_punctuation(text: str):
+    """ ".." and ",," (not an ellipsis of three or more periods)."""
+    for match in DOUBLE_PUNCTUATION_RE.finditer(text):
+        yield "double_punctuation", match.start(), match.end(), [match.group()[0]], ""
+
+
+def unbalanced(text: str):
+    """Quotes and brackets opened and never closed, closed and never opened, or closed by the wrong mark."""
+    stack: list[tuple[str, int]] = []
+    for index, char in enumerate(text):
+        if char in PAIRS:
+            stack.append((char, index))
+        elif char in CLOSERS:
+            yield from _close(stack, char, index)
+    for char, index in stack:
+        yield "unbalanced", index, index + 1, [], _("%(mark)s is never closed") % {"mark": char}
+    straight = [m.start() for m in re.finditer('"', text)]
+    if len(straight) % 2:
+        yield "unbalanced", straight[-1], straight[-1] + 1, [], _("%(mark)s is never closed") % {"mark": '"'}
+
+
+def _close(stack, char, index):
+    if stack and PAIRS[stack[-1][0]] == char:
+        stack.pop()
+    elif stack and stack[-1][0] in QUOTES and char in QUOTES:
+        expected = PAIRS[stack.pop()[0]]
+        marks = {"opening": PAIRS_OPENING[expected], "closing": char}
+        note = _("opened with %(opening)s, closed with %(closing)s") % marks
+        yield "unbalanced", index, index + 1, [expected], note
+    else:
+        yield "unbalanced", index, index + 1, [], _("%(mark)s closes nothing") % {"mark": char}
+
+
+def cut_abbreviations(text: str):
+    """A lone small letter and ". ": an abbreviation the transcription cut ("т. сапалар" for "т.б. сапалар")."""
+    for match in CUT_RE.finditer(text):
+        letter = match["letter"]
+        if letter in DATE_LETTERS and DATE_BEFORE_RE.search(text[: match.start()]):
+            continue
+        yield "cut", match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), ""
