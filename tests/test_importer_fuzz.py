@@ -4,7 +4,7 @@ import os
 
 import pytest
 from django.apps import apps
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +12,8 @@ from thesis.exceptions import ImportRefused
 from thesis.export import rebuild_original
 from thesis.importer import import_bytes
 from thesis.models import Passage, Section, SourceDocument, Thesis
+
+from .reliability import report
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 
@@ -78,6 +80,9 @@ def assert_columns_hold_their_values():
                 assert len(row[field.attname] or "") <= field.max_length, (model.__name__, field.name)
 
 
+OUTCOMES = {"imported": 0, "refused": 0}
+
+
 def table_state():
     return [list(model.objects.order_by("pk").values()) for model in (SourceDocument, Thesis, Section, Passage)]
 
@@ -93,9 +98,15 @@ def test_import_either_succeeds_losslessly_or_refuses_and_writes_nothing(data):
         except ImportRefused as refusal:
             assert str(refusal)
             assert table_state() == before
+            OUTCOMES["refused"] += 1
         else:
             assert rebuild_original(thesis).encode("utf-8") == data
             assert_columns_hold_their_values()
+            OUTCOMES["imported"] += 1
             for passage in thesis.passages.all():
                 assert passage.text.strip() and passage.original_text.strip()
         transaction.set_rollback(True)
+
+
+def teardown_module():
+    report(f"fuzzed imports ({connection.vendor})", examples=sum(OUTCOMES.values()), **OUTCOMES)
