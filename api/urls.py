@@ -1,3 +1,30 @@
-"""API routes."""
+"""API routes: the root, a router for the resources, CSL-JSON, and the OpenAPI schema and its docs."""
 
-urlpatterns = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("theses", views.ThesisViewSet)
+router.register("sections", views.SectionViewSet)
+router.register("passages", views.PassageViewSet)
+router.register("sources", views.SourceViewSet)
+router.register("authors", views.AuthorViewSet)
+router.register("timeline", views.TimelineEventViewSet)
+
+urlpatterns = [
+    path("", views.ApiRootView.as_view(), name="root"),
+    path(
+        "theses/<int:pk>/sources.csl.json",
+        views.ThesisViewSet.as_view({"get": "sources_csl"}),
+        name="thesis-sources-csl",
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves Swagger UI's start-up script as a file: the content security policy allows no inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

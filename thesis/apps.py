@@ -9,4 +9,6 @@ class ThesisConfig(AppConfig):
     verbose_name = _("Thesis archive")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Derived data follows every save; the kk_icontains lookup (and on SQLite the folding
+        # function it calls) is registered wherever the models are used.
+        from . import search, signals  # noqa: F401

@@ -1,0 +1,283 @@
+"""Query filters for every list, as FilterSets; a value that does not parse is a 400 naming its parameter."""
+
+import re
+
+from django import forms
+from django.db.models import Exists, F, OuterRef
+from django_filters import fields as filter_fields
+from django_filters import rest_framework as filters
+
+from thesis.dates import century_years
+from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
+from thesis.search import (
+    JSONStrings,
+    containing_year,
+    in_century,
+    overlapping_years,
+    search_passages,
+    text_matches,
+    validate_year,
+    validate_year_range,
+)
+
+MAX_ID = 2**63 - 1
+# Far beyond any dated event, and well inside the integer columns of both databases.
+YEAR_LIMIT = 1_000_000
+SEARCH_MAX_LENGTH = 200
+
+
+def _as_form_error(check):
+    """A Django validator running a thesis rule that raises ValueError."""
+
+    def validator(value):
+        try:
+            check(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    return validator
+
+
+class YearField(forms.IntegerField):
+    default_validators = [_as_form_error(validate_year)]
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=-YEAR_LIMIT, max_value=YEAR_LIMIT, **kwargs)
+
+
+class CenturyField(forms.IntegerField):
+    default_validators = [_as_form_error(century_years)]
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=-YEAR_LIMIT // 100, max_value=YEAR_LIMIT // 100, **kwargs)
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is an error rather than no filter at all."""
+
+    widget = forms.TextInput
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return self.VALUES[str(value).lower()]
+        except KeyError:
+            raise forms.ValidationError(f"Use true or false, not {value!r}.") from None
+
+
+class LenientIsoDateTimeField(filter_fields.IsoDateTimeField):
+    # A "+" left unencoded in a query string arrives as a space: "…T10:00:00 05:00".
+    UNENCODED_PLUS = re.compile(r" (\d{2}(?::?\d{2})?)$")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = self.UNENCODED_PLUS.sub(r"+\1", value.strip())
+        return super().to_python(value)
+
+
+class IdFilter(filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(filters.Filter):
+    field_class = YearField
+
+
+class CenturyFilter(filters.Filter):
+    field_class = CenturyField
+
+
+class StrictBooleanFilter(filters.Filter):
+    field_class = StrictBooleanField
+
+
+class ChangedSinceFilter(filters.IsoDateTimeFilter):
+    field_class = LenientIsoDateTimeField
+
+
+class TextSearchFilter(filters.CharFilter):
+    """Case-folded Kazakh search over `fields`; a JSON field is searched by the strings it holds."""
+
+    def __init__(self, *args, fields=(), **kwargs):
+        self.search_fields = tuple(fields)
+        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        term = (value or "").strip()
+        if not term:
+            return qs
+        json_fields = [f for f in self.search_fields if qs.model._meta.get_field(f).get_internal_type() == "JSONField"]
+        aliases = {f"{field}_strings": JSONStrings(field) for field in json_fields}
+        searched = [f"{field}_strings" if field in json_fields else field for field in self.search_fields]
+        return qs.alias(**aliases).filter(text_matches(term, *searched))
+
+
+class PassageSearchFilter(filters.CharFilter):
+    """Search of the current text; ranked, and forgiving of misspellings, on PostgreSQL."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return search_passages(qs, value or "")
+
+
+class ChronologicalOrderingFilter(filters.OrderingFilter):
+    """Order by `start` or `end` date, `-` for latest first; by start when not given.
+
+    A date known to the year only stands for the whole year: it starts before, and ends
+    after, the dated days of that year.
+    """
+
+    DATE_FIELDS = {"start": ("start_year", "start_month", "start_day"), "end": ("end_year", "end_month", "end_day")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("fields", (("start", "start"), ("end", "end")))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        keys = value or ["start"]
+        return qs.order_by(*[expression for key in keys for expression in self.order_by(key)], "pk")
+
+    def order_by(self, key: str) -> list:
+        descending = key.startswith("-")
+        name = key.lstrip("-")
+        other = "end" if name == "start" else "start"
+        expressions = []
+        for part in (name, other):
+            unknown_first = (part == "start") != descending
+            nulls = {"nulls_first": True} if unknown_first else {"nulls_last": True}
+            for field in self.DATE_FIELDS[part]:
+                expressions.append(F(field).desc(**nulls) if descending else F(field).asc(**nulls))
+        return expressions
+
+
+class YearRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            validate_year_range(cleaned.get("year_from"), cleaned.get("year_to"))
+        except ValueError as error:
+            self.add_error("year_from", f"year_from must not be after year_to: {error}.")
+        return cleaned
+
+
+class SectionFilter(filters.FilterSet):
+    thesis = IdFilter(help_text="Sections of this thesis.")
+    kind = filters.ChoiceFilter(choices=Section.Kind.choices)
+    parent = IdFilter(help_text="Sections directly under this section.")
+
+    class Meta:
+        model = Section
+        fields = []
+
+
+class PassageFilter(filters.FilterSet):
+    thesis = IdFilter(help_text="Passages of this thesis.")
+    section = IdFilter(help_text="Passages under this section heading.")
+    status = filters.ChoiceFilter(choices=Passage.Status.choices)
+    cites = IdFilter(method="filter_cites", help_text="Passages citing the source with this number, e.g. 3 for [3].")
+    author = IdFilter(method="filter_author", help_text="Passages naming the author with this id.")
+    changed_since = ChangedSinceFilter(
+        field_name="changed_at",
+        lookup_expr="gte",
+        help_text="Passages changed at or after this ISO 8601 date-time (without an offset: Asia/Almaty time).",
+    )
+    q = PassageSearchFilter(help_text="Words in the current text, in any letter case.")
+
+    class Meta:
+        model = Passage
+        fields = []
+
+    def filter_cites(self, queryset, name, value: int):
+        return queryset.filter(Exists(Citation.objects.filter(passage=OuterRef("pk"), source__number=value)))
+
+    def filter_author(self, queryset, name, value: int):
+        return queryset.filter(Exists(Mention.objects.filter(passage=OuterRef("pk"), author_id=value)))
+
+
+class SourceFilter(filters.FilterSet):
+    thesis = IdFilter(help_text="Sources of this thesis.")
+    number = IdFilter(help_text="The number the thesis cites the source by, as in [3].")
+    cited = StrictBooleanFilter(method="filter_cited", help_text="true: sources the text cites; false: the others.")
+    status = filters.ChoiceFilter(choices=Source.Status.choices)
+    type = filters.CharFilter(field_name="csl_type", help_text="CSL type, e.g. book.")
+    q = TextSearchFilter(fields=("title", "note", "authors"), help_text="Words in the title, note or authors.")
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def filter_cited(self, queryset, name, value: bool):
+        citations = Exists(Citation.objects.filter(source=OuterRef("pk")))
+        return queryset.filter(citations if value else ~citations)
+
+
+class AuthorFilter(filters.FilterSet):
+    GROUPS = [(value, label) for value, label in Author.Group.choices if value]
+    ROLES = [("historiography", "listed in the historiography"), ("quoted", "quoted or named in the text")]
+
+    thesis = IdFilter(help_text="People named in this thesis.")
+    group = filters.ChoiceFilter(choices=GROUPS, help_text="Historiography group.")
+    role = filters.ChoiceFilter(choices=ROLES, method="filter_role")
+    q = filters.CharFilter(
+        method="search", max_length=SEARCH_MAX_LENGTH, help_text="Words in the display name or in any spelling."
+    )
+
+    class Meta:
+        model = Author
+        fields = []
+
+    def filter_role(self, queryset, name, value: str):
+        flag = {"historiography": "is_historiography_author", "quoted": "is_quoted"}[value]
+        return queryset.filter(**{flag: True})
+
+    def search(self, queryset, name, value: str):
+        term = value.strip()
+        if not term:
+            return queryset
+        aliases = AuthorAlias.objects.filter(text_matches(term, "form"), author=OuterRef("pk"))
+        return queryset.filter(text_matches(term, "display_name") | Exists(aliases))
+
+
+class TimelineEventFilter(filters.FilterSet):
+    thesis = IdFilter(help_text="Events of this thesis.")
+    year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
+    year_from = YearFilter(method="filter_year_from", help_text="Events reaching this year or later.")
+    year_to = YearFilter(method="filter_year_to", help_text="Events reaching this year or earlier.")
+    century = CenturyFilter(
+        method="filter_century", help_text="Events overlapping this century: 17 is 1601–1700, -1 is 100–1 BCE."
+    )
+    precision = filters.ChoiceFilter(choices=TimelineEvent.Precision.choices)
+    basis = filters.ChoiceFilter(choices=TimelineEvent.Basis.choices)
+    author = IdFilter(field_name="authors", help_text="Events involving the author with this id.")
+    q = TextSearchFilter(
+        fields=("headline", "description", "date_display"), help_text="Words in the headline, description or date."
+    )
+    ordering = ChronologicalOrderingFilter(help_text="start (default), -start, end or -end.")
+
+    class Meta:
+        model = TimelineEvent
+        fields = []
+        form = YearRangeForm
+
+    def filter_year(self, queryset, name, value: int):
+        return queryset.filter(containing_year(value))
+
+    def filter_year_from(self, queryset, name, value: int):
+        return queryset.filter(overlapping_years(value, None))
+
+    def filter_year_to(self, queryset, name, value: int):
+        return queryset.filter(overlapping_years(None, value))
+
+    def filter_century(self, queryset, name, value: int):
+        return queryset.filter(in_century(value))

@@ -1,0 +1,17 @@
+"""text/plain; charset=utf-8, so that a client accepting only plain text can still be sent an error."""
+
+import json
+
+from rest_framework.renderers import BaseRenderer
+
+
+class PlainTextRenderer(BaseRenderer):
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # Texts are sent as they are; anything else here is an error body, written as JSON.
+        if isinstance(data, str):
+            return data.encode(self.charset)
+        return json.dumps(data, ensure_ascii=False).encode(self.charset)

@@ -1,0 +1,101 @@
+"""The `script` query parameter: Kazakh text in Cyrillic as stored (cyrl) or in the 2021 Latin alphabet (latn).
+
+Offsets into a passage's text follow the script: with latn they index the Latin text returned.
+Verbatim records of the transcription (a passage's original_text, a heading as transcribed,
+the original file) stay as they were typed.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+
+from thesis.transliteration import latin_offsets, to_latin
+
+CYRILLIC = "cyrl"
+LATIN = "latn"
+SCRIPTS = (CYRILLIC, LATIN)
+
+SCRIPT_PARAMETER = OpenApiParameter(
+    "script",
+    OpenApiTypes.STR,
+    enum=SCRIPTS,
+    default=CYRILLIC,
+    description="Kazakh text in Cyrillic as stored (cyrl) or in the Kazakh Latin alphabet of 2021 (latn).",
+)
+
+
+def requested_script(request) -> str:
+    """The script the request asks for; 400 naming `script` for one we do not write."""
+    script = request.query_params.get("script") or CYRILLIC
+    if script not in SCRIPTS:
+        raise ValidationError({"script": [f"Unknown script {script!r}: use one of {', '.join(SCRIPTS)}."]})
+    return script
+
+
+def in_script(text: str, script: str) -> str:
+    return to_latin(text) if script == LATIN and text else text
+
+
+def context_script(field: serializers.Field) -> str:
+    return field.context.get("script", CYRILLIC)
+
+
+class KazakhTextField(serializers.CharField):
+    """Text stored in Kazakh Cyrillic, written in the script the request asks for."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return in_script(super().to_representation(value), context_script(self))
+
+
+class KazakhSlugRelatedField(serializers.SlugRelatedField):
+    """A related record shown by a Kazakh text field of it, such as an alias by its form."""
+
+    def to_representation(self, obj):
+        return in_script(super().to_representation(obj), context_script(self))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PassageQuoteField(serializers.Field):
+    """A piece of a passage's text quoted by offsets (a cited sentence, a name), in the requested script.
+
+    In Latin it is cut from the passage's Latin text, so that it always equals text[start:end].
+    """
+
+    def __init__(self, start: str, end: str, **kwargs):
+        self.start, self.end = start, end
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, quote):
+        if context_script(self) != LATIN:
+            return getattr(quote, self.field_name)
+        text = quote.passage.text
+        offsets = latin_offsets(text)
+        return to_latin(text)[offsets[getattr(quote, self.start)] : offsets[getattr(quote, self.end)]]
+
+
+SPAN_SCHEMA = {
+    "type": "object",
+    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+    "required": ["start", "end"],
+}
+
+
+@extend_schema_field(SPAN_SCHEMA)
+class PassageSpanField(serializers.Field):
+    """{start, end}: character offsets into a passage's text, counted in the requested script."""
+
+    def __init__(self, start: str, end: str, **kwargs):
+        self.start, self.end = start, end
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, quote):
+        start, end = getattr(quote, self.start), getattr(quote, self.end)
+        if context_script(self) == LATIN:
+            offsets = latin_offsets(quote.passage.text)
+            start, end = offsets[start], offsets[end]
+        return {"start": start, "end": end}

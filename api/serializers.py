@@ -1,0 +1,370 @@
+"""What each resource shows, with Kazakh text in the script the request asks for."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from thesis.diffs import word_diff
+from thesis.models import (
+    Author,
+    Citation,
+    Mention,
+    Passage,
+    Section,
+    Source,
+    SourceDocument,
+    Thesis,
+    TimelineEvent,
+)
+
+from .scripts import (
+    SPAN_SCHEMA,
+    KazakhSlugRelatedField,
+    KazakhTextField,
+    PassageQuoteField,
+    PassageSpanField,
+    context_script,
+    in_script,
+)
+
+
+@extend_schema_field(SPAN_SCHEMA)
+class DocumentSpanField(serializers.Field):
+    """{start, end}: where a heading or passage lies in the source document, in characters."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        return {"start": record.span_start, "end": record.span_end}
+
+
+PARTIAL_DATE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "year": {"type": "integer", "description": "Negative for BCE; there is no year 0."},
+        "month": {"type": "integer", "nullable": True},
+        "day": {"type": "integer", "nullable": True},
+    },
+    "required": ["year", "month", "day"],
+}
+
+
+@extend_schema_field(PARTIAL_DATE_SCHEMA)
+class PartialDateField(serializers.Field):
+    """{year, month, day} of an event's start or end; month and day are null where unknown."""
+
+    def __init__(self, end: str, **kwargs):
+        self.end = end
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, event):
+        return {part: getattr(event, f"{self.end}_{part}") for part in ("year", "month", "day")}
+
+
+class SourceDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SourceDocument
+        fields = ["file_name", "sha256", "size_bytes", "imported_at"]
+
+
+class DeclaredPartSerializer(serializers.Serializer):
+    kind = serializers.CharField(read_only=True, help_text="introduction, chapter, conclusion or bibliography")
+    count = serializers.IntegerField(read_only=True, default=1, help_text="How many such parts.")
+
+
+class ThesisSerializer(serializers.ModelSerializer):
+    title = KazakhTextField()
+    title_note = KazakhTextField()
+    completeness_note = KazakhTextField()
+    declared_structure = DeclaredPartSerializer(many=True, read_only=True)
+    source_document = SourceDocumentSerializer(read_only=True)
+
+    class Meta:
+        model = Thesis
+        fields = [
+            "id",
+            "title",
+            "title_note",
+            "language",
+            "kind",
+            "declared_structure",
+            "is_complete",
+            "completeness_note",
+            "source_document",
+            "created_at",
+        ]
+
+
+class ContentsEntrySerializer(serializers.ModelSerializer):
+    """A heading in the table of contents, with the headings under it."""
+
+    label = KazakhTextField()
+    title = KazakhTextField()
+    passage_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Section
+        fields = ["id", "kind", "number", "label", "title", "passage_count", "children"]
+
+
+# Declared after the class so that the field can nest the serializer it belongs to.
+ContentsEntrySerializer._declared_fields["children"] = ContentsEntrySerializer(
+    many=True, read_only=True, source="entries"
+)
+
+
+class ThesisDetailSerializer(ThesisSerializer):
+    table_of_contents = serializers.SerializerMethodField()
+
+    class Meta(ThesisSerializer.Meta):
+        fields = [*ThesisSerializer.Meta.fields, "table_of_contents"]
+
+    @extend_schema_field(ContentsEntrySerializer(many=True))
+    def get_table_of_contents(self, thesis):
+        return ContentsEntrySerializer(contents_tree(thesis.sections.all()), many=True, context=self.context).data
+
+
+def contents_tree(sections) -> list[Section]:
+    """The top-level sections, each with its sub-sections in `entries`, in document order."""
+    ordered = sorted(sections, key=lambda section: section.order)
+    for section in ordered:
+        section.entries = []
+    by_id = {section.pk: section for section in ordered}
+    top = []
+    for section in ordered:
+        parent = by_id.get(section.parent_id)
+        (parent.entries if parent else top).append(section)
+    return top
+
+
+class SectionSerializer(serializers.ModelSerializer):
+    label = KazakhTextField()
+    title = KazakhTextField()
+    span = DocumentSpanField()
+    passage_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Section
+        fields = ["id", "thesis", "parent", "kind", "number", "label", "title", "order", "span", "passage_count"]
+
+
+class PassageSummarySerializer(serializers.ModelSerializer):
+    text = KazakhTextField()
+
+    class Meta:
+        model = Passage
+        fields = ["id", "order", "status", "version", "changed_at", "text"]
+
+
+class SectionDetailSerializer(SectionSerializer):
+    children = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    passages = PassageSummarySerializer(many=True, read_only=True)
+
+    class Meta(SectionSerializer.Meta):
+        fields = [*SectionSerializer.Meta.fields, "heading_original", "children", "passages"]
+
+
+class PassageSerializer(serializers.ModelSerializer):
+    text = KazakhTextField()
+    span = DocumentSpanField(help_text="Where the passage lies in the source document.")
+
+    class Meta:
+        model = Passage
+        fields = ["id", "thesis", "section", "order", "status", "version", "changed_at", "span", "text"]
+
+
+class PassageCitationSerializer(serializers.ModelSerializer):
+    source_number = serializers.IntegerField(source="source.number", read_only=True)
+    marker = PassageSpanField("marker_start", "marker_end", help_text="The [N] marker in the text.")
+    sentence = PassageQuoteField("sentence_start", "sentence_end")
+    sentence_span = PassageSpanField("sentence_start", "sentence_end")
+
+    class Meta:
+        model = Citation
+        fields = ["order", "source", "source_number", "marker", "sentence", "sentence_span"]
+
+
+class PassageMentionSerializer(serializers.ModelSerializer):
+    display_name = KazakhTextField(source="author.display_name")
+    form = PassageQuoteField("start", "end", help_text="The name as the text spells it.")
+    span = PassageSpanField("start", "end")
+
+    class Meta:
+        model = Mention
+        fields = ["author", "display_name", "form", "span"]
+
+
+class PassageDetailSerializer(PassageSerializer):
+    citations = PassageCitationSerializer(many=True, read_only=True)
+    mentions = PassageMentionSerializer(many=True, read_only=True)
+
+    class Meta(PassageSerializer.Meta):
+        fields = [*PassageSerializer.Meta.fields, "original_text", "citations", "mentions"]
+        extra_kwargs = {"original_text": {"help_text": "The passage as transcribed, verbatim in every script."}}
+
+
+class DiffOperationSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "delete", "insert"], read_only=True)
+    text = serializers.CharField(read_only=True)
+
+
+class PassageHistorySerializer(serializers.Serializer):
+    """One recorded change of a passage, with the word-level difference from the record before it."""
+
+    CHANGES = {"+": "created", "~": "changed", "-": "deleted"}
+
+    id = serializers.IntegerField(source="history_id", read_only=True)
+    date = serializers.DateTimeField(source="history_date", read_only=True)
+    user = serializers.SerializerMethodField(help_text="Who made the change; null for the importer.")
+    reason = serializers.CharField(source="history_change_reason", read_only=True, allow_null=True)
+    change = serializers.SerializerMethodField()
+    version = serializers.IntegerField(read_only=True)
+    status = serializers.ChoiceField(choices=Passage.Status.choices, read_only=True)
+    diff = serializers.SerializerMethodField(
+        help_text="From the record before; the first record's is from the original_text as transcribed."
+    )
+
+    def get_user(self, record) -> str | None:
+        user = record.history_user
+        return None if user is None else user.get_full_name() or user.get_username()
+
+    @extend_schema_field(serializers.ChoiceField(choices=list(CHANGES.values())))
+    def get_change(self, record):
+        return self.CHANGES[record.history_type]
+
+    @extend_schema_field(DiffOperationSerializer(many=True))
+    def get_diff(self, record):
+        script = context_script(self)
+        return word_diff(in_script(record.previous_text, script), in_script(record.text, script))
+
+
+class CSLNameSerializer(serializers.Serializer):
+    family = KazakhTextField(required=False)
+    given = KazakhTextField(required=False)
+    literal = KazakhTextField(required=False)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="csl_type", read_only=True, help_text="CSL type, e.g. book.")
+    title = KazakhTextField()
+    authors = CSLNameSerializer(many=True, read_only=True)
+    publisher = KazakhTextField()
+    publisher_place = KazakhTextField()
+    container_title = KazakhTextField()
+    note = KazakhTextField()
+    citation_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "thesis",
+            "number",
+            "status",
+            "type",
+            "title",
+            "authors",
+            "issued_year",
+            "publisher",
+            "publisher_place",
+            "container_title",
+            "page",
+            "language",
+            "note",
+            "citation_count",
+        ]
+
+
+class SourceCitationSerializer(serializers.ModelSerializer):
+    sentence = PassageQuoteField("sentence_start", "sentence_end")
+    sentence_span = PassageSpanField("sentence_start", "sentence_end")
+    marker = PassageSpanField("marker_start", "marker_end")
+
+    class Meta:
+        model = Citation
+        fields = ["passage", "order", "sentence", "sentence_span", "marker"]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    citations = SourceCitationSerializer(many=True, read_only=True)
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "citations"]
+
+
+class AuthorSerializer(serializers.ModelSerializer):
+    ROLES = ["historiography", "quoted"]
+
+    family_name = KazakhTextField()
+    given_names = KazakhTextField()
+    display_name = KazakhTextField()
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=ROLES), read_only=True)
+    aliases = KazakhSlugRelatedField(many=True, read_only=True, slug_field="form")
+    note = KazakhTextField()
+    mention_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Author
+        fields = [
+            "id",
+            "thesis",
+            "family_name",
+            "given_names",
+            "display_name",
+            "group",
+            "roles",
+            "aliases",
+            "note",
+            "mention_count",
+        ]
+
+
+class AuthorMentionSerializer(serializers.ModelSerializer):
+    form = PassageQuoteField("start", "end")
+    span = PassageSpanField("start", "end")
+
+    class Meta:
+        model = Mention
+        fields = ["passage", "form", "span"]
+
+
+class AuthorDetailSerializer(AuthorSerializer):
+    mentions = AuthorMentionSerializer(many=True, read_only=True)
+
+    class Meta(AuthorSerializer.Meta):
+        fields = [*AuthorSerializer.Meta.fields, "mentions"]
+
+
+class EventAuthorSerializer(serializers.ModelSerializer):
+    display_name = KazakhTextField()
+
+    class Meta:
+        model = Author
+        fields = ["id", "display_name"]
+
+
+class TimelineEventSerializer(serializers.ModelSerializer):
+    start = PartialDateField("start")
+    end = PartialDateField("end")
+    date_display = KazakhTextField(help_text="The date as printed, if the text prints it.")
+    basis_note = KazakhTextField()
+    headline = KazakhTextField()
+    description = KazakhTextField()
+    authors = EventAuthorSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = TimelineEvent
+        fields = [
+            "id",
+            "thesis",
+            "start",
+            "end",
+            "date_display",
+            "precision",
+            "basis",
+            "basis_note",
+            "headline",
+            "description",
+            "passage",
+            "authors",
+        ]

@@ -1,0 +1,292 @@
+"""The read-only API: a viewset per resource, and the text, CSL-JSON and TimelineJS renditions."""
+
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import HttpResponse
+from django.utils.http import http_date
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from thesis.export import RebuildError, current_text, rebuild_original
+from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+
+from . import filters, serializers
+from .csl import CSL_ITEM_SCHEMA, csl_item
+from .pagination import ArchivePagination
+from .renderers import PlainTextRenderer
+from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
+from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
+
+TEXT_VERSIONS = ("original", "current")
+
+
+class TextUnavailable(APIException):
+    status_code = 500
+    default_detail = "The original text cannot be rebuilt from the stored spans."
+    default_code = "text_unavailable"
+
+
+@extend_schema(parameters=[SCRIPT_PARAMETER])
+class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
+    """What every resource shares: anonymous reads of JSON, paginated, filtered, in the requested script."""
+
+    # The same for everyone, so that ETags and caches can be shared.
+    authentication_classes = []
+    renderer_classes = [JSONRenderer]
+    pagination_class = ArchivePagination
+    filter_backends = [DjangoFilterBackend]
+    detail_serializer_class = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.script = requested_script(request)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return self.serializer_class
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "script": getattr(self, "script", CYRILLIC)}
+
+
+class ThesisViewSet(ArchiveViewSet):
+    """Theses; a thesis's detail holds its table of contents."""
+
+    queryset = Thesis.objects.select_related("source_document").defer("source_document__content")
+    serializer_class = serializers.ThesisSerializer
+    detail_serializer_class = serializers.ThesisDetailSerializer
+
+    def get_queryset(self):
+        if self.action in ("text", "sources_csl"):
+            return Thesis.objects.select_related("source_document")
+        if self.action == "retrieve":
+            sections = Section.objects.annotate(passage_count=Count("passages"))
+            return self.queryset.prefetch_related(Prefetch("sections", queryset=sections))
+        return self.queryset
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "version",
+                OpenApiTypes.STR,
+                enum=TEXT_VERSIONS,
+                default="current",
+                description="original: the imported file byte for byte (always in Cyrillic); "
+                "current: the reading text with editors' corrections.",
+            )
+        ],
+        responses={(200, "text/plain"): OpenApiTypes.STR, 400: OpenApiResponse(description="A bad parameter.")},
+    )
+    @action(detail=True, renderer_classes=[JSONRenderer, PlainTextRenderer])
+    def text(self, request, pk=None):
+        """The whole text as text/plain; charset=utf-8."""
+        version = request.query_params.get("version") or "current"
+        if version not in TEXT_VERSIONS:
+            raise ValidationError({"version": [f"Unknown version {version!r}: use original or current."]})
+        if version == "original" and self.script != CYRILLIC:
+            raise ValidationError({"script": ["The original is served byte for byte, in the script it was typed in."]})
+        thesis = self.get_object()
+        try:
+            text = rebuild_original(thesis) if version == "original" else in_script(current_text(thesis), self.script)
+        except RebuildError:
+            raise TextUnavailable() from None
+        return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+    @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
+    def sources_csl(self, request, pk=None):
+        """Every source of the thesis as CSL-JSON, in citation-number order."""
+        thesis = self.get_object()
+        return Response([csl_item(source, self.script) for source in thesis.sources.all()])
+
+
+class SectionViewSet(ArchiveViewSet):
+    """Headed parts of a thesis; a section's detail holds its passages."""
+
+    queryset = Section.objects.annotate(passage_count=Count("passages")).order_by("thesis", "order")
+    serializer_class = serializers.SectionSerializer
+    detail_serializer_class = serializers.SectionDetailSerializer
+    filterset_class = filters.SectionFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return self.queryset.prefetch_related("passages", "children")
+        return self.queryset
+
+
+class PassageViewSet(ArchiveViewSet):
+    """Paragraphs, the unit editors correct; search `q` looks in the current text."""
+
+    queryset = Passage.objects.all()
+    serializer_class = serializers.PassageSerializer
+    detail_serializer_class = serializers.PassageDetailSerializer
+    filterset_class = filters.PassageFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return self.queryset.prefetch_related(
+                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+                Prefetch("mentions", queryset=Mention.objects.select_related("author")),
+            )
+        return self.queryset
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        # Every change to any passage, deletions included, leaves a history record.
+        return with_last_modified(response, Passage.history.aggregate(latest=Max("history_date"))["latest"])
+
+    def retrieve(self, request, *args, **kwargs):
+        passage = self.get_object()
+        response = Response(self.get_serializer(passage).data)
+        return with_last_modified(response, passage_last_modified(passage))
+
+    @extend_schema(responses=serializers.PassageHistorySerializer(many=True), filters=False)
+    @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
+    def history(self, request, pk=None):
+        """Every recorded change, newest first, each with a word-level diff from the one before."""
+        passage = self.get_object()
+        records = passage.history.select_related("history_user")
+        page = self.paginate_queryset(records)
+        attach_previous_texts(page, records, passage.original_text)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class SourceViewSet(ArchiveViewSet):
+    """Works the thesis cites by number; a source's detail holds the sentences citing it."""
+
+    queryset = Source.objects.annotate(citation_count=Count("citations")).order_by("thesis", "number")
+    serializer_class = serializers.SourceSerializer
+    detail_serializer_class = serializers.SourceDetailSerializer
+    filterset_class = filters.SourceFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            citations = Citation.objects.select_related("passage")
+            return self.queryset.prefetch_related(Prefetch("citations", queryset=citations))
+        return self.queryset
+
+
+class AuthorViewSet(ArchiveViewSet):
+    """People the thesis names, with every spelling it uses; `q` matches any of them."""
+
+    queryset = (
+        Author.objects.annotate(mention_count=Count("mentions"))
+        .order_by("thesis", "family_name", "given_names", "pk")
+        .prefetch_related("aliases")
+    )
+    serializer_class = serializers.AuthorSerializer
+    detail_serializer_class = serializers.AuthorDetailSerializer
+    filterset_class = filters.AuthorFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            mentions = Mention.objects.select_related("passage")
+            return self.queryset.prefetch_related(Prefetch("mentions", queryset=mentions))
+        return self.queryset
+
+
+@extend_schema_view(
+    list=extend_schema(description="Timeline events, chronological unless `ordering` says otherwise."),
+)
+class TimelineEventViewSet(ArchiveViewSet):
+    """Dated events: dates printed in the text, and dates editors inferred from it."""
+
+    queryset = TimelineEvent.objects.prefetch_related(
+        Prefetch("authors", queryset=Author.objects.only("id", "display_name"))
+    )
+    serializer_class = serializers.TimelineEventSerializer
+    filterset_class = filters.TimelineEventFilter
+
+    @extend_schema(responses={200: TIMELINEJS_SCHEMA})
+    @action(detail=False, pagination_class=None)
+    def timelinejs(self, request):
+        """The same filtered events, all of them, as a TimelineJS3 document."""
+        events = list(self.filter_queryset(self.get_queryset()))
+        title, description = timeline_title(events)
+        return Response(timelinejs_document(events, title, description, self.script))
+
+
+def with_last_modified(response, moment):
+    if moment is not None:
+        response["Last-Modified"] = http_date(moment.timestamp())
+    return response
+
+
+def passage_last_modified(passage: Passage):
+    """The latest change to what a passage's detail shows: itself, or a name or number it shows of others."""
+    authors = {mention.author_id for mention in passage.mentions.all()}
+    sources = {citation.source_id for citation in passage.citations.all()}
+    moments = [
+        passage.changed_at,
+        Author.history.filter(id__in=authors).aggregate(latest=Max("history_date"))["latest"],
+        Source.history.filter(id__in=sources).aggregate(latest=Max("history_date"))["latest"],
+    ]
+    return max(moment for moment in moments if moment is not None)
+
+
+def attach_previous_texts(page, records, first_text: str) -> None:
+    """Give each record of a page (newest first) the text of the record before it."""
+    if not page:
+        return
+    oldest = page[-1]
+    before = records.filter(
+        Q(history_date__lt=oldest.history_date) | Q(history_date=oldest.history_date, history_id__lt=oldest.history_id)
+    ).first()
+    previous = [record.text for record in page[1:]] + [before.text if before else first_text]
+    for record, text in zip(page, previous, strict=True):
+        record.previous_text = text
+
+
+def timeline_title(events) -> tuple[str, str]:
+    """The title slide: the thesis's title when all the events are from one thesis."""
+    theses = {event.thesis_id for event in events}
+    thesis = Thesis.objects.filter(pk=theses.pop()).first() if len(theses) == 1 else None
+    if thesis is None:
+        return DEFAULT_TITLE, ""
+    return thesis.title, "Dates printed in the text, and dates editors inferred from it."
+
+
+class ApiRootView(APIView):
+    """Every endpoint of the API; {id} stands for a record's id."""
+
+    authentication_classes = []
+    renderer_classes = [JSONRenderer]
+    RECORD_ROUTES = {
+        "thesis": "thesis-detail",
+        "thesis_text": "thesis-text",
+        "thesis_sources_csl": "thesis-sources-csl",
+        "section": "section-detail",
+        "passage": "passage-detail",
+        "passage_history": "passage-history",
+        "source": "source-detail",
+        "author": "author-detail",
+        "timeline_event": "timelineevent-detail",
+    }
+    PLACEHOLDER = 987654321
+
+    @extend_schema(responses={200: {"type": "object", "additionalProperties": {"type": "string", "format": "uri"}}})
+    def get(self, request):
+        endpoints = {
+            "theses": self.url("thesis-list"),
+            "sections": self.url("section-list"),
+            "passages": self.url("passage-list"),
+            "sources": self.url("source-list"),
+            "authors": self.url("author-list"),
+            "timeline": self.url("timelineevent-list"),
+            "timelinejs": self.url("timelineevent-timelinejs"),
+            "schema": self.url("schema"),
+            "docs": self.url("docs"),
+        }
+        for name, route in self.RECORD_ROUTES.items():
+            endpoints[name] = self.url(route, kwargs={"pk": self.PLACEHOLDER}).replace(str(self.PLACEHOLDER), "{id}")
+        return Response(endpoints)
+
+    def url(self, name, **kwargs):
+        return reverse(f"api:{name}", request=self.request, **kwargs)

@@ -1,0 +1,173 @@
+"""Passages: filters, search, detail with citations and mentions, Latin output, and the history of changes."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+
+from thesis.models import Passage
+
+pytestmark = pytest.mark.django_db
+
+PASSAGES = "/api/passages/"
+
+
+def orders(response) -> list[int]:
+    assert response.status_code == 200, response.content
+    return [passage["order"] for passage in response.json()["results"]]
+
+
+def passage(thesis, order: int) -> Passage:
+    return thesis.passages.get(order=order)
+
+
+def test_list_shape_and_filters(client, seed_thesis):
+    body = client.get(PASSAGES).json()
+    assert body["count"] == 11
+    assert set(body) == {"count", "next", "previous", "results"}
+    first = body["results"][0]
+    assert set(first) == {"id", "thesis", "section", "order", "status", "version", "changed_at", "span", "text"}
+    section = seed_thesis.sections.get(number="1.1")
+    assert orders(client.get(PASSAGES, {"section": section.pk})) == [7, 8, 9, 10]
+    assert orders(client.get(PASSAGES, {"thesis": seed_thesis.pk, "status": "unreviewed"})) == list(range(11))
+    assert orders(client.get(PASSAGES, {"status": "verified"})) == []
+
+
+def test_passages_citing_a_source_number(client, seed_thesis):
+    assert orders(client.get(PASSAGES, {"cites": 3})) == [2, 3, 7, 8]
+    assert orders(client.get(PASSAGES, {"cites": 9})) == [3, 7, 10]
+    assert orders(client.get(PASSAGES, {"cites": 23})) == [1]
+    assert orders(client.get(PASSAGES, {"cites": 1})) == []
+
+
+def test_passages_naming_an_author(client, seed_thesis):
+    nazarbayev = seed_thesis.authors.get(family_name="Назарбаев")
+    assert orders(client.get(PASSAGES, {"author": nazarbayev.pk})) == [1, 3, 8]
+
+
+def test_changed_since(client, seed_thesis):
+    later = timezone.now() + timezone.timedelta(seconds=1)
+    assert orders(client.get(PASSAGES, {"changed_since": later.isoformat()})) == []
+    edited = passage(seed_thesis, 5)
+    Passage.objects.filter(pk=edited.pk).update(changed_at=later + timezone.timedelta(hours=1))
+    assert orders(client.get(PASSAGES, {"changed_since": later.isoformat()})) == [5]
+    assert orders(client.get(PASSAGES, {"changed_since": "2000-01-01"})) == list(range(11))
+    # A "+" sent unencoded arrives as a space.
+    assert orders(client.get(f"{PASSAGES}?changed_since=2000-01-01T00:00:00 05:00")) == list(range(11))
+
+
+def test_search_folds_kazakh_case_both_ways(client, seed_thesis):
+    capitals = orders(client.get(PASSAGES, {"q": "ҚАЗАҚСТАН"}))
+    small = orders(client.get(PASSAGES, {"q": "назарбаев"}))
+    if connection.vendor == "sqlite":
+        assert capitals == [2, 3, 7, 8, 9]
+        assert small == [1, 3, 8]
+    else:
+        # PostgreSQL ranks the results and may add near misses after the exact matches.
+        assert set(capitals[:5]) == {2, 3, 7, 8, 9}
+        assert set(small[:3]) == {1, 3, 8}
+    in_section = {"q": "Қазақстан", "section": seed_thesis.sections.get(number="1.1").pk}
+    assert set(orders(client.get(PASSAGES, in_section))) >= {7, 8, 9}
+
+
+def test_search_looks_in_the_current_text(client, seed_thesis):
+    edited = passage(seed_thesis, 4)
+    edited.text = "Мүлдем жаңа мәтін: ТЕҢІЗШІЛЕР."
+    edited.save()
+    assert orders(client.get(PASSAGES, {"q": "теңізшілер"})) == [4]
+    assert orders(client.get(PASSAGES, {"q": "авторлардың еңбектері"})) == []
+
+
+def test_detail_holds_text_citations_and_mentions(client, seed_thesis):
+    shown = passage(seed_thesis, 8)
+    body = client.get(f"{PASSAGES}{shown.pk}/").json()
+    assert body["text"] == shown.text
+    assert body["original_text"] == shown.original_text
+    assert body["span"] == {"start": shown.span_start, "end": shown.span_end}
+    assert [c["source_number"] for c in body["citations"]] == [28, 3, 5, 6]
+    for citation in body["citations"]:
+        assert body["text"][citation["marker"]["start"] : citation["marker"]["end"]] == f"[{citation['source_number']}]"
+        span = citation["sentence_span"]
+        assert body["text"][span["start"] : span["end"]] == citation["sentence"]
+    assert [(m["display_name"], m["form"]) for m in body["mentions"]] == [
+        ("Н.Ә. Назарбаев", "Н.Ә Назарбаев"),
+        ("Н.Ә. Назарбаев", "Н.Ә. Назарбаев"),
+    ]
+    for mention in body["mentions"]:
+        assert body["text"][mention["span"]["start"] : mention["span"]["end"]] == mention["form"]
+
+
+def test_latin_detail_keeps_offsets_pointing_at_the_latin_text(client, seed_thesis):
+    shown = passage(seed_thesis, 3)
+    cyrillic = client.get(f"{PASSAGES}{shown.pk}/").json()
+    latin = client.get(f"{PASSAGES}{shown.pk}/", {"script": "latn"}).json()
+    assert latin["text"].startswith("Diplom jūmysyn jazu barysynda")
+    assert latin["original_text"] == cyrillic["original_text"] == shown.original_text
+    assert len(latin["mentions"]) == len(cyrillic["mentions"]) == 26
+    for mention in latin["mentions"]:
+        assert latin["text"][mention["span"]["start"] : mention["span"]["end"]] == mention["form"]
+    assert {"Nazarbaev N.Ä", "Toqaev Q.K", "İuri U."} <= {m["form"] for m in latin["mentions"]}
+    for citation in latin["citations"]:
+        span = citation["sentence_span"]
+        assert latin["text"][span["start"] : span["end"]] == citation["sentence"]
+        assert latin["text"][citation["marker"]["start"] : citation["marker"]["end"]] == (
+            f"[{citation['source_number']}]"
+        )
+    assert not any("\u0400" <= char <= "\u04ff" for char in latin["text"])
+
+
+def test_history_lists_changes_newest_first_with_word_diffs(client, seed_thesis):
+    edited = passage(seed_thesis, 6)
+    editor = get_user_model().objects.create_user("aigerim", first_name="Айгерім", last_name="Сейітова")
+    edited.text = edited.text.replace("кіріспеден", "Кіріспеден")
+    edited.version = 2
+    edited.status = Passage.Status.CORRECTED
+    edited._history_user = editor
+    edited._change_reason = "Бас әріп"
+    edited.save()
+    reviewer = get_user_model().objects.create_user("reviewer")
+    edited.status = Passage.Status.VERIFIED
+    edited._history_user = reviewer
+    edited._change_reason = "Checked"
+    edited.save()
+
+    body = client.get(f"{PASSAGES}{edited.pk}/history/").json()
+    assert body["count"] == 3
+    verified, corrected, imported = body["results"]
+    assert (verified["user"], verified["reason"], verified["status"], verified["change"]) == (
+        "reviewer",
+        "Checked",
+        "verified",
+        "changed",
+    )
+    assert all(op["op"] == "equal" for op in verified["diff"])
+    assert corrected["user"] == "Айгерім Сейітова"
+    assert corrected["version"] == 2
+    assert {"op": "delete", "text": "кіріспеден,"} in corrected["diff"]
+    assert {"op": "insert", "text": "Кіріспеден,"} in corrected["diff"]
+    assert imported["user"] is None
+    assert imported["change"] == "created"
+    assert imported["reason"] == "Imported from diplomacy-thesis.kk.txt"
+    # The first record is compared with the passage as transcribed.
+    assert {"op": "delete", "text": "  "} in imported["diff"]
+    assert "".join(op["text"] for op in imported["diff"] if op["op"] != "insert") == edited.original_text
+
+
+def test_history_pages_still_diff_against_the_record_before(client, seed_thesis):
+    edited = passage(seed_thesis, 5)
+    for word in ("бір", "екі"):
+        edited.text = f"{edited.text} {word}"
+        edited.save()
+    first_page = client.get(f"{PASSAGES}{edited.pk}/history/", {"page_size": 1}).json()
+    second_page = client.get(f"{PASSAGES}{edited.pk}/history/", {"page_size": 1, "page": 2}).json()
+    assert first_page["count"] == 3
+    assert first_page["results"][0]["diff"][-1] == {"op": "insert", "text": " екі"}
+    assert second_page["results"][0]["diff"][-1] == {"op": "insert", "text": " бір"}
+
+
+def test_history_in_latin(client, seed_thesis):
+    edited = passage(seed_thesis, 4)
+    edited.text = edited.text.replace("авторлардың", "АВТОРЛАРДЫҢ")
+    edited.save()
+    newest = client.get(f"{PASSAGES}{edited.pk}/history/", {"script": "latn"}).json()["results"][0]
+    assert {"op": "insert", "text": "AVTORLARDYÑ"} in newest["diff"]

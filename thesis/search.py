@@ -1,0 +1,143 @@
+"""Finding records: case-folded Kazakh text search on SQLite and PostgreSQL, and year ranges on the timeline.
+
+`kk_icontains` is `icontains` that folds Kazakh Cyrillic case on both databases: PostgreSQL's
+lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE folds ASCII
+only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
+
+Passage search on PostgreSQL also accepts near misses by trigram word similarity (pg_trgm's
+`%>` operator, at its default threshold of 0.6) and ranks the results by that similarity, so
+a misspelt word finds its passage and a correct one finds its misspelt occurrence. SQLite has
+no ranking: results keep their usual order.
+"""
+
+import json
+
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.db.models import CharField, Func, Lookup, Q, TextField
+from django.db.models.functions import Lower
+from django.dispatch import receiver
+
+from .dates import century_years
+
+LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
+
+
+def fold_case(value: str | None) -> str | None:
+    """The case-folded form both sides of a Kazakh search are compared in (Қ→қ, Ә→ә, І→і …)."""
+    return None if value is None else str(value).lower()
+
+
+def json_strings(value: str | None) -> str | None:
+    """Every string inside a JSON document, one a line; SQLite stores non-ASCII JSON escaped."""
+    if value is None:
+        return None
+    return "\n".join(_strings_in(json.loads(value)))
+
+
+def _strings_in(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for item in data.values():
+            yield from _strings_in(item)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings_in(item)
+
+
+@receiver(connection_created, dispatch_uid="thesis_search_sqlite_functions")
+def register_sqlite_functions(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("kk_fold", 1, fold_case, deterministic=True)
+        connection.connection.create_function("kk_json_strings", 1, json_strings, deterministic=True)
+
+
+@CharField.register_lookup
+@TextField.register_lookup
+class KazakhIContains(Lookup):
+    """Case-insensitive containment that folds Kazakh Cyrillic too; % and _ in the term are literal."""
+
+    lookup_name = "kk_icontains"
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [f"%{str(value).translate(LIKE_ESCAPES)}%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        fold = "kk_fold" if connection.vendor == "sqlite" else "LOWER"
+        return f"{fold}({lhs}) LIKE {fold}({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
+
+
+class JSONStrings(Func):
+    """The strings inside a JSON value as text, so that names stored in JSON can be searched."""
+
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="kk_json_strings", **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "CAST(jsonb_path_query_array(%(expressions)s, 'strict $.** ? (@.type() == \"string\")') AS text)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def text_matches(term: str, *fields: str) -> Q:
+    """Records where any of `fields` (text fields or JSONStrings aliases) contains `term`, case folded."""
+    return Q.create([(f"{field}__kk_icontains", term) for field in fields], connector=Q.OR)
+
+
+def search_passages(queryset, term: str):
+    """Passages whose current text contains `term`; on PostgreSQL also near misses, best matches first."""
+    term = term.strip()
+    if not term:
+        return queryset
+    matches = text_matches(term, "text")
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.filter(matches)
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    # lower(text) is what the trigram index holds, so that both conditions can use it.
+    return (
+        queryset.alias(folded_text=Lower("text"))
+        .annotate(search_rank=TrigramWordSimilarity(term, Lower("text")))
+        .filter(matches | Q(folded_text__trigram_word_similar=term))
+        .order_by("-search_rank", *ordering)
+    )
+
+
+def validate_year(year: int) -> None:
+    """ValueError for the year that does not exist: 1 BCE (-1) is followed by 1 CE."""
+    if year == 0:
+        raise ValueError("there is no year 0: 1 BCE (-1) is followed by 1 CE (1)")
+
+
+def validate_year_range(first: int | None, last: int | None) -> None:
+    """ValueError for a range that starts after it ends or names year 0."""
+    for year in (first, last):
+        if year is not None:
+            validate_year(year)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"the range starts ({first}) after it ends ({last})")
+
+
+def overlapping_years(first: int | None, last: int | None) -> Q:
+    """Events whose inclusive years [start_year, end_year] overlap [first, last]; a missing bound is open."""
+    validate_year_range(first, last)
+    condition = Q()
+    if first is not None:
+        condition &= Q(end_year__gte=first)
+    if last is not None:
+        condition &= Q(start_year__lte=last)
+    return condition
+
+
+def containing_year(year: int) -> Q:
+    """Events whose inclusive year range contains `year`."""
+    return overlapping_years(year, year)
+
+
+def in_century(century: int) -> Q:
+    """Events overlapping a century: 17 is 1601–1700, -1 (the 1st century BCE) is -100 to -1."""
+    return overlapping_years(*century_years(century))

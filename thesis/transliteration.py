@@ -1,0 +1,129 @@
+"""Kazakh Cyrillic written in the Kazakh Latin alphabet of 2021, letter by letter, keeping case.
+
+The 2021 alphabet writes И and Й alike as İ/i and keeps the dotless ı for І; У is U, Ұ is Ū,
+Ү is Ü, and both Х and Һ are H. The letters it leaves out, which Kazakh uses only in Russian
+words and names, are written as follows (our choice; the alphabet does not spell them out):
+
+    Ц → Ts    Ч → Ch    Щ → Şş (a long ш)    Э → E    Ъ, Ь → dropped
+    Ё → İo    Ю → İu    Я → İa (the glide is Й, so it is written as Й is)
+
+A capital that becomes two letters is written "Ts" inside a capitalised word and "TS" inside
+an all-capital one. Roman numerals typed with Cyrillic look-alikes ("ХХI ғасыр") are written
+with Latin letters ("XXI ğasyr") rather than transliterated ("HHI").
+
+Offsets into a Cyrillic text are carried over with `latin_offsets`: each Cyrillic character
+becomes zero, one or two Latin ones, whatever its neighbours.
+"""
+
+import re
+from functools import lru_cache
+from itertools import accumulate
+
+from .dates import ROMAN_CHARS, ROMAN_LOOKALIKES, roman_to_int
+
+LATIN_2021 = {
+    "А": "A", "а": "a",
+    "Ә": "Ä", "ә": "ä",
+    "Б": "B", "б": "b",
+    "В": "V", "в": "v",
+    "Г": "G", "г": "g",
+    "Ғ": "Ğ", "ғ": "ğ",
+    "Д": "D", "д": "d",
+    "Е": "E", "е": "e",
+    "Ё": "İo", "ё": "io",
+    "Ж": "J", "ж": "j",
+    "З": "Z", "з": "z",
+    "И": "İ", "и": "i",
+    "Й": "İ", "й": "i",
+    "К": "K", "к": "k",
+    "Қ": "Q", "қ": "q",
+    "Л": "L", "л": "l",
+    "М": "M", "м": "m",
+    "Н": "N", "н": "n",
+    "Ң": "Ñ", "ң": "ñ",
+    "О": "O", "о": "o",
+    "Ө": "Ö", "ө": "ö",
+    "П": "P", "п": "p",
+    "Р": "R", "р": "r",
+    "С": "S", "с": "s",
+    "Т": "T", "т": "t",
+    "У": "U", "у": "u",
+    "Ұ": "Ū", "ұ": "ū",
+    "Ү": "Ü", "ү": "ü",
+    "Ф": "F", "ф": "f",
+    "Х": "H", "х": "h",
+    "Һ": "H", "һ": "h",
+    "Ц": "Ts", "ц": "ts",
+    "Ч": "Ch", "ч": "ch",
+    "Ш": "Ş", "ш": "ş",
+    "Щ": "Şş", "щ": "şş",
+    "Ъ": "", "ъ": "",
+    "Ы": "Y", "ы": "y",
+    "І": "I", "і": "ı",
+    "Ь": "", "ь": "",
+    "Э": "E", "э": "e",
+    "Ю": "İu", "ю": "iu",
+    "Я": "İa", "я": "ia",
+}  # fmt: skip
+
+# A run of Roman-numeral letters standing alone; whether it is a numeral is checked after.
+ROMAN_TOKEN_RE = re.compile(rf"(?<![^\W\d_])[{ROMAN_CHARS}]{{2,}}(?![^\W\d_])")
+
+
+def to_latin(text: str) -> str:
+    """`text` with its Kazakh (and Russian) Cyrillic letters in the 2021 Kazakh Latin alphabet."""
+    return "".join(_latin_pieces(text))
+
+
+def latin_offsets(text: str) -> list[int]:
+    """Where each offset into `text` falls in `to_latin(text)`; one more entry than characters."""
+    return [0, *accumulate(len(piece) for piece in _latin_pieces(text))]
+
+
+@lru_cache(maxsize=128)
+def _latin_pieces(text: str) -> tuple[str, ...]:
+    """The Latin for each character of `text`, in order."""
+    numerals = _roman_numeral_letters(text)
+    return tuple(_piece(text, index, numerals) for index in range(len(text)))
+
+
+def _piece(text: str, index: int, numerals: dict[int, str]) -> str:
+    char = text[index]
+    if char not in LATIN_2021:
+        return char
+    if index in numerals:
+        return numerals[index]
+    latin = LATIN_2021[char]
+    if len(latin) > 1 and char.isupper() and _in_capitals(text, index):
+        return latin.upper()
+    return latin
+
+
+def _in_capitals(text: str, index: int) -> bool:
+    """Whether the capital at `index` belongs to a word written in capitals."""
+    following = text[index + 1 : index + 2]
+    if following.isalpha():
+        return following.isupper()
+    preceding = text[index - 1 : index]
+    return preceding.isalpha() and preceding.isupper()
+
+
+def _roman_numeral_letters(text: str) -> dict[int, str]:
+    """The Latin letter for each Cyrillic look-alike inside a Roman numeral such as "ХХI" or "ХІХ"."""
+    letters = {}
+    for match in ROMAN_TOKEN_RE.finditer(text):
+        if _is_typed_numeral(match.group()):
+            for offset, char in enumerate(match.group()):
+                letters[match.start() + offset] = char.translate(ROMAN_LOOKALIKES)
+    return letters
+
+
+def _is_typed_numeral(token: str) -> bool:
+    # Without an Х or a Latin letter beside them, С, І and М more likely spell a word ("МС").
+    if "Х" not in token and not any(char.isascii() for char in token):
+        return False
+    try:
+        roman_to_int(token)
+    except ValueError:
+        return False
+    return True
