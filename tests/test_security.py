@@ -1,0 +1,152 @@
+"""Security across the service: no way in for the anonymous, no escalation for editors, and markup in
+the text escaped wherever it is rendered."""
+
+import json
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from thesis.models import Author, Passage, Section, Source, Thesis
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def admin_url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def admin_urls(thesis):
+    """Every page of the admin, with real objects in the URLs that need one."""
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        urls += [admin_url(model, "changelist"), admin_url(model, "add")]
+        instance = model._default_manager.first()
+        if instance is not None:
+            urls += [admin_url(model, view, instance.pk) for view in ("change", "delete", "history")]
+    for name in ("suspects", "suspects_apply", "suspects_ignore", "replace"):
+        urls.append(reverse(f"admin:thesis_thesis_{name}", args=[thesis.pk]))
+    return sorted(set(urls))
+
+
+def test_the_anonymous_are_sent_to_log_in_from_every_admin_page(client, seed_thesis):
+    for url in admin_urls(seed_thesis):
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("admin:login")), url
+    assert Passage.objects.filter(status="unreviewed").count() == 11
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw-Long-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_editors_cannot_manage_accounts_or_groups(client, editor, seed_thesis):
+    client.force_login(editor)
+    for url in (
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:auth_user_add"),
+        reverse("admin:auth_user_change", args=[editor.pk]),
+        reverse("admin:auth_group_changelist"),
+    ):
+        assert client.get(url).status_code == 403, url
+    response = client.post(reverse("admin:auth_user_change", args=[editor.pk]), {"is_superuser": "on"})
+    assert response.status_code == 403
+    editor.refresh_from_db()
+    assert not editor.is_superuser and editor.groups.count() == 1
+
+
+@pytest.mark.parametrize("model", [Thesis, Section, Passage])
+def test_editors_cannot_delete_the_text(client, editor, seed_thesis, model):
+    client.force_login(editor)
+    instance = model.objects.first()
+    assert client.post(admin_url(model, "delete", instance.pk), {"post": "yes"}).status_code == 403
+    changelist = admin_url(model, "changelist")
+    action = client.post(changelist, {"action": "delete_selected", "_selected_action": [instance.pk], "post": "yes"})
+    assert action.status_code in (200, 302, 403)
+    assert model.objects.filter(pk=instance.pk).exists()
+
+
+@pytest.fixture
+def hostile(seed_thesis):
+    """Markup written into every kind of text an editor can change."""
+    passage = seed_thesis.passages.get(order=2)
+    passage.text = f"{passage.text} {SCRIPT} жатыр.Екі"
+    passage.save()
+    event = seed_thesis.events.first()
+    event.headline = SCRIPT
+    event.description = SCRIPT
+    event.save()
+    source = Source.objects.filter(thesis=seed_thesis).first()
+    source.title = SCRIPT
+    source.save()
+    author = Author.objects.filter(thesis=seed_thesis).first()
+    author.display_name = SCRIPT
+    author.save()
+    section = seed_thesis.sections.first()
+    section.title = SCRIPT
+    section.save()
+    return {"passage": passage, "event": event, "source": source, "author": author}
+
+
+def assert_escaped(html: str, where: str):
+    assert "<script>alert" not in html and "<img src=x" not in html, f"raw markup rendered in {where}"
+
+
+def test_markup_is_escaped_in_the_admin(admin_client, seed_thesis, hostile):
+    pages = [
+        reverse("admin:thesis_passage_change", args=[hostile["passage"].pk]),
+        reverse("admin:thesis_passage_history", args=[hostile["passage"].pk]),
+        reverse("admin:thesis_passage_changelist"),
+        reverse("admin:thesis_timelineevent_changelist"),
+        reverse("admin:thesis_timelineevent_change", args=[hostile["event"].pk]),
+        reverse("admin:thesis_source_change", args=[hostile["source"].pk]),
+        reverse("admin:thesis_author_changelist"),
+        reverse("admin:thesis_section_changelist"),
+        reverse("admin:thesis_thesis_suspects", args=[seed_thesis.pk]),
+        reverse("admin:thesis_thesis_change", args=[seed_thesis.pk]),
+    ]
+    for url in pages:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert_escaped(response.content.decode(), url)
+    change = admin_client.get(pages[0]).content.decode()
+    assert "&lt;script&gt;" in change
+
+
+def test_markup_is_escaped_in_the_timelinejs_export(client, hostile):
+    response = client.get("/api/timeline/timelinejs/")
+    assert response.status_code == 200
+    events = json.loads(response.content)["events"]
+    texts = [e["text"].get("headline", "") + e["text"].get("text", "") for e in events]
+    for text in texts:
+        assert_escaped(text, "the TimelineJS export")
+    assert any("&lt;script&gt;" in text for text in texts)
+
+
+@pytest.mark.parametrize("url", ["/api/passages/", "/api/timeline/", "/api/sources/", "/api/authors/"])
+def test_api_serves_json_that_browsers_will_not_run(client, hostile, url):
+    response = client.get(url, HTTP_ACCEPT="text/html")
+    assert response.status_code in (200, 406)
+    if response.status_code == 200:
+        content_type = response["Content-Type"]
+        if content_type.startswith("text/html"):
+            assert_escaped(response.content.decode(), url)
+        else:
+            assert content_type.startswith("application/json")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_docs_page_shows_no_data_and_loads_no_inline_script(client, hostile):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_escaped(html, "the docs page")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
