@@ -1,29 +1,10 @@
 """The interactive API docs in a real browser: Swagger UI renders under the content security policy, offline."""
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+from .browser import launch, sync_playwright
+
 ZERO_WIDTH_SPACE = "\u200b"
-
-
-def sync_playwright():
-    """Playwright's sync API, or a skip (a failure on CI) saying what is missing."""
-    problem = None
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        problem = f"{CHROMIUM} is missing: install Debian's chromium package"
-    try:
-        from playwright.sync_api import sync_playwright as start
-    except ImportError:
-        problem = "the playwright package is missing: pip install -r requirements-dev.txt"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"BROWSER TEST NOT RUN: {problem}")
-        pytest.skip(f"BROWSER TEST NOT RUN: {problem}")
-    return start()
 
 
 @pytest.mark.browser
@@ -33,7 +14,7 @@ def test_swagger_ui_renders_every_endpoint_without_other_hosts(live_server, monk
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     requested, problems = [], []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        browser = launch(playwright)
         page = browser.new_page()
         page.on("request", lambda request: requested.append(request.url))
         page.on("console", lambda message: message.type == "error" and problems.append(message.text))
