@@ -199,6 +199,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
+# JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
+SERIALIZATION_MODULES = {"archive-json": "thesis.serialization"}
+
 # Curated data the parser cannot derive, keyed by the source document's SHA-256.
 CURATION_DIR = BASE_DIR / "fixtures"
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

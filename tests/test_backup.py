@@ -126,3 +126,12 @@ def test_a_bad_backup_file_is_refused(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CommandError, match=f"nothing was written: .*{message}"):
         call_command("restore", str(path))
+
+
+def test_backups_keep_times_to_the_microsecond():
+    from datetime import UTC, datetime
+
+    from thesis.serialization import LosslessJSONEncoder
+
+    moment = datetime(2026, 3, 2, 10, 0, 0, 456, tzinfo=UTC)
+    assert json.dumps(moment, cls=LosslessJSONEncoder) == '"2026-03-02T10:00:00.000456Z"'

@@ -28,7 +28,13 @@ def write_backup(path: Path) -> dict[str, int]:
     partial = path.with_name(path.name + ".partial")
     try:
         call_command(
-            "dumpdata", exclude=EXCLUDED, natural_foreign=True, natural_primary=True, output=str(partial), verbosity=0
+            "dumpdata",
+            format="archive-json",
+            exclude=EXCLUDED,
+            natural_foreign=True,
+            natural_primary=True,
+            output=str(partial),
+            verbosity=0,
         )
         counts = count_rows(json.loads(partial.read_text(encoding="utf-8")))
         partial.replace(path)
