@@ -215,7 +215,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
 }
+# Requests per second, minute, hour or day from one address, e.g. "600/minute"; "off" for none.
+# Counters live in the cache: with several workers or machines, point CACHE_URL at Redis.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thesis archive API",

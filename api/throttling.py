@@ -1,0 +1,13 @@
+"""Throttling of anonymous readers, at a rate read from the settings on every request."""
+
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """DRF's anonymous throttle, but the rate is settings.API_ANON_RATE ("off" for none), so that
+    a deployment or a test can change it without re-importing DRF."""
+
+    def get_rate(self):
+        rate = settings.API_ANON_RATE
+        return None if rate.lower() in {"", "off", "none"} else rate
