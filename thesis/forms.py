@@ -77,21 +77,7 @@ class SectionForm(ReasonForm):
 class SourceForm(ReasonForm):
     class Meta:
         model = Source
-        fields = [
-            "thesis",
-            "number",
-            "status",
-            "csl_type",
-            "title",
-            "authors",
-            "issued_year",
-            "publisher",
-            "publisher_place",
-            "container_title",
-            "page",
-            "language",
-            "note",
-        ]
+        fields = ["thesis", "number", "status", *Source.BIBLIOGRAPHIC_FIELDS]
 
 
 class AuthorForm(ReasonForm):

@@ -138,6 +138,20 @@ class Passage(models.Model):
 class Source(models.Model):
     """A work the thesis cites by number; bibliographic fields follow CSL-JSON."""
 
+    # The fields editors fill in from the bibliography, in the order CSL-JSON lists them.
+    BIBLIOGRAPHIC_FIELDS = [
+        "csl_type",
+        "title",
+        "authors",
+        "issued_year",
+        "publisher",
+        "publisher_place",
+        "container_title",
+        "page",
+        "language",
+        "note",
+    ]
+
     class Status(models.TextChoices):
         NEEDS_DATA = "needs_data", _("needs bibliographic data")
         COMPLETE = "complete", _("complete")

@@ -57,20 +57,7 @@ class SourceAdmin(EditorialAdmin):
         (_("Cited in"), {"fields": ["citing_sentences"]}),
         (
             _("Bibliographic data (CSL-JSON)"),
-            {
-                "fields": [
-                    "csl_type",
-                    "title",
-                    "authors",
-                    "issued_year",
-                    "publisher",
-                    "publisher_place",
-                    "container_title",
-                    "page",
-                    "language",
-                    "note",
-                ]
-            },
+            {"fields": Source.BIBLIOGRAPHIC_FIELDS},
         ),
         (_("Save"), {"fields": ["change_reason"]}),
     ]
