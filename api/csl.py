@@ -15,6 +15,12 @@ TEXT_VARIABLES = {
 }
 NAME_PARTS = ("family", "given", "literal")
 
+CSL_NAME_SCHEMA = {
+    "type": "object",
+    "description": "A CSL name; empty parts are left out.",
+    "properties": {part: {"type": "string"} for part in NAME_PARTS},
+}
+
 CSL_ITEM_SCHEMA = {
     "type": "object",
     "description": "A CSL-JSON item; empty variables are left out.",
@@ -23,13 +29,7 @@ CSL_ITEM_SCHEMA = {
         "type": {"type": "string", "description": f'CSL item type; "{DEFAULT_TYPE}" when not yet known.'},
         "citation-number": {"type": "integer"},
         "title": {"type": "string"},
-        "author": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {part: {"type": "string"} for part in NAME_PARTS},
-            },
-        },
+        "author": {"type": "array", "items": CSL_NAME_SCHEMA},
         "issued": {
             "type": "object",
             "properties": {
@@ -52,7 +52,7 @@ def csl_item(source: Source, script: str) -> dict:
     for variable, field in TEXT_VARIABLES.items():
         if value := getattr(source, field):
             item[variable] = in_script(value, script)
-    if names := [name for author in source.authors if (name := _name(author, script))]:
+    if names := csl_names(source.authors, script):
         item["author"] = names
     if source.issued_year is not None:
         item["issued"] = {"date-parts": [[source.issued_year]]}
@@ -60,6 +60,13 @@ def csl_item(source: Source, script: str) -> dict:
         if value := getattr(source, variable):
             item[variable] = value
     return item
+
+
+def csl_names(authors, script: str) -> list[dict]:
+    """The names in a source's authors; editors type the JSON, so anything that is not a name is left out."""
+    if not isinstance(authors, list):
+        return []
+    return [name for author in authors if (name := _name(author, script))]
 
 
 def _name(author, script: str) -> dict:

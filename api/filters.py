@@ -1,6 +1,7 @@
 """Query filters for every list, as FilterSets; a value that does not parse is a 400 naming its parameter."""
 
 import re
+from datetime import UTC, timedelta
 
 from django import forms
 from django.db.models import Exists, F, OuterRef
@@ -17,13 +18,14 @@ from thesis.search import (
     search_passages,
     text_matches,
     validate_year,
-    validate_year_range,
 )
 
 MAX_ID = 2**63 - 1
 # Far beyond any dated event, and well inside the integer columns of both databases.
 YEAR_LIMIT = 1_000_000
 SEARCH_MAX_LENGTH = 200
+# The search strips the term itself; the field leaves it whole, so that the length checked is the length sent.
+SEARCH_FIELD = {"max_length": SEARCH_MAX_LENGTH, "strip": False}
 
 
 def _as_form_error(check):
@@ -38,15 +40,28 @@ def _as_form_error(check):
     return validator
 
 
-class YearField(forms.IntegerField):
+class WholeNumberField(forms.IntegerField):
+    """An integer written as one: Django's own field also takes "5.0" and " 5", which no schema calls an integer."""
+
+    WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not self.WHOLE_NUMBER.fullmatch(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class YearField(WholeNumberField):
     default_validators = [_as_form_error(validate_year)]
+    openapi_schema = {"not": {"enum": [0]}}
 
     def __init__(self, **kwargs):
         super().__init__(min_value=-YEAR_LIMIT, max_value=YEAR_LIMIT, **kwargs)
 
 
-class CenturyField(forms.IntegerField):
+class CenturyField(WholeNumberField):
     default_validators = [_as_form_error(century_years)]
+    openapi_schema = {"not": {"enum": [0]}}
 
     def __init__(self, **kwargs):
         super().__init__(min_value=-YEAR_LIMIT // 100, max_value=YEAR_LIMIT // 100, **kwargs)
@@ -73,12 +88,13 @@ class LenientIsoDateTimeField(filter_fields.IsoDateTimeField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = self.UNENCODED_PLUS.sub(r"+\1", value.strip())
+            # RFC 3339 allows a lower-case t and z, which Django's parser does not.
+            value = self.UNENCODED_PLUS.sub(r"+\1", value.strip().upper())
         return super().to_python(value)
 
 
 class IdFilter(filters.Filter):
-    field_class = forms.IntegerField
+    field_class = WholeNumberField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
@@ -101,13 +117,24 @@ class StrictBooleanFilter(filters.Filter):
 class ChangedSinceFilter(filters.IsoDateTimeFilter):
     field_class = LenientIsoDateTimeField
 
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        try:
+            # In UTC, as both databases compare; PostgreSQL also refuses offsets beyond 15:59.
+            value = value.astimezone(UTC)
+        except OverflowError:
+            # Only a moment within a day of year 1 or 9999 has no UTC equivalent: before every change or after all.
+            return qs if value.utcoffset() > timedelta(0) else qs.none()
+        return super().filter(qs, value)
+
 
 class TextSearchFilter(filters.CharFilter):
     """Case-folded Kazakh search over `fields`; a JSON field is searched by the strings it holds."""
 
     def __init__(self, *args, fields=(), **kwargs):
         self.search_fields = tuple(fields)
-        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        kwargs.update(SEARCH_FIELD)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -124,11 +151,20 @@ class PassageSearchFilter(filters.CharFilter):
     """Search of the current text; ranked, and forgiving of misspellings, on PostgreSQL."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        kwargs.update(SEARCH_FIELD)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         return search_passages(qs, value or "")
+
+
+class CommaSeparatedKeysField(filter_fields.BaseCSVField):
+    """Keys between commas; the choice field checking each would let an empty one ("start,") through."""
+
+    def clean(self, value):
+        if value and not all(value):
+            raise forms.ValidationError("Name start, -start, end or -end between each pair of commas.")
+        return super().clean(value)
 
 
 class ChronologicalOrderingFilter(filters.OrderingFilter):
@@ -139,6 +175,7 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
     """
 
     DATE_FIELDS = {"start": ("start_year", "start_month", "start_day"), "end": ("end_year", "end_month", "end_day")}
+    base_field_class = CommaSeparatedKeysField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("fields", (("start", "start"), ("end", "end")))
@@ -161,16 +198,6 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
         return expressions
 
 
-class YearRangeForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        try:
-            validate_year_range(cleaned.get("year_from"), cleaned.get("year_to"))
-        except ValueError as error:
-            self.add_error("year_from", f"year_from must not be after year_to: {error}.")
-        return cleaned
-
-
 class SectionFilter(filters.FilterSet):
     thesis = IdFilter(help_text="Sections of this thesis.")
     kind = filters.ChoiceFilter(choices=Section.Kind.choices)
@@ -190,7 +217,8 @@ class PassageFilter(filters.FilterSet):
     changed_since = ChangedSinceFilter(
         field_name="changed_at",
         lookup_expr="gte",
-        help_text="Passages changed at or after this ISO 8601 date-time (without an offset: Asia/Almaty time).",
+        help_text="Passages changed at or after this ISO 8601 date-time (without an offset: Asia/Almaty time; "
+        "a date alone: its midnight).",
     )
     q = PassageSearchFilter(help_text="Words in the current text, in any letter case.")
 
@@ -229,9 +257,7 @@ class AuthorFilter(filters.FilterSet):
     thesis = IdFilter(help_text="People named in this thesis.")
     group = filters.ChoiceFilter(choices=GROUPS, help_text="Historiography group.")
     role = filters.ChoiceFilter(choices=ROLES, method="filter_role")
-    q = filters.CharFilter(
-        method="search", max_length=SEARCH_MAX_LENGTH, help_text="Words in the display name or in any spelling."
-    )
+    q = filters.CharFilter(method="search", **SEARCH_FIELD, help_text="Words in the display name or in any spelling.")
 
     class Meta:
         model = Author
@@ -249,11 +275,24 @@ class AuthorFilter(filters.FilterSet):
         return queryset.filter(text_matches(term, "display_name") | Exists(aliases))
 
 
+class YearRangeForm(forms.Form):
+    """A range whose start is after its end is a mistake in the request, so it is named as one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("year_from"), cleaned.get("year_to")
+        if first is not None and last is not None and first > last:
+            self.add_error("year_from", f"year_from ({first}) is after year_to ({last}).")
+        return cleaned
+
+
 class TimelineEventFilter(filters.FilterSet):
     thesis = IdFilter(help_text="Events of this thesis.")
     year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
     year_from = YearFilter(method="filter_year_from", help_text="Events reaching this year or later.")
-    year_to = YearFilter(method="filter_year_to", help_text="Events reaching this year or earlier.")
+    year_to = YearFilter(
+        method="filter_year_to", help_text="Events reaching this year or earlier; not before year_from."
+    )
     century = CenturyFilter(
         method="filter_century", help_text="Events overlapping this century: 17 is 1601–1700, -1 is 100–1 BCE."
     )

@@ -16,6 +16,7 @@ from thesis.models import (
     TimelineEvent,
 )
 
+from .csl import CSL_NAME_SCHEMA, csl_names
 from .scripts import (
     SPAN_SCHEMA,
     KazakhSlugRelatedField,
@@ -238,16 +239,21 @@ class PassageHistorySerializer(serializers.Serializer):
         return word_diff(in_script(record.previous_text, script), in_script(record.text, script))
 
 
-class CSLNameSerializer(serializers.Serializer):
-    family = KazakhTextField(required=False)
-    given = KazakhTextField(required=False)
-    literal = KazakhTextField(required=False)
+@extend_schema_field({"type": "array", "items": CSL_NAME_SCHEMA})
+class CSLNamesField(serializers.Field):
+    """A source's authors as CSL names in the requested script, as its CSL-JSON gives them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, authors):
+        return csl_names(authors, context_script(self))
 
 
 class SourceSerializer(serializers.ModelSerializer):
     type = serializers.CharField(source="csl_type", read_only=True, help_text="CSL type, e.g. book.")
     title = KazakhTextField()
-    authors = CSLNameSerializer(many=True, read_only=True)
+    authors = CSLNamesField()
     publisher = KazakhTextField()
     publisher_place = KazakhTextField()
     container_title = KazakhTextField()

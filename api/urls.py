@@ -1,6 +1,6 @@
 """API routes: the root, a router for the resources, CSL-JSON, and the OpenAPI schema and its docs."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -18,8 +18,8 @@ router.register("timeline", views.TimelineEventViewSet)
 
 urlpatterns = [
     path("", views.ApiRootView.as_view(), name="root"),
-    path(
-        "theses/<int:pk>/sources.csl.json",
+    re_path(
+        r"^theses/(?P<pk>[^/]+)/sources\.csl\.json$",
         views.ThesisViewSet.as_view({"get": "sources_csl"}),
         name="thesis-sources-csl",
     ),

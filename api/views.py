@@ -21,16 +21,19 @@ from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item
 from .pagination import ArchivePagination
 from .renderers import PlainTextRenderer
+from .schema import DETAIL, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
 TEXT_VERSIONS = ("original", "current")
+TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 
 
 class TextUnavailable(APIException):
     status_code = 500
     default_detail = "The original text cannot be rebuilt from the stored spans."
     default_code = "text_unavailable"
+    description = "The stored spans no longer add up to the original, which an administrator must repair."
 
 
 @extend_schema(parameters=[SCRIPT_PARAMETER])
@@ -42,6 +45,9 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer]
     pagination_class = ArchivePagination
     filter_backends = [DjangoFilterBackend]
+    schema = ArchiveAutoSchema()
+    # Any id, even "1.5", reaches the view, so that a bad one is a JSON 404 rather than Django's HTML page.
+    lookup_value_regex = "[^/]+"
     detail_serializer_class = None
 
     def initial(self, request, *args, **kwargs):
@@ -79,11 +85,22 @@ class ThesisViewSet(ArchiveViewSet):
                 OpenApiTypes.STR,
                 enum=TEXT_VERSIONS,
                 default="current",
-                description="original: the imported file byte for byte (always in Cyrillic); "
-                "current: the reading text with editors' corrections.",
-            )
+                description="original: the imported file byte for byte, in the script it was typed in "
+                "whatever `script` asks; current: the reading text with editors' corrections.",
+            ),
+            OpenApiParameter(
+                "format",
+                OpenApiTypes.STR,
+                enum=["json", "txt"],
+                description="How an error is sent: as JSON (json, the default) or as the same JSON in "
+                "text/plain (txt). The text itself is always text/plain.",
+            ),
         ],
-        responses={(200, "text/plain"): OpenApiTypes.STR, 400: OpenApiResponse(description="A bad parameter.")},
+        responses={
+            (200, TEXT_MEDIA_TYPE): OpenApiTypes.STR,
+            (500, "application/json"): OpenApiResponse(DETAIL, description=TextUnavailable.description),
+            (500, TEXT_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description=TextUnavailable.description),
+        },
     )
     @action(detail=True, renderer_classes=[JSONRenderer, PlainTextRenderer])
     def text(self, request, pk=None):
@@ -91,14 +108,12 @@ class ThesisViewSet(ArchiveViewSet):
         version = request.query_params.get("version") or "current"
         if version not in TEXT_VERSIONS:
             raise ValidationError({"version": [f"Unknown version {version!r}: use original or current."]})
-        if version == "original" and self.script != CYRILLIC:
-            raise ValidationError({"script": ["The original is served byte for byte, in the script it was typed in."]})
         thesis = self.get_object()
         try:
             text = rebuild_original(thesis) if version == "original" else in_script(current_text(thesis), self.script)
         except RebuildError:
             raise TextUnavailable() from None
-        return HttpResponse(text, content_type="text/plain; charset=utf-8")
+        return HttpResponse(text, content_type=TEXT_MEDIA_TYPE)
 
     @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
     def sources_csl(self, request, pk=None):
@@ -204,7 +219,8 @@ class TimelineEventViewSet(ArchiveViewSet):
     serializer_class = serializers.TimelineEventSerializer
     filterset_class = filters.TimelineEventFilter
 
-    @extend_schema(responses={200: TIMELINEJS_SCHEMA})
+    # Not a list to drf-spectacular, but filtered like one.
+    @extend_schema(responses={200: TIMELINEJS_SCHEMA}, filters=True)
     @action(detail=False, pagination_class=None)
     def timelinejs(self, request):
         """The same filtered events, all of them, as a TimelineJS3 document."""
@@ -253,38 +269,52 @@ def timeline_title(events) -> tuple[str, str]:
     return thesis.title, "Dates printed in the text, and dates editors inferred from it."
 
 
+# The root's links: to each list and document, and, as a URI template with {id}, to each record.
+ROOT_LISTS = {
+    "theses": "thesis-list",
+    "sections": "section-list",
+    "passages": "passage-list",
+    "sources": "source-list",
+    "authors": "author-list",
+    "timeline": "timelineevent-list",
+    "timelinejs": "timelineevent-timelinejs",
+    "schema": "schema",
+    "docs": "docs",
+}
+ROOT_RECORDS = {
+    "thesis": "thesis-detail",
+    "thesis_text": "thesis-text",
+    "thesis_sources_csl": "thesis-sources-csl",
+    "section": "section-detail",
+    "passage": "passage-detail",
+    "passage_history": "passage-history",
+    "source": "source-detail",
+    "author": "author-detail",
+    "timeline_event": "timelineevent-detail",
+}
+ROOT_SCHEMA = {
+    "type": "object",
+    "properties": {
+        **{name: {"type": "string", "format": "uri"} for name in ROOT_LISTS},
+        **{name: {"type": "string", "format": "uri-template"} for name in ROOT_RECORDS},
+    },
+    "required": [*ROOT_LISTS, *ROOT_RECORDS],
+    "additionalProperties": False,
+}
+
+
 class ApiRootView(APIView):
     """Every endpoint of the API; {id} stands for a record's id."""
 
     authentication_classes = []
     renderer_classes = [JSONRenderer]
-    RECORD_ROUTES = {
-        "thesis": "thesis-detail",
-        "thesis_text": "thesis-text",
-        "thesis_sources_csl": "thesis-sources-csl",
-        "section": "section-detail",
-        "passage": "passage-detail",
-        "passage_history": "passage-history",
-        "source": "source-detail",
-        "author": "author-detail",
-        "timeline_event": "timelineevent-detail",
-    }
+    schema = ArchiveAutoSchema()
     PLACEHOLDER = 987654321
 
-    @extend_schema(responses={200: {"type": "object", "additionalProperties": {"type": "string", "format": "uri"}}})
+    @extend_schema(responses={200: ROOT_SCHEMA})
     def get(self, request):
-        endpoints = {
-            "theses": self.url("thesis-list"),
-            "sections": self.url("section-list"),
-            "passages": self.url("passage-list"),
-            "sources": self.url("source-list"),
-            "authors": self.url("author-list"),
-            "timeline": self.url("timelineevent-list"),
-            "timelinejs": self.url("timelineevent-timelinejs"),
-            "schema": self.url("schema"),
-            "docs": self.url("docs"),
-        }
-        for name, route in self.RECORD_ROUTES.items():
+        endpoints = {name: self.url(route) for name, route in ROOT_LISTS.items()}
+        for name, route in ROOT_RECORDS.items():
             endpoints[name] = self.url(route, kwargs={"pk": self.PLACEHOLDER}).replace(str(self.PLACEHOLDER), "{id}")
         return Response(endpoints)
 

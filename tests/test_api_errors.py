@@ -12,9 +12,12 @@ BAD_PARAMETERS = [
     ("/api/timeline/", {"year_from": "0"}, "year_from"),
     ("/api/timeline/", {"year_to": "x"}, "year_to"),
     ("/api/timeline/", {"year_from": "1995", "year_to": "1990"}, "year_from"),
+    ("/api/timeline/timelinejs/", {"year_from": "1995", "year_to": "1990"}, "year_from"),
     ("/api/timeline/", {"century": "0"}, "century"),
     ("/api/timeline/", {"century": "XVII"}, "century"),
     ("/api/timeline/", {"ordering": "headline"}, "ordering"),
+    ("/api/timeline/", {"ordering": "start,"}, "ordering"),
+    ("/api/timeline/", {"ordering": ","}, "ordering"),
     ("/api/timeline/", {"precision": "week"}, "precision"),
     ("/api/timeline/", {"basis": "guessed"}, "basis"),
     ("/api/timeline/", {"author": "-1"}, "author"),
@@ -28,6 +31,8 @@ BAD_PARAMETERS = [
     ("/api/passages/", {"status": "final"}, "status"),
     ("/api/passages/", {"cites": "[3]"}, "cites"),
     ("/api/passages/", {"thesis": "1" * 30}, "thesis"),
+    ("/api/passages/", {"thesis": "1.0"}, "thesis"),
+    ("/api/timeline/", {"year": " 1992"}, "year"),
     ("/api/passages/", {"q": "қ" * 201}, "q"),
     ("/api/sources/", {"cited": "maybe"}, "cited"),
     ("/api/sources/", {"number": "three"}, "number"),
@@ -62,7 +67,16 @@ def test_the_last_page_and_the_largest_page_size_are_fine(client, seed_thesis):
 
 
 def test_unknown_records_are_json_404s(client, seed_thesis):
-    for url in ("/api/passages/999999/", "/api/passages/abc/", "/api/passages/999999/history/", "/api/authors/0/"):
+    for url in (
+        "/api/passages/999999/",
+        "/api/passages/abc/",
+        "/api/passages/1.5/",
+        "/api/passages/999999/history/",
+        "/api/authors/0/",
+        f"/api/theses/{'9' * 30}/",
+        "/api/theses/-1/sources.csl.json",
+        "/api/theses/1.5/text/",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert "detail" in response.json()
@@ -76,3 +90,9 @@ def test_a_text_parameter_error_is_json(client, seed_thesis):
 
 def test_unknown_parameters_are_ignored(client, seed_thesis):
     assert client.get("/api/passages/", {"colour": "blue"}).json()["count"] == 11
+
+
+def test_empty_parameters_count_as_absent(client, seed_thesis):
+    empty = {"thesis": "", "status": "", "changed_since": "", "q": "", "script": "", "page": "", "page_size": ""}
+    assert client.get("/api/passages/", empty).json()["count"] == 11
+    assert client.get("/api/timeline/", {"year": "", "ordering": "", "century": ""}).json()["count"] == 11

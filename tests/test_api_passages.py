@@ -54,6 +54,14 @@ def test_changed_since(client, seed_thesis):
     assert orders(client.get(PASSAGES, {"changed_since": "2000-01-01"})) == list(range(11))
     # A "+" sent unencoded arrives as a space.
     assert orders(client.get(f"{PASSAGES}?changed_since=2000-01-01T00:00:00 05:00")) == list(range(11))
+    assert orders(client.get(PASSAGES, {"changed_since": "2000-01-01t00:00:00z"})) == list(range(11))
+
+
+def test_changed_since_a_moment_utc_cannot_hold(client, seed_thesis):
+    # RFC 3339 date-times that fall before 0001-01-01 or after 9999-12-31 in UTC: before or after every change.
+    assert orders(client.get(PASSAGES, {"changed_since": "0001-01-01T00:00:00+23:59"})) == list(range(11))
+    assert orders(client.get(PASSAGES, {"changed_since": "0001-01-01T00:00:00"})) == list(range(11))
+    assert orders(client.get(PASSAGES, {"changed_since": "9999-12-31T23:59:59-23:59"})) == []
 
 
 def test_search_folds_kazakh_case_both_ways(client, seed_thesis):

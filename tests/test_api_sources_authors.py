@@ -53,6 +53,19 @@ def test_source_filters(client, seed_thesis):
     assert numbers(client.get(SOURCES, {"status": "complete"})) == [40]
 
 
+def test_source_authors_are_names_whatever_editors_typed(client, seed_thesis):
+    source = seed_thesis.sources.get(number=3)
+    source.authors = [{"family": "Тоқаев", "given": ""}, "Тоқаев", {"family": None}, {"literal": "ҚР СІМ"}]
+    source.save()
+    names = [{"family": "Тоқаев"}, {"literal": "ҚР СІМ"}]
+    assert client.get(f"{SOURCES}{source.pk}/").json()["authors"] == names
+    assert client.get(f"/api/theses/{seed_thesis.pk}/sources.csl.json").json()[0]["author"] == names
+    source.authors = {"family": "Тоқаев"}
+    source.save()
+    assert client.get(f"{SOURCES}{source.pk}/").json()["authors"] == []
+    assert "author" not in client.get(f"/api/theses/{seed_thesis.pk}/sources.csl.json").json()[0]
+
+
 def test_source_detail_lists_the_citing_passages_and_sentences(client, seed_thesis):
     source = seed_thesis.sources.get(number=5)
     body = client.get(f"{SOURCES}{source.pk}/").json()

@@ -1,5 +1,6 @@
 """Theses and sections: the table of contents, the text exports, and CSL-JSON."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,10 +98,24 @@ def test_text_parameters_are_checked(client, seed_thesis):
     assert unknown.status_code == 400
     assert unknown["Content-Type"] == "application/json"
     assert "version" in unknown.json()
-    latin_original = client.get(f"/api/theses/{seed_thesis.pk}/text/", {"version": "original", "script": "latn"})
-    assert latin_original.status_code == 400
-    assert "script" in latin_original.json()
     assert client.get(f"/api/theses/{seed_thesis.pk + 1}/text/").status_code == 404
+    assert client.get(f"/api/theses/{seed_thesis.pk}/text/", {"format": "xml"}).status_code == 404
+
+
+def test_the_original_stays_as_typed_whatever_the_script(client, seed_thesis):
+    # Like a passage's original_text, the verbatim record ignores `script` rather than refusing it.
+    latin_original = client.get(f"/api/theses/{seed_thesis.pk}/text/", {"version": "original", "script": "latn"})
+    assert latin_original.status_code == 200
+    assert latin_original.content == SEED.read_bytes()
+
+
+def test_a_text_error_is_sent_as_the_format_asks(client, seed_thesis):
+    as_text = client.get(f"/api/theses/{seed_thesis.pk}/text/", {"version": "draft", "format": "txt"})
+    assert as_text.status_code == 400
+    assert as_text["Content-Type"] == "text/plain; charset=utf-8"
+    assert json.loads(as_text.content)["version"]
+    as_json = client.get(f"/api/theses/{seed_thesis.pk}/text/", {"version": "draft", "format": "json"})
+    assert as_json["Content-Type"] == "application/json"
 
 
 def test_sources_as_csl_json(client, seed_thesis):

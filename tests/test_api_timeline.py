@@ -39,6 +39,10 @@ def test_a_range_returns_overlapping_events_and_either_bound_is_open(client, see
     assert len(keys(client.get(TIMELINE, {"year_from": 1500, "year_to": 2100}))) == 11
 
 
+def test_a_one_year_range(client, seed_thesis):
+    assert keys(client.get(TIMELINE, {"year_from": 1600, "year_to": 1600})) == ["stated:XVI-XVII ғғ.#1"]
+
+
 def test_century_17_is_1601_to_1700(client, seed_thesis):
     assert keys(client.get(TIMELINE, {"century": 17})) == [
         "stated:XVI-XVII ғғ.#1",

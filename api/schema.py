@@ -1,0 +1,142 @@
+"""The OpenAPI schema beyond what drf-spectacular infers: error responses, and query parameters as strict as the API."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import ResolvedComponent, build_parameter_type, get_view_model
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.schemas.utils import get_pk_description
+
+# Django's form fields refuse a NUL character, which PostgreSQL could not compare with anyway.
+NO_NUL = "^[^\\x00]*$"
+INT32_MAX = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    description: str
+    component: str
+    schema: dict
+    headers: dict = field(default_factory=dict)
+
+
+DETAIL = {
+    "type": "object",
+    "description": "What went wrong.",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+PARAMETER_ERRORS = {
+    "type": "object",
+    "description": "Each bad parameter, with what is wrong with it.",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    "minProperties": 1,
+}
+BAD_PARAMETERS = ErrorResponse("A query parameter is not valid.", "ParameterErrors", PARAMETER_ERRORS)
+NOT_FOUND = ErrorResponse("No such record, page or format.", "Error", DETAIL)
+THROTTLED = ErrorResponse(
+    "Too many requests from this address.",
+    "Error",
+    DETAIL,
+    headers={"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
+)
+# Parameters whose bad values are a 404 (DRF's answer for a missing page or an unknown format), not a 400.
+NOT_FOUND_PARAMETERS = {"page", "format"}
+
+
+def form_field_schema(form_field: forms.Field) -> dict:
+    """The constraints a filter's form field enforces, so that the schema calls invalid what the API refuses."""
+    schema = dict(getattr(form_field, "openapi_schema", {}))
+    if isinstance(form_field, forms.IntegerField):
+        schema["type"] = "integer"
+        if form_field.min_value is not None:
+            schema["minimum"] = form_field.min_value
+        if form_field.max_value is not None:
+            schema["maximum"] = form_field.max_value
+            schema["format"] = "int64" if form_field.max_value > INT32_MAX else "int32"
+    elif isinstance(form_field, forms.CharField):
+        schema["pattern"] = NO_NUL
+        if form_field.max_length is not None:
+            schema["maxLength"] = form_field.max_length
+    return schema
+
+
+def media_type_of(renderer) -> str:
+    """The Content-Type a renderer's responses carry."""
+    return f"{renderer.media_type}; charset={renderer.charset}" if renderer.charset else renderer.media_type
+
+
+class StrictFilterExtension(DjangoFilterExtension):
+    """django-filter's parameters, with the bounds, lengths and exclusions their form fields check."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        constraints = form_field_schema(filter_field.field)
+        for parameter in parameters:
+            schema = parameter["schema"]
+            (schema["items"] if schema.get("type") == "array" else schema).update(constraints)
+        return parameters
+
+
+class ArchiveAutoSchema(AutoSchema):
+    """Every operation documents the errors it can answer with, each with its body."""
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            # django-filter, DRF's pagination and `script` all read an empty value as no value.
+            if parameter["in"] == "query":
+                parameter["allowEmptyValue"] = True
+        return parameters
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        model = get_view_model(self.view, emit_warnings=False)
+        if model is None:
+            return parameters
+        # The router lets any id through to the view, so that its pattern says nothing: what an id is, the model says.
+        pk = model._meta.pk
+        id_parameter = build_parameter_type(
+            name="id",
+            schema=self._map_model_field(pk, direction=None),
+            location=OpenApiParameter.PATH,
+            description=get_pk_description(model, pk),
+        )
+        return [id_parameter if parameter["name"] == "id" else parameter for parameter in parameters]
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for status, error in self.error_responses().items():
+            responses.setdefault(status, self.error_response(error))
+        return responses
+
+    def error_responses(self) -> dict[str, ErrorResponse]:
+        parameters = self._get_parameters()
+        query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
+        errors = {}
+        if query - NOT_FOUND_PARAMETERS:
+            errors["400"] = BAD_PARAMETERS
+        if query & NOT_FOUND_PARAMETERS or any(parameter["in"] == "path" for parameter in parameters):
+            errors["404"] = NOT_FOUND
+        if self.view.get_throttles():
+            errors["429"] = THROTTLED
+        return errors
+
+    def error_response(self, error: ErrorResponse) -> dict:
+        component = ResolvedComponent(
+            name=error.component, type=ResolvedComponent.SCHEMA, schema=error.schema, object=error.component
+        )
+        self.registry.register_on_missing(component)
+        content = {}
+        for renderer in self.view.get_renderers():
+            # An error sent as text is the same JSON, which a schema for text can only call a string.
+            is_json = renderer.media_type == "application/json"
+            content[media_type_of(renderer)] = {"schema": component.ref if is_json else {"type": "string"}}
+        response = {"content": content, "description": error.description}
+        if error.headers:
+            response["headers"] = error.headers
+        return response
