@@ -125,8 +125,8 @@ if len(DATABASES) > 1:
     MIDDLEWARE.insert(0, "project.routers.PrimaryReadsMiddleware")
 
 # One cache for every worker and machine when CACHE_URL (or REDIS_URL) names a Redis server, e.g.
-# redis://127.0.0.1:6379/0; otherwise each process caches alone in its memory. Throttling and
-# response caching both use it.
+# redis://127.0.0.1:6379/0; otherwise each process caches alone in its memory. Throttling uses it;
+# the API's response cache does not (project/response_cache.py keeps to each worker's memory).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -217,6 +217,11 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
 }
+# Repeated anonymous GETs under this path are answered from each worker's memory, keyed on the
+# data version that every edit bumps (project/response_cache.py); API_RESPONSE_CACHE_MB=0 turns it off.
+API_RESPONSE_CACHE_PREFIX = "/api/"
+API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32")) * 1024 * 1024)
+
 # Requests per second, minute, hour or day from one address, e.g. "600/minute"; "off" for none.
 # Counters live in the cache: with several workers or machines, point CACHE_URL at Redis.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")

@@ -147,3 +147,43 @@ def test_year_ranges_before_the_common_era(seed_thesis):
     assert event_keys(events.filter(containing_year(-450))) == {"bce:5th"}
     assert event_keys(events.filter(overlapping_years(-450, -1))) == {"bce:5th", "bce:44"}
     assert event_keys(events.filter(overlapping_years(None, -1))) == {"bce:5th", "bce:44"}
+
+
+SEARCH_TERMS = ["ҚАЗАҚСТАН", "назарбаев", "ӘЛЕМ", "іле", "[3]", "50%", "ядролық қару", "Республика", "xyz-none"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_passage_search_finds_exactly_what_kk_icontains_finds(seed_thesis, term):
+    # On SQLite through the trigram index; the same passages as the scan it replaces.
+    found = set(search_passages(Passage.objects.all(), term).values_list("pk", flat=True))
+    scanned = set(Passage.objects.filter(text__kk_icontains=term).values_list("pk", flat=True))
+    assert scanned <= found
+    if connection.vendor == "sqlite":
+        assert found == scanned
+
+
+@pytest.mark.django_db
+def test_passage_search_follows_every_edit_of_the_text(seed_thesis):
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    assert not search_passages(Passage.objects.all(), "ЖАҢАСӨЗҚҰРАМА").exists()
+    passage.text += " жаңасөзқұрама"
+    passage.save()
+    assert list(search_passages(Passage.objects.all(), "ЖАҢАСӨЗҚҰРАМА")) == [passage]
+    passage.text = passage.text.replace(" жаңасөзқұрама", "")
+    passage.save()
+    assert not search_passages(Passage.objects.all(), "жаңасөзқұрама").exists()
+
+
+@pytest.mark.django_db
+def test_short_terms_are_still_found_on_every_database(seed_thesis):
+    # Under three letters the trigram index cannot answer; the scan does.
+    scanned = set(Passage.objects.filter(text__kk_icontains="ҚА").values_list("pk", flat=True))
+    assert scanned
+    assert scanned <= set(search_passages(Passage.objects.all(), "ҚА").values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_quotes_in_a_search_term_are_literal(seed_thesis):
+    assert not search_passages(Passage.objects.all(), 'a" OR "b').exists()
+    assert list(search_passages(Passage.objects.all(), '"')) == list(Passage.objects.filter(text__kk_icontains='"'))

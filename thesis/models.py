@@ -130,6 +130,8 @@ class Passage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["thesis", "order"], name="passage_order_unique"),
         ]
+        # Narrow, so that counting and ordering the matches of a search by id need not read the text.
+        indexes = [models.Index(fields=["id", "thesis", "order"], name="passage_position")]
 
     def __str__(self):
         return f"§{self.order} {self.text[:60]}"
@@ -407,3 +409,17 @@ class ReplaceBatchItem(models.Model):
 
     def __str__(self):
         return f"§{self.passage.order} ({self.matches})"
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up with every change the public API could show: cached
+    responses are keyed on it, so that an edit makes every older one unreachable at once."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return str(self.number)

@@ -3,6 +3,7 @@
 `kk_icontains` is `icontains` that folds Kazakh Cyrillic case on both databases: PostgreSQL's
 lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE folds ASCII
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
+Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way.
 
 Passage search on PostgreSQL also accepts near misses by trigram word similarity (pg_trgm's
 `%>` operator, at its default threshold of 0.6) and ranks the results by that similarity, so
@@ -16,12 +17,18 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import CharField, Func, Lookup, Q, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .dates import century_years
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
+# On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
+# case as kk_fold does and finds any run of three or more characters; a shorter term is looked
+# for with kk_icontains, over every row.
+FTS_MIN_LENGTH = 3
+FTS_MATCH = "SELECT rowid FROM thesis_passage_fts WHERE thesis_passage_fts MATCH %s"
 
 
 def fold_case(value: str | None) -> str | None:
@@ -94,8 +101,11 @@ def search_passages(queryset, term: str):
     term = term.strip()
     if not term:
         return queryset
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite" and len(term) >= FTS_MIN_LENGTH:
+        return queryset.filter(pk__in=RawSQL(FTS_MATCH, [fts_phrase(term)]))
     matches = text_matches(term, "text")
-    if connections[queryset.db].vendor != "postgresql":
+    if vendor != "postgresql":
         return queryset.filter(matches)
     ordering = queryset.query.order_by or queryset.model._meta.ordering
     # lower(text) is what the trigram index holds, so that both conditions can use it.
@@ -105,6 +115,11 @@ def search_passages(queryset, term: str):
         .filter(matches | Q(folded_text__trigram_word_similar=term))
         .order_by("-search_rank", *ordering)
     )
+
+
+def fts_phrase(term: str) -> str:
+    """`term` as one FTS5 string: with the trigram tokenizer, the rows containing it, case folded."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def validate_year(year: int) -> None:

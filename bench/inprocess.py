@@ -1,0 +1,71 @@
+"""Measurements made inside Django rather than over HTTP: the targets in a corpus, the SQL
+queries each request runs, and the time the seed takes to import into an empty database.
+
+Run by bench/run.py with the database in DATABASE_URL:
+    python bench/inprocess.py probe         prints {"targets": …, "requests": {name: {…}}}
+    python bench/inprocess.py import-seed   prints {"seconds": …, "counts": …}
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from load import PROXY_HEADERS  # noqa: E402
+from scenarios import scenarios  # noqa: E402
+
+from thesis.corpus_store import synthetic_theses  # noqa: E402
+from thesis.importer import import_file  # noqa: E402
+
+SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
+PASSAGE_ORDER = 100
+
+
+def choose_targets() -> dict:
+    """The synthetic thesis in the middle of the corpus, and its hundredth passage (or its last)."""
+    theses = synthetic_theses().order_by("pk")
+    thesis = theses[theses.count() // 2]
+    passages = thesis.passages.order_by("order")
+    passage = passages.filter(order__gte=min(PASSAGE_ORDER, passages.count() - 1)).first()
+    return {"thesis": thesis.pk, "passage": passage.pk}
+
+
+def probe() -> dict:
+    targets = choose_targets()
+    client = Client(HTTP_HOST="127.0.0.1", headers=PROXY_HEADERS)
+    requests = {}
+    for scenario in scenarios(targets):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(scenario.ours)
+        requests[scenario.name] = {
+            "status": response.status_code,
+            "bytes": len(response.content),
+            "queries": len(queries),
+            "etag": response.get("ETag"),
+            "location": response.get("Location"),
+        }
+    return {"targets": targets, "requests": requests}
+
+
+def import_seed() -> dict:
+    started = time.perf_counter()
+    result = import_file(SEED)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "created": result.created, "counts": result.counts}
+
+
+if __name__ == "__main__":
+    actions = {"probe": probe, "import-seed": import_seed}
+    print(json.dumps(actions[sys.argv[1]]()))

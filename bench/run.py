@@ -1,0 +1,331 @@
+"""The speed benchmark: our API under gunicorn, on SQLite and on PostgreSQL, beside Datasette serving
+the same SQLite file, all driven by wrk with the same load. Not part of the test suite.
+
+    bench/run [--scale 1] [--small] [--duration 15] [--concurrency 16] [--soak 30] [--no-postgres]
+
+bench/README.md says what is measured and how to read the results it writes to bench/results/.
+"""
+
+import argparse
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from itertools import product
+from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode
+
+import corpora
+import machine
+import report
+import servers
+from load import Load, fetch, measure
+from scenarios import scenarios
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LOGS = corpora.TMP / "logs"
+SMALL_FACTOR = 0.1
+OURS = "ours-{}"
+UNCACHED = "-uncached"
+
+
+def parse(argv) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="corpus scale (1: 1,000 theses, 200,000 passages)")
+    parser.add_argument("--small", action="store_true", help="also measure a corpus 10 times smaller, for growth")
+    parser.add_argument("--seed", type=int, default=1, help="generate_corpus's seed")
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of load before each measurement")
+    parser.add_argument("--duration", type=int, default=15, help="seconds each measurement lasts")
+    parser.add_argument("--concurrency", type=int, default=16, help="open connections")
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)), help="gunicorn workers")
+    parser.add_argument("--soak", type=int, default=30, help="seconds of mixed load while worker memory is sampled")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432", help="server, no database")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite and Datasette only")
+    parser.add_argument("--rebuild", action="store_true", help="generate the corpora again even if kept")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    options = parse(argv)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    lock = one_at_a_time()
+    load = Load(options.warmup, options.duration, options.concurrency)
+    admin = None if options.no_postgres else reachable(options.postgres_url)
+    results = {
+        "started": now(),
+        "options": vars(options),
+        "machine": machine.describe(),
+        "versions": machine.versions(corpora.postgres_version(admin) if admin else None),
+    }
+    say(f"machine: {results['machine']}")
+    full = build(options.scale, options, admin)
+    small = build(options.scale * SMALL_FACTOR, options, admin) if options.small else None
+    results["corpus"] = {"full": full["info"]} | ({"small": small["info"]} if small else {})
+    probes = {backend: probe(url) for backend, url in full["urls"].items()}
+    results["targets"] = {backend: data["targets"] for backend, data in probes.items()}
+    urls = full["urls"]
+    phase(results, "requests", lambda: equivalents(urls, probes, load, options))
+    phase(results, "conditional", lambda: conditional(urls, probes, load, options))
+    phase(results, "ceiling", lambda: ceiling(probes, load, options))
+    if small:
+        phase(results, "growth", lambda: growth(small["urls"], results.get("requests", {}), load, options))
+    phase(results, "import_seed", lambda: import_seed(admin))
+    phase(results, "memory", lambda: memory(urls, probes, load, options))
+    results["finished"] = now()
+    print(report.write(results, RESULTS))
+    lock.close()
+
+
+def one_at_a_time():
+    """Hold the machine's benchmark lock: two runs at once would measure each other, and rebuild
+    the corpora under each other's servers. A second run waits for the first."""
+    handle = open(corpora.TMP / "bench.lock", "w")  # noqa: SIM115 - held open for the whole run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        say("another benchmark is running on this machine; waiting for it to finish")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def phase(results: dict, name: str, measure_it) -> None:
+    """Run one part of the benchmark; a failure is recorded and the rest still runs. The results
+    so far are written after each part, so that a long run that stops keeps what it measured."""
+    try:
+        results[name] = measure_it()
+    except Exception as error:  # whatever failed, say so in the results and go on
+        say(f"{name} failed: {error!r}")
+        results.setdefault("failed", {})[name] = repr(error)
+    report.write(results, RESULTS)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def reachable(admin_url: str) -> str | None:
+    try:
+        corpora.postgres_version(admin_url)
+        return admin_url
+    except Exception as error:  # whatever the failure, measure without PostgreSQL
+        say(f"PostgreSQL at {admin_url} is not reachable ({error}); measuring without it")
+        return None
+
+
+def build(scale: float, options, admin: str | None) -> dict:
+    """The corpus at this scale on each database: DATABASE_URLs, and how each was built."""
+    say(f"corpus at scale {scale:g} on SQLite")
+    urls, info = {}, {"scale": scale, "seed": options.seed}
+    urls[OURS.format("sqlite")], info["sqlite"] = corpora.sqlite_corpus(scale, options.seed, options.rebuild)
+    if admin:
+        say(f"corpus at scale {scale:g} on PostgreSQL")
+        urls[OURS.format("postgres")], info["postgres"] = corpora.postgres_corpus(
+            admin, scale, options.seed, options.rebuild
+        )
+    return {"urls": urls, "info": info}
+
+
+def probe(database_url: str) -> dict:
+    """The targets in this corpus and, for each request of ours, its SQL queries (Django test client)."""
+    return inprocess(database_url, "probe")
+
+
+def inprocess(database_url: str, action: str) -> dict:
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "inprocess.py"), action],
+        cwd=ROOT,
+        env=corpora.production_env(database_url),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def ours(backend: str, database_url: str, options, cached: bool = True) -> servers.Server:
+    """Our service under gunicorn; `cached=False` turns its response cache off, so that every
+    request is computed (a repeated request is otherwise answered from the cache)."""
+    env = corpora.production_env(database_url)
+    if not cached:
+        env["API_RESPONSE_CACHE_MB"] = "0"
+        backend += UNCACHED
+    return servers.gunicorn(backend, "project.wsgi:application", env, options.workers, LOGS / f"{backend}.log")
+
+
+def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
+    """Every equivalent request on every backend: status, size, queries, req/s and latency. Each
+    request gets a server of its own, so that slow requests still queued from one measurement
+    cannot slow the next."""
+    sqlite_targets = probes[OURS.format("sqlite")]["targets"]
+    table = {s.name: {"what": s.what, "datasette_path": s.datasette} for s in scenarios(sqlite_targets)}
+    for backend, url in urls.items():
+        for scenario, cached in product(scenarios(probes[backend]["targets"]), (True, False)):
+            name = backend if cached else backend + UNCACHED
+            say(f"{name} {scenario.name}")
+            row = {"path": scenario.ours, "queries": probes[backend]["requests"][scenario.name]["queries"]}
+            with ours(backend, url, options, cached) as server:
+                table[scenario.name][name] = row | hit(server.base + scenario.ours, load)
+    traced = datasette_queries(urls[OURS.format("sqlite")], sqlite_targets)
+    database, inspect_file = corpora.datasette_copy(urls[OURS.format("sqlite")])
+    for scenario in scenarios(sqlite_targets):
+        say(f"datasette {scenario.name}")
+        row = {"path": scenario.datasette, "queries": traced.get(scenario.name)}
+        with servers.datasette(database, inspect_file, LOGS / "datasette.log") as server:
+            table[scenario.name]["datasette"] = row | hit(server.base + scenario.datasette, load)
+    return table
+
+
+def hit(url: str, load: Load, headers: dict | None = None, expect: int = 200) -> dict:
+    """One request to see what comes back, then the measured load; nothing is measured unless it
+    answers `expect` (a redirect or an error is reported, not timed)."""
+    status, response_headers, body = fetch(url, headers)
+    row = {"status": status, "bytes": len(body), "etag": response_headers.get("etag")}
+    if status != expect:
+        return row | {"error": body[:300].decode("utf-8", "replace") or response_headers.get("location", "")}
+    return row | measure(url, load, headers)
+
+
+def datasette_queries(sqlite_url: str, targets: dict) -> dict:
+    """SQL statements per Datasette request, from its own trace (a separate instance with trace_debug on)."""
+    database, inspect_file = corpora.datasette_copy(sqlite_url)
+    counts = {}
+    with servers.datasette(database, inspect_file, LOGS / "datasette-trace.log", trace=True) as server:
+        for scenario in scenarios(targets):
+            status, _headers, body = fetch(server.base + traced_path(scenario.datasette))
+            if status == 200:
+                counts[scenario.name] = len(json.loads(body).get("_trace", {}).get("traces", []))
+    return counts
+
+
+def traced_path(path: str) -> str:
+    """The same request with Datasette's trace, in the default shape, which is the one that carries it."""
+    base, _, query = path.partition("?")
+    params = [(k, v) for k, v in parse_qsl(query) if k != "_shape"] + [("_trace", "1")]
+    return f"{base}?{urlencode(params, quote_via=quote)}"
+
+
+def conditional(urls: dict, probes: dict, load: Load, options) -> dict:
+    """A repeated request with If-None-Match: the 304 rate beside the rate without it."""
+    table = {}
+    for backend, url in urls.items():
+        for scenario in scenarios(probes[backend]["targets"]):
+            with ours(backend, url, options) as server:
+                address = server.base + scenario.ours
+                status, headers, _body = fetch(address)
+                etag = headers.get("etag")
+                entry = {"etag": etag}
+                if status == 200 and etag:
+                    say(f"{backend} {scenario.name} with If-None-Match")
+                    entry |= hit(address, load, {"If-None-Match": etag}, expect=304)
+            table.setdefault(scenario.name, {})[backend] = entry
+    return table
+
+
+def ceiling(probes: dict, load: Load, options) -> dict:
+    """The trivial WSGI app under the same gunicorn settings, answering as many bytes as each of ours."""
+    sizes = {name: data["bytes"] for name, data in probes[OURS.format("sqlite")]["requests"].items()}
+    table = {}
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "bench"))
+    with servers.gunicorn("ceiling", "ceiling:application", env, options.workers, LOGS / "ceiling.log") as server:
+        for name, size in sizes.items():
+            say(f"ceiling {name} ({size} bytes)")
+            table[name] = hit(f"{server.base}/?bytes={size}", load)
+    return table
+
+
+def growth(small_urls: dict, full_table: dict, load: Load, options) -> dict:
+    """Latency of each request on the corpus 10 times smaller, beside the full corpus's; both
+    computed (no response cache), since a cached answer does not depend on the corpus's size."""
+    table = {}
+    for backend, url in small_urls.items():
+        targets = probe(url)["targets"]
+        for scenario in scenarios(targets):
+            say(f"{backend} {scenario.name} on the small corpus, computed")
+            with ours(backend + "-small", url, options, cached=False) as server:
+                small = hit(server.base + scenario.ours, load)
+            full = full_table.get(scenario.name, {}).get(backend + UNCACHED, {})
+            table.setdefault(scenario.name, {})[backend + UNCACHED] = {
+                "small": small,
+                "p50_ratio": ratio(full.get("p50_ms"), small.get("p50_ms")),
+                "p99_ratio": ratio(full.get("p99_ms"), small.get("p99_ms")),
+            }
+    return table
+
+
+def ratio(a, b):
+    return round(a / b, 2) if a is not None and b else None
+
+
+def import_seed(admin: str | None) -> dict:
+    """The seed's import into an empty database: the import itself, timed in-process, and the whole
+    `manage.py import_thesis` command (interpreter and Django start-up included) on another empty one."""
+    table = {}
+    for backend in ["sqlite"] + (["postgres"] if admin else []):
+        say(f"seed import on {backend}")
+        with corpora.empty_database(backend, admin) as url:
+            corpora.manage(corpora.production_env(url), "migrate", "--verbosity=0")
+            timed = inprocess(url, "import-seed")
+        with corpora.empty_database(backend, admin) as url:
+            corpora.manage(corpora.production_env(url), "migrate", "--verbosity=0")
+            started = time.monotonic()
+            corpora.manage(corpora.production_env(url), "import_thesis", str(corpora.SEED))
+            timed["command_seconds"] = round(time.monotonic() - started, 3)
+        table[backend] = timed
+    return table
+
+
+def memory(urls: dict, probes: dict, load: Load, options) -> dict:
+    """Each worker's RSS, sampled every second while every request is made in turn for --soak
+    seconds, computed each time (the response cache, bounded by its own setting, would answer most)."""
+    table = {}
+    for backend, url in urls.items():
+        paths = [s.ours for s in scenarios(probes[backend]["targets"])]
+        with ours(backend, url, options, cached=False) as server:
+            say(f"{backend} memory under {options.soak} s of mixed load, every response computed")
+            if load.warmup:
+                measure(server.base + paths[0], Load(0, load.warmup, load.concurrency), cycle=paths)
+            samples: list[dict] = []
+            stop = threading.Event()
+            sampler = threading.Thread(target=sample_rss, args=(server, samples, stop))
+            sampler.start()
+            try:
+                result = measure(server.base + paths[0], Load(0, options.soak, load.concurrency), cycle=paths)
+            finally:
+                stop.set()
+                sampler.join()
+        table[backend + UNCACHED] = {"load": result, "samples": samples, "workers": summarise_rss(samples)}
+    return table
+
+
+def sample_rss(server: servers.Server, samples: list, stop: threading.Event) -> None:
+    started = time.monotonic()
+    while not stop.wait(1.0):
+        rss = {str(pid): servers.rss_kib(pid) for pid in server.worker_pids()}
+        samples.append({"t": round(time.monotonic() - started, 1), "rss_kib": rss})
+
+
+def summarise_rss(samples: list[dict]) -> dict:
+    """Per worker: RSS at the first and last sample, the highest, and the growth between first and last."""
+    workers = {}
+    for sample in samples:
+        for pid, kib in sample["rss_kib"].items():
+            if kib is not None:
+                workers.setdefault(pid, []).append(kib)
+    return {pid: {"first_mib": mib(v[0]), "last_mib": mib(v[-1]), "max_mib": mib(max(v))} for pid, v in workers.items()}
+
+
+def mib(kib: int) -> float:
+    return round(kib / 1024, 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""A WSGI wrapper that answers repeated anonymous GETs of the API from memory, keyed on the data version.
+
+Before Django is entered, one tiny query reads the data version (thesis.dataversion), which every
+change to the archive bumps in the transaction that makes it. The key is that version, the full
+path with its query string, and every request header a response may vary on; so an edit makes
+every older entry unreachable at once, and no stale response is ever served.
+
+A hit is the whole response as Django sent it, security, CORS and Last-Modified headers
+included, and byte for byte the same body. A hit with a matching If-None-Match (or, without
+one, an If-Modified-Since not older than Last-Modified) is a 304 with the headers Django's
+ConditionalGetMiddleware would send. A hit does not pass through DRF: it is not throttled,
+which is the point of it, since throttling guards the work a hit does not do.
+
+The entries live in each worker's memory, least recently used first out past a size in bytes:
+a hit must cost almost nothing, and sharing them through Redis would add a round trip to every
+hit while saving only the first computation of a response in each worker.
+"""
+
+import threading
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import DatabaseError
+from django.utils.http import parse_etags, parse_http_date_safe
+
+from thesis import dataversion
+
+# The request headers a response of the API can depend on, besides the path and query string.
+KEYED_HEADERS = (
+    "HTTP_HOST",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_ACCEPT",
+    "HTTP_ACCEPT_LANGUAGE",
+    "HTTP_ORIGIN",
+    "HTTP_ACCESS_CONTROL_REQUEST_METHOD",
+)
+VARY_KEYED = {"host", "accept", "accept-language", "origin", "x-forwarded-proto"}
+CACHED_TYPES = ("application/json", "text/plain", "application/vnd.oai.openapi")
+UNVERSIONED = ("schema/", "docs/")
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# What Django's 304 lacks of its 200's headers: those of the body, and those the middleware inside
+# ConditionalGetMiddleware set (the ones outside it, security and CORS, are on both).
+NOT_MODIFIED_DROPS = {"content-type", "content-length", "content-language", "allow", "x-frame-options"}
+
+
+class Entry:
+    """A response as Django sent it, and its 304 twin's headers."""
+
+    __slots__ = ("status", "headers", "body", "etag", "last_modified", "not_modified_headers")
+
+    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        found = {name.lower(): value for name, value in headers}
+        self.etag = found.get("etag")
+        self.last_modified = parse_http_date_safe(found.get("last-modified", ""))
+        self.not_modified_headers = [(n, v) for n, v in headers if n.lower() not in NOT_MODIFIED_DROPS]
+
+
+class ResponseCache:
+    """WSGI middleware around the Django application; see the module's docstring."""
+
+    def __init__(self, application, max_bytes: int | None = None, prefix: str | None = None):
+        self.application = application
+        self.max_bytes = settings.API_RESPONSE_CACHE_BYTES if max_bytes is None else max_bytes
+        self.prefix = settings.API_RESPONSE_CACHE_PREFIX if prefix is None else prefix
+        self.skip = tuple(self.prefix + path for path in UNVERSIONED)
+        self.entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self.size = 0
+        self.version = None
+        # Sync workers answer one request at a time; the lock is for threaded ones.
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if not self.max_bytes or not self.cacheable_request(environ):
+            return self.application(environ, start_response)
+        version = self.read_version(environ)
+        if version is None:
+            return self.application(environ, start_response)
+        key = self.key(environ, version)
+        entry = self.lookup(key)
+        if entry is None:
+            entry, response = self.compute(environ, start_response)
+            if entry is None:
+                return response
+            self.store(key, entry)
+        else:
+            # A hit never enters Django, so it ends the request here: connections are recycled as after any.
+            request_finished.send(sender=self.__class__)
+        return self.answer(entry, environ, start_response)
+
+    def cacheable_request(self, environ) -> bool:
+        # Anonymous: the API authenticates no one, but a request carrying credentials is left alone.
+        # The schema and its documentation are made from the code, not the data: no version to key them on.
+        path = environ.get("PATH_INFO", "")
+        return (
+            environ.get("REQUEST_METHOD") == "GET"
+            and path.startswith(self.prefix)
+            and not path.startswith(self.skip)
+            and "HTTP_AUTHORIZATION" not in environ
+        )
+
+    def read_version(self, environ) -> int | None:
+        """The data version, or None when it cannot be read: Django then answers as it would without the cache."""
+        request_started.send(sender=self.__class__, environ=environ)
+        try:
+            version = dataversion.current()
+        except DatabaseError:
+            return None
+        if version != self.version:
+            with self.lock:
+                self.entries.clear()
+                self.size = 0
+                self.version = version
+        return version
+
+    def lookup(self, key: tuple) -> Entry | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    @staticmethod
+    def key(environ, version: int) -> tuple:
+        headers = tuple(environ.get(name) for name in KEYED_HEADERS)
+        return (version, environ["wsgi.url_scheme"], environ["PATH_INFO"], environ.get("QUERY_STRING", ""), headers)
+
+    def compute(self, environ, start_response):
+        """Django's response to the request without its conditions: an Entry to store if it may be
+        cached, or else the answer, its conditions then applied as ConditionalGetMiddleware would."""
+        unconditional = {k: v for k, v in environ.items() if k not in CONDITIONS}
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return lambda data: None
+
+        result = self.application(unconditional, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        entry = Entry(captured["status"], captured["headers"], body)
+        if self.cacheable_response(entry) and len(body) <= self.max_bytes // 4:
+            return entry, None
+        if entry.status.startswith("2"):
+            return None, self.answer(entry, environ, start_response)
+        start_response(entry.status, entry.headers)
+        return None, [body]
+
+    @staticmethod
+    def cacheable_response(entry: Entry) -> bool:
+        headers = {name.lower(): value for name, value in entry.headers}
+        vary = {part.strip().lower() for part in headers.get("vary", "").split(",") if part.strip()}
+        return (
+            entry.status.startswith("200")
+            and "set-cookie" not in headers
+            and "no-store" not in headers.get("cache-control", "")
+            and headers.get("content-type", "").startswith(CACHED_TYPES)
+            and vary <= VARY_KEYED
+        )
+
+    def store(self, key: tuple, entry: Entry) -> None:
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key] = entry
+            self.size += len(entry.body)
+            while self.size > self.max_bytes:
+                _key, oldest = self.entries.popitem(last=False)
+                self.size -= len(oldest.body)
+
+    def answer(self, entry: Entry, environ, start_response):
+        if not_modified(entry, environ):
+            start_response("304 Not Modified", entry.not_modified_headers)
+            return []
+        start_response(entry.status, entry.headers)
+        return [entry.body]
+
+
+def not_modified(entry: Entry, environ) -> bool:
+    """Whether the request's conditions hold for the entry, as Django's get_conditional_response decides for a GET."""
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match:
+        if entry.etag is None:
+            return False
+        tags = parse_etags(if_none_match)
+        return tags == ["*"] or strip_weak(entry.etag) in {strip_weak(tag) for tag in tags}
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and entry.last_modified is not None and entry.last_modified <= since
+
+
+def strip_weak(etag: str) -> str:
+    return etag.removeprefix("W/")

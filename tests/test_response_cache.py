@@ -1,0 +1,138 @@
+"""The API's response cache (project/response_cache.py): byte-identical hits, never stale after an edit."""
+
+from urllib.parse import quote
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+
+from project.response_cache import ResponseCache
+from thesis.models import Passage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def connection_kept():
+    """Each request through WSGI ends by closing a connection that is in a transaction, which is
+    the test's own: kept open here, as the test client keeps it."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def django_app():
+    return get_wsgi_application()
+
+
+@pytest.fixture
+def cached(django_app):
+    return ResponseCache(django_app, max_bytes=4 * 1024 * 1024, prefix="/api/")
+
+
+def call(app, path, method="GET", **headers):
+    """Status, headers and body of one request made through WSGI, as gunicorn would make it."""
+    base, _, query = path.partition("?")
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": base, "QUERY_STRING": query, "HTTP_HOST": "testserver"}
+    environ.update(headers)
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=response_headers)
+
+    result = app(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        getattr(result, "close", lambda: None)()
+    return answer["status"], answer["headers"], body
+
+
+def header(headers, name):
+    return next((value for key, value in headers if key.lower() == name.lower()), None)
+
+
+def test_a_hit_is_byte_identical_to_django_s_own_response(seed_thesis, django_app, cached):
+    passage = Passage.objects.filter(thesis=seed_thesis).first()
+    for path in (f"/api/passages/{passage.pk}/", f"/api/passages/?q={quote('Қазақстан')}", "/api/timeline/timelinejs/"):
+        direct = call(django_app, path)
+        assert direct[0] == "200 OK"
+        assert call(cached, path) == direct, "the miss"
+        assert call(cached, path) == direct, "the hit"
+    assert len(cached.entries) == 3
+
+
+def test_an_edit_changes_the_cached_response_and_its_etag_at_once(seed_thesis, cached):
+    passage = Passage.objects.filter(thesis=seed_thesis).first()
+    path = f"/api/passages/{passage.pk}/"
+    _status, before_headers, before = call(cached, path)
+    passage.text += " Жаңа сөйлем."
+    passage.save()
+    _status, after_headers, after = call(cached, path)
+    assert "Жаңа сөйлем.".encode() in after and "Жаңа сөйлем.".encode() not in before
+    assert header(after_headers, "ETag") != header(before_headers, "ETag")
+    old_etag = header(before_headers, "ETag")
+    assert call(cached, path, HTTP_IF_NONE_MATCH=old_etag)[0] == "200 OK"
+
+
+def test_if_none_match_is_answered_from_the_cache_with_the_headers_django_sends(seed_thesis, django_app, cached):
+    path = "/api/sources/?page_size=5"
+    _status, headers, _body = call(cached, path)
+    etag = header(headers, "ETag")
+    status, not_modified, body = call(cached, path, HTTP_IF_NONE_MATCH=etag)
+    assert (status, body) == ("304 Not Modified", b"")
+    django_status, django_headers, _ = call(django_app, path, HTTP_IF_NONE_MATCH=etag)
+    assert django_status == "304 Not Modified"
+    assert sorted(not_modified) == sorted(django_headers)
+    assert header(not_modified, "Content-Security-Policy") and header(not_modified, "X-Content-Type-Options")
+    assert call(cached, path, HTTP_IF_NONE_MATCH=f"W/{etag}")[0] == "304 Not Modified"
+    assert call(cached, path, HTTP_IF_NONE_MATCH='"other"')[0] == "200 OK"
+
+
+def test_cors_headers_follow_each_request_s_origin(seed_thesis, cached, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://reader.example"]
+    settings.CORS_ALLOW_ALL_ORIGINS = False
+    path = "/api/theses/"
+    allowed = call(cached, path, HTTP_ORIGIN="https://reader.example")
+    other = call(cached, path, HTTP_ORIGIN="https://elsewhere.example")
+    assert header(allowed[1], "Access-Control-Allow-Origin") == "https://reader.example"
+    assert header(other[1], "Access-Control-Allow-Origin") is None
+    assert call(cached, path, HTTP_ORIGIN="https://reader.example") == allowed
+
+
+def test_languages_and_media_types_are_cached_apart(seed_thesis, django_app, cached):
+    path = "/api/passages/?page_size=abc"  # an error, not cached, in the language asked for
+    assert call(cached, path, HTTP_ACCEPT_LANGUAGE="kk") == call(django_app, path, HTTP_ACCEPT_LANGUAGE="kk")
+    for language in ("kk", "ru", "en"):
+        assert call(cached, "/api/theses/", HTTP_ACCEPT_LANGUAGE=language) == call(
+            django_app, "/api/theses/", HTTP_ACCEPT_LANGUAGE=language
+        )
+    assert len(cached.entries) == 3
+
+
+def test_only_successful_anonymous_gets_of_the_api_are_stored(seed_thesis, cached):
+    call(cached, "/api/passages/0/")
+    call(cached, "/api/theses/", method="HEAD")
+    call(cached, "/api/theses/", HTTP_AUTHORIZATION="Basic eDp5")
+    call(cached, "/admin/login/")
+    assert not cached.entries
+
+
+def test_the_cache_stays_within_its_size(seed_thesis, django_app):
+    small = ResponseCache(django_app, max_bytes=40_000, prefix="/api/")
+    for page in range(1, 6):
+        call(small, f"/api/passages/?page_size=5&page={page}")
+    assert small.size <= 40_000
+    assert small.size == sum(len(entry.body) for entry in small.entries.values())
+
+
+def test_a_size_of_zero_turns_it_off(seed_thesis, django_app):
+    off = ResponseCache(django_app, max_bytes=0, prefix="/api/")
+    call(off, "/api/theses/")
+    assert not off.entries

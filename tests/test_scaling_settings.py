@@ -1,0 +1,88 @@
+"""Settings for growing past one machine, read from the environment: read replicas and a shared cache."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+READ_SETTINGS = """
+import json
+from project import settings as s
+print(json.dumps({
+    "databases": {alias: {"host": db.get("HOST"), "test": db.get("TEST", {})} for alias, db in s.DATABASES.items()},
+    "routers": getattr(s, "DATABASE_ROUTERS", []),
+    "first_middleware": s.MIDDLEWARE[0],
+    "cache": s.CACHES["default"],
+}))
+"""
+
+
+def settings_with(**variables) -> dict:
+    """The settings module as a fresh process reads it with these environment variables."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_REPLICA_URLS", "CACHE_URL", "REDIS_URL"}}
+    env.update(DATABASE_URL="sqlite:///unused.sqlite3", **variables)
+    output = subprocess.run(
+        [sys.executable, "-c", READ_SETTINGS],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output)
+
+
+def test_one_database_and_no_router_by_default():
+    read = settings_with()
+    assert list(read["databases"]) == ["default"]
+    assert read["routers"] == []
+    assert read["first_middleware"] != "project.routers.PrimaryReadsMiddleware"
+
+
+def test_each_replica_url_becomes_an_alias_that_mirrors_the_primary_under_test():
+    read = settings_with(DATABASE_REPLICA_URLS="postgres://u@replica-a/thesis, postgres://u@replica-b/thesis")
+    assert list(read["databases"]) == ["default", "replica1", "replica2"]
+    assert [read["databases"][a]["host"] for a in ("replica1", "replica2")] == ["replica-a", "replica-b"]
+    assert all(read["databases"][a]["test"] == {"MIRROR": "default"} for a in ("replica1", "replica2"))
+    assert read["routers"] == ["project.routers.PrimaryReplicaRouter"]
+    assert read["first_middleware"] == "project.routers.PrimaryReadsMiddleware"
+
+
+def test_the_cache_is_per_process_unless_a_redis_url_is_given():
+    assert settings_with()["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/0"}
+    assert settings_with(CACHE_URL="redis://cache:6379/0")["cache"] == shared
+    assert settings_with(REDIS_URL="redis://cache:6379/0")["cache"] == shared
+
+
+def test_django_redis_cache_works_with_the_pinned_client():
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        cache = RedisCache(f"redis://127.0.0.1:{port}/0", {})
+        for _ in range(50):
+            try:
+                cache.set("greeting", "сәлем", 30)
+                break
+            except RedisConnectionError:  # the server is still starting
+                time.sleep(0.1)
+        assert cache.get("greeting") == "сәлем"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
