@@ -49,6 +49,14 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
     # Any id, even "1.5", reaches the view, so that a bad one is a JSON 404 rather than Django's HTML page.
     lookup_value_regex = "[^/]+"
     detail_serializer_class = None
+    # What the detail serializer reads of related rows, fetched in one query each.
+    detail_prefetch = ()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "retrieve" and self.detail_prefetch:
+            return queryset.prefetch_related(*self.detail_prefetch)
+        return queryset
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -69,14 +77,12 @@ class ThesisViewSet(ArchiveViewSet):
     queryset = Thesis.objects.select_related("source_document").defer("source_document__content")
     serializer_class = serializers.ThesisSerializer
     detail_serializer_class = serializers.ThesisDetailSerializer
+    detail_prefetch = (Prefetch("sections", queryset=Section.objects.annotate(passage_count=Count("passages"))),)
 
     def get_queryset(self):
         if self.action in ("text", "sources_csl"):
             return Thesis.objects.select_related("source_document")
-        if self.action == "retrieve":
-            sections = Section.objects.annotate(passage_count=Count("passages"))
-            return self.queryset.prefetch_related(Prefetch("sections", queryset=sections))
-        return self.queryset
+        return super().get_queryset()
 
     @extend_schema(
         parameters=[
@@ -128,12 +134,8 @@ class SectionViewSet(ArchiveViewSet):
     queryset = Section.objects.annotate(passage_count=Count("passages")).order_by("thesis", "order")
     serializer_class = serializers.SectionSerializer
     detail_serializer_class = serializers.SectionDetailSerializer
+    detail_prefetch = ("passages", "children")
     filterset_class = filters.SectionFilter
-
-    def get_queryset(self):
-        if self.action == "retrieve":
-            return self.queryset.prefetch_related("passages", "children")
-        return self.queryset
 
 
 class PassageViewSet(ArchiveViewSet):
@@ -142,15 +144,11 @@ class PassageViewSet(ArchiveViewSet):
     queryset = Passage.objects.all()
     serializer_class = serializers.PassageSerializer
     detail_serializer_class = serializers.PassageDetailSerializer
+    detail_prefetch = (
+        Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        Prefetch("mentions", queryset=Mention.objects.select_related("author")),
+    )
     filterset_class = filters.PassageFilter
-
-    def get_queryset(self):
-        if self.action == "retrieve":
-            return self.queryset.prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
-                Prefetch("mentions", queryset=Mention.objects.select_related("author")),
-            )
-        return self.queryset
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -179,13 +177,8 @@ class SourceViewSet(ArchiveViewSet):
     queryset = Source.objects.annotate(citation_count=Count("citations")).order_by("thesis", "number")
     serializer_class = serializers.SourceSerializer
     detail_serializer_class = serializers.SourceDetailSerializer
+    detail_prefetch = (Prefetch("citations", queryset=Citation.objects.select_related("passage")),)
     filterset_class = filters.SourceFilter
-
-    def get_queryset(self):
-        if self.action == "retrieve":
-            citations = Citation.objects.select_related("passage")
-            return self.queryset.prefetch_related(Prefetch("citations", queryset=citations))
-        return self.queryset
 
 
 class AuthorViewSet(ArchiveViewSet):
@@ -198,13 +191,8 @@ class AuthorViewSet(ArchiveViewSet):
     )
     serializer_class = serializers.AuthorSerializer
     detail_serializer_class = serializers.AuthorDetailSerializer
+    detail_prefetch = (Prefetch("mentions", queryset=Mention.objects.select_related("passage")),)
     filterset_class = filters.AuthorFilter
-
-    def get_queryset(self):
-        if self.action == "retrieve":
-            mentions = Mention.objects.select_related("passage")
-            return self.queryset.prefetch_related(Prefetch("mentions", queryset=mentions))
-        return self.queryset
 
 
 @extend_schema_view(
