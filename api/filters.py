@@ -175,6 +175,7 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
     """
 
     DATE_FIELDS = {"start": ("start_year", "start_month", "start_day"), "end": ("end_year", "end_month", "end_day")}
+    NEVER_NULL = {"start_year", "end_year"}
     base_field_class = CommaSeparatedKeysField
 
     def __init__(self, *args, **kwargs):
@@ -194,7 +195,9 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
             unknown_first = (part == "start") != descending
             nulls = {"nulls_first": True} if unknown_first else {"nulls_last": True}
             for field in self.DATE_FIELDS[part]:
-                expressions.append(F(field).desc(**nulls) if descending else F(field).asc(**nulls))
+                # Years are never NULL: saying where NULLs go would keep PostgreSQL off the index in this order.
+                placing = nulls if field not in self.NEVER_NULL else {}
+                expressions.append(F(field).desc(**placing) if descending else F(field).asc(**placing))
         return expressions
 
 

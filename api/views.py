@@ -1,6 +1,7 @@
 """The read-only API: a viewset per resource, and the text, CSL-JSON and TimelineJS renditions."""
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
@@ -16,6 +17,7 @@ from rest_framework.views import APIView
 
 from thesis.export import RebuildError, current_text, rebuild_original
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.search import SEARCH_RESULT_LIMIT
 
 from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item
@@ -27,6 +29,13 @@ from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
 TEXT_VERSIONS = ("original", "current")
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
+
+
+def related_count(model, link: str):
+    """How many `model` rows point at each record through `link`, as a subquery per record: unlike
+    Count() it needs no GROUP BY over the whole table, so a page costs its own rows only."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(number=Count("pk"))
+    return Coalesce(Subquery(rows.values("number")), 0)
 
 
 class TextUnavailable(APIException):
@@ -77,7 +86,9 @@ class ThesisViewSet(ArchiveViewSet):
     queryset = Thesis.objects.select_related("source_document").defer("source_document__content")
     serializer_class = serializers.ThesisSerializer
     detail_serializer_class = serializers.ThesisDetailSerializer
-    detail_prefetch = (Prefetch("sections", queryset=Section.objects.annotate(passage_count=Count("passages"))),)
+    detail_prefetch = (
+        Prefetch("sections", queryset=Section.objects.annotate(passage_count=related_count(Passage, "section"))),
+    )
 
     def get_queryset(self):
         if self.action in ("text", "sources_csl"):
@@ -131,7 +142,7 @@ class ThesisViewSet(ArchiveViewSet):
 class SectionViewSet(ArchiveViewSet):
     """Headed parts of a thesis; a section's detail holds its passages."""
 
-    queryset = Section.objects.annotate(passage_count=Count("passages")).order_by("thesis", "order")
+    queryset = Section.objects.annotate(passage_count=related_count(Passage, "section")).order_by("thesis", "order")
     serializer_class = serializers.SectionSerializer
     detail_serializer_class = serializers.SectionDetailSerializer
     detail_prefetch = ("passages", "children")
@@ -149,6 +160,10 @@ class PassageViewSet(ArchiveViewSet):
         Prefetch("mentions", queryset=Mention.objects.select_related("author")),
     )
     filterset_class = filters.PassageFilter
+
+    def count_limit(self) -> int | None:
+        """A search lists its first matches only: see thesis.search."""
+        return SEARCH_RESULT_LIMIT if self.request.query_params.get("q", "").strip() else None
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -174,7 +189,7 @@ class PassageViewSet(ArchiveViewSet):
 class SourceViewSet(ArchiveViewSet):
     """Works the thesis cites by number; a source's detail holds the sentences citing it."""
 
-    queryset = Source.objects.annotate(citation_count=Count("citations")).order_by("thesis", "number")
+    queryset = Source.objects.annotate(citation_count=related_count(Citation, "source")).order_by("thesis", "number")
     serializer_class = serializers.SourceSerializer
     detail_serializer_class = serializers.SourceDetailSerializer
     detail_prefetch = (Prefetch("citations", queryset=Citation.objects.select_related("passage")),)
@@ -185,7 +200,7 @@ class AuthorViewSet(ArchiveViewSet):
     """People the thesis names, with every spelling it uses; `q` matches any of them."""
 
     queryset = (
-        Author.objects.annotate(mention_count=Count("mentions"))
+        Author.objects.annotate(mention_count=related_count(Mention, "author"))
         .order_by("thesis", "family_name", "given_names", "pk")
         .prefetch_related("aliases")
     )

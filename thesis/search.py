@@ -5,11 +5,11 @@ lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE fo
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
 Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way.
 
-Passage search on PostgreSQL also accepts near misses by trigram word similarity (pg_trgm's
-`%>` operator, at its default threshold of 0.6) and ranks the results by that similarity, so
-a misspelt word finds its passage and a correct one finds its misspelt occurrence. SQLite has
-no ranking: results keep their usual order.
-"""
+Passage search lists the passages containing the term in the order they were stored, which is
+their order in each thesis, so that the first page is found without finding every match. On
+PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
+similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
+misspelt word finds its passage, and a correct one finds the passages that misspell it."""
 
 import json
 
@@ -17,7 +17,6 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import CharField, Func, Lookup, Q, TextField
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
@@ -28,7 +27,12 @@ LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # case as kk_fold does and finds any run of three or more characters; a shorter term is looked
 # for with kk_icontains, over every row.
 FTS_MIN_LENGTH = 3
-FTS_MATCH = "SELECT rowid FROM thesis_passage_fts WHERE thesis_passage_fts MATCH %s"
+FTS_TABLE = "thesis_passage_fts"
+# Joined rather than asked for a list of ids, so that the index hands over its rows in rowid order
+# and a page stops reading it once full.
+FTS_JOIN = [f"{FTS_TABLE}.rowid = thesis_passage.id", f"{FTS_TABLE} MATCH %s"]
+# How many matches a search lists and counts: past it, a count would cost as much as the corpus is large.
+SEARCH_RESULT_LIMIT = 1000
 
 
 def fold_case(value: str | None) -> str | None:
@@ -97,23 +101,25 @@ def text_matches(term: str, *fields: str) -> Q:
 
 
 def search_passages(queryset, term: str):
-    """Passages whose current text contains `term`; on PostgreSQL also near misses, best matches first."""
+    """Passages whose current text contains `term`, in stored order; on PostgreSQL, when none
+    does, the near misses instead, best first (each with its `search_rank`)."""
     term = term.strip()
     if not term:
         return queryset
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite" and len(term) >= FTS_MIN_LENGTH:
-        return queryset.filter(pk__in=RawSQL(FTS_MATCH, [fts_phrase(term)]))
-    matches = text_matches(term, "text")
-    if vendor != "postgresql":
-        return queryset.filter(matches)
-    ordering = queryset.query.order_by or queryset.model._meta.ordering
-    # lower(text) is what the trigram index holds, so that both conditions can use it.
+        return queryset.extra(
+            tables=[FTS_TABLE], where=FTS_JOIN, params=[fts_phrase(term)], order_by=[f"{FTS_TABLE}.rowid"]
+        )
+    exact = queryset.filter(text_matches(term, "text")).order_by("pk")
+    if vendor != "postgresql" or exact.exists():
+        return exact
+    # lower(text) is what the trigram index holds.
     return (
         queryset.alias(folded_text=Lower("text"))
+        .filter(folded_text__trigram_word_similar=term)
         .annotate(search_rank=TrigramWordSimilarity(term, Lower("text")))
-        .filter(matches | Q(folded_text__trigram_word_similar=term))
-        .order_by("-search_rank", *ordering)
+        .order_by("-search_rank", "pk")
     )
 
 
