@@ -35,7 +35,7 @@ def _as_form_error(check):
         try:
             check(value)
         except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError("%(problem)s", params={"problem": str(error)}) from None
 
     return validator
 
@@ -79,7 +79,8 @@ class StrictBooleanField(forms.Field):
         try:
             return self.VALUES[str(value).lower()]
         except KeyError:
-            raise forms.ValidationError(f"Use true or false, not {value!r}.") from None
+            # As a parameter: django-filter %-formats the message, and the value may hold a "%".
+            raise forms.ValidationError("Use true or false, not %(value)r.", params={"value": value}) from None
 
 
 class LenientIsoDateTimeField(filter_fields.IsoDateTimeField):

@@ -356,7 +356,8 @@ class TimelineEventSerializer(serializers.ModelSerializer):
     basis_note = KazakhTextField()
     headline = KazakhTextField()
     description = KazakhTextField()
-    authors = EventAuthorSerializer(many=True, read_only=True)
+    # Set on each event by the view (api.views.attach_people), in one query for a whole page.
+    authors = EventAuthorSerializer(many=True, read_only=True, source="people")
 
     class Meta:
         model = TimelineEvent

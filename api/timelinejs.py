@@ -48,6 +48,7 @@ TIMELINEJS_SCHEMA = {
 
 
 def timelinejs_document(events, title: str, description: str, script: str) -> dict:
+    """The document for `events`, each with its `people` (api.views.attach_people)."""
     title_slide = {"headline": escape(in_script(title, script)), "text": escape(in_script(description, script))}
     return {"title": {"text": title_slide}, "events": [timelinejs_event(event, script) for event in events]}
 
@@ -75,5 +76,5 @@ def _text(event: TimelineEvent, script: str) -> str:
     paragraphs = [in_script(event.description, script)]
     if event.basis == TimelineEvent.Basis.INFERRED and event.basis_note:
         paragraphs.append(f"Date inferred: {in_script(event.basis_note, script)}")
-    paragraphs += [in_script(", ".join(a.display_name for a in event.authors.all()), script)]
+    paragraphs += [in_script(", ".join(person["display_name"] for person in event.people), script)]
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)

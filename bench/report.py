@@ -179,14 +179,30 @@ def _memory(memory: dict) -> str:
     rows, loads = [], []
     for server, entry in memory.items():
         for pid, worker in entry["workers"].items():
-            growth = round(worker["last_mib"] - worker["first_mib"], 1)
-            rows.append([server, pid, worker["first_mib"], worker["last_mib"], worker["max_mib"], growth])
+            heap_growth = round(worker.get("heap_last_mib", 0) - worker.get("heap_first_mib", 0), 1)
+            rows.append(
+                [
+                    server,
+                    pid,
+                    worker["first_mib"],
+                    worker["last_mib"],
+                    worker["max_mib"],
+                    worker.get("heap_first_mib", "–"),
+                    worker.get("heap_last_mib", "–"),
+                    heap_growth,
+                ]
+            )
         load = entry["load"]
         loads.append(f"{server}: {_cell(load.get('rps'))} req/s, p99 {_cell(load.get('p99_ms'))} ms")
-    header = ["server", "worker pid", "first MiB", "last MiB", "max MiB", "growth MiB"]
+    header = ["server", "worker pid", "RSS first MiB", "RSS last MiB", "RSS max MiB"]
+    header += ["heap first MiB", "heap last MiB", "heap growth MiB"]
     title = "## Worker memory under mixed load (every request in turn)"
+    note = (
+        "RSS counts the pages of a memory-mapped SQLite file a worker has read, which stay until the "
+        "kernel wants them back; the heap (RssAnon) is the worker's own memory, where a leak would show."
+    )
     loads_line = "The load meanwhile: " + "; ".join(loads) + "."
-    return "\n\n".join([title, _table(header, rows), loads_line])
+    return "\n\n".join([title, note, _table(header, rows), loads_line])
 
 
 def _failures(failed: dict) -> str:

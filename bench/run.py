@@ -309,18 +309,36 @@ def memory(urls: dict, probes: dict, load: Load, options) -> dict:
 def sample_rss(server: servers.Server, samples: list, stop: threading.Event) -> None:
     started = time.monotonic()
     while not stop.wait(1.0):
-        rss = {str(pid): servers.rss_kib(pid) for pid in server.worker_pids()}
-        samples.append({"t": round(time.monotonic() - started, 1), "rss_kib": rss})
+        pids = server.worker_pids()
+        samples.append(
+            {
+                "t": round(time.monotonic() - started, 1),
+                "rss_kib": {str(pid): servers.rss_kib(pid) for pid in pids},
+                "anon_kib": {str(pid): servers.rss_kib(pid, "RssAnon") for pid in pids},
+            }
+        )
 
 
 def summarise_rss(samples: list[dict]) -> dict:
-    """Per worker: RSS at the first and last sample, the highest, and the growth between first and last."""
+    """Per worker: RSS, and its private heap alone, at the first and last sample and at its highest."""
     workers = {}
     for sample in samples:
-        for pid, kib in sample["rss_kib"].items():
-            if kib is not None:
-                workers.setdefault(pid, []).append(kib)
-    return {pid: {"first_mib": mib(v[0]), "last_mib": mib(v[-1]), "max_mib": mib(max(v))} for pid, v in workers.items()}
+        for series in ("rss_kib", "anon_kib"):
+            for pid, kib in sample.get(series, {}).items():
+                if kib is not None:
+                    workers.setdefault(pid, {}).setdefault(series, []).append(kib)
+    summary = {}
+    for pid, series in workers.items():
+        rss, anon = series.get("rss_kib", [0]), series.get("anon_kib", [0])
+        summary[pid] = {
+            "first_mib": mib(rss[0]),
+            "last_mib": mib(rss[-1]),
+            "max_mib": mib(max(rss)),
+            "heap_first_mib": mib(anon[0]),
+            "heap_last_mib": mib(anon[-1]),
+            "heap_max_mib": mib(max(anon)),
+        }
+    return summary
 
 
 def mib(kib: int) -> float:

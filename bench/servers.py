@@ -112,10 +112,12 @@ def datasette(database: Path, inspect_file: Path, log: Path, trace: bool = False
     return Server("datasette", command, port, dict(os.environ), log, cwd=database.parent)
 
 
-def rss_kib(pid: int) -> int | None:
+def rss_kib(pid: int, field: str = "VmRSS") -> int | None:
+    """A process's resident memory in KiB: all of it (VmRSS), or its private heap alone (RssAnon),
+    which unlike VmRSS does not count the pages of a memory-mapped database file it has read."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
     except OSError:
         return None

@@ -35,6 +35,7 @@ BAD_PARAMETERS = [
     ("/api/timeline/", {"year": " 1992"}, "year"),
     ("/api/passages/", {"q": "қ" * 201}, "q"),
     ("/api/sources/", {"cited": "maybe"}, "cited"),
+    ("/api/sources/", {"cited": "50%"}, "cited"),
     ("/api/sources/", {"number": "three"}, "number"),
     ("/api/authors/", {"group": "german"}, "group"),
     ("/api/authors/", {"role": "editor"}, "role"),

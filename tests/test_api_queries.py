@@ -104,22 +104,24 @@ def count_queries(client, url, params=None) -> int:
     return len(queries)
 
 
+# Each list in an order whose first record has related records of every kind the list shows
+# (the seed's earliest events name nobody; the crowded thesis's latest each name someone).
 LISTS = [
-    "/api/theses/",
-    "/api/sections/",
-    "/api/passages/",
-    "/api/sources/",
-    "/api/authors/",
-    "/api/timeline/",
+    ("/api/theses/", {}),
+    ("/api/sections/", {}),
+    ("/api/passages/", {}),
+    ("/api/sources/", {}),
+    ("/api/authors/", {}),
+    ("/api/timeline/", {"ordering": "-start"}),
 ]
 
 
-@pytest.mark.parametrize("url", LISTS)
+@pytest.mark.parametrize(("url", "params"), LISTS)
 @pytest.mark.parametrize("script", ["cyrl", "latn"])
-def test_lists_make_as_many_queries_for_200_results_as_for_one(client, crowded_thesis, url, script):
-    few = count_queries(client, url, {"page_size": 1, "script": script})
-    many = count_queries(client, url, {"page_size": 200, "script": script})
-    assert len(client.get(url, {"page_size": 200}).json()["results"]) == 200
+def test_lists_make_as_many_queries_for_200_results_as_for_one(client, crowded_thesis, url, params, script):
+    few = count_queries(client, url, {**params, "page_size": 1, "script": script})
+    many = count_queries(client, url, {**params, "page_size": 200, "script": script})
+    assert len(client.get(url, {**params, "page_size": 200}).json()["results"]) == 200
     assert few == many <= MAX_QUERIES
 
 

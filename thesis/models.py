@@ -334,7 +334,11 @@ class TimelineEvent(models.Model):
                 condition=models.Q(end_year__gte=models.F("start_year")), name="event_end_after_start"
             ),
         ]
-        indexes = [models.Index(fields=["start_year", "end_year"], name="event_years")]
+        indexes = [
+            models.Index(fields=["start_year", "end_year"], name="event_years"),
+            # The longest span, read by every year-range filter (thesis.search.overlapping_years).
+            models.Index(models.F("end_year") - models.F("start_year"), name="event_span"),
+        ]
 
     def __str__(self):
         return f"{self.date_display or self.start_year}: {self.headline}"
