@@ -256,12 +256,10 @@ def attach_people(events) -> None:
     by_id = {event.pk: event for event in events}
     for event in events:
         event.people = []
-    links = TimelineEvent.authors.through.objects.filter(timelineevent_id__in=by_id).values_list(
-        "timelineevent_id", "author_id"
-    )
-    links = list(links) if by_id else []
-    if not links:
+    if not by_id:
         return
+    through = TimelineEvent.authors.through.objects.filter(timelineevent_id__in=by_id)
+    links = list(through.values_list("timelineevent_id", "author_id"))
     # Author's own ordering, by the thesis's id rather than a join to theses.
     ordering = ("thesis_id", "family_name", "given_names", "pk")
     people = Author.objects.filter(pk__in={author for _, author in links}).order_by(*ordering)

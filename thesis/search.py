@@ -9,7 +9,7 @@ Passage search lists the passages containing the term in the order they were sto
 their order in each thesis, so that the first page is found without finding every match. On
 PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
 similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
-misspelt word finds its passage, and a correct one finds the passages that misspell it."""
+misspelt word still finds its passage, and so does a correct one that the text only misspells."""
 
 import json
 
