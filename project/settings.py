@@ -107,7 +107,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Pages read through a memory map and kept in a larger cache, rather than a read() per page
     # into SQLite's default 2 MB: every request reads the same indexes again.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768"}
+    SQLITE_READS = "PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768"
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = SQLITE_READS
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # The test database must fold Cyrillic case, which a cluster initialised with the C locale
     # does not: CI names a template created with LC_CTYPE C.UTF-8.
