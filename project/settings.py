@@ -1,6 +1,7 @@
 """Settings, all read from the environment (see the README for each variable)."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -105,10 +106,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Pages read through a memory map and kept in a larger cache, rather than a read() per page
-    # into SQLite's default 2 MB: every request reads the same indexes again.
-    SQLITE_READS = "PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768"
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = SQLITE_READS
+    # A real embedded database for a small team of editors. WAL lets readers go on while one
+    # editor writes. Every transaction takes the write lock when it begins (BEGIN IMMEDIATE),
+    # so two saves queue for it, up to SQLITE_BUSY_SECONDS, instead of both reading and the
+    # second failing with "database is locked" when it tries to write. Pages are read through
+    # a memory map and kept in a larger cache than SQLite's default 2 MB: every request reads
+    # the same indexes again.
+    SQLITE_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768"
+    sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    sqlite_options.setdefault("timeout", float(os.environ.get("SQLITE_BUSY_SECONDS", "20")))
+    sqlite_options["init_command"] = "; ".join(
+        command for command in (SQLITE_PRAGMAS, sqlite_options.get("init_command", "")) if command
+    )
+    # The test database is a file, as in a deployment, so that concurrent requests in the tests
+    # use connections of their own and meet the same locks; one per test run, named after its process.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("SQLITE_TEST_NAME")
+        or str(Path(tempfile.gettempdir()) / f"thesis-test-{os.getpid()}.sqlite3")
+    }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # The test database must fold Cyrillic case, which a cluster initialised with the C locale
     # does not: CI names a template created with LC_CTYPE C.UTF-8.
