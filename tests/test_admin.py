@@ -3,10 +3,13 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db import OperationalError
 from django.urls import reverse
 
 from thesis import editing
 from thesis.models import Author, Passage, Section, Source, TimelineEvent
+
+from .admin_forms import form_data
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
@@ -102,7 +105,8 @@ def test_editor_cannot_add_or_delete_passages(client, passage):
 def test_section_title_is_editable_and_recorded(client, seed_thesis, editor):
     section = Section.objects.filter(thesis=seed_thesis, kind="section").first()
     response = client.post(
-        change_url(section), {"title": "Дипломатиялық қызметтің ерекшеліктері", "change_reason": "Бас әріп"}
+        change_url(section),
+        {"title": "Дипломатиялық қызметтің ерекшеліктері", "change_reason": "Бас әріп", "opened_version": 1},
     )
     assert response.status_code == 302
     section.refresh_from_db()
@@ -136,6 +140,7 @@ def test_sources_filter_incomplete_and_show_citing_sentences(client, seed_thesis
         "language": "ru",
         "note": "",
         "change_reason": "Библиография",
+        "opened_version": 1,
     }
     assert client.post(change_url(source), data).status_code == 302
     source.refresh_from_db()
@@ -214,7 +219,8 @@ def test_events_filter_by_century_precision_and_basis(client, seed_thesis):
 
 
 def test_ignored_words_are_editable(client, seed_thesis):
-    response = client.post(reverse("admin:thesis_ignoredword_add"), {"thesis": seed_thesis.pk, "word": "Ирактын"})
+    data = {"thesis": seed_thesis.pk, "word": "Ирактын", "change_reason": "Жалқы есім"}
+    response = client.post(reverse("admin:thesis_ignoredword_add"), data)
     assert response.status_code == 302
     assert seed_thesis.ignored_words.get().added_by.username == "aigul"
 
@@ -229,12 +235,14 @@ def test_century_filter_lists_only_centuries_with_events(client, seed_thesis):
 def test_other_records_revert_through_the_history_with_a_reason(client, seed_thesis, editor):
     section = Section.objects.filter(thesis=seed_thesis, kind="section").first()
     first = section.history.earliest()
-    client.post(change_url(section), {"title": "Жаңа атау", "change_reason": "Қате"})
+    client.post(change_url(section), {"title": "Жаңа атау", "change_reason": "Қате", "opened_version": 1})
     revert_url = reverse("admin:thesis_section_simple_history", args=[section.pk, first.history_id])
     form = client.get(revert_url).content.decode()
     assert 'name="change_reason"' in form and first.title in form
-    assert client.post(revert_url, {"title": first.title, "change_reason": ""}).status_code == 200
-    client.post(revert_url, {"title": first.title, "change_reason": "Түпнұсқа атау"})
+    # The form carries the version now, not the one it restores.
+    assert 'name="opened_version" value="2"' in form
+    assert client.post(revert_url, {"title": first.title, "change_reason": "", "opened_version": 2}).status_code == 200
+    client.post(revert_url, {"title": first.title, "change_reason": "Түпнұсқа атау", "opened_version": 2})
     section.refresh_from_db()
     assert section.title == first.title
     latest = section.history.latest()
@@ -245,3 +253,95 @@ def test_diffs_are_escaped(client, passage):
     post_passage(client, passage, passage.text + " <script>alert(1)</script>")
     page = client.get(change_url(passage)).content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# Each editable record, the field an editor changes on its page, and how to find one in the seed.
+STALE_FORMS = [
+    ("thesis", "title_note"),
+    ("section", "title"),
+    ("source", "title"),
+    ("author", "note"),
+    ("timelineevent", "headline"),
+    ("ignoredword", "word"),
+    ("passage", "text"),
+]
+
+
+def a_record(seed_thesis, model_name):
+    if model_name == "thesis":
+        return seed_thesis
+    if model_name == "ignoredword":
+        return seed_thesis.ignored_words.create(word="Ирактын")
+    return getattr(
+        seed_thesis, {"timelineevent": "events", "author": "authors"}.get(model_name, model_name + "s")
+    ).first()
+
+
+@pytest.mark.parametrize(("model_name", "field"), STALE_FORMS, ids=[name for name, _ in STALE_FORMS])
+def test_a_stale_form_on_every_editable_record_is_refused(client, admin_client, seed_thesis, model_name, field):
+    if model_name == "thesis":
+        client = admin_client  # editors correct the text, not the thesis's own description
+    record = a_record(seed_thesis, model_name)
+    url = change_url(record)
+    mine = form_data(client.get(url).content.decode())
+    theirs = form_data(client.get(url).content.decode())
+    theirs.update({field: ["Сенбаев"], "change_reason": ["Бірінші түзету"]})
+    assert client.post(url, theirs).status_code == 302
+    mine.update({field: ["Менің нұсқам"], "change_reason": ["Екінші түзету"]})
+
+    refused = client.post(url, mine)
+
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "Not saved:" in page and 'id="conflict"' in page
+    assert "Бірінші түзету" in page and "<ins>Сенбаев</ins>" in page  # who, why and what they changed
+    assert "Менің нұсқам" in page  # the refused editor's own text is still in the form
+    record.refresh_from_db()
+    assert (getattr(record, field), record.version) == ("Сенбаев", 2)
+    assert list(record.history.order_by("history_id").values_list("history_change_reason", flat=True))[-1] == (
+        "Бірінші түзету"
+    )
+    assert not record.history.filter(history_change_reason="Екінші түзету").exists()
+
+
+def test_a_form_without_its_version_is_refused(client, seed_thesis):
+    section = seed_thesis.sections.first()
+    data = form_data(client.get(change_url(section)).content.decode())
+    data.update({"title": "Жаңа", "change_reason": "Түзету"})
+    del data["opened_version"]
+    response = client.post(change_url(section), data)
+    assert response.status_code == 200 and "missing the version it was opened at" in response.content.decode()
+    assert Section.objects.get(pk=section.pk).version == 1
+
+
+def test_a_save_that_loses_the_race_after_its_check_keeps_the_editors_text(client, passage, editor, monkeypatch):
+    data = form_data(client.get(change_url(passage)).content.decode())
+    data.update({"text": ["Менің мәтінім"], "change_reason": ["Түзету"]})
+    # Another save lands between the form's check and this one's write.
+    check = editing.current_version
+
+    def check_then_lose(model, pk):
+        opened = check(model, pk)
+        Passage.objects.filter(pk=pk).update(version=opened + 1)
+        return opened
+
+    monkeypatch.setattr("thesis.forms.current_version", check_then_lose)
+    refused = client.post(change_url(passage), data)
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "Not saved:" in page and "Менің мәтінім" in page
+    assert Passage.objects.get(pk=passage.pk).text == passage.text
+
+
+def test_a_save_that_meets_a_locked_database_is_refused_not_a_500(client, passage, monkeypatch):
+    data = form_data(client.get(change_url(passage)).content.decode())
+    data.update({"text": ["Менің мәтінім"], "change_reason": ["Түзету"]})
+    locked = OperationalError("database is locked")
+    locked.__cause__ = type("Locked", (Exception,), {"sqlite_errorcode": 5})()
+
+    def busy(*args, **kwargs):
+        raise locked
+
+    monkeypatch.setattr(editing, "save_passage", busy)
+    refused = client.post(change_url(passage), data)
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "the archive stayed busy" in page and "Менің мәтінім" in page
+    assert Passage.objects.get(pk=passage.pk).version == 1

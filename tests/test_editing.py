@@ -1,13 +1,14 @@
 """The editorial service: checked saves, the version guard, replacements, reverts and author merges."""
 
+import sqlite3
 import threading
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import OperationalError, connection
 
 from thesis import editing
-from thesis.models import Author, AuthorAlias, Mention, Passage, TimelineEvent
+from thesis.models import Author, AuthorAlias, IgnoredWord, Mention, Passage, Section, Source, Thesis, TimelineEvent
 
 WRONG = "қауіпсіздіздігі"
 RIGHT = "қауіпсіздігі"
@@ -46,7 +47,7 @@ def test_stale_save_is_refused_and_nothing_is_overwritten(passage, editor):
     assert passage.text.endswith(" A") and passage.version == 2
     conflict = refused.value.conflict
     assert conflict.latest.history_change_reason == "first" and conflict.latest.history_user == editor
-    assert {"op": "insert", "text": " A"} in conflict.diff
+    assert {"op": "insert", "text": " A"} in conflict.diff_of("text")
 
 
 def test_a_reason_is_required(passage, editor):
@@ -61,8 +62,6 @@ def test_long_automatic_reasons_fit_the_history_column():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_saves_cannot_both_win(seed_thesis):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the conditional UPDATE is covered by the stale-save test")
     editor = User.objects.create_user("racer", password="unused-password-1")
     passage = Passage.objects.filter(thesis=seed_thesis).first()
     barrier, outcomes = threading.Barrier(2), []
@@ -74,6 +73,8 @@ def test_two_concurrent_saves_cannot_both_win(seed_thesis):
             outcomes.append("saved")
         except editing.StaleEdit:
             outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 - a lock error is what this test looks for
+            outcomes.append(repr(error))
         finally:
             connection.close()
 
@@ -144,3 +145,64 @@ def test_merge_needs_two_authors_of_one_thesis(seed_thesis, editor):
     author = Author.objects.filter(thesis=seed_thesis).first()
     with pytest.raises(editing.EditRefused):
         editing.merge_authors(author, [author], user=editor, reason="r")
+
+
+EDITABLE = [
+    (Thesis, "title"),
+    (Section, "title"),
+    (Source, "title"),
+    (Author, "note"),
+    (TimelineEvent, "headline"),
+    (IgnoredWord, "word"),
+]
+
+
+@pytest.mark.parametrize(("model", "field"), EDITABLE, ids=[model.__name__ for model, _ in EDITABLE])
+def test_every_editable_record_refuses_a_stale_save(seed_thesis, editor, model, field):
+    if model is IgnoredWord:
+        IgnoredWord.objects.create(thesis=seed_thesis, word="тест")
+    first = model.objects.filter(**_of(model, seed_thesis)).order_by("pk").first()
+    stale = model.objects.get(pk=first.pk)
+    opened_value = getattr(stale, field)
+    setattr(first, field, "бірінші түзету")
+    editing.save_checked(first, expected_version=1, user=editor, reason="first")
+    setattr(stale, field, "екінші")
+    with pytest.raises(editing.StaleEdit) as refused:
+        editing.save_checked(stale, expected_version=1, user=editor, reason="second")
+    kept = model.objects.get(pk=first.pk)
+    assert (getattr(kept, field), kept.version) == ("бірінші түзету", 2)
+    conflict = refused.value.conflict
+    assert conflict.latest.history_change_reason == "first"
+    diff = conflict.diff_of(field)
+    assert "".join(op["text"] for op in diff if op["op"] != "delete") == "бірінші түзету"
+    assert "".join(op["text"] for op in diff if op["op"] != "insert") == opened_value
+    assert [h.history_change_reason for h in kept.history.filter(version=2)] == ["first"]
+
+
+def _of(model, thesis):
+    return {"pk": thesis.pk} if model is Thesis else {"thesis": thesis}
+
+
+def test_a_merge_moves_the_versions_of_what_it_changes(seed_thesis, editor):
+    target = Author.objects.create(thesis=seed_thesis, key="y|a", family_name="Игреков", display_name="Игреков")
+    other = Author.objects.create(thesis=seed_thesis, key="y|b", family_name="Игреков", display_name="Б. Игреков")
+    event = TimelineEvent.objects.filter(thesis=seed_thesis).first()
+    event.authors.add(other)
+    editing.merge_authors(target, [target, other], user=editor, reason="Бір адам")
+    assert Author.objects.get(pk=target.pk).version == 2
+    assert TimelineEvent.objects.get(pk=event.pk).version == 2
+
+
+def test_lock_errors_of_either_database_are_refusals_not_faults():
+    sqlite_busy = OperationalError("database is locked")
+    sqlite_busy.__cause__ = sqlite3.OperationalError("database is locked")
+    sqlite_busy.__cause__.sqlite_errorcode = 517  # SQLITE_BUSY_SNAPSHOT, an extended SQLITE_BUSY
+    deadlock = OperationalError("deadlock detected")
+    deadlock.__cause__ = type("DeadlockDetected", (Exception,), {"sqlstate": "40P01"})()
+    assert isinstance(editing.as_refusal(sqlite_busy), editing.DatabaseBusy)
+    assert isinstance(editing.as_refusal(deadlock), editing.DatabaseBusy)
+    missing_table = OperationalError("no such table: x")
+    missing_table.__cause__ = sqlite3.OperationalError("no such table: x")
+    missing_table.__cause__.sqlite_errorcode = 1
+    assert editing.as_refusal(missing_table) is None
+    assert editing.as_refusal(ValueError("x")) is None

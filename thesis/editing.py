@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import OperationalError, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .diffs import word_diff
-from .models import Author, AuthorAlias, Mention, Passage
+from .models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 
 REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -17,30 +17,75 @@ class EditRefused(Exception):
 
 
 class StaleEdit(EditRefused):
-    """The passage changed after the editor opened it: saving would overwrite someone else's work."""
+    """The record changed after the editor opened it: saving would overwrite someone else's work."""
 
-    def __init__(self, passage: Passage, opened_version: int):
-        self.passage = passage
+    def __init__(self, instance, opened_version: int):
+        self.instance = instance
         self.opened_version = opened_version
-        super().__init__(f"passage {passage.pk} is at version {passage.version}, not {opened_version}")
+        name = instance._meta.model_name
+        super().__init__(f"{name} {instance.pk} is at version {instance.version}, not {opened_version}")
 
     @property
     def conflict(self) -> "Conflict":
-        return conflict_since(self.passage, self.opened_version)
+        return conflict_since(self.instance, self.opened_version)
+
+
+class DatabaseBusy(EditRefused):
+    """Another write held the database for longer than a save may wait; nothing was written."""
+
+
+# PostgreSQL's refusals of a write that met another: serialization failure, deadlock, lock not available.
+BUSY_SQLSTATES = {"40001", "40P01", "55P03"}
+# SQLite's primary result codes for a database or table another connection holds locked.
+BUSY_SQLITE_CODES = {5, 6}
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether a database error means another write held what this one needed: worth refusing
+    plainly and trying again, not a fault."""
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    code = getattr(cause, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in BUSY_SQLITE_CODES
+
+
+def as_refusal(error: BaseException) -> EditRefused | None:
+    """The refusal an exception stands for (a stale edit, a refused one, a busy database), or None."""
+    if isinstance(error, EditRefused):
+        return error
+    if database_busy(error):
+        return DatabaseBusy(str(error))
+    return None
+
+
+@dataclass
+class FieldChange:
+    """One field another editor changed: its label and a word diff from the value opened."""
+
+    name: str
+    label: str
+    diff: list[dict]
 
 
 @dataclass
 class Conflict:
-    """What happened to a passage since the version an editor opened."""
+    """What happened to a record since the version an editor opened."""
 
-    passage: Passage
+    instance: object
     opened_version: int
     changes: list
-    diff: list[dict]
+    fields: list[FieldChange]
 
     @property
     def latest(self):
         return self.changes[-1] if self.changes else None
+
+    def diff_of(self, name: str) -> list[dict]:
+        """The word diff of one field since it was opened; empty if it did not change."""
+        return next((change.diff for change in self.fields if change.name == name), [])
 
 
 def clean_reason(reason: str) -> str:
@@ -58,37 +103,85 @@ def record(instance, user, reason: str):
     return instance
 
 
-def save_passage(passage_id: int, *, text: str, expected_version: int, user, reason: str, status: str | None = None):
-    """Save a passage's text (and status) if it is still at `expected_version`; StaleEdit otherwise.
+def locked(model, using: str | None = None):
+    """The model's rows, each locked for this transaction when read, where the database locks rows.
 
-    The row lock serialises concurrent saves where the database supports it; the conditional
-    UPDATE is the guard everywhere, so two saves from the same version can never both win.
+    The lock is PostgreSQL's FOR NO KEY UPDATE: it keeps other saves of the row waiting, but not
+    the saves of rows that merely refer to it (a passage citing a source being edited), which
+    FOR UPDATE would block and could then deadlock with."""
+    connection = transaction.get_connection(using or router.db_for_write(model))
+    return model.objects.select_for_update(no_key=connection.features.has_select_for_no_key_update)
+
+
+def current_version(model, pk) -> int | None:
+    """The version a record is at now; inside a transaction the row stays locked until it ends,
+    so that no other save can come between this check and the write."""
+    in_transaction = transaction.get_connection(router.db_for_write(model)).in_atomic_block
+    rows = locked(model) if in_transaction else model.objects
+    return rows.filter(pk=pk).values_list("version", flat=True).first()
+
+
+def save_checked(instance, *, expected_version: int, user, reason: str):
+    """Save an edited record if it is still at `expected_version`, as the next version; StaleEdit otherwise.
+
+    The conditional UPDATE is the guard on every database: of two saves from the same version,
+    exactly one claims the next version and the other is refused, never silently overwriting it.
     """
+    model = type(instance)
+    with transaction.atomic(using=router.db_for_write(model)):
+        claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(version=F("version") + 1)
+        if not claimed:
+            raise StaleEdit(model.objects.get(pk=instance.pk), expected_version)
+        instance.version = expected_version + 1
+        record(instance, user, reason).save()
+    return instance
+
+
+def save_passage(passage_id: int, *, text: str, expected_version: int, user, reason: str, status: str | None = None):
+    """Save a passage's text (and status) if it is still at `expected_version`; StaleEdit otherwise."""
     if not clean_reason(reason):
         raise EditRefused(_("a reason for the change is required"))
     with transaction.atomic():
-        passage = Passage.objects.select_for_update().get(pk=passage_id)
+        passage = locked(Passage).get(pk=passage_id)
         if passage.version != expected_version:
             raise StaleEdit(passage, expected_version)
-        claimed = Passage.objects.filter(pk=passage_id, version=expected_version).update(version=F("version") + 1)
-        if not claimed:
-            raise StaleEdit(Passage.objects.get(pk=passage_id), expected_version)
         passage.text = text
         if status is not None:
             passage.status = status
-        passage.version = expected_version + 1
-        record(passage, user, reason).save()
+        save_checked(passage, expected_version=expected_version, user=user, reason=reason)
     return passage
 
 
-def conflict_since(passage: Passage, opened_version: int) -> Conflict:
-    """The changes saved after `opened_version` (who, when, why) and a word diff of the text since."""
+def conflict_since(instance, opened_version: int) -> Conflict:
+    """The changes saved after `opened_version` (who, when, why) and a word diff of each field changed since."""
     changes = list(
-        passage.history.filter(version__gt=opened_version).select_related("history_user").order_by("history_date")
+        instance.history.filter(version__gt=opened_version).select_related("history_user").order_by("history_date")
     )
-    opened = passage.history.filter(version=opened_version).order_by("-history_date", "-history_id").first()
-    before = opened.text if opened is not None else passage.original_text
-    return Conflict(passage, opened_version, changes, word_diff(before, passage.text))
+    opened = instance.history.filter(version=opened_version).order_by("-history_date", "-history_id").first()
+    return Conflict(instance, opened_version, changes, _changed_fields(instance, opened))
+
+
+def _changed_fields(instance, opened) -> list[FieldChange]:
+    fields = [f for f in instance._meta.concrete_fields if f.editable and not f.primary_key and f.name != "version"]
+    changed = []
+    for field in fields:
+        before = _shown(opened, field) if opened is not None else _unknown_before(instance, field)
+        after = _shown(instance, field)
+        if before != after:
+            changed.append(FieldChange(field.name, str(field.verbose_name), word_diff(before, after)))
+    return changed
+
+
+def _unknown_before(instance, field) -> str:
+    # A passage imported without a history record still has the text it began as.
+    if isinstance(instance, Passage) and field.name == "text":
+        return instance.original_text
+    return _shown(instance, field)
+
+
+def _shown(record_or_version, field) -> str:
+    value = getattr(record_or_version, field.attname, None)
+    return "" if value is None else str(value)
 
 
 def replace_occurrence(
@@ -130,7 +223,8 @@ def merge_authors(target: Author, others, *, user, reason: str) -> Author:
     with transaction.atomic():
         for other in others:
             _absorb(target, other, user, reason)
-        record(target, user, f"Merged {', '.join(a.display_name for a in others)}: {reason}").save()
+        merged = f"Merged {', '.join(a.display_name for a in others)}: {reason}"
+        save_checked(target, expected_version=target.version, user=user, reason=merged)
     return target
 
 
@@ -140,6 +234,9 @@ def _absorb(target: Author, other: Author, user, reason: str) -> None:
         AuthorAlias.objects.create(author=target, form=form)
     Mention.objects.filter(author=other).update(author=target)
     for event in other.events.all():
+        # Its people change: a form opened on the event before the merge must not put them back.
+        TimelineEvent.objects.filter(pk=event.pk).update(version=F("version") + 1)
+        event.version += 1
         record(event, user, f"Merged {other.display_name} into {target.display_name}: {reason}")
         event.authors.remove(other)
         event.authors.add(target)

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .dates import PartialDate, sort_key, validate_partial_date
-from .editing import REASON_MAX_LENGTH, conflict_since
-from .models import Author, Passage, Section, Source, Thesis, TimelineEvent
+from .editing import REASON_MAX_LENGTH, DatabaseBusy, StaleEdit, current_version
+from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
 
 
 def reason_field(**kwargs) -> forms.CharField:
@@ -22,33 +22,51 @@ def reason_field(**kwargs) -> forms.CharField:
 
 
 class ReasonForm(forms.ModelForm):
-    """A model form whose save is recorded in history with the reason the editor gives."""
+    """A model form whose save is recorded in history with the reason the editor gives, and refused
+    if the record changed after the form was opened: the version it was opened at travels with it."""
 
     change_reason = reason_field()
-
-
-class PassageForm(ReasonForm):
-    opened_version = forms.IntegerField(widget=forms.HiddenInput)
-
-    class Meta:
-        model = Passage
-        fields = ["text", "status"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 60, "lang": "kk"})}
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Set on a subclass by the admin (thesis/admin/base.py): the refusal of a save the form had
+    # passed, and the version now when the instance is an old one being restored.
+    refusal = None
+    version_now = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
         if not self.is_bound and self.instance.pk:
-            self.initial["opened_version"] = self.instance.version
+            self.initial["opened_version"] = self.version_now or self.instance.version
 
     def clean(self):
         cleaned = super().clean()
-        opened = cleaned.get("opened_version")
-        current = Passage.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        if opened is not None and current is not None and opened != current:
-            self.conflict = conflict_since(Passage.objects.get(pk=self.instance.pk), opened)
-            raise ValidationError(stale_message(self.conflict), code="stale")
+        if self.refusal is not None:
+            self._refuse(self.refusal)
+        if self.instance.pk:
+            self._check_version(cleaned.get("opened_version"))
         return cleaned
+
+    def _check_version(self, opened):
+        if opened is None:
+            raise ValidationError(_("The form is missing the version it was opened at; reload the page."))
+        current = current_version(type(self.instance), self.instance.pk)
+        if current is not None and current != opened:
+            self._refuse(StaleEdit(type(self.instance).objects.get(pk=self.instance.pk), opened))
+
+    def _refuse(self, refusal):
+        if isinstance(refusal, StaleEdit):
+            self.conflict = refusal.conflict
+            raise ValidationError(stale_message(self.conflict), code="stale")
+        if isinstance(refusal, DatabaseBusy):
+            raise ValidationError(busy_message(), code="busy")
+        raise ValidationError(str(refusal), code="refused")
+
+
+class PassageForm(ReasonForm):
+    class Meta:
+        model = Passage
+        fields = ["text", "status"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 60, "lang": "kk"})}
 
 
 def stale_message(conflict) -> str:
@@ -56,10 +74,29 @@ def stale_message(conflict) -> str:
     who = (latest.history_user if latest and latest.history_user else None) or _("someone")
     when = latest.history_date.strftime("%Y-%m-%d %H:%M") if latest else ""
     return _(
-        "Not saved: %(who)s changed this passage at %(when)s, after you opened it (you opened version "
+        "Not saved: %(who)s changed this %(record)s at %(when)s, after you opened it (you opened version "
         "%(opened)s; it is now at version %(current)s). Nothing was overwritten. Their change is shown "
-        "below; reload the page to edit the current text."
-    ) % {"who": who, "when": when, "opened": conflict.opened_version, "current": conflict.passage.version}
+        "below; your own is still in the form. Reload the page to edit the current version."
+    ) % {
+        "who": who,
+        "record": conflict.instance._meta.verbose_name,
+        "when": when,
+        "opened": conflict.opened_version,
+        "current": conflict.instance.version,
+    }
+
+
+def busy_message() -> str:
+    return _(
+        "Not saved: another editor's change was being written and the archive stayed busy for longer than "
+        "a save may wait. Nothing was written or overwritten; your change is still in the form. Save again."
+    )
+
+
+class IgnoredWordForm(ReasonForm):
+    class Meta:
+        model = IgnoredWord
+        fields = ["thesis", "word"]
 
 
 class ThesisForm(ReasonForm):

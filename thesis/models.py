@@ -55,6 +55,7 @@ class Thesis(models.Model):
         SourceDocument, on_delete=models.PROTECT, related_name="thesis", verbose_name=_("source document")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -87,6 +88,7 @@ class Section(models.Model):
     order = models.PositiveIntegerField(_("order"))
     span_start = models.PositiveIntegerField(_("span start"))
     span_end = models.PositiveIntegerField(_("span end"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -173,6 +175,7 @@ class Source(models.Model):
     page = models.CharField(_("pages"), max_length=64, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
     note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -227,6 +230,7 @@ class Author(models.Model):
     is_historiography_author = models.BooleanField(_("historiography author"), default=False)
     is_quoted = models.BooleanField(_("quoted"), default=False)
     note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -314,6 +318,7 @@ class TimelineEvent(models.Model):
     basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices, default=Basis.STATED)
     basis_note = models.TextField(_("basis note"), blank=True, help_text=_("For an inferred date: from what."))
     authors = models.ManyToManyField(Author, blank=True, related_name="events", verbose_name=_("people"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[authors])
 
@@ -345,12 +350,15 @@ class TimelineEvent(models.Model):
 
 
 class IgnoredWord(models.Model):
-    """A word the spell-check should no longer flag in one thesis."""
+    """A word the spell-check should no longer flag in one thesis; editors add, change and remove them."""
 
     thesis = models.ForeignKey(Thesis, on_delete=models.CASCADE, related_name="ignored_words")
     word = models.CharField(_("word"), max_length=255)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["added_at"])
 
     class Meta:
         verbose_name = _("ignored word")

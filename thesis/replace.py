@@ -134,7 +134,7 @@ def undo(batch: ReplaceBatch, *, reason: str, user) -> UndoReport:
                 reason=f"Undo replace #{batch.pk}: {reason}",
             )
         except StaleEdit as error:
-            report.skipped.append((error.passage, _("changed while undoing")))
+            report.skipped.append((error.instance, _("changed while undoing")))
             continue
         item.undone = True
         item.save(update_fields=["undone"])

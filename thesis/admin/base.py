@@ -1,12 +1,16 @@
 """What the thesis's model admins share: reasons recorded in history, word diffs, and history pages with diffs."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db import router, transaction
+from django.http import Http404
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import editing
 from ..diffs import word_diff
-from ..editing import record
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
 
@@ -24,14 +28,61 @@ def render_text_diff(old: str, new: str):
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
-    """Saves recorded with the form's reason; history pages that show whole word diffs between versions."""
+    """Saves recorded with the form's reason and refused, with the other change shown and the
+    editor's own kept in the form, if the record changed after the form was opened or the
+    database stayed busy; history pages that show whole word diffs between versions."""
 
     object_history_template = "admin/thesis/object_history.html"
     object_history_list_template = "admin/thesis/object_history_list.html"
 
     def save_model(self, request, obj, form, change):
-        record(obj, request.user, form.cleaned_data.get("change_reason", ""))
-        super().save_model(request, obj, form, change)
+        reason = form.cleaned_data.get("change_reason", "")
+        if not change:
+            editing.record(obj, request.user, reason).save()
+            return
+        editing.save_checked(
+            obj, expected_version=form.cleaned_data["opened_version"], user=request.user, reason=reason
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Exception as error:
+            request.edit_refusal = _refusal_or_raise(error)
+        # The admin's write transaction is what failed, so the form is shown again outside one:
+        # it only reads, which SQLite's WAL allows while another connection writes.
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        existing_ids(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring an old version is a save like any other: in one transaction, checked against
+        the version the record is at now, not the one restored."""
+        existing_ids(self.model, object_id, version_id)
+        request.version_now = self.model.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except Exception as error:
+            request.edit_refusal = _refusal_or_raise(error)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal, version_now = getattr(request, "edit_refusal", None), getattr(request, "version_now", None)
+        if refusal is None and version_now is None:
+            return form
+        return type(form.__name__, (form,), {"refusal": refusal, "version_now": version_now})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form if context.get("adminform") else None
+        conflict = getattr(form, "conflict", None)
+        if conflict is not None:
+            context["conflict"] = conflict
+            context["conflict_fields"] = [(change.label, render_diff(change.diff)) for change in conflict.fields]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         for version in historical_records:
@@ -43,11 +94,34 @@ class EditorialAdmin(SimpleHistoryAdmin):
         if previous is None:
             return []
         changes = []
-        for change in version.diff_against(previous, foreign_keys_are_objs=False).changes:
+        # The version number moves with every save; the page already says which version each row is.
+        for change in version.diff_against(previous, excluded_fields=["version"], foreign_keys_are_objs=False).changes:
             field = self.model._meta.get_field(change.field)
             diff = render_text_diff(_as_text(change.old), _as_text(change.new))
             changes.append({"field": field.verbose_name, "diff": diff})
         return changes
+
+
+def existing_ids(model, object_id, version_id=None) -> None:
+    """A 404 for an id in a history URL that could name no record or version, as Django's own
+    admin views answer one; django-simple-history would look it up and fail with a 500."""
+    history_key = model.history.model._meta.pk
+    pairs = [(model._meta.pk, unquote(object_id))] + ([(history_key, version_id)] if version_id is not None else [])
+    try:
+        for field, value in pairs:
+            field.to_python(value)
+    except ValidationError:
+        raise Http404 from None
+
+
+def _refusal_or_raise(error: Exception) -> editing.EditRefused:
+    """The refusal a failed save stands for; any other error goes on up. A save the form had let
+    through is refused when another one won the race for the record or the database stayed
+    locked: nothing was written, and the form is shown again with the editor's text in it."""
+    refusal = editing.as_refusal(error)
+    if refusal is None:
+        raise error
+    return refusal
 
 
 def _as_text(value) -> str:

@@ -13,13 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from .. import editing
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage
-from .base import EditorialAdmin, render_diff, render_text_diff
+from .base import EditorialAdmin, existing_ids, render_text_diff
 
 
 @admin.register(Passage)
 class PassageAdmin(EditorialAdmin):
     form = PassageForm
-    change_form_template = "admin/thesis/passage/change_form.html"
     list_display = ["order", "excerpt", "section", "status", "version", "changed_at"]
     list_display_links = ["order", "excerpt"]
     list_filter = ["status", "thesis", "section"]
@@ -81,22 +80,6 @@ class PassageAdmin(EditorialAdmin):
             reason=data["change_reason"],
         )
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except editing.StaleEdit as stale:
-            # The form's check passed but another save won the race: the service refused this one.
-            self.message_user(request, stale_message(stale.conflict), messages.ERROR)
-            return HttpResponseRedirect(request.path)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context.get("adminform").form if context.get("adminform") else None
-        conflict = getattr(form, "conflict", None)
-        if conflict is not None:
-            context["conflict"] = conflict
-            context["conflict_diff"] = render_diff(conflict.diff)
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def response_change(self, request, obj):
         obj.refresh_from_db()
         self.message_user(
@@ -109,6 +92,7 @@ class PassageAdmin(EditorialAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a version: a confirmation with the diff and a reason; the revert is a new version."""
+        existing_ids(Passage, object_id, version_id)
         passage = get_object_or_404(Passage, pk=object_id)
         old = get_object_or_404(Passage.history, id=passage.pk, history_id=version_id)
         if not self.has_change_permission(request, passage):

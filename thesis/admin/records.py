@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import editing
 from ..dates import century_years
-from ..forms import AuthorForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
+from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from .base import EditorialAdmin, ReadOnlyInline
 
@@ -22,7 +22,7 @@ class SectionAdmin(EditorialAdmin):
     list_display = ["order", "__str__", "kind", "number", "thesis"]
     list_display_links = ["order", "__str__"]
     list_filter = ["thesis", "kind"]
-    fields = ["kind", "number", "label", "title", "heading_original", "change_reason"]
+    fields = ["kind", "number", "label", "title", "heading_original", "change_reason", "opened_version"]
     readonly_fields = ["kind", "number", "label", "heading_original"]
 
     def has_add_permission(self, request):
@@ -59,7 +59,7 @@ class SourceAdmin(EditorialAdmin):
             _("Bibliographic data (CSL-JSON)"),
             {"fields": Source.BIBLIOGRAPHIC_FIELDS},
         ),
-        (_("Save"), {"fields": ["change_reason"]}),
+        (_("Save"), {"fields": ["change_reason", "opened_version"]}),
     ]
 
     def get_queryset(self, request):
@@ -105,7 +105,7 @@ class AuthorAdmin(EditorialAdmin):
     fieldsets = [
         (None, {"fields": ["thesis", "family_name", "given_names", "display_name"]}),
         (_("Roles"), {"fields": ["group", "is_historiography_author", "is_quoted", "note"]}),
-        (_("Save"), {"fields": ["change_reason"]}),
+        (_("Save"), {"fields": ["change_reason", "opened_version"]}),
     ]
 
     def get_queryset(self, request):
@@ -225,16 +225,17 @@ class TimelineEventAdmin(EditorialAdmin):
                 ]
             },
         ),
-        (_("Save"), {"fields": ["change_reason"]}),
+        (_("Save"), {"fields": ["change_reason", "opened_version"]}),
     ]
 
 
 @admin.register(IgnoredWord)
-class IgnoredWordAdmin(admin.ModelAdmin):
+class IgnoredWordAdmin(EditorialAdmin):
+    form = IgnoredWordForm
     list_display = ["word", "thesis", "added_by", "added_at"]
     list_filter = ["thesis"]
     search_fields = ["word"]
-    fields = ["thesis", "word"]
+    fields = ["thesis", "word", "change_reason", "opened_version"]
 
     def save_model(self, request, obj, form, change):
         obj.added_by = obj.added_by or request.user

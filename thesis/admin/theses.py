@@ -136,7 +136,8 @@ class ThesisAdmin(EditorialAdmin):
             word = form.cleaned_data["word"]
             try:
                 with transaction.atomic():
-                    IgnoredWord.objects.create(thesis=thesis, word=word, added_by=request.user)
+                    ignored = IgnoredWord(thesis=thesis, word=word, added_by=request.user)
+                    editing.record(ignored, request.user, "Ignored on the suspected-errors page").save()
             except IntegrityError:
                 pass  # already ignored
             self.message_user(request, gettext("“%(word)s” will no longer be flagged in this thesis.") % {"word": word})
