@@ -8,6 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from project.clients import parse_trusted_proxies
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -148,14 +150,29 @@ if len(DATABASES) > 1:
     MIDDLEWARE.insert(0, "project.routers.PrimaryReadsMiddleware")
 
 # One cache for every worker and machine when CACHE_URL (or REDIS_URL) names a Redis server, e.g.
-# redis://127.0.0.1:6379/0; otherwise each process caches alone in its memory. Throttling uses it;
-# the API's response cache does not (project/response_cache.py keeps to each worker's memory).
+# redis://127.0.0.1:6379/0; otherwise one for every worker of this machine, in files under CACHE_DIR.
+# Throttling counts in it, so that its limit holds across workers; memory of each process would
+# let N workers allow N times the rate. The API's response cache does not use it
+# (project/response_cache.py keeps to each worker's memory).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache")
+# Every write lists the directory to see whether to cull (a third, at random), so the bound keeps
+# writes near a millisecond while holding a counter for each of 1,000 clients.
+MACHINE_CACHE = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": str(CACHE_DIR),
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+if "CACHE_DIR" not in os.environ and "PYTEST_VERSION" in os.environ:
+    # A test run keeps its cache in its own memory, as it has a database of its own: every test
+    # clears the cache, and runs side by side must not clear or share each other's counters in one
+    # directory. (A test that starts a server gives it a CACHE_DIR to have the machine's cache.)
+    MACHINE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else MACHINE_CACHE
     )
 }
 
@@ -216,10 +233,18 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The proxies whose X-Forwarded-For is believed: none by default, so that no client can choose the
+# address it is throttled, locked out and logged under. A number N of proxies in front, or their
+# addresses and networks (project/clients.py has the one rule that throttling, lockout and logs use).
+TRUSTED_PROXIES = parse_trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
+
 # Login throttling: after repeated failures for one account from one address, a cool-off.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "1"))
+# The account and the real client address together, so that an attacker who fails for an account
+# locks out only themselves, never its editor logging in from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "project.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 # JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
@@ -239,14 +264,18 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
+    # Our throttle asks project/clients.py; should anything of DRF's read X-Forwarded-For itself, it
+    # believes no more than TRUSTED_PROXIES does (0, REMOTE_ADDR alone, when it lists addresses).
+    "NUM_PROXIES": TRUSTED_PROXIES if isinstance(TRUSTED_PROXIES, int) else 0,
 }
 # Repeated anonymous GETs under this path are answered from each worker's memory, keyed on the
 # data version that every edit bumps (project/response_cache.py); API_RESPONSE_CACHE_MB=0 turns it off.
 API_RESPONSE_CACHE_PREFIX = "/api/"
 API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32")) * 1024 * 1024)
 
-# Requests per second, minute, hour or day from one address, e.g. "600/minute"; "off" for none.
-# Counters live in the cache: with several workers or machines, point CACHE_URL at Redis.
+# Requests per second, minute, hour or day from one client address, e.g. "600/minute"; "off" for
+# none. Counters live in the cache, shared by this machine's workers; with several machines, point
+# CACHE_URL at Redis.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
 
 SPECTACULAR_SETTINGS = {
@@ -267,9 +296,22 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Failed requests (5xx, with their traceback), security events and lockouts go to stderr, where
+# gunicorn writes its own log, each line with the real client address. Django's defaults print
+# them only in debug and otherwise mail ADMINS; not propagating them keeps debug from printing twice.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"thesis": {"handlers": ["console"], "level": "INFO"}},
+    "filters": {"client": {"()": "project.clients.ClientAddressFilter"}},
+    "formatters": {"events": {"format": "%(asctime)s %(levelname)s %(name)s client=%(client)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "events": {"class": "logging.StreamHandler", "filters": ["client"], "formatter": "events"},
+    },
+    "loggers": {
+        "thesis": {"handlers": ["console"], "level": "INFO"},
+        "django.request": {"handlers": ["events"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["events"], "level": "WARNING", "propagate": False},
+        "axes": {"handlers": ["events"], "level": "WARNING", "propagate": False},
+    },
 }

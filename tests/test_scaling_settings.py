@@ -27,7 +27,8 @@ print(json.dumps({
 
 def settings_with(**variables) -> dict:
     """The settings module as a fresh process reads it with these environment variables."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_REPLICA_URLS", "CACHE_URL", "REDIS_URL"}}
+    unset = {"DATABASE_REPLICA_URLS", "CACHE_URL", "REDIS_URL", "CACHE_DIR", "PYTEST_VERSION"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DATABASE_URL="sqlite:///unused.sqlite3", **variables)
     output = subprocess.run(
         [sys.executable, "-c", READ_SETTINGS],
@@ -56,8 +57,17 @@ def test_each_replica_url_becomes_an_alias_that_mirrors_the_primary_under_test()
     assert read["first_middleware"] == "project.routers.PrimaryReadsMiddleware"
 
 
-def test_the_cache_is_per_process_unless_a_redis_url_is_given():
-    assert settings_with()["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given(tmp_path):
+    files = "django.core.cache.backends.filebased.FileBasedCache"
+    assert settings_with()["cache"] == {
+        "BACKEND": files,
+        "LOCATION": str(settings.BASE_DIR / ".cache"),
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+    assert settings_with(CACHE_DIR=str(tmp_path))["cache"]["LOCATION"] == str(tmp_path)
+    # A test run caches apart from a deployment and from other test runs.
+    assert settings_with(PYTEST_VERSION="9")["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    assert settings_with(PYTEST_VERSION="9", CACHE_DIR=str(tmp_path))["cache"]["BACKEND"] == files
     shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/0"}
     assert settings_with(CACHE_URL="redis://cache:6379/0")["cache"] == shared
     assert settings_with(REDIS_URL="redis://cache:6379/0")["cache"] == shared

@@ -11,7 +11,10 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
+
+from project.clients import parse_trusted_proxies
 
 PRODUCTION = {
     "PRODUCTION": "1",
@@ -71,6 +74,42 @@ def test_login_is_throttled_after_repeated_failures(client, settings, django_use
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("trusted_proxies", ["1", "10.0.0.5"])
+def test_behind_a_proxy_a_lockout_keeps_to_the_client_that_failed(client, settings, django_user_model, trusted_proxies):
+    """An attacker who fails for the editor's account locks out only themselves."""
+    settings.AXES_ENABLED = True
+    settings.TRUSTED_PROXIES = parse_trusted_proxies(trusted_proxies)
+    django_user_model.objects.create_user("editor", password="the-right-password", is_staff=True)
+    login = reverse("admin:login")
+
+    def post(browser, forwarded_for, password):
+        credentials = {"username": "editor", "password": password}
+        return browser.post(login, credentials, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    attempts = [post(client, "198.51.100.1", "wrong").status_code for _ in range(settings.AXES_FAILURE_LIMIT)]
+    assert attempts == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    # A forged address before its own does not make the attacker someone else.
+    assert post(client, "203.0.113.9, 198.51.100.1", "the-right-password").status_code == 429
+    editor = Client()
+    assert post(editor, "198.51.100.2", "the-right-password").status_code == 302
+    assert "_auth_user_id" in editor.session
+
+
+@pytest.mark.parametrize(("value", "num_proxies"), [("", 0), ("2", 2), ("10.0.0.5, 10.1.0.0/16", 0)])
+def test_drf_believes_forwarded_for_no_further_than_trusted_proxies(value, num_proxies):
+    script = "from project import settings as s; print(s.REST_FRAMEWORK['NUM_PROXIES'])"
+    done = run([sys.executable, "-c", script], {"TRUSTED_PROXIES": value})
+    assert done.stdout.strip() == str(num_proxies), done.stderr
+
+
+def test_a_malformed_trusted_proxies_stops_the_settings_from_loading():
+    done = run([sys.executable, "manage.py", "check"], {"TRUSTED_PROXIES": "10.0.0.5, proxy.internal"})
+    assert done.returncode != 0
+    assert "ImproperlyConfigured: TRUSTED_PROXIES must be" in done.stderr
+    assert "proxy.internal" in done.stderr
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -83,6 +122,7 @@ def test_one_gunicorn_process_serves_the_api_and_static_files(tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "SECURE_SSL_REDIRECT": "0",
+        "CACHE_DIR": str(tmp_path / "cache"),
     }
     for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "-v0"]):
         done = run([sys.executable, "manage.py", *command], env)
