@@ -1,10 +1,11 @@
 """API routes: the root, a router for the resources, CSL-JSON, and the OpenAPI schema and its docs."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from . import views
+from .docs import SwaggerDocsView
 
 app_name = "api"
 
@@ -24,7 +25,6 @@ urlpatterns = [
         name="thesis-sources-csl",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves Swagger UI's start-up script as a file: the content security policy allows no inline script.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SwaggerDocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
 ]

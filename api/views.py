@@ -21,6 +21,7 @@ from thesis.search import SEARCH_RESULT_LIMIT
 
 from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item
+from .options import AnyQueryOptions
 from .pagination import ArchivePagination
 from .renderers import PlainTextRenderer
 from .schema import DETAIL, ArchiveAutoSchema
@@ -46,7 +47,7 @@ class TextUnavailable(APIException):
 
 
 @extend_schema(parameters=[SCRIPT_PARAMETER])
-class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
+class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     """What every resource shares: anonymous reads of JSON, paginated, filtered, in the requested script."""
 
     # The same for everyone, so that ETags and caches can be shared.
@@ -76,7 +77,8 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.script = requested_script(request)
+        # OPTIONS describes the resource and sends none of its text: a `script` it cannot honour is GET's 400 only.
+        self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:
@@ -339,7 +341,7 @@ ROOT_SCHEMA = {
 }
 
 
-class ApiRootView(APIView):
+class ApiRootView(AnyQueryOptions, APIView):
     """Every endpoint of the API; {id} stands for a record's id."""
 
     authentication_classes = []

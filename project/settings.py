@@ -37,7 +37,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 INSTALLED_APPS = [
     # Before the admin, so that the editorial admin's templates (e.g. the language selector) override its own.
     "thesis",
-    "django.contrib.admin",
+    "thesis.apps.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
