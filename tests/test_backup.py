@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import uuid
@@ -12,10 +13,12 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from thesis import serialization as archive_json
 from thesis.backup import RestoreRefused, restore_backup, write_backup
-from thesis.models import IgnoredWord, Thesis
+from thesis.models import IgnoredWord
 
 from .conftest import SEED
+from .database_state import changed_tables, every_row
 
 POSTGRES = os.environ.get("BACKUP_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 EDIT = """
@@ -89,13 +92,52 @@ def test_round_trip_sqlite_postgresql_sqlite_loses_nothing(tmp_path, postgres_da
     assert manage(last, "export_thesis", "original").encode() == SEED.read_bytes()
 
 
+@pytest.fixture
+def usual_umask():
+    """The common umask 022, under which a file created plainly is readable by everyone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only_from_the_moment_it_is_created(tmp_path, usual_umask, monkeypatch):
+    # When the first row is written, every file in the directory must already be the owner's alone.
+    seen = {}
+    start = archive_json.Serializer.start_serialization
+
+    def note_the_modes(serializer):
+        seen.update({file.name: mode(file) for file in tmp_path.iterdir()})
+        start(serializer)
+
+    monkeypatch.setattr(archive_json.Serializer, "start_serialization", note_the_modes)
+    call_command("backup", str(tmp_path / "archive.json"))
+    assert seen and set(seen.values()) == {0o600}, {name: oct(bits) for name, bits in seen.items()}
+    assert mode(tmp_path / "archive.json") == 0o600
+
+
+@pytest.mark.django_db
+def test_a_backup_over_an_existing_file_narrows_it_to_its_owner(tmp_path, usual_umask):
+    path = tmp_path / "archive.json"
+    path.write_text("[]", encoding="utf-8")
+    path.chmod(0o644)
+    call_command("backup", str(path))
+    assert mode(path) == 0o600
+    assert rows(path) != []  # written anew, not only narrowed
+
+
 @pytest.mark.django_db
 def test_restore_refuses_a_database_that_holds_data(seed_thesis, tmp_path):
     backup = tmp_path / "backup.json"
     write_backup(backup)
+    before = every_row()
     with pytest.raises(RestoreRefused, match="not empty"):
         restore_backup(backup)
-    assert Thesis.objects.count() == 1
+    assert changed_tables(before) == []
 
 
 @pytest.mark.django_db

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from thesis.exceptions import ImportRefused
 from thesis.export import rebuild_original
 from thesis.importer import import_bytes
-from thesis.models import Passage, Section, SourceDocument, Thesis
 
+from .database_state import changed_tables, every_row
 from .reliability import report
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
@@ -83,21 +83,17 @@ def assert_columns_hold_their_values():
 OUTCOMES = {"imported": 0, "refused": 0}
 
 
-def table_state():
-    return [list(model.objects.order_by("pk").values()) for model in (SourceDocument, Thesis, Section, Passage)]
-
-
 @pytest.mark.django_db
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=DOCUMENT)
 def test_import_either_succeeds_losslessly_or_refuses_and_writes_nothing(data):
-    before = table_state()
+    before = every_row()
     with transaction.atomic():
         try:
             thesis = import_bytes(data, "fuzz.txt", use_curation=False).thesis
         except ImportRefused as refusal:
             assert str(refusal)
-            assert table_state() == before
+            assert changed_tables(before) == []
             OUTCOMES["refused"] += 1
         else:
             assert rebuild_original(thesis).encode("utf-8") == data

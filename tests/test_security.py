@@ -7,12 +7,14 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import escape
 
 from thesis.models import Author, Passage, Section, Source, Thesis
 
 pytestmark = pytest.mark.django_db
 
-SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = f'<script>alert("x")</script>{IMG}'
 
 
 def admin_url(model, view: str, *args) -> str:
@@ -93,60 +95,74 @@ def hostile(seed_thesis):
     section = seed_thesis.sections.first()
     section.title = SCRIPT
     section.save()
-    return {"passage": passage, "event": event, "source": source, "author": author}
+    return {"passage": passage, "event": event, "source": source, "author": author, "section": section}
 
 
-def assert_escaped(html: str, where: str):
+def assert_escaped(html: str, where: str, shown: str = SCRIPT):
+    """The markup is on the page as text, escaped as Django escapes it, and nowhere as markup."""
     assert "<script>alert" not in html and "<img src=x" not in html, f"raw markup rendered in {where}"
+    # A page that does not show the field at all would pass the check above without escaping anything.
+    assert escape(shown) in html, f"the markup is not shown in {where}, so its escaping is not tested there"
 
 
 def test_markup_is_escaped_in_the_admin(admin_client, seed_thesis, hostile):
-    pages = [
-        reverse("admin:thesis_passage_change", args=[hostile["passage"].pk]),
-        reverse("admin:thesis_passage_history", args=[hostile["passage"].pk]),
-        reverse("admin:thesis_passage_changelist"),
-        reverse("admin:thesis_timelineevent_changelist"),
-        reverse("admin:thesis_timelineevent_change", args=[hostile["event"].pk]),
-        reverse("admin:thesis_source_change", args=[hostile["source"].pk]),
-        reverse("admin:thesis_author_changelist"),
-        reverse("admin:thesis_section_changelist"),
-        reverse("admin:thesis_thesis_suspects", args=[seed_thesis.pk]),
-        reverse("admin:thesis_thesis_change", args=[seed_thesis.pk]),
-    ]
-    for url in pages:
+    # Each page, with the hostile text it shows; a suspect is shown with the few words before it.
+    pages = {
+        reverse("admin:thesis_passage_change", args=[hostile["passage"].pk]): SCRIPT,
+        reverse("admin:thesis_passage_history", args=[hostile["passage"].pk]): SCRIPT,
+        reverse("admin:thesis_passage_changelist"): SCRIPT,  # the section's title; the text is cut short
+        reverse("admin:thesis_timelineevent_changelist"): SCRIPT,
+        reverse("admin:thesis_timelineevent_change", args=[hostile["event"].pk]): SCRIPT,
+        reverse("admin:thesis_source_change", args=[hostile["source"].pk]): SCRIPT,
+        reverse("admin:thesis_author_changelist"): SCRIPT,
+        reverse("admin:thesis_section_changelist"): SCRIPT,
+        reverse("admin:thesis_section_change", args=[hostile["section"].pk]): SCRIPT,
+        reverse("admin:thesis_thesis_suspects", args=[seed_thesis.pk]): IMG,
+    }
+    for url, shown in pages.items():
         response = admin_client.get(url)
         assert response.status_code == 200, url
-        assert_escaped(response.content.decode(), url)
-    change = admin_client.get(pages[0]).content.decode()
-    assert "&lt;script&gt;" in change
+        assert_escaped(response.content.decode(), url, shown)
 
 
 def test_markup_is_escaped_in_the_timelinejs_export(client, hostile):
     response = client.get("/api/timeline/timelinejs/")
     assert response.status_code == 200
     events = json.loads(response.content)["events"]
+    # TimelineJS renders these as HTML, so they must come escaped.
     texts = [e["text"].get("headline", "") + e["text"].get("text", "") for e in events]
-    for text in texts:
-        assert_escaped(text, "the TimelineJS export")
-    assert any("&lt;script&gt;" in text for text in texts)
+    assert_escaped(" ".join(texts), "the TimelineJS export")
 
 
-@pytest.mark.parametrize("url", ["/api/passages/", "/api/timeline/", "/api/sources/", "/api/authors/"])
-def test_api_serves_json_that_browsers_will_not_run(client, hostile, url):
-    response = client.get(url, HTTP_ACCEPT="text/html")
-    assert response.status_code in (200, 406)
-    if response.status_code == 200:
-        content_type = response["Content-Type"]
-        if content_type.startswith("text/html"):
-            assert_escaped(response.content.decode(), url)
-        else:
-            assert content_type.startswith("application/json")
-    assert response["X-Content-Type-Options"] == "nosniff"
+# Each list, with the field that carries the hostile text.
+API_FIELDS = {
+    "/api/passages/": "text",
+    "/api/timeline/": "headline",
+    "/api/sources/": "title",
+    "/api/authors/": "display_name",
+}
+
+
+@pytest.mark.parametrize(("url", "field"), API_FIELDS.items())
+def test_api_serves_json_that_browsers_will_not_run(client, hostile, url, field):
+    asked_for_html = client.get(url, HTTP_ACCEPT="text/html")
+    assert asked_for_html.status_code in (200, 406)
+    if asked_for_html["Content-Type"].startswith("text/html"):
+        assert_escaped(asked_for_html.content.decode(), url)
+    else:
+        assert asked_for_html["Content-Type"].startswith("application/json")
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    # JSON carries the markup as a string, unchanged; its type and nosniff keep browsers from running it.
+    results = json.loads(response.content)["results"]
+    assert any(SCRIPT in row[field] for row in results), f"{url} does not serve the {field} it is tested on"
+    for answer in (asked_for_html, response):
+        assert answer["X-Content-Type-Options"] == "nosniff"
 
 
 def test_docs_page_shows_no_data_and_loads_no_inline_script(client, hostile):
     response = client.get("/api/docs/")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert_escaped(html, "the docs page")
+    # The page is the schema's viewer: the hostile text must not be there in any form, escaped or not.
+    assert "onerror=alert(1)" not in response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]

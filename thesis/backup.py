@@ -6,6 +6,7 @@ database gave them. The archive's own rows keep their ids, which the API publish
 """
 
 import json
+import os
 from pathlib import Path
 
 from django.apps import apps
@@ -24,10 +25,15 @@ class RestoreRefused(Exception):
 
 
 def write_backup(path: Path) -> dict[str, int]:
-    """Dump every row to `path`; return the number of rows per model. A failed dump leaves no file."""
+    """Dump every row to `path`, readable by its owner only; return the number of rows per model.
+
+    The file holds password hashes and the login-attempt log. A failed dump leaves no file; a
+    finished one replaces an existing file whole, so that file is narrowed to the owner too.
+    """
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
+        _create_private(partial)
         call_command(
             "dumpdata",
             format="archive-json",
@@ -42,6 +48,17 @@ def write_backup(path: Path) -> dict[str, int]:
     finally:
         partial.unlink(missing_ok=True)
     return counts
+
+
+def _create_private(path: Path) -> None:
+    """Create `path` empty with mode 0600, so that no row is ever readable by others; dumpdata keeps the mode."""
+    # A file left by a killed run may be readable by others; O_EXCL then refuses anything put in its place.
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)  # the umask may have taken the owner's own bits away
+    finally:
+        os.close(descriptor)
 
 
 def restore_backup(path: Path) -> dict[str, int]:

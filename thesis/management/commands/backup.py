@@ -8,7 +8,10 @@ from thesis.backup import write_backup
 
 
 class Command(BaseCommand):
-    help = "Write everything (theses, editors' changes, history, ignore lists, accounts) to a JSON backup."
+    help = (
+        "Write everything (theses, editors' changes, history, ignore lists, accounts) to a JSON backup "
+        "readable by its owner only."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="the backup file to write")
