@@ -78,39 +78,52 @@ class _Body:
 def parse_document(text: str) -> ParsedDocument:
     """Split a thesis text into headings and paragraphs."""
     headings: list[Heading] = []
-    paragraphs: list[Block] = []
-    current: Block | None = None
-
-    def close():
-        nonlocal current
-        if current is not None:
-            paragraphs.append(current)
-        current = None
-
+    paragraphs = _Paragraphs()
     for line_start, line in _lines(text):
         if not line.strip():
-            close()
+            paragraphs.close()
             continue
-        for index, piece in enumerate(_pieces(line, line_start)):
-            if isinstance(piece, Heading):
-                close()
-                headings.append(piece)
+        _read_line(text, line, line_start, headings, paragraphs)
+        if paragraphs.current is not None and text[paragraphs.current.end - 1] in TERMINAL_PUNCTUATION:
+            paragraphs.close()
+    paragraphs.close()
+    return ParsedDocument(text, headings, paragraphs.closed)
+
+
+class _Paragraphs:
+    """The paragraphs found so far, and the one still open, which a line may go on."""
+
+    def __init__(self):
+        self.closed: list[Block] = []
+        self.current: Block | None = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.closed.append(self.current)
+        self.current = None
+
+    def extend(self, start: int, end: int, heading: int | None) -> None:
+        if self.current is None:
+            self.current = Block(start, end, heading)
+        else:
+            self.current.end = end
+
+
+def _read_line(text: str, line: str, line_start: int, headings: list[Heading], paragraphs: _Paragraphs) -> None:
+    """Add one line's headings and text to what was read before it."""
+    for index, piece in enumerate(_pieces(line, line_start)):
+        if isinstance(piece, Heading):
+            paragraphs.close()
+            headings.append(piece)
+            continue
+        start = piece.start
+        if index == 0:
+            start, indent = _attach_leading_markers(text, piece, line_start, paragraphs.current)
+            if start is None:
                 continue
-            start = piece.start
-            if index == 0:
-                start, indent = _attach_leading_markers(text, piece, line_start, current)
-                if start is None:
-                    continue
-                if indent >= PARAGRAPH_INDENT:
-                    close()
-            if current is None:
-                current = Block(start, piece.end, len(headings) - 1 if headings else None)
-            else:
-                current.end = piece.end
-        if current is not None and text[current.end - 1] in TERMINAL_PUNCTUATION:
-            close()
-    close()
-    return ParsedDocument(text, headings, paragraphs)
+            if indent >= PARAGRAPH_INDENT:
+                paragraphs.close()
+        paragraphs.extend(start, piece.end, len(headings) - 1 if headings else None)
 
 
 def _lines(text: str):
