@@ -45,7 +45,7 @@ def test_thesis_record(seed_thesis):
     assert "mid-sentence" in seed_thesis.completeness_note
     document = seed_thesis.source_document
     assert document.sha256 == "cf59af8196d6c16e56647d03617a868fd05b800273864e743eedb35cedcfd546"
-    assert document.content_bytes() == SEED.read_bytes()
+    assert document.content.encode("utf-8") == SEED.read_bytes()
     assert document.file_name == "diplomacy-thesis.kk.txt"
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 
 from .dates import validate_partial_date
 from .exceptions import CurationError
+from .history import record
 from .models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
 from .names import display_name, person_key
 
@@ -91,8 +92,7 @@ def apply_people(thesis: Thesis, data: dict, reason: str) -> int:
         author.is_historiography_author |= "historiography" in roles
         author.is_quoted |= "quoted" in roles
         author.note = author.note or person.get("note", "")
-        author._change_reason = reason
-        author.save()
+        record(author, None, reason).save()
         for form in person.get("aliases", []):
             AuthorAlias.objects.get_or_create(author=author, form=form)
     return added
@@ -103,8 +103,7 @@ def apply_events(thesis: Thesis, data: dict, passages: list[Passage], reason: st
     if title := data.get("thesis", {}).get("title"):
         thesis.title = title
         thesis.title_note = data["thesis"].get("title_note", "")
-        thesis._change_reason = reason
-        thesis.save()
+        record(thesis, None, reason).save()
     added = 0
     for entry in data.get("events", []):
         if "date" in entry:
@@ -135,8 +134,7 @@ def _complete_stated(thesis, entry, reason):
         raise CurationError(f"the curation describes the date {entry['date']!r}, which the text does not print")
     event.headline = entry["headline"]
     event.description = entry.get("description", event.description)
-    event._change_reason = reason
-    event.save()
+    record(event, None, reason).save()
     event.authors.set(_people(thesis, entry))
 
 
@@ -161,8 +159,7 @@ def _create_inferred(thesis, entry, passages, reason):
         basis=TimelineEvent.Basis.INFERRED,
         basis_note=entry["basis_note"],
     )
-    event._change_reason = reason
-    event.save()
+    record(event, None, reason).save()
     event.authors.set(_people(thesis, entry))
 
 

@@ -1,6 +1,7 @@
 """Keeping what is derived from a passage's text (citations, sources, mentions) in step with it."""
 
 from .citations import derive_citations
+from .history import record
 from .models import Author, Citation, Mention, Passage, Source
 from .names import find_names
 
@@ -35,8 +36,7 @@ def sources_for(thesis_id: int, numbers: set[int]) -> dict[int, Source]:
     existing = {s.number: s for s in Source.objects.filter(thesis_id=thesis_id, number__in=numbers)}
     for number in sorted(numbers - existing.keys()):
         source = Source(thesis_id=thesis_id, number=number)
-        source._change_reason = f"Cited as [{number}] in the text"
-        source.save()
+        record(source, None, f"Cited as [{number}] in the text").save()
         existing[number] = source
     return existing
 

@@ -30,10 +30,6 @@ def word_diff(old: str, new: str) -> list[dict]:
     return operations
 
 
-def has_changes(operations: list[dict]) -> bool:
-    return any(op["op"] != "equal" for op in operations)
-
-
 def _push(operations: list[dict], op: str, text: str) -> None:
     if not text:
         return

@@ -7,9 +7,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .diffs import word_diff
+from .history import REASON_MAX_LENGTH, clean_reason, record  # noqa: F401  (the editorial API)
 from .models import Author, AuthorAlias, Mention, Passage, TimelineEvent
-
-REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
 
 
 class EditRefused(Exception):
@@ -86,21 +85,6 @@ class Conflict:
     def diff_of(self, name: str) -> list[dict]:
         """The word diff of one field since it was opened; empty if it did not change."""
         return next((change.diff for change in self.fields if change.name == name), [])
-
-
-def clean_reason(reason: str) -> str:
-    """A reason that fits history's column; an automatic one that is too long is shortened."""
-    reason = " ".join((reason or "").split())
-    if len(reason) > REASON_MAX_LENGTH:
-        reason = reason[: REASON_MAX_LENGTH - 1] + "…"
-    return reason
-
-
-def record(instance, user, reason: str):
-    """Have the next save of `instance` written to history with this user and reason."""
-    instance._change_reason = clean_reason(reason)
-    instance._history_user = user
-    return instance
 
 
 def locked(model, using: str | None = None):

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .dates import PartialDate, sort_key, validate_partial_date
-from .editing import REASON_MAX_LENGTH, DatabaseBusy, StaleEdit, current_version
+from .editing import DatabaseBusy, StaleEdit, current_version
+from .history import REASON_MAX_LENGTH
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
 
 

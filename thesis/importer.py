@@ -15,6 +15,7 @@ from . import curation as curation_module
 from .curation import stated_event_key
 from .dates import find_dates
 from .exceptions import ImportRefused
+from .history import record
 from .models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
 from .names import find_names, historiography_groups
 from .normalisation import reading_text
@@ -278,6 +279,5 @@ def _headline(sentence: str) -> str:
 
 
 def _save(instance, reason):
-    instance._change_reason = reason
-    instance.save()
+    record(instance, None, reason).save()
     return instance

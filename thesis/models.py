@@ -29,9 +29,6 @@ class SourceDocument(models.Model):
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
 
-    def content_bytes(self) -> bytes:
-        return self.content.encode("utf-8")
-
 
 class Thesis(models.Model):
     class Kind(models.TextChoices):

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .editing import EditRefused, StaleEdit, clean_reason, save_passage
+from .editing import EditRefused, StaleEdit, save_passage
+from .history import clean_reason
 from .models import Passage, ReplaceBatch, ReplaceBatchItem
 
 

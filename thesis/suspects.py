@@ -35,7 +35,7 @@ DOUBLE_PUNCTUATION_RE = re.compile(r"(?<!\.)\.\.(?!\.)|([,;:])\1+")
 CUT_RE = re.compile(r"(?<![\w.])(?P<letter>[а-яәғқңөұүһі])\.(?=\s)")
 DATE_BEFORE_RE = re.compile(rf"(?:\d|[{ROMAN_CHARS}])\s*$")
 PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
-CLOSERS = PAIRS_OPENING = {close: opener for opener, close in PAIRS.items()}
+CLOSERS = {close: opener for opener, close in PAIRS.items()}
 QUOTES = frozenset("«»“”")
 CUT_ABBREVIATIONS = {"т": ["т.б.", "т.с.с."], "б": ["б.з.д."], "ж": ["ж.т.б."]}
 DATE_LETTERS = {"ж", "ғ"}
@@ -207,7 +207,7 @@ def _close(stack, char, index):
         stack.pop()
     elif stack and stack[-1][0] in QUOTES and char in QUOTES:
         expected = PAIRS[stack.pop()[0]]
-        marks = {"opening": PAIRS_OPENING[expected], "closing": char}
+        marks = {"opening": CLOSERS[expected], "closing": char}
         note = _("opened with %(opening)s, closed with %(closing)s") % marks
         yield "unbalanced", index, index + 1, [expected], note
     else:

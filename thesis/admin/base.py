@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import editing
+from .. import editing, history
 from ..diffs import word_diff
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
@@ -38,7 +38,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         reason = form.cleaned_data.get("change_reason", "")
         if not change:
-            editing.record(obj, request.user, reason).save()
+            history.record(obj, request.user, reason).save()
             return
         editing.save_checked(
             obj, expected_version=form.cleaned_data["opened_version"], user=request.user, reason=reason

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import editing, replace
+from .. import editing, history, replace
 from ..forms import ApplySuggestionForm, IgnoreWordForm, ReplaceForm, ThesisForm, UndoBatchForm, stale_message
 from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
 from ..suspects import KINDS, find_suspects
@@ -137,7 +137,7 @@ class ThesisAdmin(EditorialAdmin):
             try:
                 with transaction.atomic():
                     ignored = IgnoredWord(thesis=thesis, word=word, added_by=request.user)
-                    editing.record(ignored, request.user, "Ignored on the suspected-errors page").save()
+                    history.record(ignored, request.user, "Ignored on the suspected-errors page").save()
             except IntegrityError:
                 pass  # already ignored
             self.message_user(request, gettext("“%(word)s” will no longer be flagged in this thesis.") % {"word": word})
