@@ -16,7 +16,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from thesis.export import RebuildError, current_text, rebuild_original
-from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
 
 from . import filters, serializers
@@ -210,7 +210,7 @@ class AuthorViewSet(ArchiveViewSet):
 
     queryset = (
         Author.objects.annotate(mention_count=related_count(Mention, "author"))
-        .order_by("thesis", "family_name", "given_names", "pk")
+        .order_by(*AUTHOR_ORDERING)
         .prefetch_related("aliases")
     )
     serializer_class = serializers.AuthorSerializer
@@ -262,9 +262,7 @@ def attach_people(events) -> None:
         return
     through = TimelineEvent.authors.through.objects.filter(timelineevent_id__in=by_id)
     links = list(through.values_list("timelineevent_id", "author_id"))
-    # Author's own ordering, by the thesis's id rather than a join to theses.
-    ordering = ("thesis_id", "family_name", "given_names", "pk")
-    people = Author.objects.filter(pk__in={author for _, author in links}).order_by(*ordering)
+    people = Author.objects.filter(pk__in={author for _, author in links}).order_by(*AUTHOR_ORDERING)
     ranked = {pk: (rank, name) for rank, (pk, name) in enumerate(people.values_list("pk", "display_name"))}
     for event_id, author_id in sorted(links, key=lambda link: ranked[link[1]][0]):
         by_id[event_id].people.append({"id": author_id, "display_name": ranked[author_id][1]})

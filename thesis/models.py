@@ -209,6 +209,10 @@ class Citation(models.Model):
         return f"[{self.source.number}] {self.sentence[:60]}"
 
 
+# People by name within each thesis; by the thesis's id, so that no query joins the theses to sort.
+AUTHOR_ORDERING = ["thesis_id", "family_name", "given_names", "pk"]
+
+
 class Author(models.Model):
     """A person the thesis names, however it spells them."""
 
@@ -234,7 +238,7 @@ class Author(models.Model):
     class Meta:
         verbose_name = _("author")
         verbose_name_plural = _("authors")
-        ordering = ["thesis", "family_name", "given_names"]
+        ordering = AUTHOR_ORDERING
         constraints = [
             models.UniqueConstraint(fields=["thesis", "key"], name="author_key_unique"),
         ]
