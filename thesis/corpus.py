@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .alphabet import FRONT_VOWELS, LETTER
 from .citations import DerivedCitation
 from .curation import stated_event_key
 from .dates import MONTHS, ROMAN_CHARS, find_dates
 from .importer import _headline as derived_headline
 from .names import display_name, find_names, historiography_groups, person_key
 from .normalisation import reading_text
-from .parsing import LETTER, parse_document
+from .parsing import parse_document
 from .sentences import ABBREVIATIONS, MARKER_RE, sentence_at, sentence_spans
 from .structure import completeness, declared_structure
 
@@ -41,7 +42,6 @@ ROMAN_NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 ROMAN_NUMERALS += ["X" + n for n in ROMAN_NUMERALS] + ["XXI"]
 THESIS_KINDS = ["diploma"] * 6 + ["master"] * 3 + ["doctoral"]
 CSL_TYPES = ["book", "article-journal", "chapter"]
-FRONT_VOWELS = set("әеіөүи")
 PLACES = ["Алматы", "Астана", "Мәскеу", "Санкт-Петербург", "Лондон", "Нью-Йорк"]
 
 

@@ -8,9 +8,8 @@ agree once periods and spaces are set aside.
 import re
 from dataclasses import dataclass
 
-from .parsing import UPPER
+from .alphabet import LOWER, UPPER
 
-LOWER = "a-zа-яёәғқңөұүһі"
 FAMILY = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?(?![{LOWER}])"
 INITIALS = rf"[{UPPER}](?:\.\s?[{UPPER}](?![{LOWER}]))?\.?"
 INITIALS_FIRST = rf"(?<![{UPPER}{LOWER}])(?P<lead>[{UPPER}]\.\s?(?:[{UPPER}]\.?\s?)?)(?P<family1>{FAMILY})"

@@ -21,10 +21,8 @@ How the layout is read:
 import re
 from dataclasses import dataclass
 
+from .alphabet import LETTER, UPPER
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
-
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-LETTER = UPPER + "a-zа-яёәғқңөұүһі"
 
 TOP_LEVEL_RE = re.compile(rf"(?:(?:ПАЙДАЛАНЫЛҒАН\s+)?ӘДЕБИЕТТЕР\s+ТІЗІМІ|КІРІСПЕ|ҚОРЫТЫНДЫ)(?![{LETTER}])")
 TOP_LEVEL_KINDS = {"КІРІСПЕ": "introduction", "ҚОРЫТЫНДЫ": "conclusion"}

@@ -10,7 +10,7 @@ letter or a known abbreviation ("Н.Ә.", "т.б.", "ғғ.") ends no sentence.
 
 import re
 
-from .parsing import UPPER
+from .alphabet import UPPER
 
 MARKER_RE = re.compile(r"\[(?P<number>\d{1,6})\]")
 MARKER_RUN_RE = re.compile(r"(?:\s*\[\d{1,6}\])+")

@@ -22,13 +22,11 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from .alphabet import BACK_VOWELS, FRONT_VOWELS, KAZAKH_LETTERS, LATIN_RE, VOWELS
 from .sentences import ABBREVIATIONS
 
 DEFAULT_LANGUAGE = "kk_KZ"
-ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 WORD_RE = re.compile(r"[^\W\d_]+")
-LATIN_RE = re.compile(r"[A-Za-z]")
-CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 TRIPLED_RE = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
 SUGGESTION_LIMIT = 6
 MAX_DISTANCE = 2.5
@@ -45,10 +43,6 @@ SUPPLEMENTARY_WORDS = frozenset(
     """.split()
 )
 
-BACK_VOWELS = frozenset("аоұыяюёэ")
-FRONT_VOWELS = frozenset("әеөүі")
-
-VOWELS = frozenset("аоұыәеөүіиуэяюё")
 VOICELESS = frozenset("кқпстфхцчшщ")
 SOFTENED = {"г": "к", "ғ": "қ", "б": "п"}  # as written before a vowel: as the dictionary lists it
 SOFTENING = {hard: soft for soft, hard in SOFTENED.items()}
@@ -361,13 +355,13 @@ def variants(word: str):
     lower = word.lower()
     for i in range(len(word)):
         yield word[:i] + word[i + 1 :]
-        for letter in ALPHABET:
+        for letter in KAZAKH_LETTERS:
             if letter != lower[i]:
                 yield word[:i] + _like(word[i], letter) + word[i + 1 :]
         if i + 1 < len(word):
             yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     for i in range(len(word) + 1):
-        for letter in ALPHABET:
+        for letter in KAZAKH_LETTERS:
             yield word[:i] + (letter.upper() if i == 0 and word[:1].isupper() else letter) + word[i:]
 
 

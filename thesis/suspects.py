@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import spellcheck
+from .alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
 from .dates import ROMAN_CHARS
 from .models import Author, AuthorAlias, IgnoredWord, Passage
 from .sentences import ABBREVIATIONS
@@ -39,9 +40,6 @@ CLOSERS = {close: opener for opener, close in PAIRS.items()}
 QUOTES = frozenset("«»“”")
 CUT_ABBREVIATIONS = {"т": ["т.б.", "т.с.с."], "б": ["б.з.д."], "ж": ["ж.т.б."]}
 DATE_LETTERS = {"ж", "ғ"}
-
-LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIi", "АаВСсЕеНКМОоРрТХхУуІі")
-CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
 
 
 @dataclass
@@ -149,7 +147,7 @@ def mixed_script(text: str):
     """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I)."""
     for match in MIXED_WORD_RE.finditer(text):
         word = match.group()
-        if spellcheck.LATIN_RE.search(word) and spellcheck.CYRILLIC_RE.search(word):
+        if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
             yield "mixed_script", match.start(), match.end(), mixed_script_fixes(word), ""
 
 
@@ -158,7 +156,7 @@ def mixed_script_fixes(word: str) -> list[str]:
     cyrillic = word.translate(LATIN_TO_CYRILLIC)
     if all(char in ROMAN_CHARS for char in word.upper()):
         return [word.translate(CYRILLIC_TO_LATIN).upper(), cyrillic]
-    return [cyrillic] if not spellcheck.LATIN_RE.search(cyrillic) else []
+    return [cyrillic] if not LATIN_RE.search(cyrillic) else []
 
 
 def tripled_letters(text: str):
@@ -174,7 +172,7 @@ def missing_spaces(text: str):
     """A period with no space before the next word ("жатыр.Екі"), except after an initial or one-letter abbreviation."""
     for match in MISSING_SPACE_RE.finditer(text):
         before, after = match["before"], match["after"]
-        if len(before) == 1 or spellcheck.LATIN_RE.search(before + after):
+        if len(before) == 1 or LATIN_RE.search(before + after):
             continue
         note = _("after an abbreviation") if before.lower() in ABBREVIATIONS else ""
         end = match.end() + len(after)

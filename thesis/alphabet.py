@@ -1,0 +1,25 @@
+"""The letters of the text: Kazakh Cyrillic and the Latin it is mixed with, their cases, the vowel
+classes of Kazakh vowel harmony, and the Latin letters that look like Cyrillic ones."""
+
+import re
+
+# Character-class bodies for regular expressions: Latin and Kazakh Cyrillic capitals, then small letters.
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+LETTER = UPPER + LOWER
+
+# The 42 small letters of the Kazakh Cyrillic alphabet, in its order.
+KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+# Vowel harmony: a suffix follows the last back or front vowel of its stem. "и" and "у" are written
+# for both, so they belong to neither class (but they are vowels).
+BACK_VOWELS = frozenset("аоұыяюёэ")
+FRONT_VOWELS = frozenset("әеөүі")
+VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иу")
+
+LATIN_RE = re.compile(r"[A-Za-z]")
+CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+
+# Latin letters that a transcription puts for the Cyrillic ones they look like, and back (Roman numerals).
+LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIi", "АаВСсЕеНКМОоРрТХхУуІі")
+CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
