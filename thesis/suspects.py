@@ -17,7 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import spellcheck
 from .alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
@@ -26,7 +28,23 @@ from .models import Author, AuthorAlias, IgnoredWord, Passage
 from .sentences import ABBREVIATIONS
 
 CONTEXT = 40
-KINDS = ("spelling", "unknown", "mixed_script", "tripled", "missing_space", "double_punctuation", "unbalanced", "cut")
+
+
+class Kind(models.TextChoices):
+    """The kinds of suspected error, in the order the suspects page lists them."""
+
+    SPELLING = "spelling", gettext_lazy("Words the spell-checker rejects")
+    UNKNOWN = "unknown", gettext_lazy("Words the dictionary does not know (no close correction)")
+    MIXED_SCRIPT = "mixed_script", gettext_lazy("Words mixing Latin and Cyrillic letters")
+    TRIPLED = "tripled", gettext_lazy("Letters tripled")
+    MISSING_SPACE = "missing_space", gettext_lazy("No space after a period")
+    DOUBLE_PUNCTUATION = "double_punctuation", gettext_lazy("Doubled punctuation")
+    UNBALANCED = "unbalanced", gettext_lazy("Unbalanced quotation marks or brackets")
+    CUT = "cut", gettext_lazy("Abbreviations cut in two")
+
+
+# The kinds a dictionary finds, whose words an editor may tell the spell-check to ignore.
+DICTIONARY_KINDS = frozenset({Kind.SPELLING, Kind.UNKNOWN})
 
 LETTER = r"[^\W\d_]"
 MIXED_WORD_RE = re.compile(rf"{LETTER}+")
@@ -72,7 +90,7 @@ def find_suspects(thesis, speller=None, speller_problem: str = "") -> SuspectRep
     if speller is None and not speller_problem:
         speller, speller_problem = spellcheck.default_speller()
     passages = list(Passage.objects.filter(thesis=thesis).order_by("order"))
-    by_kind: dict[str, list[Suspect]] = {kind: [] for kind in KINDS}
+    by_kind: dict[str, list[Suspect]] = {kind: [] for kind in Kind}
     for passage in passages:
         for suspect in text_suspects(passage):
             by_kind[suspect.kind].append(suspect)
@@ -126,7 +144,7 @@ def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
             continue
         if word not in cache:
             cache[word] = spellcheck.suggestions(word, speller, vocabulary)
-        kind = "spelling" if cache[word] else "unknown"
+        kind = Kind.SPELLING if cache[word] else Kind.UNKNOWN
         found.append(_suspect(passage, kind, start, end, cache[word]))
     return found
 
@@ -148,7 +166,7 @@ def mixed_script(text: str):
     for match in MIXED_WORD_RE.finditer(text):
         word = match.group()
         if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
-            yield "mixed_script", match.start(), match.end(), mixed_script_fixes(word), ""
+            yield Kind.MIXED_SCRIPT, match.start(), match.end(), mixed_script_fixes(word), ""
 
 
 def mixed_script_fixes(word: str) -> list[str]:
@@ -165,7 +183,7 @@ def tripled_letters(text: str):
         word = match.group()
         fixed = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1) * 2, word)
         single = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1), word)
-        yield "tripled", match.start(), match.end(), list(dict.fromkeys([fixed, single])), ""
+        yield Kind.TRIPLED, match.start(), match.end(), list(dict.fromkeys([fixed, single])), ""
 
 
 def missing_spaces(text: str):
@@ -176,13 +194,13 @@ def missing_spaces(text: str):
             continue
         note = _("after an abbreviation") if before.lower() in ABBREVIATIONS else ""
         end = match.end() + len(after)
-        yield "missing_space", match.start(), end, [f"{before}. {after}"], note
+        yield Kind.MISSING_SPACE, match.start(), end, [f"{before}. {after}"], note
 
 
 def doubled_punctuation(text: str):
     """ ".." and ",," (not an ellipsis of three or more periods)."""
     for match in DOUBLE_PUNCTUATION_RE.finditer(text):
-        yield "double_punctuation", match.start(), match.end(), [match.group()[0]], ""
+        yield Kind.DOUBLE_PUNCTUATION, match.start(), match.end(), [match.group()[0]], ""
 
 
 def unbalanced(text: str):
@@ -194,10 +212,10 @@ def unbalanced(text: str):
         elif char in CLOSERS:
             yield from _close(stack, char, index)
     for char, index in stack:
-        yield "unbalanced", index, index + 1, [], _("%(mark)s is never closed") % {"mark": char}
+        yield Kind.UNBALANCED, index, index + 1, [], _("%(mark)s is never closed") % {"mark": char}
     straight = [m.start() for m in re.finditer('"', text)]
     if len(straight) % 2:
-        yield "unbalanced", straight[-1], straight[-1] + 1, [], _("%(mark)s is never closed") % {"mark": '"'}
+        yield Kind.UNBALANCED, straight[-1], straight[-1] + 1, [], _("%(mark)s is never closed") % {"mark": '"'}
 
 
 def _close(stack, char, index):
@@ -207,9 +225,9 @@ def _close(stack, char, index):
         expected = PAIRS[stack.pop()[0]]
         marks = {"opening": CLOSERS[expected], "closing": char}
         note = _("opened with %(opening)s, closed with %(closing)s") % marks
-        yield "unbalanced", index, index + 1, [expected], note
+        yield Kind.UNBALANCED, index, index + 1, [expected], note
     else:
-        yield "unbalanced", index, index + 1, [], _("%(mark)s closes nothing") % {"mark": char}
+        yield Kind.UNBALANCED, index, index + 1, [], _("%(mark)s closes nothing") % {"mark": char}
 
 
 def cut_abbreviations(text: str):
@@ -218,4 +236,4 @@ def cut_abbreviations(text: str):
         letter = match["letter"]
         if letter in DATE_LETTERS and DATE_BEFORE_RE.search(text[: match.start()]):
             continue
-        yield "cut", match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), ""
+        yield Kind.CUT, match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), ""

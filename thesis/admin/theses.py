@@ -15,19 +15,8 @@ from django.views.decorators.http import require_POST
 from .. import editing, history, replace
 from ..forms import ApplySuggestionForm, IgnoreWordForm, ReplaceForm, ThesisForm, UndoBatchForm, stale_message
 from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
-from ..suspects import KINDS, find_suspects
+from ..suspects import DICTIONARY_KINDS, Kind, find_suspects
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
-
-KIND_LABELS = {
-    "spelling": _("Words the spell-checker rejects"),
-    "unknown": _("Words the dictionary does not know (no close correction)"),
-    "mixed_script": _("Words mixing Latin and Cyrillic letters"),
-    "tripled": _("Letters tripled"),
-    "missing_space": _("No space after a period"),
-    "double_punctuation": _("Doubled punctuation"),
-    "unbalanced": _("Unbalanced quotation marks or brackets"),
-    "cut": _("Abbreviations cut in two"),
-}
 
 
 @admin.register(Thesis)
@@ -81,7 +70,7 @@ class ThesisAdmin(EditorialAdmin):
     def suspects_view(self, request, thesis_id):
         thesis = self._thesis(request, thesis_id)
         report = find_suspects(thesis)
-        groups = [(kind, KIND_LABELS[kind], report.by_kind[kind]) for kind in KINDS if report.by_kind[kind]]
+        groups = [(kind, kind.label, report.by_kind[kind]) for kind in Kind if report.by_kind[kind]]
         context = self._context(
             request,
             thesis,
@@ -90,6 +79,7 @@ class ThesisAdmin(EditorialAdmin):
             groups=groups,
             can_fix=request.user.has_perm("thesis.change_passage"),
             can_ignore=request.user.has_perm("thesis.add_ignoredword"),
+            dictionary_kinds=DICTIONARY_KINDS,
         )
         return TemplateResponse(request, "admin/thesis/thesis/suspects.html", context)
 
@@ -104,7 +94,7 @@ class ThesisAdmin(EditorialAdmin):
             self.message_user(request, gettext("The correction could not be read."), messages.ERROR)
             return back
         data = form.cleaned_data
-        label = "Spell-check" if data["kind"] in ("spelling", "unknown") else "Transcription check"
+        label = "Spell-check" if data["kind"] in DICTIONARY_KINDS else "Transcription check"
         try:
             editing.replace_occurrence(
                 data["passage"],
