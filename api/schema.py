@@ -5,13 +5,15 @@ from dataclasses import dataclass, field
 from django import forms
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import ResolvedComponent, build_parameter_type, get_view_model
-from drf_spectacular.utils import OpenApiParameter
-from rest_framework.schemas.utils import get_pk_description
+from drf_spectacular.plumbing import ResolvedComponent
 
 # Django's form fields refuse a NUL character, which PostgreSQL could not compare with anyway.
 NO_NUL = "^[^\\x00]*$"
 INT32_MAX = 2**31 - 1
+# Any id, even "1.5", reaches the view, so that a bad one is a JSON 404 rather than Django's HTML page.
+ANY_ID = "[^/]+"
+# The router's own lookup pattern, which drf-spectacular takes for no pattern chosen.
+ROUTER_LOOKUP = "[^/.]+"
 
 
 @dataclass(frozen=True)
@@ -82,40 +84,33 @@ class StrictFilterExtension(DjangoFilterExtension):
         return parameters
 
 
+def ids_typed_by_model(endpoints):
+    """PREPROCESSING_HOOKS: the endpoints, with the API's catch-all id pattern read as the router's."""
+    # The API lets any id through to the view, so that its pattern says nothing: what an id is, the
+    # model says, and drf-spectacular asks the model only when the pattern is the router's default.
+    return [
+        (path, path_regex.replace(f">{ANY_ID})", f">{ROUTER_LOOKUP})"), method, callback)
+        for path, path_regex, method, callback in endpoints
+    ]
+
+
 class ArchiveAutoSchema(AutoSchema):
     """Every operation documents the errors it can answer with, each with its body."""
 
-    def _get_parameters(self):
-        parameters = super()._get_parameters()
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        parameters = operation.get("parameters", [])
         for parameter in parameters:
             # django-filter, DRF's pagination and `script` all read an empty value as no value.
             if parameter["in"] == "query":
                 parameter["allowEmptyValue"] = True
-        return parameters
+        for status, error in self.error_responses(parameters).items():
+            operation["responses"].setdefault(status, self.error_response(error))
+        return operation
 
-    def _resolve_path_parameters(self, variables):
-        parameters = super()._resolve_path_parameters(variables)
-        model = get_view_model(self.view, emit_warnings=False)
-        if model is None:
-            return parameters
-        # The router lets any id through to the view, so that its pattern says nothing: what an id is, the model says.
-        pk = model._meta.pk
-        id_parameter = build_parameter_type(
-            name="id",
-            schema=self._map_model_field(pk, direction=None),
-            location=OpenApiParameter.PATH,
-            description=get_pk_description(model, pk),
-        )
-        return [id_parameter if parameter["name"] == "id" else parameter for parameter in parameters]
-
-    def _get_response_bodies(self, direction="response"):
-        responses = super()._get_response_bodies(direction)
-        for status, error in self.error_responses().items():
-            responses.setdefault(status, self.error_response(error))
-        return responses
-
-    def error_responses(self) -> dict[str, ErrorResponse]:
-        parameters = self._get_parameters()
+    def error_responses(self, parameters: list[dict]) -> dict[str, ErrorResponse]:
         query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
         errors = {}
         if query - NOT_FOUND_PARAMETERS:

@@ -105,13 +105,13 @@ class ContentsEntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Section
-        fields = ["id", "kind", "number", "label", "title", "passage_count", "children"]
+        # Plus `children`, added by get_fields: a field cannot be declared in the class it nests.
+        fields = ["id", "kind", "number", "label", "title", "passage_count"]
 
-
-# Declared after the class so that the field can nest the serializer it belongs to.
-ContentsEntrySerializer._declared_fields["children"] = ContentsEntrySerializer(
-    many=True, read_only=True, source="entries"
-)
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["children"] = ContentsEntrySerializer(many=True, read_only=True, source="entries")
+        return fields
 
 
 class ThesisDetailSerializer(ThesisSerializer):

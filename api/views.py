@@ -24,7 +24,7 @@ from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
 from .renderers import PlainTextRenderer
-from .schema import DETAIL, ArchiveAutoSchema
+from .schema import ANY_ID, DETAIL, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
@@ -56,8 +56,7 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     pagination_class = ArchivePagination
     filter_backends = [DjangoFilterBackend]
     schema = ArchiveAutoSchema()
-    # Any id, even "1.5", reaches the view, so that a bad one is a JSON 404 rather than Django's HTML page.
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = ANY_ID
     detail_serializer_class = None
     # What the detail serializer reads of related rows, fetched in one query each.
     detail_prefetch = ()

@@ -288,6 +288,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # null turns off the badge that would send the schema to validator.swagger.io.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # An id is typed by its model, though the routes let any through (api/schema.py).
+    "PREPROCESSING_HOOKS": ["api.schema.ids_typed_by_model"],
     "ENUM_NAME_OVERRIDES": {
         "ThesisKindEnum": "thesis.models.Thesis.Kind",
         "SectionKindEnum": "thesis.models.Section.Kind",
