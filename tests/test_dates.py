@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.dates import PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
+from thesis.dates import DateError, PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
 
 
 @pytest.mark.parametrize(
@@ -19,12 +19,24 @@ def test_malformed_roman_numerals_are_refused(numeral):
         roman_to_int(numeral)
 
 
+def test_malformed_roman_numerals_carry_a_code():
+    with pytest.raises(DateError) as refused:
+        roman_to_int("IIII")
+    assert refused.value.code == "roman"
+
+
 def test_centuries_are_inclusive_year_ranges():
     assert century_years(17) == (1601, 1700)
     assert century_years(1) == (1, 100)
     assert century_years(21) == (2001, 2100)
     assert century_years(-1) == (-100, -1)
     assert century_years(-5) == (-500, -401)
+
+
+def test_there_is_no_century_0():
+    with pytest.raises(DateError, match="no century 0") as refused:
+        century_years(0)
+    assert refused.value.code == "century"
 
 
 @pytest.mark.parametrize(
@@ -71,6 +83,25 @@ def test_impossible_day_is_not_a_date():
 def test_invalid_partial_dates(year, month, day, message):
     with pytest.raises(ValueError, match=message):
         validate_partial_date(year, month, day)
+
+
+@pytest.mark.parametrize(
+    "year, month, day, code, params",
+    [
+        (None, None, None, "year", {}),
+        (0, 1, 1, "year", {}),
+        (1992, 13, None, "month", {}),
+        (1992, None, 5, "day_without_month", {}),
+        (1993, 2, 29, "day", {"days": 28}),
+        (1992, 2, 30, "day", {"days": 29}),
+        (1992, 4, 31, "day", {"days": 30}),
+    ],
+)
+def test_invalid_partial_dates_carry_a_code(year, month, day, code, params):
+    # Callers map the code, never the message: rewording a message cannot change what they show.
+    with pytest.raises(DateError) as refused:
+        validate_partial_date(year, month, day)
+    assert (refused.value.code, refused.value.params) == (code, params)
 
 
 def test_valid_partial_dates():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .dates import validate_partial_date
+from .dates import DateError, validate_partial_date
 from .exceptions import CurationError
 from .history import record
 from .models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
@@ -66,7 +66,7 @@ def _validate_event(event: dict, where: str) -> None:
     for label, date in (("start", start), ("end", end)):
         try:
             validate_partial_date(date.get("year"), date.get("month"), date.get("day"))
-        except ValueError as error:
+        except DateError as error:
             raise CurationError(f"{where}: {label}: {error}") from None
     if (end["year"], end.get("month") or 0, end.get("day") or 0) < (
         start["year"],

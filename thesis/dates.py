@@ -37,6 +37,15 @@ YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}})\s*(?:ж\b\.?|жылы\b|жы�
 DECADE_RE = re.compile(rf"\b(?P<decade>\d{{3}}0)\s*-?\s*(?:жылдар{ENDING})")
 
 
+class DateError(ValueError):
+    """A broken date rule; `code` says which, so that callers need not read the message."""
+
+    def __init__(self, message: str, code: str, **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
 @dataclass(frozen=True)
 class PartialDate:
     year: int
@@ -57,10 +66,10 @@ class DateMention:
 
 
 def roman_to_int(numeral: str) -> int:
-    """Value of a Roman numeral, accepting Cyrillic look-alike letters; ValueError if malformed."""
+    """Value of a Roman numeral, accepting Cyrillic look-alike letters; DateError (code "roman") if malformed."""
     latin = numeral.strip().upper().translate(ROMAN_LOOKALIKES)
     if not latin or not ROMAN_RE.fullmatch(latin):
-        raise ValueError(f"not a Roman numeral: {numeral!r}")
+        raise DateError(f"not a Roman numeral: {numeral!r}", "roman")
     total = 0
     for char, following in zip(latin, latin[1:] + " ", strict=False):
         value = ROMAN_VALUES[char]
@@ -71,7 +80,7 @@ def roman_to_int(numeral: str) -> int:
 def century_years(century: int) -> tuple[int, int]:
     """Inclusive years of a century: 17 is 1601-1700; -1 (1st century BCE) is -100 to -1."""
     if century == 0:
-        raise ValueError("there is no century 0")
+        raise DateError("there is no century 0", "century")
     if century > 0:
         return 100 * (century - 1) + 1, 100 * century
     return 100 * century, 100 * (century + 1) - 1
@@ -163,17 +172,17 @@ def is_leap(year: int) -> bool:
 
 
 def validate_partial_date(year: int | None, month: int | None, day: int | None) -> None:
-    """Raise ValueError naming what is wrong with a partial date."""
+    """Raise DateError naming what is wrong with a partial date, coded "year", "day_without_month", "month" or "day"."""
     if year is None or year == 0:
-        raise ValueError("year is required and there is no year 0")
+        raise DateError("year is required and there is no year 0", "year")
     if day is not None and month is None:
-        raise ValueError("a day needs a month")
+        raise DateError("a day needs a month", "day_without_month")
     if month is not None and not 1 <= month <= 12:
-        raise ValueError("month must be 1 to 12")
+        raise DateError("month must be 1 to 12", "month")
     if day is not None:
         last = 29 if month == 2 and is_leap(year) else DAYS_IN_MONTH[month - 1] - (month == 2)
         if not 1 <= day <= last:
-            raise ValueError(f"day must be 1 to {last} for that month")
+            raise DateError(f"day must be 1 to {last} for that month", "day", days=last)
 
 
 def sort_key(date: PartialDate) -> tuple[int, int, int]:

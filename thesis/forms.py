@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .dates import PartialDate, sort_key, validate_partial_date
+from .dates import DateError, PartialDate, sort_key, validate_partial_date
 from .editing import DatabaseBusy, StaleEdit, current_version
 from .history import REASON_MAX_LENGTH
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
@@ -172,7 +172,7 @@ class TimelineEventForm(ReasonForm):
             return None
         try:
             validate_partial_date(year, month, day)
-        except ValueError as error:
+        except DateError as error:
             self.add_error(
                 f"{prefix}_day" if day is not None and month is not None else f"{prefix}_month", _date_error(error)
             )
@@ -180,15 +180,16 @@ class TimelineEventForm(ReasonForm):
         return PartialDate(year, month, day)
 
 
-def _date_error(error: ValueError) -> str:
-    message = str(error)
-    if message.startswith("month"):
-        return _("The month must be 1 to 12.")
-    if message.startswith("day must be"):
-        return _("That month has no such day (it has %(days)s).") % {"days": message.rsplit(" ", 3)[-3]}
-    if message.startswith("a day needs"):
-        return _("A day needs a month.")
-    return _("The year is required, and there is no year 0.")
+DATE_ERRORS = {
+    "month": _("The month must be 1 to 12."),
+    "day": _("That month has no such day (it has %(days)s)."),
+    "day_without_month": _("A day needs a month."),
+    "year": _("The year is required, and there is no year 0."),
+}
+
+
+def _date_error(error: DateError) -> str:
+    return DATE_ERRORS[error.code] % error.params if error.params else DATE_ERRORS[error.code]
 
 
 class RevertForm(forms.Form):
