@@ -8,7 +8,6 @@ from django.db.models import Exists, F, OuterRef
 from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
-from thesis.dates import century_years
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
 from thesis.search import (
     JSONStrings,
@@ -19,6 +18,7 @@ from thesis.search import (
     text_matches,
     validate_year,
 )
+from thesis.text.dates import century_years
 
 MAX_ID = 2**63 - 1
 # Far beyond any dated event, and well inside the integer columns of both databases.
@@ -256,11 +256,10 @@ class SourceFilter(filters.FilterSet):
 
 class AuthorFilter(filters.FilterSet):
     GROUPS = [(value, label) for value, label in Author.Group.choices if value]
-    ROLES = [("historiography", "listed in the historiography"), ("quoted", "quoted or named in the text")]
 
     thesis = IdFilter(help_text="People named in this thesis.")
     group = filters.ChoiceFilter(choices=GROUPS, help_text="Historiography group.")
-    role = filters.ChoiceFilter(choices=ROLES, method="filter_role")
+    role = filters.ChoiceFilter(choices=Author.Role.choices, method="filter_role")
     q = filters.CharFilter(method="search", **SEARCH_FIELD, help_text="Words in the display name or in any spelling.")
 
     class Meta:
@@ -268,8 +267,7 @@ class AuthorFilter(filters.FilterSet):
         fields = []
 
     def filter_role(self, queryset, name, value: str):
-        flag = {"historiography": "is_historiography_author", "quoted": "is_quoted"}[value]
-        return queryset.filter(**{flag: True})
+        return queryset.filter(**{Author.ROLE_FLAGS[value]: True})
 
     def search(self, queryset, name, value: str):
         term = value.strip()

@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from thesis.transliteration import latin_offsets, to_latin
+from thesis.text.transliteration import latin_offsets, to_latin
 
 CYRILLIC = "cyrl"
 LATIN = "latn"

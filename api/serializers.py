@@ -3,7 +3,6 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from thesis.diffs import word_diff
 from thesis.models import (
     Author,
     Citation,
@@ -15,6 +14,7 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
+from thesis.text.diffs import word_diff
 
 from .csl import CSL_NAME_SCHEMA, csl_names
 from .scripts import (
@@ -299,12 +299,10 @@ class SourceDetailSerializer(SourceSerializer):
 
 
 class AuthorSerializer(serializers.ModelSerializer):
-    ROLES = ["historiography", "quoted"]
-
     family_name = KazakhTextField()
     given_names = KazakhTextField()
     display_name = KazakhTextField()
-    roles = serializers.ListField(child=serializers.ChoiceField(choices=ROLES), read_only=True)
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=Author.Role.choices), read_only=True)
     aliases = KazakhSlugRelatedField(many=True, read_only=True, slug_field="form")
     note = KazakhTextField()
     mention_count = serializers.IntegerField(read_only=True)

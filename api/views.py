@@ -15,9 +15,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from thesis.export import RebuildError, current_text, rebuild_original
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
+from thesis.services.export import RebuildError, current_text, rebuild_original
 
 from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item

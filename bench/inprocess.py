@@ -27,7 +27,7 @@ from load import PROXY_HEADERS  # noqa: E402
 from scenarios import scenarios  # noqa: E402
 
 from thesis.corpus_store import synthetic_theses  # noqa: E402
-from thesis.importer import import_file  # noqa: E402
+from thesis.services.importer import import_file  # noqa: E402
 
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
 PASSAGE_ORDER = 100

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-from thesis.editing import DatabaseBusy, as_refusal
+from thesis.services.editing import DatabaseBusy, as_refusal
 
 RETRY_AFTER_SECONDS = 2
 

@@ -24,7 +24,7 @@ from django.core.signals import request_finished, request_started
 from django.db import DatabaseError
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from thesis import dataversion
+from thesis.services import dataversion
 
 # The request headers a response of the API can depend on, besides the path and query string.
 KEYED_HEADERS = (

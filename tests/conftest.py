@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from thesis.importer import import_file
+from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 

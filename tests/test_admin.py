@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.urls import reverse
 
-from thesis import editing
 from thesis.models import Author, Passage, Section, Source, TimelineEvent
+from thesis.services import editing
 
 from .admin_forms import form_data
 

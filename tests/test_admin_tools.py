@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
-from thesis import spellcheck
 from thesis.models import IgnoredWord, Passage, ReplaceBatch
+from thesis.text import spellcheck
 
 
 @pytest.fixture

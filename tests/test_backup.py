@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from thesis import serialization as archive_json
-from thesis.backup import RestoreRefused, restore_backup, write_backup
 from thesis.models import IgnoredWord
+from thesis.services.backup import RestoreRefused, restore_backup, write_backup
 
 from .conftest import SEED
 from .database_state import changed_tables, every_row

@@ -1,6 +1,6 @@
 """Citation markers and the sentences they close, derived from reading text."""
 
-from thesis.citations import derive_citations
+from thesis.text.citations import derive_citations
 
 
 def test_marker_at_line_start_closes_the_previous_sentence():

@@ -21,9 +21,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from thesis.citations import derive_citations
-from thesis.importer import import_file
 from thesis.models import Passage, Source, TimelineEvent
+from thesis.services.importer import import_file
+from thesis.text.citations import derive_citations
 
 from .admin_forms import form_data
 from .conftest import SEED

@@ -5,11 +5,7 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
-from thesis.citations import derive_citations
 from thesis.corpus import SYNTHETIC_PREFIX, Counts, load_vocabulary, plan_corpus, plan_thesis
-from thesis.dates import find_dates
-from thesis.derivation import find_mentions, refresh_derived
-from thesis.importer import import_bytes
 from thesis.models import (
     Author,
     AuthorAlias,
@@ -23,8 +19,12 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.normalisation import reading_text
-from thesis.parsing import parse_document
+from thesis.services.derivation import find_mentions, refresh_derived
+from thesis.services.importer import import_bytes
+from thesis.text.citations import derive_citations
+from thesis.text.dates import find_dates
+from thesis.text.normalisation import reading_text
+from thesis.text.parsing import parse_document
 
 from .conftest import SEED
 

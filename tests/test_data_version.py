@@ -2,9 +2,9 @@
 
 import pytest
 
-from thesis import dataversion
 from thesis.corpus_store import clear_synthetic
 from thesis.models import Author, DataVersion, Passage, Source, TimelineEvent
+from thesis.services import dataversion
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.dates import DateError, PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
+from thesis.text.dates import DateError, PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Names written with initials, one key per person, and the historiography list."""
 
-from thesis.names import display_name, find_names, historiography_groups, person_key
+from thesis.text.names import display_name, find_names, historiography_groups, person_key
 
 
 def test_every_spelling_of_one_person_has_one_key():

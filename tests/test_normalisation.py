@@ -1,6 +1,6 @@
 """The reading-text normalisation: restore the cut ". ", fold layout spaces, change nothing else."""
 
-from thesis.normalisation import collapse_layout, reading_text
+from thesis.text.normalisation import collapse_layout, reading_text
 
 
 def test_line_break_restores_the_dropped_period_and_space():

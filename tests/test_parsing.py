@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from thesis.parsing import parse_document
+from thesis.text.parsing import parse_document
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "diplomacy-thesis.kk.txt"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis import spellcheck
+from thesis.text import spellcheck
 
 from .conftest import skip_or_fail
 

@@ -1,6 +1,6 @@
 """The structure a thesis declares and whether its text is complete."""
 
-from thesis.structure import completeness, declared_structure, ends_mid_sentence
+from thesis.text.structure import completeness, declared_structure, ends_mid_sentence
 
 SEED_SENTENCE = "Диплом жұмысының құрылымы кіріспеден, екі тараудан, қорытындыдан және әдебиеттер тізімінен тұрады."
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from thesis import spellcheck, suspects
 from thesis.models import IgnoredWord
+from thesis.services import suspects
+from thesis.text import spellcheck
 
 from .conftest import skip_or_fail
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.transliteration import LATIN_2021, latin_offsets, to_latin
+from thesis.text.transliteration import LATIN_2021, latin_offsets, to_latin
 
 KAZAKH_2021 = [
     ("А", "а", "A", "a"),

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .alphabet import FRONT_VOWELS, LETTER
-from .citations import DerivedCitation
-from .curation import stated_event_key
-from .dates import MONTHS, ROMAN_CHARS, find_dates
-from .importer import _headline as derived_headline
-from .names import display_name, find_names, historiography_groups, person_key
-from .normalisation import reading_text
-from .parsing import parse_document
-from .sentences import ABBREVIATIONS, MARKER_RE, sentence_at, sentence_spans
-from .structure import completeness, declared_structure
+from .services.curation import stated_event_key
+from .services.importer import derived_headline
+from .text.alphabet import FRONT_VOWELS, LETTER
+from .text.citations import DerivedCitation
+from .text.dates import MONTHS, ROMAN_CHARS, find_dates
+from .text.names import display_name, find_names, historiography_groups, person_key
+from .text.normalisation import reading_text
+from .text.parsing import parse_document
+from .text.sentences import ABBREVIATIONS, MARKER_RE, sentence_at, sentence_spans
+from .text.structure import completeness, declared_structure
 
 SYNTHETIC_PREFIX = "synthetic-"
 INDENT = "  "

@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .dates import DateError, PartialDate, sort_key, validate_partial_date
-from .editing import DatabaseBusy, StaleEdit, current_version
-from .history import REASON_MAX_LENGTH
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
+from .services.editing import DatabaseBusy, StaleEdit, current_version
+from .services.history import REASON_MAX_LENGTH
+from .text.dates import DateError, PartialDate, sort_key, validate_partial_date
 
 
 def reason_field(**kwargs) -> forms.CharField:

@@ -222,6 +222,10 @@ class Author(models.Model):
         DOMESTIC = "domestic", _("domestic historiography")
         NONE = "", _("none")
 
+    class Role(models.TextChoices):
+        HISTORIOGRAPHY = "historiography", _("listed in the historiography")
+        QUOTED = "quoted", _("quoted or named in the text")
+
     thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="authors")
     key = models.CharField(_("identity key"), max_length=255, editable=False)
     family_name = models.CharField(_("family name"), max_length=255)
@@ -246,10 +250,12 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
+    # The flag that records each role.
+    ROLE_FLAGS = {Role.HISTORIOGRAPHY: "is_historiography_author", Role.QUOTED: "is_quoted"}
+
     @property
     def roles(self) -> list[str]:
-        flags = (("historiography", self.is_historiography_author), ("quoted", self.is_quoted))
-        return [role for role, held in flags if held]
+        return [role for role, flag in self.ROLE_FLAGS.items() if getattr(self, flag)]
 
 
 class AuthorAlias(models.Model):

@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .dates import century_years
+from .text.dates import century_years
 
 # Answered from the event_span index; over every event, so a bound for any filtered subset too.
 LONGEST_SPAN = RawSQL("SELECT MAX(end_year - start_year) FROM thesis_timelineevent", [], output_field=IntegerField())

@@ -4,8 +4,6 @@ and every change to what the API shows bumps the data version, in the same trans
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from . import dataversion
-from .derivation import refresh_derived
 from .models import (
     Author,
     AuthorAlias,
@@ -18,6 +16,8 @@ from .models import (
     Thesis,
     TimelineEvent,
 )
+from .services import dataversion
+from .services.derivation import refresh_derived
 
 # Everything the public API shows; bulk writes that send no signals bump the version themselves.
 SHOWN = (SourceDocument, Thesis, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent)

@@ -9,8 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import editing, history
-from ..diffs import word_diff
+from ..services import editing, history
+from ..text.diffs import word_diff
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
 

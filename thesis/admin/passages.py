@@ -10,9 +10,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import editing
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage
+from ..services import editing
 from .base import EditorialAdmin, existing_ids, render_text_diff
 
 

@@ -9,10 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import editing
-from ..dates import century_years
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
+from ..services import editing
+from ..text.dates import century_years
 from .base import EditorialAdmin, ReadOnlyInline
 
 

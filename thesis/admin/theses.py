@@ -12,10 +12,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import editing, history, replace
 from ..forms import ApplySuggestionForm, IgnoreWordForm, ReplaceForm, ThesisForm, UndoBatchForm, stale_message
 from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
-from ..suspects import DICTIONARY_KINDS, Kind, find_suspects
+from ..services import editing, history, replace
+from ..services.suspects import DICTIONARY_KINDS, Kind, find_suspects
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
 
 

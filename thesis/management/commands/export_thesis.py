@@ -4,8 +4,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thesis.export import RebuildError, current_text, rebuild_original
 from thesis.models import Thesis
+from thesis.services.export import RebuildError, current_text, rebuild_original
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thesis.exceptions import ImportRefused
-from thesis.importer import import_file
+from thesis.services.exceptions import ImportRefused
+from thesis.services.importer import import_file
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
 """Keeping what is derived from a passage's text (citations, sources, mentions) in step with it."""
 
-from .citations import derive_citations
+from ..models import Author, Citation, Mention, Passage, Source
+from ..text.citations import derive_citations
+from ..text.names import find_names
 from .history import record
-from .models import Author, Citation, Mention, Passage, Source
-from .names import find_names
 
 
 def refresh_derived(passage: Passage) -> None:

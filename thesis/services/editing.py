@@ -6,9 +6,9 @@ from django.db import OperationalError, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .diffs import word_diff
+from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
+from ..text.diffs import word_diff
 from .history import REASON_MAX_LENGTH, clean_reason, record  # noqa: F401  (the editorial API)
-from .models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 
 
 class EditRefused(Exception):

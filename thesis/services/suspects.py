@@ -21,11 +21,11 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import spellcheck
-from .alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
-from .dates import ROMAN_CHARS
-from .models import Author, AuthorAlias, IgnoredWord, Passage
-from .sentences import ABBREVIATIONS
+from ..models import Author, AuthorAlias, IgnoredWord, Passage
+from ..text import spellcheck
+from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
+from ..text.dates import ROMAN_CHARS
+from ..text.sentences import ABBREVIATIONS
 
 CONTEXT = 40
 

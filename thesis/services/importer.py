@@ -11,17 +11,17 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from ..models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
+from ..text.dates import find_dates
+from ..text.names import find_names, historiography_groups
+from ..text.normalisation import reading_text
+from ..text.parsing import ParsedDocument, parse_document
+from ..text.sentences import sentence_at
+from ..text.structure import completeness, declared_structure
 from . import curation as curation_module
 from .curation import stated_event_key
-from .dates import find_dates
 from .exceptions import ImportRefused
 from .history import record
-from .models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
-from .names import find_names, historiography_groups
-from .normalisation import reading_text
-from .parsing import ParsedDocument, parse_document
-from .sentences import sentence_at
-from .structure import completeness, declared_structure
 
 logger = logging.getLogger(__name__)
 
@@ -253,7 +253,7 @@ def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
                 thesis=thesis,
                 key=stated_event_key(mention.display, seen[mention.display]),
                 passage=passage,
-                headline=_headline(sentence),
+                headline=derived_headline(sentence),
                 description=sentence,
                 date_display=mention.display,
                 start_year=mention.begin.year,
@@ -269,7 +269,7 @@ def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
     return events
 
 
-def _headline(sentence: str) -> str:
+def derived_headline(sentence: str) -> str:
     """The sentence's first words, until an editor writes a headline."""
     words = sentence.split()
     headline = " ".join(words[:HEADLINE_WORDS])

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .dates import DateError, validate_partial_date
+from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
+from ..text.dates import DateError, validate_partial_date
+from ..text.names import display_name, person_key
 from .exceptions import CurationError
 from .history import record
-from .models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
-from .names import display_name, person_key
 
 PRECISIONS = set(TimelineEvent.Precision.values)
 GROUPS = set(Author.Group.values)
@@ -89,8 +89,8 @@ def apply_people(thesis: Thesis, data: dict, reason: str) -> int:
         author.display_name = author.display_name or display_name(author.family_name, author.given_names)
         author.group = author.group or person.get("group", "")
         roles = set(person.get("roles", []))
-        author.is_historiography_author |= "historiography" in roles
-        author.is_quoted |= "quoted" in roles
+        for role, flag in Author.ROLE_FLAGS.items():
+            setattr(author, flag, getattr(author, flag) or role in roles)
         author.note = author.note or person.get("note", "")
         record(author, None, reason).save()
         for form in person.get("aliases", []):

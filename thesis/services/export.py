@@ -1,6 +1,6 @@
 """The two texts of a thesis: the original rebuilt from its spans, and the current reading text."""
 
-from .models import Passage, Section, Thesis
+from ..models import Passage, Section, Thesis
 
 
 class RebuildError(Exception):

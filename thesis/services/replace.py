@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..models import Passage, ReplaceBatch, ReplaceBatchItem
 from .editing import EditRefused, StaleEdit, save_passage
 from .history import clean_reason
-from .models import Passage, ReplaceBatch, ReplaceBatchItem
 
 
 @dataclass

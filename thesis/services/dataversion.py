@@ -5,7 +5,7 @@ import time
 from django.db import connections, router
 from django.db.models import F
 
-from .models import DataVersion
+from ..models import DataVersion
 
 ROW = 1
 VERSION_QUERY = f"SELECT number FROM {DataVersion._meta.db_table} WHERE id = {ROW}"

@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.conf import settings
-
 from .alphabet import BACK_VOWELS, FRONT_VOWELS, KAZAKH_LETTERS, LATIN_RE, VOWELS
 from .sentences import ABBREVIATIONS
 
@@ -165,9 +163,8 @@ class Speller:
         return self._cache[key]
 
 
-def load_speller(language: str | None = None) -> tuple[Speller | None, str]:
+def load_speller(language: str = DEFAULT_LANGUAGE) -> tuple[Speller | None, str]:
     """The speller, or None and a sentence saying why there is none (no libenchant, no dictionary)."""
-    language = language or getattr(settings, "SPELLCHECK_LANGUAGE", DEFAULT_LANGUAGE)
     try:
         import enchant
     except ImportError as error:  # pyenchant raises ImportError when the C library is missing

@@ -1,0 +1,20 @@
+"""The alphabet: 42 letters, vowel classes that harmony can rely on, and look-alikes that map both ways."""
+
+from thesis.text import alphabet
+
+
+def test_the_kazakh_alphabet_has_its_42_letters_once_each():
+    assert len(alphabet.KAZAKH_LETTERS) == len(set(alphabet.KAZAKH_LETTERS)) == 42
+    assert set("әғқңөұүһі") <= set(alphabet.KAZAKH_LETTERS)
+
+
+def test_back_and_front_vowels_are_apart_and_и_у_belong_to_neither():
+    assert not alphabet.BACK_VOWELS & alphabet.FRONT_VOWELS
+    assert {"и", "у"} <= alphabet.VOWELS and not {"и", "у"} & (alphabet.BACK_VOWELS | alphabet.FRONT_VOWELS)
+    assert set(alphabet.KAZAKH_LETTERS) >= alphabet.VOWELS
+
+
+def test_look_alikes_turn_a_mixed_word_into_cyrillic():
+    assert "XXI ғасыр".translate(alphabet.LATIN_TO_CYRILLIC) == "ХХІ ғасыр"
+    assert "ХХІ".translate(alphabet.CYRILLIC_TO_LATIN) == "XXI"
+    assert alphabet.LATIN_RE.search("сaясат") and alphabet.CYRILLIC_RE.search("сaясат")

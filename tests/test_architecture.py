@@ -1,0 +1,93 @@
+"""The import rules of docs/architecture.md hold: every import of the project's code is read and
+checked against the table there, and the rules of the text import no Django."""
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "architecture.md"
+PACKAGES = ("project", "api", "thesis")
+ROW_RE = re.compile(r"^\| `(?P<package>[\w.]+)` \| (?P<allowed>.+) \|$", re.M)
+
+
+def rules() -> dict[str, set[str]]:
+    """The table of docs/architecture.md: each package and the packages it may import."""
+    return {row["package"]: set(re.findall(r"`([\w.]+)`", row["allowed"])) for row in ROW_RE.finditer(DOC.read_text())}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The absolute names of the modules a file imports, relative imports resolved."""
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    return imports_in(path.read_text(encoding="utf-8"), package)
+
+
+def imports_in(source: str, package: list[str]) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is None:
+            # "from . import editing" imports the module editing of the package.
+            base = package[: len(package) - node.level + 1]
+            names.update(".".join([*base, alias.name]) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            names.add(".".join([*base, node.module]))
+    return names
+
+
+def layer(module: str, layers) -> str | None:
+    """The most specific package of the table that holds this module."""
+    holders = [name for name in layers if module == name or module.startswith(name + ".")]
+    return max(holders, key=len) if holders else None
+
+
+def project_files():
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_the_table_names_every_package_of_the_project():
+    table = rules()
+    assert {"thesis.text", "thesis.services", "thesis.models", "thesis", "api", "project"} <= set(table)
+    assert all(layer(module_name(path), table) for path in project_files())
+
+
+def test_every_import_keeps_to_the_table():
+    table = rules()
+    broken = []
+    for path in project_files():
+        importer = layer(module_name(path), table)
+        for module in imported_modules(path):
+            if not allowed(module, table[importer], table):
+                broken.append(f"{path.relative_to(ROOT)} ({importer}) imports {module}")
+    assert broken == []
+
+
+def allowed(module: str, may_import: set[str], table) -> bool:
+    """Outside the project, or in a package of the importer's list (a module the list names, such as
+    project.clients, counts on its own)."""
+    target = layer(module, table)
+    return target is None or target in may_import or layer(module, may_import) is not None
+
+
+def test_the_rules_of_the_text_import_no_django():
+    for path in sorted((ROOT / "thesis" / "text").glob("*.py")):
+        assert not {m for m in imported_modules(path) if m.split(".")[0] == "django"}, path.name
+
+
+def test_the_checker_resolves_relative_imports_as_python_does():
+    source = "from ..services import editing\nfrom ..models import Passage\nfrom .alphabet import UPPER\nimport re\n"
+    imports = imports_in(source, ["thesis", "text"])
+    assert imports == {"thesis.services", "thesis.models", "thesis.text.alphabet", "re"}
+    assert [layer(m, rules()) for m in sorted(imports)] == [None, "thesis.models", "thesis.services", "thesis.text"]
