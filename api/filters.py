@@ -8,17 +8,9 @@ from django.db.models import Exists, F, OuterRef
 from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
-from thesis.dates import century_years
+from thesis.dates import DateError, century_years, validate_year
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
-from thesis.search import (
-    JSONStrings,
-    containing_year,
-    in_century,
-    overlapping_years,
-    search_passages,
-    text_matches,
-    validate_year,
-)
+from thesis.search import JSONStrings, search_passages, text_matches
 
 MAX_ID = 2**63 - 1
 # Far beyond any dated event, and well inside the integer columns of both databases.
@@ -29,12 +21,12 @@ SEARCH_FIELD = {"max_length": SEARCH_MAX_LENGTH, "strip": False}
 
 
 def _as_form_error(check):
-    """A Django validator running a thesis rule that raises ValueError."""
+    """A Django validator running a date rule that raises DateError."""
 
     def validator(value):
         try:
             check(value)
-        except ValueError as error:
+        except DateError as error:
             raise forms.ValidationError("%(problem)s", params={"problem": str(error)}) from None
 
     return validator
@@ -314,13 +306,13 @@ class TimelineEventFilter(filters.FilterSet):
         form = YearRangeForm
 
     def filter_year(self, queryset, name, value: int):
-        return queryset.filter(containing_year(value))
+        return queryset.containing_year(value)
 
     def filter_year_from(self, queryset, name, value: int):
-        return queryset.filter(overlapping_years(value, None))
+        return queryset.overlapping(value, None)
 
     def filter_year_to(self, queryset, name, value: int):
-        return queryset.filter(overlapping_years(None, value))
+        return queryset.overlapping(None, value)
 
     def filter_century(self, queryset, name, value: int):
-        return queryset.filter(in_century(value))
+        return queryset.in_century(value)

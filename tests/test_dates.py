@@ -2,7 +2,16 @@
 
 import pytest
 
-from thesis.dates import DateError, PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
+from thesis.dates import (
+    DateError,
+    PartialDate,
+    century_years,
+    find_dates,
+    roman_to_int,
+    validate_partial_date,
+    validate_year,
+    year_exists,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +46,15 @@ def test_there_is_no_century_0():
     with pytest.raises(DateError, match="no century 0") as refused:
         century_years(0)
     assert refused.value.code == "century"
+
+
+def test_there_is_no_year_0():
+    assert not year_exists(0) and year_exists(-1) and year_exists(1)
+    with pytest.raises(DateError, match="no year 0") as refused:
+        validate_year(0)
+    assert refused.value.code == "year"
+    validate_year(-1)
+    validate_year(1)
 
 
 @pytest.mark.parametrize(

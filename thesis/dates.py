@@ -171,9 +171,20 @@ def is_leap(year: int) -> bool:
     return astronomical % 4 == 0 and (astronomical % 100 != 0 or astronomical % 400 == 0)
 
 
+def year_exists(year: int) -> bool:
+    """Whether the year was ever counted: 1 BCE (-1) is followed by 1 CE (1), with no year 0 between."""
+    return year != 0
+
+
+def validate_year(year: int) -> None:
+    """DateError (code "year") for the year that does not exist."""
+    if not year_exists(year):
+        raise DateError("there is no year 0: 1 BCE (-1) is followed by 1 CE (1)", "year")
+
+
 def validate_partial_date(year: int | None, month: int | None, day: int | None) -> None:
     """Raise DateError naming what is wrong with a partial date, coded "year", "day_without_month", "month" or "day"."""
-    if year is None or year == 0:
+    if year is None or not year_exists(year):
         raise DateError("year is required and there is no year 0", "year")
     if day is not None and month is None:
         raise DateError("a day needs a month", "day_without_month")

@@ -10,7 +10,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import editing
-from ..dates import century_years
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from .base import EditorialAdmin, ReadOnlyInline
@@ -154,20 +153,15 @@ class CenturyFilter(admin.SimpleListFilter):
             return []
         events = model_admin.get_queryset(request)
         centuries = range(_century_of(span["first"]), _century_of(span["last"]) + 1)
-        return [(str(c), _century_label(c)) for c in centuries if c != 0 and _overlapping(events, c).exists()]
+        return [(str(c), _century_label(c)) for c in centuries if c != 0 and events.in_century(c).exists()]
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         try:
-            return _overlapping(queryset, int(self.value()))
+            return queryset.in_century(int(self.value()))
         except ValueError:
             return queryset.none()
-
-
-def _overlapping(events, century: int):
-    start, end = century_years(century)
-    return events.filter(start_year__lte=end, end_year__gte=start)
 
 
 def _century_of(year: int) -> int:
