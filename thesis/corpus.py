@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .citations import DerivedCitation
 from .curation import stated_event_key
-from .dates import MONTHS, ROMAN_CHARS, find_dates
+from .dates import MONTHS, ROMAN_CHARS, find_dates, int_to_roman
 from .importer import _headline as derived_headline
 from .names import display_name, find_names, historiography_groups, person_key
 from .normalisation import reading_text
@@ -37,8 +37,6 @@ WORD_RE = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*")
 INITIAL_LETTERS = "АБВГДЕЖЗИКЛНОПРТУФЭЮЯӘҒҚҰ"
 GROUP_HEADINGS = {"foreign": "Шетелдік", "russian": "Ресейлік", "domestic": "Отандық"}
 CHAPTER_COUNT_WORDS = {1: "бір", 2: "екі", 3: "үш"}
-ROMAN_NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-ROMAN_NUMERALS += ["X" + n for n in ROMAN_NUMERALS] + ["XXI"]
 THESIS_KINDS = ["diploma"] * 6 + ["master"] * 3 + ["doctoral"]
 CSL_TYPES = ["book", "article-journal", "chapter"]
 FRONT_VOWELS = set("әеіөүи")
@@ -314,7 +312,7 @@ def _year(rng) -> int:
 
 def _roman(rng, number: int) -> str:
     """A Roman numeral, typed sometimes with Cyrillic look-alikes as the seed does ("ХХI")."""
-    numeral = ROMAN_NUMERALS[number - 1]
+    numeral = int_to_roman(number)
     return numeral.replace("X", "Х") if rng.random() < 0.3 else numeral
 
 

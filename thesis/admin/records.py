@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import editing
+from ..dates import centuries, int_to_roman
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from .base import EditorialAdmin, ReadOnlyInline
@@ -152,8 +153,8 @@ class CenturyFilter(admin.SimpleListFilter):
         if span["first"] is None:
             return []
         events = model_admin.get_queryset(request)
-        centuries = range(_century_of(span["first"]), _century_of(span["last"]) + 1)
-        return [(str(c), _century_label(c)) for c in centuries if c != 0 and events.in_century(c).exists()]
+        found = [c for c in centuries(span["first"], span["last"]) if events.in_century(c).exists()]
+        return [(str(c), _century_label(c)) for c in found]
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -164,37 +165,10 @@ class CenturyFilter(admin.SimpleListFilter):
             return queryset.none()
 
 
-def _century_of(year: int) -> int:
-    return (year - 1) // 100 + 1 if year > 0 else -((-year - 1) // 100 + 1)
-
-
 def _century_label(century: int) -> str:
     if century < 0:
-        return gettext("%(n)s century BCE") % {"n": _roman(-century)}
-    return gettext("%(n)s century") % {"n": _roman(century)}
-
-
-def _roman(number: int) -> str:
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    result = ""
-    for value, numeral in numerals:
-        while number >= value:
-            result, number = result + numeral, number - value
-    return result
+        return gettext("%(n)s century BCE") % {"n": int_to_roman(-century)}
+    return gettext("%(n)s century") % {"n": int_to_roman(century)}
 
 
 @admin.register(TimelineEvent)
