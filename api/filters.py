@@ -8,7 +8,7 @@ from django.db.models import Exists, F, OuterRef
 from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
-from thesis.dates import DateError, century_years, validate_year
+from thesis.dates import DateError, PartialDate, century_years, ends_before_start, validate_year
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
 from thesis.search import JSONStrings, search_passages, text_matches
 
@@ -277,7 +277,7 @@ class YearRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         first, last = cleaned.get("year_from"), cleaned.get("year_to")
-        if first is not None and last is not None and first > last:
+        if first is not None and last is not None and ends_before_start(PartialDate(first), PartialDate(last)):
             self.add_error("year_from", f"year_from ({first}) is after year_to ({last}).")
         return cleaned
 

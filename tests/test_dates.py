@@ -1,4 +1,4 @@
-"""Roman numerals, centuries and dates printed in Kazakh text."""
+"""The date rules, without a database: years, partial dates, their order, centuries, Roman numerals, printed dates."""
 
 import pytest
 
@@ -8,6 +8,7 @@ from thesis.dates import (
     centuries,
     century_of,
     century_years,
+    ends_before_start,
     find_dates,
     int_to_roman,
     roman_to_int,
@@ -91,6 +92,21 @@ def test_there_is_no_year_0():
     assert refused.value.code == "year"
     validate_year(-1)
     validate_year(1)
+
+
+@pytest.mark.parametrize(
+    "start, end, wrong_way_round",
+    [
+        (PartialDate(1992), PartialDate(1991), True),
+        (PartialDate(1992), PartialDate(1992), False),
+        (PartialDate(1992, 3, 2), PartialDate(1992, 3, 1), True),
+        (PartialDate(1992, 3), PartialDate(1992, 3, 1), False),
+        (PartialDate(1992, 3, 1), PartialDate(1992), True),
+        (PartialDate(-44), PartialDate(1), False),
+    ],
+)
+def test_the_end_is_not_before_the_start(start, end, wrong_way_round):
+    assert ends_before_start(start, end) is wrong_way_round
 
 
 @pytest.mark.parametrize(

@@ -234,4 +234,10 @@ def validate_partial_date(year: int | None, month: int | None, day: int | None) 
 
 
 def sort_key(date: PartialDate) -> tuple[int, int, int]:
+    """Chronological order of partial dates: a date known to the year only sorts before the dated days of that year."""
     return date.year, date.month or 0, date.day or 0
+
+
+def ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    """Whether a range is the wrong way round: its end before its start (an end on the start is fine)."""
+    return sort_key(end) < sort_key(start)
