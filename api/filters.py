@@ -9,16 +9,8 @@ from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
-from thesis.search import (
-    JSONStrings,
-    containing_year,
-    in_century,
-    overlapping_years,
-    search_passages,
-    text_matches,
-    validate_year,
-)
-from thesis.text.dates import century_years
+from thesis.search import JSONStrings, search_passages, text_matches
+from thesis.text.dates import DateError, PartialDate, century_years, ends_before_start, validate_year
 
 MAX_ID = 2**63 - 1
 # Far beyond any dated event, and well inside the integer columns of both databases.
@@ -29,12 +21,12 @@ SEARCH_FIELD = {"max_length": SEARCH_MAX_LENGTH, "strip": False}
 
 
 def _as_form_error(check):
-    """A Django validator running a thesis rule that raises ValueError."""
+    """A Django validator running a date rule that raises DateError."""
 
     def validator(value):
         try:
             check(value)
-        except ValueError as error:
+        except DateError as error:
             raise forms.ValidationError("%(problem)s", params={"problem": str(error)}) from None
 
     return validator
@@ -283,7 +275,7 @@ class YearRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         first, last = cleaned.get("year_from"), cleaned.get("year_to")
-        if first is not None and last is not None and first > last:
+        if first is not None and last is not None and ends_before_start(PartialDate(first), PartialDate(last)):
             self.add_error("year_from", f"year_from ({first}) is after year_to ({last}).")
         return cleaned
 
@@ -312,13 +304,13 @@ class TimelineEventFilter(filters.FilterSet):
         form = YearRangeForm
 
     def filter_year(self, queryset, name, value: int):
-        return queryset.filter(containing_year(value))
+        return queryset.containing_year(value)
 
     def filter_year_from(self, queryset, name, value: int):
-        return queryset.filter(overlapping_years(value, None))
+        return queryset.overlapping(value, None)
 
     def filter_year_to(self, queryset, name, value: int):
-        return queryset.filter(overlapping_years(None, value))
+        return queryset.overlapping(None, value)
 
     def filter_century(self, queryset, name, value: int):
-        return queryset.filter(in_century(value))
+        return queryset.in_century(value)

@@ -1,8 +1,21 @@
-"""Roman numerals, centuries and dates printed in Kazakh text."""
+"""The date rules, without a database: years, partial dates, their order, centuries, Roman numerals, printed dates."""
 
 import pytest
 
-from thesis.text.dates import DateError, PartialDate, century_years, find_dates, roman_to_int, validate_partial_date
+from thesis.text.dates import (
+    DateError,
+    PartialDate,
+    centuries,
+    century_of,
+    century_years,
+    ends_before_start,
+    find_dates,
+    int_to_roman,
+    roman_to_int,
+    validate_partial_date,
+    validate_year,
+    year_exists,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +30,24 @@ def test_roman_numerals_accept_cyrillic_lookalikes(numeral, value):
 def test_malformed_roman_numerals_are_refused(numeral):
     with pytest.raises(ValueError):
         roman_to_int(numeral)
+
+
+@pytest.mark.parametrize(
+    "number, numeral", [(1, "I"), (4, "IV"), (9, "IX"), (17, "XVII"), (21, "XXI"), (1990, "MCMXC")]
+)
+def test_numbers_are_written_in_roman_numerals(number, numeral):
+    assert int_to_roman(number) == numeral
+
+
+def test_roman_numerals_read_back_what_they_write():
+    assert all(roman_to_int(int_to_roman(number)) == number for number in range(1, 4000))
+
+
+@pytest.mark.parametrize("number", [0, -3])
+def test_no_roman_numeral_for_zero_or_less(number):
+    with pytest.raises(DateError) as refused:
+        int_to_roman(number)
+    assert refused.value.code == "roman"
 
 
 def test_malformed_roman_numerals_carry_a_code():
@@ -37,6 +68,45 @@ def test_there_is_no_century_0():
     with pytest.raises(DateError, match="no century 0") as refused:
         century_years(0)
     assert refused.value.code == "century"
+
+
+@pytest.mark.parametrize(
+    "year, century", [(1601, 17), (1700, 17), (1701, 18), (1, 1), (100, 1), (-1, -1), (-100, -1), (-101, -2)]
+)
+def test_the_century_of_a_year(year, century):
+    assert century_of(year) == century
+    first, last = century_years(century)
+    assert first <= year <= last
+
+
+def test_centuries_between_two_years_skip_the_century_that_does_not_exist():
+    assert centuries(1650, 1810) == [17, 18, 19]
+    assert centuries(-150, 120) == [-2, -1, 1, 2]
+    assert centuries(1992, 1992) == [20]
+
+
+def test_there_is_no_year_0():
+    assert not year_exists(0) and year_exists(-1) and year_exists(1)
+    with pytest.raises(DateError, match="no year 0") as refused:
+        validate_year(0)
+    assert refused.value.code == "year"
+    validate_year(-1)
+    validate_year(1)
+
+
+@pytest.mark.parametrize(
+    "start, end, wrong_way_round",
+    [
+        (PartialDate(1992), PartialDate(1991), True),
+        (PartialDate(1992), PartialDate(1992), False),
+        (PartialDate(1992, 3, 2), PartialDate(1992, 3, 1), True),
+        (PartialDate(1992, 3), PartialDate(1992, 3, 1), False),
+        (PartialDate(1992, 3, 1), PartialDate(1992), True),
+        (PartialDate(-44), PartialDate(1), False),
+    ],
+)
+def test_the_end_is_not_before_the_start(start, end, wrong_way_round):
+    assert ends_before_start(start, end) is wrong_way_round
 
 
 @pytest.mark.parametrize(

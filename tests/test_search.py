@@ -1,22 +1,10 @@
-"""Kazakh case-folded search and timeline year ranges, through the ORM on whichever database runs the tests."""
+"""Kazakh case-folded search, through the ORM on whichever database runs the tests."""
 
 import pytest
 from django.db import connection
-from django.db.models import Q
 
-from thesis.models import Author, Passage, Source, TimelineEvent
-from thesis.search import (
-    JSONStrings,
-    containing_year,
-    fold_case,
-    in_century,
-    json_strings,
-    overlapping_years,
-    search_passages,
-    text_matches,
-    validate_year,
-    validate_year_range,
-)
+from thesis.models import Author, Passage, Source
+from thesis.search import JSONStrings, fold_case, json_strings, search_passages, text_matches
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -26,10 +14,6 @@ on_postgresql = pytest.mark.skipif(
 
 def orders(queryset) -> list[int]:
     return [passage.order for passage in queryset]
-
-
-def event_keys(queryset) -> set[str]:
-    return set(queryset.values_list("key", flat=True))
 
 
 def test_fold_case_folds_every_kazakh_letter():
@@ -42,16 +26,6 @@ def test_json_strings_reads_escaped_json():
     assert json_strings('[{"family": "\\u0422\\u043e\\u049b\\u0430\\u0435\\u0432", "given": "Қ.К."}]') == "Тоқаев\nҚ.К."
     assert json_strings("[]") == ""
     assert json_strings(None) is None
-
-
-def test_year_rules():
-    with pytest.raises(ValueError, match="no year 0"):
-        validate_year(0)
-    with pytest.raises(ValueError, match="after it ends"):
-        validate_year_range(1995, 1990)
-    validate_year_range(-5, 5)
-    validate_year_range(None, 1990)
-    assert overlapping_years(None, None) == Q()
 
 
 @pytest.mark.django_db
@@ -115,50 +89,6 @@ def test_trigram_search_finds_a_passage_from_a_misspelt_word_best_first(seed_the
     assert not Passage.objects.filter(text__kk_icontains="қауіпсіздіздігін").exists()
     assert {p.order for p in found[:2]} == {2, 10}
     assert [p.search_rank for p in found] == sorted((p.search_rank for p in found), reverse=True)
-
-
-@pytest.mark.django_db
-def test_year_ranges_on_the_seed_timeline(seed_thesis):
-    events = TimelineEvent.objects.all()
-    assert event_keys(events.filter(containing_year(1992))) == {
-        "stated:1992ж#1",
-        "stated:1992 ж 2 наурызда#1",
-        "inferred:unga-47-cica",
-    }
-    assert event_keys(events.filter(in_century(17))) == {
-        "stated:XVI-XVII ғғ.#1",
-        "stated:XVII ғ.#1",
-        "inferred:wotton-ambassador",
-    }
-    assert event_keys(events.filter(overlapping_years(2000, None))) == {"stated:ХХI ғасырда#1"}
-    assert event_keys(events.filter(overlapping_years(None, 1600))) == {"stated:XVI-XVII ғғ.#1"}
-    assert events.filter(overlapping_years(1991, 1992)).count() == 5
-
-
-@pytest.mark.django_db
-def test_year_ranges_before_the_common_era(seed_thesis):
-    events = TimelineEvent.objects.all()
-    common = {"thesis": seed_thesis, "precision": "year", "headline": "б.з.д."}
-    TimelineEvent.objects.create(key="bce:5th", start_year=-500, end_year=-401, **common)
-    TimelineEvent.objects.create(key="bce:44", start_year=-44, end_year=-44, **common)
-    assert event_keys(events.filter(in_century(-5))) == {"bce:5th"}
-    assert event_keys(events.filter(in_century(-1))) == {"bce:44"}
-    assert event_keys(events.filter(containing_year(-450))) == {"bce:5th"}
-    assert event_keys(events.filter(overlapping_years(-450, -1))) == {"bce:5th", "bce:44"}
-    assert event_keys(events.filter(overlapping_years(None, -1))) == {"bce:5th", "bce:44"}
-
-
-@pytest.mark.django_db
-def test_year_ranges_find_events_longer_than_any_before(seed_thesis):
-    # Ranges read start years from the target less the longest span: a new longest event widens it.
-    events = TimelineEvent.objects.all()
-    common = {"thesis": seed_thesis, "precision": "year", "headline": "ұзақ"}
-    TimelineEvent.objects.create(key="long", start_year=-3000, end_year=1995, **common)
-    assert "long" in event_keys(events.filter(containing_year(1994)))
-    assert "long" in event_keys(events.filter(overlapping_years(1990, 2000)))
-    assert "long" in event_keys(events.filter(overlapping_years(1995, None)))
-    assert "long" not in event_keys(events.filter(overlapping_years(1996, None)))
-    assert "long" in event_keys(events.filter(in_century(-30)))
 
 
 SEARCH_TERMS = ["ҚАЗАҚСТАН", "назарбаев", "ӘЛЕМ", "іле", "[3]", "50%", "ядролық қару", "Республика", "xyz-none"]

@@ -23,7 +23,7 @@ from .services.curation import stated_event_key
 from .services.importer import derived_headline
 from .text.alphabet import FRONT_VOWELS, LETTER
 from .text.citations import DerivedCitation
-from .text.dates import MONTHS, ROMAN_CHARS, find_dates
+from .text.dates import MONTHS, ROMAN_CHARS, find_dates, int_to_roman
 from .text.names import display_name, find_names, historiography_groups, person_key
 from .text.normalisation import reading_text
 from .text.parsing import parse_document
@@ -38,8 +38,6 @@ WORD_RE = re.compile(rf"[{LETTER}]+(?:-[{LETTER}]+)*")
 INITIAL_LETTERS = "АБВГДЕЖЗИКЛНОПРТУФЭЮЯӘҒҚҰ"
 GROUP_HEADINGS = {"foreign": "Шетелдік", "russian": "Ресейлік", "domestic": "Отандық"}
 CHAPTER_COUNT_WORDS = {1: "бір", 2: "екі", 3: "үш"}
-ROMAN_NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-ROMAN_NUMERALS += ["X" + n for n in ROMAN_NUMERALS] + ["XXI"]
 THESIS_KINDS = ["diploma"] * 6 + ["master"] * 3 + ["doctoral"]
 CSL_TYPES = ["book", "article-journal", "chapter"]
 PLACES = ["Алматы", "Астана", "Мәскеу", "Санкт-Петербург", "Лондон", "Нью-Йорк"]
@@ -314,7 +312,7 @@ def _year(rng) -> int:
 
 def _roman(rng, number: int) -> str:
     """A Roman numeral, typed sometimes with Cyrillic look-alikes as the seed does ("ХХI")."""
-    numeral = ROMAN_NUMERALS[number - 1]
+    numeral = int_to_roman(number)
     return numeral.replace("X", "Х") if rng.random() < 0.3 else numeral
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
 from .services.editing import DatabaseBusy, StaleEdit, current_version
 from .services.history import REASON_MAX_LENGTH
-from .text.dates import DateError, PartialDate, sort_key, validate_partial_date
+from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 
 
 def reason_field(**kwargs) -> forms.CharField:
@@ -160,7 +160,7 @@ class TimelineEventForm(ReasonForm):
         cleaned = super().clean()
         start = self._partial_date(cleaned, "start")
         end = self._partial_date(cleaned, "end")
-        if start and end and sort_key(end) < sort_key(start):
+        if start and end and ends_before_start(start, end):
             self.add_error("end_year", _("The end is before the start."))
         if cleaned.get("basis") == TimelineEvent.Basis.INFERRED and not (cleaned.get("basis_note") or "").strip():
             self.add_error("basis_note", _("An inferred date needs a note saying what it was inferred from."))

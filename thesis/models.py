@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .timeline import TimelineEventQuerySet
+
 
 class SourceDocument(models.Model):
     """An imported file, stored verbatim and never changed."""
@@ -327,6 +329,7 @@ class TimelineEvent(models.Model):
     authors = models.ManyToManyField(Author, blank=True, related_name="events", verbose_name=_("people"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
+    objects = TimelineEventQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[authors])
 
     class Meta:
@@ -348,7 +351,7 @@ class TimelineEvent(models.Model):
         ]
         indexes = [
             models.Index(fields=["start_year", "end_year"], name="event_years"),
-            # The longest span, read by every year-range filter (thesis.search.overlapping_years).
+            # The longest span, read by every year-range filter (thesis.timeline.TimelineEventQuerySet.overlapping).
             models.Index(models.F("end_year") - models.F("start_year"), name="event_span"),
         ]
 

@@ -1,4 +1,4 @@
-"""Finding records: case-folded Kazakh text search on SQLite and PostgreSQL, and year ranges on the timeline.
+"""Finding records: case-folded Kazakh text search on SQLite and PostgreSQL.
 
 `kk_icontains` is `icontains` that folds Kazakh Cyrillic case on both databases: PostgreSQL's
 lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE folds ASCII
@@ -16,15 +16,10 @@ import json
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Func, IntegerField, Lookup, Q, TextField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import CharField, Func, Lookup, Q, TextField
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .text.dates import century_years
-
-# Answered from the event_span index; over every event, so a bound for any filtered subset too.
-LONGEST_SPAN = RawSQL("SELECT MAX(end_year - start_year) FROM thesis_timelineevent", [], output_field=IntegerField())
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
 # case as kk_fold does and finds any run of three or more characters; a shorter term is looked
@@ -129,44 +124,3 @@ def search_passages(queryset, term: str):
 def fts_phrase(term: str) -> str:
     """`term` as one FTS5 string: with the trigram tokenizer, the rows containing it, case folded."""
     return '"' + term.replace('"', '""') + '"'
-
-
-def validate_year(year: int) -> None:
-    """ValueError for the year that does not exist: 1 BCE (-1) is followed by 1 CE."""
-    if year == 0:
-        raise ValueError("there is no year 0: 1 BCE (-1) is followed by 1 CE (1)")
-
-
-def validate_year_range(first: int | None, last: int | None) -> None:
-    """ValueError for a range that starts after it ends or names year 0."""
-    for year in (first, last):
-        if year is not None:
-            validate_year(year)
-    if first is not None and last is not None and first > last:
-        raise ValueError(f"the range starts ({first}) after it ends ({last})")
-
-
-def overlapping_years(first: int | None, last: int | None) -> Q:
-    """Events whose inclusive years [start_year, end_year] overlap [first, last]; a missing bound is open.
-
-    An event reaching `first` started no earlier than `first` less the longest span of any event:
-    saying so lets an index on start_year read only the years that can match, rather than every
-    year before `last`.
-    """
-    validate_year_range(first, last)
-    condition = Q()
-    if first is not None:
-        condition &= Q(end_year__gte=first, start_year__gte=Value(first) - LONGEST_SPAN)
-    if last is not None:
-        condition &= Q(start_year__lte=last)
-    return condition
-
-
-def containing_year(year: int) -> Q:
-    """Events whose inclusive year range contains `year`."""
-    return overlapping_years(year, year)
-
-
-def in_century(century: int) -> Q:
-    """Events overlapping a century: 17 is 1601–1700, -1 (the 1st century BCE) is -100 to -1."""
-    return overlapping_years(*century_years(century))

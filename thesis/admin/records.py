@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from ..services import editing
-from ..text.dates import century_years
+from ..text.dates import centuries, int_to_roman
 from .base import EditorialAdmin, ReadOnlyInline
 
 
@@ -153,54 +153,22 @@ class CenturyFilter(admin.SimpleListFilter):
         if span["first"] is None:
             return []
         events = model_admin.get_queryset(request)
-        centuries = range(_century_of(span["first"]), _century_of(span["last"]) + 1)
-        return [(str(c), _century_label(c)) for c in centuries if c != 0 and _overlapping(events, c).exists()]
+        found = [c for c in centuries(span["first"], span["last"]) if events.in_century(c).exists()]
+        return [(str(c), _century_label(c)) for c in found]
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         try:
-            return _overlapping(queryset, int(self.value()))
+            return queryset.in_century(int(self.value()))
         except ValueError:
             return queryset.none()
 
 
-def _overlapping(events, century: int):
-    start, end = century_years(century)
-    return events.filter(start_year__lte=end, end_year__gte=start)
-
-
-def _century_of(year: int) -> int:
-    return (year - 1) // 100 + 1 if year > 0 else -((-year - 1) // 100 + 1)
-
-
 def _century_label(century: int) -> str:
     if century < 0:
-        return gettext("%(n)s century BCE") % {"n": _roman(-century)}
-    return gettext("%(n)s century") % {"n": _roman(century)}
-
-
-def _roman(number: int) -> str:
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    result = ""
-    for value, numeral in numerals:
-        while number >= value:
-            result, number = result + numeral, number - value
-    return result
+        return gettext("%(n)s century BCE") % {"n": int_to_roman(-century)}
+    return gettext("%(n)s century") % {"n": int_to_roman(century)}
 
 
 @admin.register(TimelineEvent)

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 
 from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
-from ..text.dates import DateError, validate_partial_date
+from ..text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 from ..text.names import display_name, person_key
 from .exceptions import CurationError
 from .history import record
@@ -68,12 +68,12 @@ def _validate_event(event: dict, where: str) -> None:
             validate_partial_date(date.get("year"), date.get("month"), date.get("day"))
         except DateError as error:
             raise CurationError(f"{where}: {label}: {error}") from None
-    if (end["year"], end.get("month") or 0, end.get("day") or 0) < (
-        start["year"],
-        start.get("month") or 0,
-        start.get("day") or 0,
-    ):
+    if ends_before_start(_partial_date(start), _partial_date(end)):
         raise CurationError(f"{where}: end is before start")
+
+
+def _partial_date(date: dict) -> PartialDate:
+    return PartialDate(date["year"], date.get("month"), date.get("day"))
 
 
 def apply_people(thesis: Thesis, data: dict, reason: str) -> int:

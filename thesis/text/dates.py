@@ -1,4 +1,4 @@
-"""Partial dates: Roman numerals (Cyrillic look-alikes too), centuries, and dates printed in Kazakh text."""
+"""Every date rule: years, partial dates and their order, centuries, Roman numerals, dates printed in Kazakh."""
 
 import re
 from dataclasses import dataclass
@@ -8,6 +8,22 @@ ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "�
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 ROMAN_CHARS = "IVXLCDMХІСМӀ"
+# Largest first, the subtractive pairs among them: how a number is written in Roman numerals.
+ROMAN_WRITING = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 MONTHS = {
     "қаңтар": 1,
@@ -77,6 +93,17 @@ def roman_to_int(numeral: str) -> int:
     return total
 
 
+def int_to_roman(number: int) -> str:
+    """A positive whole number in Latin Roman numerals: 17 is XVII."""
+    if number < 1:
+        raise DateError(f"no Roman numeral for {number}", "roman")
+    numeral = ""
+    for value, letters in ROMAN_WRITING:
+        count, number = divmod(number, value)
+        numeral += letters * count
+    return numeral
+
+
 def century_years(century: int) -> tuple[int, int]:
     """Inclusive years of a century: 17 is 1601-1700; -1 (1st century BCE) is -100 to -1."""
     if century == 0:
@@ -84,6 +111,16 @@ def century_years(century: int) -> tuple[int, int]:
     if century > 0:
         return 100 * (century - 1) + 1, 100 * century
     return 100 * century, 100 * (century + 1) - 1
+
+
+def century_of(year: int) -> int:
+    """The century a year is in: 1601 and 1700 are in the 17th, -100 and -1 in the 1st BCE (-1); year 0 in none (0)."""
+    return (year - 1) // 100 + 1 if year > 0 else -((-year - 1) // 100 + 1)
+
+
+def centuries(first_year: int, last_year: int) -> list[int]:
+    """Every century the years from `first_year` to `last_year` reach, earliest first."""
+    return [c for c in range(century_of(first_year), century_of(last_year) + 1) if c != 0]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -171,9 +208,20 @@ def is_leap(year: int) -> bool:
     return astronomical % 4 == 0 and (astronomical % 100 != 0 or astronomical % 400 == 0)
 
 
+def year_exists(year: int) -> bool:
+    """Whether the year was ever counted: 1 BCE (-1) is followed by 1 CE (1), with no year 0 between."""
+    return year != 0
+
+
+def validate_year(year: int) -> None:
+    """DateError (code "year") for the year that does not exist."""
+    if not year_exists(year):
+        raise DateError("there is no year 0: 1 BCE (-1) is followed by 1 CE (1)", "year")
+
+
 def validate_partial_date(year: int | None, month: int | None, day: int | None) -> None:
     """Raise DateError naming what is wrong with a partial date, coded "year", "day_without_month", "month" or "day"."""
-    if year is None or year == 0:
+    if year is None or not year_exists(year):
         raise DateError("year is required and there is no year 0", "year")
     if day is not None and month is None:
         raise DateError("a day needs a month", "day_without_month")
@@ -186,4 +234,10 @@ def validate_partial_date(year: int | None, month: int | None, day: int | None) 
 
 
 def sort_key(date: PartialDate) -> tuple[int, int, int]:
+    """Chronological order of partial dates: a date known to the year only sorts before the dated days of that year."""
     return date.year, date.month or 0, date.day or 0
+
+
+def ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    """Whether a range is the wrong way round: its end before its start (an end on the start is fine)."""
+    return sort_key(end) < sort_key(start)
