@@ -16,7 +16,12 @@ def refresh_citations(passage: Passage) -> None:
     derived = derive_citations(passage.text)
     sources = sources_for(passage.thesis_id, {c.number for c in derived})
     passage.citations.all().delete()
-    Citation.objects.bulk_create(
+    Citation.objects.bulk_create(citation_rows(passage, derived, sources))
+
+
+def citation_rows(passage: Passage, derived, sources: dict[int, Source]) -> list[Citation]:
+    """The rows of a passage's derived citations, in order, each pointing at its source by number."""
+    return [
         Citation(
             passage=passage,
             source=sources[c.number],
@@ -28,7 +33,7 @@ def refresh_citations(passage: Passage) -> None:
             sentence_end=c.sentence_end,
         )
         for order, c in enumerate(derived)
-    )
+    ]
 
 
 def sources_for(thesis_id: int, numbers: set[int]) -> dict[int, Source]:
