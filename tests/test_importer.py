@@ -254,11 +254,12 @@ def test_second_import_restores_a_missing_curated_record_only(seed_thesis):
     assert seed_thesis.events.filter(key="inferred:gulf-war").exists()
 
 
-def test_the_command_reports_and_is_idempotent(capsys):
+def test_the_command_reports_once_and_is_idempotent(capfd):
     call_command("import_thesis", str(SEED))
     call_command("import_thesis", str(SEED))
-    out = capsys.readouterr().out
+    out, err = capfd.readouterr()
     assert "Imported thesis" in out and "11 passages" in out
+    assert "Imported" not in err and out.count("Imported") == 1
     assert "already imported" in out and "nothing changed" in out
     assert Thesis.objects.count() == 1
 

@@ -4,7 +4,6 @@ An import is idempotent: a file already imported (same SHA-256) is not parsed ag
 second run only adds curated records that are missing, so editors' corrections stay.
 """
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +21,6 @@ from . import curation as curation_module
 from .curation import stated_event_key
 from .exceptions import ImportRefused
 from .history import record
-
-logger = logging.getLogger(__name__)
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
@@ -78,7 +75,6 @@ def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=T
             added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
             return ImportResult(existing.thesis, created=False, counts=added)
         result = _create(text, data, sha256, file_name, curated)
-    logger.info("Imported %s as thesis %s: %s", file_name, result.thesis.pk, result.counts)
     return result
 
 
