@@ -74,8 +74,7 @@ def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=T
         if existing is not None:
             added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
             return ImportResult(existing.thesis, created=False, counts=added)
-        result = _create(text, data, sha256, file_name, curated)
-    return result
+        return _create(text, data, sha256, file_name, curated)
 
 
 def _create(text, data, sha256, file_name, curated) -> ImportResult:

@@ -89,14 +89,9 @@ def walk(units: list[Unit]):
         yield from walk(unit.children)
 
 
-def depth(units: list[Unit]) -> int:
-    """The deepest level of the tree (0 for an empty one)."""
-    return max((unit.level for unit in walk(units)), default=0)
-
-
-def division_depth(units: list[Unit]) -> int:
-    """The deepest level at which a division (not a paragraph) sits."""
-    return max((unit.level for unit in walk(units) if not unit.is_paragraph), default=0)
+def depth(units: list[Unit], divisions_only: bool = False) -> int:
+    """The deepest level of the tree, or of its divisions (not paragraphs); 0 for an empty one."""
+    return max((unit.level for unit in walk(units) if not (divisions_only and unit.is_paragraph)), default=0)
 
 
 def index(units: list[Unit]) -> dict[str, Unit]:
@@ -114,5 +109,5 @@ def cite_structure(units: list[Unit]) -> list[dict]:
             children.append(level(SUBSECTION, remaining - 1))
         return {"citeType": cite_type, "citeStructure": children}
 
-    deepest = division_depth(units)
+    deepest = depth(units, divisions_only=True)
     return [level(SECTION, deepest)] if deepest else []
