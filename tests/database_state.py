@@ -8,6 +8,7 @@ def every_row() -> dict[str, list[tuple]]:
     return {
         model._meta.db_table: list(model._base_manager.order_by("pk").values_list())
         for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed  # an unmanaged table (the SQLite search index) follows a managed one
     }
 
 

@@ -152,7 +152,8 @@ def test_restore_into_an_empty_database(seed_thesis, tmp_path):
 
     # Empty the archive's tables, children first, as a fresh database would be.
     for model in reversed(list(apps.get_app_config("thesis").get_models())):
-        model._base_manager.all()._raw_delete(model._base_manager.db)
+        if model._meta.managed:  # the SQLite search index empties itself through its triggers
+            model._base_manager.all()._raw_delete(model._base_manager.db)
     call_command("restore", str(backup))
     write_backup(tmp_path / "again.json")
     assert rows(tmp_path / "again.json") == before

@@ -129,3 +129,13 @@ def test_short_terms_are_still_found_on_every_database(seed_thesis):
 def test_quotes_in_a_search_term_are_literal(seed_thesis):
     assert not search_passages(Passage.objects.all(), 'a" OR "b').exists()
     assert list(search_passages(Passage.objects.all(), '"')) == list(Passage.objects.filter(text__kk_icontains='"'))
+
+
+@pytest.mark.django_db
+def test_sqlite_search_reads_the_index_in_stored_order_without_sorting(seed_thesis):
+    if connection.vendor != "sqlite":
+        pytest.skip("the trigram FTS5 index is SQLite's; PostgreSQL searches by LIKE on the folded text")
+    plan = search_passages(Passage.objects.all(), "қазақстан")[:20].explain()
+    # The index leads the join and hands over rowids in order, so a page stops reading it once full.
+    assert plan.index("thesis_passage_fts VIRTUAL TABLE") < plan.index("SEARCH thesis_passage")
+    assert "TEMP B-TREE" not in plan

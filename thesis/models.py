@@ -138,6 +138,32 @@ class Passage(models.Model):
         return f"§{self.order} {self.text[:60]}"
 
 
+class PassageTextIndex(models.Model):
+    """A row of the trigram full-text index of passages' text, on SQLite only (migration 0005).
+
+    Not managed: the index is an FTS5 virtual table that triggers keep in step with the passages.
+    A model lets search join it through the ORM, so that the index hands over its matches in
+    rowid order and a page stops reading it once full; backups leave it out, as they do every
+    unmanaged model, and a restore rebuilds it through the triggers."""
+
+    passage = models.OneToOneField(
+        Passage,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="text_index",
+    )
+    text = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "thesis_passage_fts"
+
+    def __str__(self):
+        return self.text[:60]
+
+
 class Source(models.Model):
     """A work the thesis cites by number; bibliographic fields follow CSL-JSON."""
 

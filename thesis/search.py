@@ -20,15 +20,13 @@ from django.db.models import CharField, Func, Lookup, Q, TextField
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
+from .models import PassageTextIndex
+
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
 # case as kk_fold does and finds any run of three or more characters; a shorter term is looked
 # for with kk_icontains, over every row.
 FTS_MIN_LENGTH = 3
-FTS_TABLE = "thesis_passage_fts"
-# Joined rather than asked for a list of ids, so that the index hands over its rows in rowid order
-# and a page stops reading it once full.
-FTS_JOIN = [f"{FTS_TABLE}.rowid = thesis_passage.id", f"{FTS_TABLE} MATCH %s"]
 # How many matches a search lists and counts: past it, a count would cost as much as the corpus is large.
 SEARCH_RESULT_LIMIT = 1000
 
@@ -80,6 +78,20 @@ class KazakhIContains(Lookup):
         return f"{fold}({lhs}) LIKE {fold}({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
 
 
+class FullTextMatch(Lookup):
+    """An FTS5 index column MATCHing a query (see `fts_phrase`)."""
+
+    lookup_name = "fts_match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
+
+
 class JSONStrings(Func):
     """The strings inside a JSON value as text, so that names stored in JSON can be searched."""
 
@@ -106,9 +118,9 @@ def search_passages(queryset, term: str):
         return queryset
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite" and len(term) >= FTS_MIN_LENGTH:
-        return queryset.extra(
-            tables=[FTS_TABLE], where=FTS_JOIN, params=[fts_phrase(term)], order_by=[f"{FTS_TABLE}.rowid"]
-        )
+        # Joined rather than asked for a list of ids, so that the index hands over its rows in
+        # rowid order and a page stops reading it once full.
+        return queryset.filter(text_index__text__fts_match=fts_phrase(term)).order_by("text_index__passage_id")
     exact = queryset.filter(text_matches(term, "text")).order_by("pk")
     if vendor != "postgresql" or exact.exists():
         return exact

@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
-# The data version is not data: a restore starts the new database's own (thesis/dataversion.py).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion"]
+# The data version is not data: a restore starts the new database's own (services/dataversion.py).
+# The search index is SQLite's alone and follows the passages through triggers, so it is rebuilt.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion", "thesis.passagetextindex"]
 # Migrations create these (the Editors group); a restore matches them by name instead.
 MADE_BY_MIGRATIONS = {"auth.group"}
 
