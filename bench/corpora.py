@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TMP = ROOT / "bench" / "results" / "tmp"
 BIN = Path(sys.executable).parent
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
-# A change to any of these makes a kept corpus stale.
-GENERATOR_FILES = ["thesis/corpus.py", "thesis/corpus_store.py", "thesis/models.py", "fixtures/diplomacy-thesis.kk.txt"]
+# A change to any of these makes a kept corpus stale: the generator reads the text with thesis/text's rules.
+GENERATOR_FILES = ["synthetic/corpus.py", "synthetic/store.py", "thesis/models.py", "fixtures/diplomacy-thesis.kk.txt"]
+GENERATOR_FOLDERS = ["thesis/text", "thesis/migrations"]
 SECRET_KEY = secrets.token_urlsafe(40)
 
 
@@ -46,8 +47,8 @@ def tag(scale: float, seed: int) -> str:
 
 def fingerprint(scale: float, seed: int) -> str:
     digest = hashlib.sha256(f"{scale}:{seed}".encode())
-    migrations = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "thesis" / "migrations").glob("0*.py"))
-    for name in GENERATOR_FILES + migrations:
+    modules = sorted(str(p.relative_to(ROOT)) for folder in GENERATOR_FOLDERS for p in (ROOT / folder).glob("*.py"))
+    for name in GENERATOR_FILES + modules:
         digest.update(name.encode())
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()

@@ -26,7 +26,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from load import PROXY_HEADERS  # noqa: E402
 from scenarios import scenarios  # noqa: E402
 
-from thesis.corpus_store import synthetic_theses  # noqa: E402
+from synthetic.store import synthetic_theses  # noqa: E402
 from thesis.services.importer import import_file  # noqa: E402
 
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "api",
+    "synthetic",
 ]
 
 MIDDLEWARE = [

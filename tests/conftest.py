@@ -7,9 +7,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from synthetic.corpus import Counts, load_vocabulary, plan_corpus
 from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
+# A synthetic corpus small enough for a test: three theses.
+TINY = Counts(theses=3, passages=75, events=36, sources=15, authors=12)
 
 
 @pytest.fixture
@@ -37,3 +40,13 @@ def skip_or_fail(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"CI must provide this: {reason}")
     pytest.skip(f"NOT RUN: {reason}")
+
+
+@pytest.fixture(scope="session")
+def vocabulary():
+    return load_vocabulary(SEED)
+
+
+@pytest.fixture(scope="session")
+def plans(vocabulary):
+    return list(plan_corpus(vocabulary, 7, TINY))

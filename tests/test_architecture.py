@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
-PACKAGES = ("project", "api", "thesis")
+PACKAGES = ("project", "api", "thesis", "synthetic")
 ROW_RE = re.compile(r"^\| `(?P<package>[\w.]+)` \| (?P<allowed>.+) \|$", re.M)
 
 
@@ -59,7 +59,7 @@ def project_files():
 
 def test_the_table_names_every_package_of_the_project():
     table = rules()
-    assert {"thesis.text", "thesis.services", "thesis.models", "thesis", "api", "project"} <= set(table)
+    assert {"thesis.text", "thesis.services", "thesis.models", "thesis", "api", "project", "synthetic"} <= set(table)
     assert all(layer(module_name(path), table) for path in project_files())
 
 
@@ -79,6 +79,30 @@ def allowed(module: str, may_import: set[str], table) -> bool:
     project.clients, counts on its own)."""
     target = layer(module, table)
     return target is None or target in may_import or layer(module, may_import) is not None
+
+
+def private_names_imported(source: str, package: list[str]) -> set[str]:
+    """The names starting with "_" that the source imports from another of the project's modules."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.level or node.module.split(".")[0] in PACKAGES):
+            names.update(f"{node.module}.{alias.name}" for alias in node.names if alias.name.startswith("_"))
+    return names
+
+
+def test_no_module_imports_a_private_name_of_another():
+    # The synthetic corpus, above all, calls the importer's public functions, not its insides.
+    found = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in project_files()
+        for name in private_names_imported(path.read_text(encoding="utf-8"), module_name(path).split("."))
+    }
+    assert found == set()
+
+
+def test_the_private_name_check_sees_relative_and_absolute_imports():
+    source = "from ..services.importer import _headline\nfrom thesis.text.dates import _sign, find_dates\n"
+    assert private_names_imported(source, ["synthetic"]) == {"services.importer._headline", "thesis.text.dates._sign"}
 
 
 def test_the_rules_of_the_text_import_no_django():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.corpus_store import clear_synthetic
+from synthetic.store import clear_synthetic
 from thesis.models import Author, DataVersion, Passage, Source, TimelineEvent
 from thesis.services import dataversion
 

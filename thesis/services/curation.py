@@ -12,17 +12,13 @@ from django.conf import settings
 
 from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
 from ..text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
+from ..text.events import stated_event_key
 from ..text.names import display_name, person_key
 from .exceptions import CurationError
 from .history import record
 
 PRECISIONS = set(TimelineEvent.Precision.values)
 GROUPS = set(Author.Group.values)
-
-
-def stated_event_key(display: str, occurrence: int) -> str:
-    """The identity of the n-th event dated `display` in the text."""
-    return f"stated:{display}#{occurrence}"
 
 
 def load(sha256: str, path: Path | None = None) -> dict | None:

@@ -11,21 +11,17 @@ from django.conf import settings
 from django.db import transaction
 
 from ..models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
-from ..text.dates import find_dates
-from ..text.names import find_names, historiography_groups
+from ..text.events import stated_events
+from ..text.names import read_people
 from ..text.normalisation import reading_text
 from ..text.parsing import ParsedDocument, parse_document
-from ..text.sentences import sentence_at
 from ..text.structure import completeness, declared_structure
 from . import curation as curation_module
-from .curation import stated_event_key
 from .exceptions import ImportRefused
 from .history import record
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
-HEADLINE_WORDS = 12
-HEADLINE_CHARS = 200
 
 
 @dataclass
@@ -168,55 +164,24 @@ def _level(heading, stack) -> int:
 
 def _create_authors(thesis, readings: list[str], reason) -> list[Author]:
     """People listed in the historiography and people named with initials elsewhere."""
-    people: dict[str, dict] = {}
-    for text in readings:
-        groups = historiography_groups(text)
-        listed = [name for names in groups.values() for name in names]
-        for group, names in groups.items():
-            for name in names:
-                person = _person(people, name)
-                person["group"] = person["group"] or group
-                person["is_historiography_author"] = True
-        listed_from = min((n.start for n in listed), default=len(text))
-        listed_to = max((n.end for n in listed), default=0)
-        for name in find_names(text, initials_first_only=True):
-            if not listed_from <= name.start < listed_to:
-                _person(people, name)["is_quoted"] = True
     authors = []
-    for key, person in people.items():
+    for key, person in read_people(readings).items():
         author = _save(
             Author(
                 thesis=thesis,
                 key=key,
-                family_name=person["family"],
-                given_names=person["initials"],
-                display_name=person["display"],
-                group=person["group"],
-                is_historiography_author=person["is_historiography_author"],
-                is_quoted=person["is_quoted"],
+                family_name=person.family,
+                given_names=person.initials,
+                display_name=person.display,
+                group=person.group,
+                is_historiography_author=person.is_historiography_author,
+                is_quoted=person.is_quoted,
             ),
             reason,
         )
-        AuthorAlias.objects.bulk_create(AuthorAlias(author=author, form=f) for f in sorted(person["forms"]))
+        AuthorAlias.objects.bulk_create(AuthorAlias(author=author, form=f) for f in sorted(person.forms))
         authors.append(author)
     return authors
-
-
-def _person(people, name) -> dict:
-    person = people.setdefault(
-        name.key,
-        {
-            "family": name.family,
-            "initials": name.initials,
-            "display": name.display,
-            "group": "",
-            "is_historiography_author": False,
-            "is_quoted": False,
-            "forms": set(),
-        },
-    )
-    person["forms"].add(name.form)
-    return person
 
 
 def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason) -> list[Passage]:
@@ -238,39 +203,26 @@ def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason)
 def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
     """One event for every date printed in the text, described by the sentence that holds it."""
     events = []
-    seen: dict[str, int] = {}
-    for passage in passages:
-        for mention in find_dates(passage.text):
-            seen[mention.display] = seen.get(mention.display, 0) + 1
-            start, end = sentence_at(passage.text, mention.start) or (mention.start, mention.end)
-            sentence = passage.text[start:end]
-            event = TimelineEvent(
-                thesis=thesis,
-                key=stated_event_key(mention.display, seen[mention.display]),
-                passage=passage,
-                headline=derived_headline(sentence),
-                description=sentence,
-                date_display=mention.display,
-                start_year=mention.begin.year,
-                start_month=mention.begin.month,
-                start_day=mention.begin.day,
-                end_year=mention.finish.year,
-                end_month=mention.finish.month,
-                end_day=mention.finish.day,
-                precision=mention.precision,
-                basis=TimelineEvent.Basis.STATED,
-            )
-            events.append(_save(event, reason))
+    for stated in stated_events([passage.text for passage in passages]):
+        date = stated.date
+        event = TimelineEvent(
+            thesis=thesis,
+            key=stated.key,
+            passage=passages[stated.passage],
+            headline=stated.headline,
+            description=stated.description,
+            date_display=date.display,
+            start_year=date.begin.year,
+            start_month=date.begin.month,
+            start_day=date.begin.day,
+            end_year=date.finish.year,
+            end_month=date.finish.month,
+            end_day=date.finish.day,
+            precision=date.precision,
+            basis=TimelineEvent.Basis.STATED,
+        )
+        events.append(_save(event, reason))
     return events
-
-
-def derived_headline(sentence: str) -> str:
-    """The sentence's first words, until an editor writes a headline."""
-    words = sentence.split()
-    headline = " ".join(words[:HEADLINE_WORDS])
-    if len(headline) > HEADLINE_CHARS:
-        return headline[: HEADLINE_CHARS - 1] + "…"
-    return headline + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
 def _save(instance, reason):

@@ -6,7 +6,7 @@ agree once periods and spaces are set aside.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .alphabet import LOWER, UPPER
 
@@ -77,6 +77,45 @@ def historiography_groups(text: str) -> dict[str, list[Name]]:
         names = [Name(n.family, n.initials, n.form, n.start + offset, n.end + offset) for n in find_names(listed)]
         groups.setdefault(GROUP_WORDS[heading["word"].lower()], []).extend(names)
     return groups
+
+
+@dataclass
+class Person:
+    """A person as the texts name them: every form used, and how they are named."""
+
+    family: str
+    initials: str
+    display: str
+    group: str = ""
+    is_historiography_author: bool = False
+    is_quoted: bool = False
+    forms: set[str] = field(default_factory=set)
+
+
+def read_people(texts: list[str]) -> dict[str, Person]:
+    """The people the texts name, by key: those listed under a historiography heading, with
+    their group, and those named initials first anywhere else, who are quoted."""
+    people: dict[str, Person] = {}
+    for text in texts:
+        groups = historiography_groups(text)
+        listed = [name for names in groups.values() for name in names]
+        for group, names in groups.items():
+            for name in names:
+                person = _person(people, name)
+                person.group = person.group or group
+                person.is_historiography_author = True
+        listed_from = min((n.start for n in listed), default=len(text))
+        listed_to = max((n.end for n in listed), default=0)
+        for name in find_names(text, initials_first_only=True):
+            if not listed_from <= name.start < listed_to:
+                _person(people, name).is_quoted = True
+    return people
+
+
+def _person(people: dict[str, Person], name: Name) -> Person:
+    person = people.setdefault(name.key, Person(name.family, name.initials, name.display))
+    person.forms.add(name.form)
+    return person
 
 
 def _tidy_initials(raw: str) -> str:

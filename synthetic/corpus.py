@@ -4,10 +4,10 @@ Each synthetic thesis is written as a text the parser reads back into the same s
 and passages: headings on lines of their own, paragraphs indented, every sentence on a line
 without the ". " the transcription cut, `[N]` markers opening the line after the sentence
 they close, people named with initials, and dates printed the ways the seed prints them.
-The reading text, mentions, stated events, declared structure and completeness are then
-derived from that text by the importer's own functions, and citations from where the markers
-were put (tests check them against derive_citations), so a synthetic thesis is one the archive
-could have imported: tests import one and compare.
+The reading text, citations, people, mentions, stated events, declared structure and
+completeness are then derived from that text by the same functions of `thesis.text` the
+importer calls, so a synthetic thesis is one the archive could have imported: tests import one
+and compare.
 
 Nothing here touches the database: a plan is plain data, and the same seed gives the same plans.
 """
@@ -19,16 +19,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .services.curation import stated_event_key
-from .services.importer import derived_headline
-from .text.alphabet import FRONT_VOWELS, LETTER
-from .text.citations import DerivedCitation
-from .text.dates import MONTHS, ROMAN_CHARS, find_dates, int_to_roman
-from .text.names import display_name, find_names, historiography_groups, person_key
-from .text.normalisation import reading_text
-from .text.parsing import parse_document
-from .text.sentences import ABBREVIATIONS, MARKER_RE, sentence_at, sentence_spans
-from .text.structure import completeness, declared_structure
+from thesis.text.alphabet import FRONT_VOWELS, LETTER
+from thesis.text.citations import DerivedCitation, derive_citations
+from thesis.text.dates import MONTHS, ROMAN_CHARS, int_to_roman
+from thesis.text.events import derived_headline, stated_events
+from thesis.text.names import display_name, find_names, historiography_groups, person_key, read_people
+from thesis.text.normalisation import reading_text
+from thesis.text.parsing import parse_document
+from thesis.text.sentences import ABBREVIATIONS, sentence_spans
+from thesis.text.structure import completeness, declared_structure
 
 SYNTHETIC_PREFIX = "synthetic-"
 INDENT = "  "
@@ -411,9 +410,7 @@ class _Layout:
         for index, text in enumerate(lines):
             self.line(INDENT + text if index == 0 else text)
         order = len(self.drafts)
-        self.drafts.append(
-            {"section": section, "order": order, "start": start, "end": self.position - 1, "lines": lines}
-        )
+        self.drafts.append({"section": section, "order": order, "start": start, "end": self.position - 1})
 
 
 def _lay_out(writer: _Writer, leaves: list[dict], passages: int, dates: dict) -> _Layout:
@@ -487,92 +484,42 @@ def _finish_passage(content: str, draft: dict, authors: dict[str, AuthorPlan]) -
         text=text,
         start=draft["start"],
         end=draft["end"],
-        citations=_citations(text, draft["lines"]),
+        citations=derive_citations(text),
         mentions=mentions,
     )
 
 
-def _citations(text: str, lines: list[str]) -> list[DerivedCitation]:
-    """Each marker opening a line closes the sentence of the line before, as derive_citations reads
-    it; knowing the lines spares its sentence search, the slowest step (tests compare the two)."""
-    citations = []
-    starts = _line_starts(text, lines)
-    for index in range(1, len(lines)):
-        marker = MARKER_RE.match(lines[index])
-        if marker is None:
-            continue
-        previous = MARKER_RE.match(lines[index - 1])
-        sentence_start = starts[index - 1] + (previous.end() + 1 if previous else 0)
-        sentence_end = starts[index] - 1
-        citations.append(
-            DerivedCitation(
-                number=int(marker["number"]),
-                marker_start=starts[index],
-                marker_end=starts[index] + marker.end(),
-                sentence=text[sentence_start:sentence_end],
-                sentence_start=sentence_start,
-                sentence_end=sentence_end,
-            )
-        )
-    return citations
-
-
-def _line_starts(text: str, lines: list[str]) -> list[int]:
-    """Where each transcribed line begins in the reading text, which rejoined them with ". "."""
-    starts, position = [], 0
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 2
-    if ". ".join(lines) != text:
-        raise ValueError("the reading text is not the transcribed lines rejoined")
-    return starts
-
-
 def _note_quoted(passages: list[PassagePlan], authors: dict[str, AuthorPlan]) -> None:
-    """Read people as the importer does: each form in the historiography listing is an alias; a
-    person named initials first anywhere else is quoted, and that form is an alias too."""
-    for passage in passages:
-        listed = [name for names in historiography_groups(passage.text).values() for name in names]
-        listed_from = min((n.start for n in listed), default=len(passage.text))
-        listed_to = max((n.end for n in listed), default=0)
-        for name in listed:
-            if name.key in authors:
-                authors[name.key].forms.add(name.form)
-        for name in find_names(passage.text, initials_first_only=True):
-            if name.key in authors and not listed_from <= name.start < listed_to:
-                authors[name.key].is_quoted = True
-                authors[name.key].forms.add(name.form)
+    """Read people as the importer does, and keep what it reads of the planned ones: the forms
+    used, and whether they are quoted outside the historiography."""
+    for key, person in read_people([p.text for p in passages]).items():
+        if key in authors:
+            authors[key].forms |= person.forms
+            authors[key].is_quoted = authors[key].is_quoted or person.is_quoted
 
 
 def _stated_events(rng, passages: list[PassagePlan], hosts: Counter, authors) -> list[EventPlan]:
-    """One event for every date printed in a passage, keyed and described as the importer does."""
-    events = []
-    seen: Counter = Counter()
+    """One event for every date printed in a passage, as the importer reads them."""
+    stated = stated_events([p.text for p in passages])
+    printed = Counter(event.passage for event in stated)
+    if printed != hosts:
+        raise ValueError(f"the passages print dates {dict(printed)}, {dict(hosts)} were written")
     keys = list(authors)
-    for order in sorted(hosts):
-        text = passages[order].text
-        found = find_dates(text)
-        if len(found) != hosts[order]:
-            raise ValueError(f"passage {order} prints {len(found)} dates, {hosts[order]} were written")
-        for mention in found:
-            seen[mention.display] += 1
-            start, end = sentence_at(text, mention.start) or (mention.start, mention.end)
-            sentence = text[start:end]
-            events.append(
-                EventPlan(
-                    key=stated_event_key(mention.display, seen[mention.display]),
-                    passage=order,
-                    headline=derived_headline(sentence),
-                    description=sentence,
-                    date_display=mention.display,
-                    start=(mention.begin.year, mention.begin.month, mention.begin.day),
-                    end=(mention.finish.year, mention.finish.month, mention.finish.day),
-                    precision=mention.precision,
-                    basis="stated",
-                    authors=_event_people(rng, keys),
-                )
-            )
-    return events
+    return [
+        EventPlan(
+            key=event.key,
+            passage=event.passage,
+            headline=event.headline,
+            description=event.description,
+            date_display=event.date.display,
+            start=(event.date.begin.year, event.date.begin.month, event.date.begin.day),
+            end=(event.date.finish.year, event.date.finish.month, event.date.finish.day),
+            precision=event.date.precision,
+            basis="stated",
+            authors=_event_people(rng, keys),
+        )
+        for event in stated
+    ]
 
 
 def _inferred_events(rng, writer: _Writer, passages, count: int, authors) -> list[EventPlan]:

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries
 
-from thesis.corpus import DEFAULT_COUNTS, Counts, load_vocabulary, plan_corpus
-from thesis.corpus_store import analyse, clear_synthetic, synthetic_theses, write_plans
+from synthetic.corpus import DEFAULT_COUNTS, Counts, load_vocabulary, plan_corpus
+from synthetic.store import analyse, clear_synthetic, synthetic_theses, write_plans
 
 SEED_TEXT = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 PROGRESS_EVERY = 2.0
