@@ -23,7 +23,7 @@ from thesis.text.alphabet import FRONT_VOWELS, LETTER
 from thesis.text.citations import DerivedCitation, derive_citations
 from thesis.text.dates import MONTHS, ROMAN_CHARS, int_to_roman
 from thesis.text.events import derived_headline, stated_events
-from thesis.text.names import display_name, find_names, historiography_groups, person_key, read_people
+from thesis.text.names import Person, display_name, find_names, historiography_groups, person_key, read_people
 from thesis.text.normalisation import reading_text
 from thesis.text.parsing import parse_document
 from thesis.text.sentences import ABBREVIATIONS, sentence_spans
@@ -116,17 +116,6 @@ class PassagePlan:
 
 
 @dataclass
-class AuthorPlan:
-    key: str
-    family: str
-    given: str
-    display: str
-    group: str
-    is_quoted: bool = False
-    forms: set = field(default_factory=set)
-
-
-@dataclass
 class EventPlan:
     key: str
     passage: int | None
@@ -153,7 +142,7 @@ class ThesisPlan:
     sections: list[SectionPlan]
     passages: list[PassagePlan]
     sources: list[dict]
-    authors: list[AuthorPlan]
+    authors: list[Person]
     events: list[EventPlan]
 
 
@@ -245,16 +234,18 @@ def plan_thesis(vocabulary: Vocabulary, seed: int, index: int, counts: Counts) -
     )
 
 
-def _plan_authors(rng, vocabulary: Vocabulary, count: int) -> dict[str, AuthorPlan]:
+def _plan_authors(rng, vocabulary: Vocabulary, count: int) -> dict[str, Person]:
     groups = [g for g in GROUP_HEADINGS if vocabulary.families[g]]
-    authors: dict[str, AuthorPlan] = {}
+    authors: dict[str, Person] = {}
     while groups and len(authors) < count:
         group = groups[len(authors) % len(groups)]
         family = rng.choice(vocabulary.families[group])
         initials = "".join(f"{rng.choice(INITIAL_LETTERS)}." for _ in range(rng.choice((1, 2, 2))))
         key = person_key(family, initials)
         if key not in authors:
-            authors[key] = AuthorPlan(key, family, initials, display_name(family, initials), group)
+            authors[key] = Person(
+                family, initials, display_name(family, initials), group, is_historiography_author=True
+            )
     return authors
 
 
@@ -318,7 +309,7 @@ def _roman(rng, number: int) -> str:
 class _Writer:
     """Sentences, titles and names from the seed's words, in the seed's patterns."""
 
-    def __init__(self, rng, vocabulary: Vocabulary, authors: dict[str, AuthorPlan], sources: int):
+    def __init__(self, rng, vocabulary: Vocabulary, authors: dict[str, Person], sources: int):
         self.rng = rng
         self.vocabulary = vocabulary
         self.authors = list(authors.values())
@@ -354,11 +345,11 @@ class _Writer:
         if places:
             words.insert(self.rng.choice(places), self.form(self.rng.choice(self.authors)))
 
-    def form(self, author: AuthorPlan) -> str:
+    def form(self, author: Person) -> str:
         """One of the spellings the seed uses: "Н.Ә. Назарбаев", "Н.Ә.Назарбаев", "Лебедева М.М"."""
         if self.rng.random() < 0.5:
-            return f"{author.given}{self.rng.choice((' ', ''))}{author.family}"
-        return f"{author.family} {author.given[: -1 if self.rng.random() < 0.3 else None]}"
+            return f"{author.initials}{self.rng.choice((' ', ''))}{author.family}"
+        return f"{author.family} {author.initials[: -1 if self.rng.random() < 0.3 else None]}"
 
     def marker(self) -> int | None:
         return self.rng.randint(1, self.sources) if self.sources and self.rng.random() < 0.35 else None
@@ -472,7 +463,7 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _finish_passage(content: str, draft: dict, authors: dict[str, AuthorPlan]) -> PassagePlan:
+def _finish_passage(content: str, draft: dict, authors: dict[str, Person]) -> PassagePlan:
     """A passage's texts, its citations and the people it names."""
     original = content[draft["start"] : draft["end"]]
     text = reading_text(original)
@@ -489,7 +480,7 @@ def _finish_passage(content: str, draft: dict, authors: dict[str, AuthorPlan]) -
     )
 
 
-def _note_quoted(passages: list[PassagePlan], authors: dict[str, AuthorPlan]) -> None:
+def _note_quoted(passages: list[PassagePlan], authors: dict[str, Person]) -> None:
     """Read people as the importer does, and keep what it reads of the planned ones: the forms
     used, and whether they are quoted outside the historiography."""
     for key, person in read_people([p.text for p in passages]).items():
@@ -564,7 +555,7 @@ def _plan_source(rng, writer: _Writer, number: int) -> dict:
         "status": "complete" if rng.random() < 0.7 else "needs_data",
         "csl_type": csl_type,
         "title": writer.title(),
-        "authors": [{"family": a.family, "given": a.given} for a in named if a is not None],
+        "authors": [{"family": a.family, "given": a.initials} for a in named if a is not None],
         "issued_year": rng.randint(1950, 2024),
         "publisher": writer.title((1, 2)) + " баспасы",
         "publisher_place": rng.choice(PLACES),

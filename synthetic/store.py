@@ -1,14 +1,15 @@
 """Writing a synthetic corpus into the database in bulk, and removing it; real theses are never touched.
 
 Rows go in with bulk_create, which sends no post_save: the Passage signal that derives citations
-and mentions stays quiet, and the plan's own citations and mentions are written instead.
+and mentions stays quiet, and the plan's own citations and mentions are written instead. Writes
+and deletions run in `changes.bulk()`, which bumps the data version once at their end.
 No history is written unless asked for (`history=True`): a generated row has no editorial past,
 and the history endpoints answer an empty list for a row without any.
 """
 
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import connection
 from simple_history.utils import bulk_create_with_history
 
 from thesis.models import (
@@ -23,8 +24,9 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.services import dataversion
+from thesis.services import changes
 from thesis.services.derivation import citation_rows
+from thesis.services.importer import author_row, passage_row, section_row
 
 from .corpus import SYNTHETIC_PREFIX, ThesisPlan
 
@@ -41,7 +43,7 @@ def synthetic_theses():
 def write_plans(plans: list[ThesisPlan], history: bool = False) -> Counter:
     """Write the theses in one transaction; returns how many rows of each kind went in."""
     create = _with_history if history else _without_history
-    with transaction.atomic():
+    with changes.bulk():
         documents = SourceDocument.objects.bulk_create([_document(plan) for plan in plans], batch_size=BATCH_SIZE)
         built = [_ThesisRows(plan, document) for plan, document in zip(plans, documents, strict=True)]
         create(Thesis, [rows.thesis for rows in built])
@@ -52,8 +54,6 @@ def write_plans(plans: list[ThesisPlan], history: bool = False) -> Counter:
         for model, name in ((Citation, "citations"), (AuthorAlias, "aliases"), (Mention, "mentions")):
             model.objects.bulk_create([row for rows in built for row in getattr(rows, name)()], batch_size=BATCH_SIZE)
         EventAuthor.objects.bulk_create([row for rows in built for row in rows.event_people()], batch_size=BATCH_SIZE)
-        # bulk_create sends no post_save, so the data version is bumped here.
-        dataversion.bump()
     return sum((rows.counts() for rows in built), Counter())
 
 
@@ -79,51 +79,15 @@ class _ThesisRows:
             completeness_note=plan.completeness_note,
             source_document=document,
         )
-        self.sections = [self._section(s) for s in plan.sections]
+        self.sections = [section_row(self.thesis, s, s.heading, s.order) for s in plan.sections]
         for section, s in zip(self.sections, plan.sections, strict=True):
             section.parent = None if s.parent is None else self.sections[s.parent]
-        self.passages = [self._passage(p) for p in plan.passages]
+        self.passages = [passage_row(self.sections[p.section], p, p.original, p.text, p.order) for p in plan.passages]
         self.by_number = {fields["number"]: Source(thesis=self.thesis, **fields) for fields in plan.sources}
         self.sources = list(self.by_number.values())
-        self.by_key = {a.key: self._author(a) for a in plan.authors}
+        self.by_key = {person.key: author_row(self.thesis, person) for person in plan.authors}
         self.authors = list(self.by_key.values())
         self.events = [self._event(e) for e in plan.events]
-
-    def _section(self, s) -> Section:
-        return Section(
-            thesis=self.thesis,
-            kind=s.kind,
-            number=s.number,
-            label=s.label,
-            title=s.title,
-            heading_original=s.heading,
-            order=s.order,
-            span_start=s.start,
-            span_end=s.end,
-        )
-
-    def _passage(self, p) -> Passage:
-        return Passage(
-            thesis=self.thesis,
-            section=self.sections[p.section],
-            order=p.order,
-            original_text=p.original,
-            text=p.text,
-            span_start=p.start,
-            span_end=p.end,
-        )
-
-    def _author(self, a) -> Author:
-        return Author(
-            thesis=self.thesis,
-            key=a.key,
-            family_name=a.family,
-            given_names=a.given,
-            display_name=a.display,
-            group=a.group,
-            is_historiography_author=True,
-            is_quoted=a.is_quoted,
-        )
 
     def _event(self, e) -> TimelineEvent:
         return TimelineEvent(
@@ -204,11 +168,10 @@ def clear_synthetic() -> int:
     count = theses.count()
     if not count:
         return 0
-    with transaction.atomic():
+    with changes.bulk():
         for queryset in _deletions(Thesis, theses.values("pk")):
             _delete(queryset)
         _delete(SourceDocument.objects.filter(file_name__startswith=SYNTHETIC_PREFIX, thesis__isnull=True))
-        dataversion.bump()
     return count
 
 

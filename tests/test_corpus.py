@@ -80,5 +80,5 @@ def test_dates_include_years_before_the_common_era(vocabulary):
 def test_people_are_named_with_initials_in_the_three_groups(plans):
     authors = [a for plan in plans for a in plan.authors]
     assert {a.group for a in authors} == {"foreign", "russian", "domestic"}
-    assert all(a.given.endswith(".") and a.forms for a in authors)
+    assert all(a.initials.endswith(".") and a.forms for a in authors)
     assert sum(len(p.mentions) for plan in plans for p in plan.passages) > len(authors)

@@ -1,6 +1,8 @@
-"""Derived data follows a passage's text wherever the text is saved: admin, API, commands or shell;
-and every change to what the API shows bumps the data version, in the same transaction."""
+"""Saving or deleting what the public API shows notes the change with `services.changes`, which
+says what it triggers: a passage's citations and mentions derived again from its text, and the
+data version bumped, once per transaction of changes (or at once, outside one)."""
 
+from django.db import router
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -16,27 +18,26 @@ from .models import (
     Thesis,
     TimelineEvent,
 )
-from .services import dataversion
-from .services.derivation import refresh_derived
+from .services import changes
 
-# Everything the public API shows; bulk writes that send no signals bump the version themselves.
+# Everything the public API shows.
 SHOWN = (SourceDocument, Thesis, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent)
 
 
 @receiver(post_save, sender=Passage, dispatch_uid="passage_refresh_derived")
-def passage_saved(sender, instance: Passage, raw=False, **kwargs):
+def passage_saved(sender, instance: Passage, raw=False, using=None, **kwargs):
     if not raw:
-        refresh_derived(instance)
+        changes.passage_saved(instance, using or router.db_for_write(Passage))
 
 
 def data_changed(sender, using=None, **kwargs):
     # Raw saves (loaddata, a backup's restore) change what is shown as much as any other.
-    dataversion.bump(using)
+    changes.data_changed(using or router.db_for_write(sender))
 
 
 def links_changed(sender, action, using=None, **kwargs):
     if action.startswith("post_"):
-        dataversion.bump(using)
+        changes.data_changed(using or router.db_for_write(sender))
 
 
 for model in SHOWN:

@@ -3,13 +3,13 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db import router, transaction
+from django.db import router
 from django.http import Http404
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..services import editing, history
+from ..services import changes, editing, history
 from ..text.diffs import word_diff
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
@@ -46,7 +46,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # One block for the whole form: the record, its many-to-many links and its inlines.
+            with changes.atomic(using=router.db_for_write(self.model)):
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except Exception as error:
             request.edit_refusal = _refusal_or_raise(error)
         # The admin's write transaction is what failed, so the form is shown again outside one:
@@ -57,13 +59,24 @@ class EditorialAdmin(SimpleHistoryAdmin):
         existing_ids(self.model, object_id)
         return super().history_view(request, object_id, extra_context)
 
+    def delete_view(self, request, object_id, extra_context=None):
+        with changes.atomic(using=router.db_for_write(self.model)):
+            return super().delete_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().changelist_view(request, extra_context)
+        # An action or a list edit changes many rows: one block for them all.
+        with changes.atomic(using=router.db_for_write(self.model)):
+            return super().changelist_view(request, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an old version is a save like any other: in one transaction, checked against
         the version the record is at now, not the one restored."""
         existing_ids(self.model, object_id, version_id)
         request.version_now = self.model.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
         try:
-            with transaction.atomic(using=router.db_for_write(self.model)):
+            with changes.atomic(using=router.db_for_write(self.model)):
                 return super().history_form_view(request, object_id, version_id, extra_context)
         except Exception as error:
             request.edit_refusal = _refusal_or_raise(error)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.test.utils import override_settings
+
+from . import changes
 
 # The data version is not data: a restore starts the new database's own (services/dataversion.py).
 # The search index is SQLite's alone and follows the passages through triggers, so it is rebuilt.
@@ -70,7 +71,7 @@ def restore_backup(path: Path) -> dict[str, int]:
     if occupied:
         raise RestoreRefused(f"the database is not empty ({', '.join(occupied)} already hold rows)")
     # Histories are restored as they were; loading must not record the load itself as changes.
-    with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+    with override_settings(SIMPLE_HISTORY_ENABLED=False), changes.atomic():
         call_command("loaddata", str(path), verbosity=0)
     return count_rows(rows)
 

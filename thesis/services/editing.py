@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 from ..text.diffs import word_diff
+from . import changes
 from .history import REASON_MAX_LENGTH, clean_reason, record  # noqa: F401  (the editorial API)
 
 
@@ -112,7 +113,7 @@ def save_checked(instance, *, expected_version: int, user, reason: str):
     exactly one claims the next version and the other is refused, never silently overwriting it.
     """
     model = type(instance)
-    with transaction.atomic(using=router.db_for_write(model)):
+    with changes.atomic(using=router.db_for_write(model)):
         claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(version=F("version") + 1)
         if not claimed:
             raise StaleEdit(model.objects.get(pk=instance.pk), expected_version)
@@ -125,7 +126,7 @@ def save_passage(passage_id: int, *, text: str, expected_version: int, user, rea
     """Save a passage's text (and status) if it is still at `expected_version`; StaleEdit otherwise."""
     if not clean_reason(reason):
         raise EditRefused(_("a reason for the change is required"))
-    with transaction.atomic():
+    with changes.atomic():
         passage = locked(Passage).get(pk=passage_id)
         passage.text = text
         if status is not None:
@@ -202,7 +203,7 @@ def merge_authors(target: Author, others, *, user, reason: str) -> Author:
     reason = clean_reason(reason)
     if not reason:
         raise EditRefused(_("a reason for the change is required"))
-    with transaction.atomic():
+    with changes.atomic():
         for other in others:
             _absorb(target, other, user, reason)
         merged = f"Merged {', '.join(a.display_name for a in others)}: {reason}"

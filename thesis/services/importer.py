@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 
 from ..models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
-from ..text.names import read_people
+from ..text.names import Person, read_people
 from ..text.normalisation import reading_text
-from ..text.parsing import ParsedDocument, parse_document
+from ..text.parsing import Block, Heading, ParsedDocument, parse_document
 from ..text.structure import completeness, declared_structure
+from . import changes
 from . import curation as curation_module
 from .exceptions import ImportRefused
 from .history import record
@@ -66,7 +66,7 @@ def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=T
     sha256 = SourceDocument.digest(data)
     curated = curation_module.load(sha256, curation_path) if use_curation else None
     existing = SourceDocument.objects.filter(sha256=sha256).select_related("thesis").first()
-    with transaction.atomic():
+    with changes.atomic():
         if existing is not None:
             added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
             return ImportResult(existing.thesis, created=False, counts=added)
@@ -89,6 +89,7 @@ def _create(text, data, sha256, file_name, curated) -> ImportResult:
     events = _create_events(thesis, passages, reason)
     if curated:
         curation_module.apply_events(thesis, curated, passages, reason)
+    changes.derive_pending()  # the summary counts the sources the citations create
     counts = {
         "sections": len(sections),
         "passages": len(passages),
@@ -135,23 +136,28 @@ def _create_sections(thesis, parsed: ParsedDocument, reason) -> dict:
         level = _level(heading, stack)
         while stack and stack[-1][0] >= level:
             stack.pop()
-        section = Section(
-            thesis=thesis,
-            parent=stack[-1][1] if stack else None,
-            kind=heading.kind,
-            number=heading.number,
-            label=heading.label,
-            title=heading.title,
-            heading_original=parsed.text[heading.start : heading.end],
-            order=order,
-            span_start=heading.start,
-            span_end=heading.end,
-        )
+        section = section_row(thesis, heading, parsed.text[heading.start : heading.end], order)
+        section.parent = stack[-1][1] if stack else None
         sections[index] = _save(section, reason)
         order += 1
         if heading.number or heading.kind in TOP_LEVEL_KINDS:
             stack.append((level, section))
     return sections
+
+
+def section_row(thesis: Thesis, heading: Heading, original: str, order: int) -> Section:
+    """The unsaved record of a heading the text prints as `original`, the `order`-th of the thesis."""
+    return Section(
+        thesis=thesis,
+        kind=heading.kind,
+        number=heading.number,
+        label=heading.label,
+        title=heading.title,
+        heading_original=original,
+        order=order,
+        span_start=heading.start,
+        span_end=heading.end,
+    )
 
 
 def _level(heading, stack) -> int:
@@ -165,39 +171,46 @@ def _level(heading, stack) -> int:
 def _create_authors(thesis, readings: list[str], reason) -> list[Author]:
     """People listed in the historiography and people named with initials elsewhere."""
     authors = []
-    for key, person in read_people(readings).items():
-        author = _save(
-            Author(
-                thesis=thesis,
-                key=key,
-                family_name=person.family,
-                given_names=person.initials,
-                display_name=person.display,
-                group=person.group,
-                is_historiography_author=person.is_historiography_author,
-                is_quoted=person.is_quoted,
-            ),
-            reason,
-        )
+    for person in read_people(readings).values():
+        author = _save(author_row(thesis, person), reason)
         AuthorAlias.objects.bulk_create(AuthorAlias(author=author, form=f) for f in sorted(person.forms))
         authors.append(author)
     return authors
 
 
+def author_row(thesis: Thesis, person: Person) -> Author:
+    """The unsaved record of a person the text names."""
+    return Author(
+        thesis=thesis,
+        key=person.key,
+        family_name=person.family,
+        given_names=person.initials,
+        display_name=person.display,
+        group=person.group,
+        is_historiography_author=person.is_historiography_author,
+        is_quoted=person.is_quoted,
+    )
+
+
 def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason) -> list[Passage]:
     passages = []
     for order, (block, text) in enumerate(zip(parsed.paragraphs, readings, strict=False)):
-        passage = Passage(
-            thesis=thesis,
-            section=sections[block.heading],
-            order=order,
-            original_text=parsed.text[block.start : block.end],
-            text=text,
-            span_start=block.start,
-            span_end=block.end,
-        )
+        passage = passage_row(sections[block.heading], block, parsed.text[block.start : block.end], text, order)
         passages.append(_save(passage, reason))
     return passages
+
+
+def passage_row(section: Section, block: Block, original: str, text: str, order: int) -> Passage:
+    """The unsaved record of a paragraph transcribed as `original`, read as `text`."""
+    return Passage(
+        thesis=section.thesis,
+        section=section,
+        order=order,
+        original_text=original,
+        text=text,
+        span_start=block.start,
+        span_end=block.end,
+    )
 
 
 def _create_events(thesis, passages, reason) -> list[TimelineEvent]:

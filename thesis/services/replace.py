@@ -3,11 +3,11 @@
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Passage, ReplaceBatch, ReplaceBatchItem
+from . import changes
 from .editing import EditRefused, StaleEdit, save_passage
 from .history import clean_reason
 
@@ -69,7 +69,7 @@ def versions_token(previews: list[PassagePreview]) -> str:
     return ",".join(f"{p.passage.pk}:{p.passage.version}" for p in previews)
 
 
-@transaction.atomic
+@changes.atomic()
 def apply(thesis, pattern, replacement, *, whole_word=False, case_sensitive=False, reason, user, seen=None):
     """Replace in every matching passage as one batch: all passages or none, each save in history with `reason`.
 
@@ -111,7 +111,7 @@ def apply(thesis, pattern, replacement, *, whole_word=False, case_sensitive=Fals
     return batch
 
 
-@transaction.atomic
+@changes.atomic()
 def undo(batch: ReplaceBatch, *, reason: str, user) -> UndoReport:
     """Restore each passage to its text before the batch, skipping (and reporting) those changed since."""
     reason = clean_reason(reason)

@@ -91,6 +91,10 @@ class Person:
     is_quoted: bool = False
     forms: set[str] = field(default_factory=set)
 
+    @property
+    def key(self) -> str:
+        return person_key(self.family, self.initials)
+
 
 def read_people(texts: list[str]) -> dict[str, Person]:
     """The people the texts name, by key: those listed under a historiography heading, with

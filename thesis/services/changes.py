@@ -1,0 +1,91 @@
+"""What a change to the archive triggers, once per transaction: derived rows follow the passages
+saved, and the data version counts the change.
+
+Every change runs in `changes.atomic()`: the services, the commands and the admin's views open
+it. Inside, the signals (thesis/signals.py) only note what was saved or deleted; when the
+outermost block ends, still inside its transaction, each noted passage's citations and mentions
+are derived once from its stored text, and the data version is bumped once, so both commit with
+the change. A save outside any block (a shell, a test) triggers both at once, as it is made.
+Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote."""
+
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import router, transaction
+
+from ..models import Passage
+from . import dataversion
+from .derivation import refresh_derived
+
+_local = threading.local()
+
+
+@dataclass
+class Pending:
+    """What one block has changed so far, on one database."""
+
+    passages: set[int] = field(default_factory=set)
+    changed: bool = False
+
+
+def _open_blocks() -> dict[str, Pending]:
+    if not hasattr(_local, "blocks"):
+        _local.blocks = {}
+    return _local.blocks
+
+
+@contextmanager
+def atomic(using: str | None = None, *, bulk: bool = False):
+    """A transaction of changes; nested blocks join the outermost, which finishes them all."""
+    using = using or router.db_for_write(Passage)
+    blocks = _open_blocks()
+    with transaction.atomic(using=using):
+        if using in blocks:
+            blocks[using].changed |= bulk
+            yield
+            return
+        blocks[using] = Pending(changed=bulk)
+        try:
+            yield
+            derive_pending(using)
+            if blocks[using].changed:
+                dataversion.bump(using)
+        finally:
+            del blocks[using]
+
+
+def bulk(using: str | None = None):
+    """A transaction of writes that send no signals (bulk_create, raw DELETEs): it always bumps."""
+    return atomic(using, bulk=True)
+
+
+def derive_pending(using: str | None = None) -> None:
+    """Derive now the rows of the passages saved so far in the open block, for a caller that reads
+    them before the block ends (the importer's summary)."""
+    using = using or router.db_for_write(Passage)
+    pending = _open_blocks().get(using)
+    if pending is None or not pending.passages:
+        return
+    ids, pending.passages = pending.passages, set()
+    for passage in Passage.objects.using(using).filter(pk__in=ids):
+        refresh_derived(passage)
+
+
+def passage_saved(passage: Passage, using: str) -> None:
+    """Derive the passage's rows at the end of the open block, or now if none is open."""
+    pending = _open_blocks().get(using)
+    if pending is None:
+        refresh_derived(passage)
+    else:
+        pending.passages.add(passage.pk)
+        pending.changed = True
+
+
+def data_changed(using: str) -> None:
+    """Bump the data version at the end of the open block, or now if none is open."""
+    pending = _open_blocks().get(using)
+    if pending is None:
+        dataversion.bump(using)
+    else:
+        pending.changed = True
