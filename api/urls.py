@@ -1,10 +1,10 @@
-"""API routes: the root, a router for the resources, CSL-JSON, and the OpenAPI schema and its docs."""
+"""API routes: the root, a router for the resources, CSL-JSON, DTS, and the OpenAPI schema and its docs."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import dts, views
 from .docs import SwaggerDocsView
 
 app_name = "api"
@@ -24,6 +24,10 @@ urlpatterns = [
         views.ThesisViewSet.as_view({"get": "sources_csl"}),
         name="thesis-sources-csl",
     ),
+    path("dts/", dts.EntryPointView.as_view(), name="dts-entry"),
+    path("dts/collection/", dts.CollectionView.as_view(), name="dts-collection"),
+    path("dts/navigation/", dts.NavigationView.as_view(), name="dts-navigation"),
+    path("dts/document/", dts.DocumentView.as_view(), name="dts-document"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SwaggerDocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
