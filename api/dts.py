@@ -75,13 +75,17 @@ class DtsView(AnyQueryOptions, APIView):
 def pagination(url: str, page: int, pages: int) -> dict:
     """The spec's Pagination object; `previous` and `next` are left out on the first and last pages,
     which have none (JSON-LD drops a null all the same)."""
-    view = {"@id": url, "@type": "Pagination", "first": remove_query_param(url, "page")}
+    view = {"@id": url, "@type": "Pagination", "first": page_url(url, 1)}
     if page > 1:
-        view["previous"] = replace_query_param(url, "page", page - 1)
+        view["previous"] = page_url(url, page - 1)
     if page < pages:
-        view["next"] = replace_query_param(url, "page", page + 1)
-    view["last"] = replace_query_param(url, "page", pages)
+        view["next"] = page_url(url, page + 1)
+    view["last"] = page_url(url, pages)
     return view
+
+
+def page_url(url: str, page: int) -> str:
+    return remove_query_param(url, "page") if page == 1 else replace_query_param(url, "page", page)
 
 
 class EntryPointView(DtsView):
