@@ -32,6 +32,8 @@ class Records:
     authors: list[Author]
     events: list[TimelineEvent]
     history: list = field(default_factory=list)
+    # Who changed each passage's text, by passage id: the editors' user ids, first change first.
+    text_editors: dict[int, list[int]] = field(default_factory=dict)
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
         return [event for event in self.events if event.passage_id == passage_id]
@@ -45,6 +47,7 @@ def load(thesis: Thesis | int) -> Records:
         Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start")),
         Prefetch("mentions", queryset=Mention.objects.order_by("start", "pk")),
     )
+    history = _history(thesis_id)
     return Records(
         thesis=chosen,
         tree=citation_tree(thesis_id),
@@ -53,7 +56,8 @@ def load(thesis: Thesis | int) -> Records:
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
         events=list(TimelineEvent.objects.filter(thesis_id=thesis_id)),
-        history=_history(thesis_id),
+        history=history,
+        text_editors=_text_editors(history),
     )
 
 
@@ -68,3 +72,18 @@ def _history(thesis_id: int) -> list:
             row.target = f"source-{row.number}" if target is None else target(row.id)
             records.append(row)
     return sorted(records, key=attrgetter("history_date", "history_id"))
+
+
+def _text_editors(history: list) -> dict[int, list[int]]:
+    editors: dict[int, list[int]] = {}
+    texts: dict[int, str] = {}
+    for row in history:
+        if not isinstance(row, Passage.history.model):
+            continue
+        before = texts.get(row.id)
+        texts[row.id] = row.text
+        if row.history_user_id and before is not None and before != row.text:
+            known = editors.setdefault(row.id, [])
+            if row.history_user_id not in known:
+                known.append(row.history_user_id)
+    return editors
