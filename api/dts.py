@@ -12,7 +12,7 @@ from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from thesis.services import dts, dts_document
+from thesis.services import dts, dts_document, tei
 from thesis.services.dts import DtsError
 from thesis.services.export import current_text
 from thesis.services.tree import citation_tree
@@ -21,6 +21,7 @@ from . import dts_schema
 from .options import AnyQueryOptions
 
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
+TEI_MEDIA_TYPE = f"{dts.TEI}; charset=utf-8"
 
 
 class JsonLdRenderer(JSONRenderer):
@@ -48,13 +49,12 @@ class DtsView(AnyQueryOptions, APIView):
 
     def links(self) -> dts.Links:
         pk = 987654321
-        thesis = reverse("api:thesis-detail", kwargs={"pk": pk}, request=self.request)
+        edition = reverse("api:thesis-tei", kwargs={"pk": pk}, request=self.request)
         return dts.Links(
             collection=reverse("api:dts-collection", request=self.request),
             navigation=reverse("api:dts-navigation", request=self.request),
             document=reverse("api:dts-document", request=self.request),
-            # The TEI edition is the thesis's own URL with tei.xml after it.
-            download=thesis.replace(str(pk), "{id}") + "tei.xml",
+            download=edition.replace(str(pk), "{id}"),
         )
 
     def handle_exception(self, exc):
@@ -145,7 +145,7 @@ class DocumentView(DtsView):
     @extend_schema(
         parameters=[*dts_schema.DOCUMENT_PARAMETERS, dts_schema.LINK_HEADER],
         responses={
-            (200, dts.TEI): OpenApiResponse(OpenApiTypes.STR, description="TEI XML."),
+            (200, TEI_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="TEI XML."),
             (200, TEXT_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="The reading text."),
         },
         tags=["dts"],
@@ -163,13 +163,11 @@ class DocumentView(DtsView):
                 content_type=TEXT_MEDIA_TYPE,
             )
         else:
-            response = HttpResponse(tei_document(thesis, units, request), content_type=dts.TEI)
+            response = HttpResponse(tei_document(thesis, units, request), content_type=TEI_MEDIA_TYPE)
         response["Link"] = f'<{self.links().collection_of(query.resource)}>; rel="collection"'
         return response
 
 
 def tei_document(thesis, units, request) -> bytes:
-    from thesis.services import tei
-
     edition = tei.edition(thesis, base_url=request.build_absolute_uri("/"))
     return tei.serialize(edition if units is None else dts_document.wrapped(edition, units))
