@@ -89,7 +89,11 @@ def page_url(url: str, page: int) -> str:
 
 
 class EntryPointView(DtsView):
-    """The DTS entry point: URI templates for the collection, navigation and document endpoints."""
+    """The DTS 1.0 entry point: URI templates for the collection, navigation and document endpoints.
+
+    A client's first three requests: this one; the collection, e.g. /api/dts/collection/?id=theses/diploma
+    (the root `theses` holds a collection per kind, each a Resource per thesis); and the navigation,
+    e.g. /api/dts/navigation/?resource=thesis/1&down=1 for a thesis's top-level sections."""
 
     @extend_schema(responses={(200, "application/ld+json"): dts_schema.ENTRY_POINT}, tags=["dts"])
     def get(self, request):
