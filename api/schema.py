@@ -103,8 +103,9 @@ class ArchiveAutoSchema(AutoSchema):
             return None
         parameters = operation.get("parameters", [])
         for parameter in parameters:
-            # django-filter, DRF's pagination and `script` all read an empty value as no value.
-            if parameter["in"] == "query":
+            # django-filter, DRF's pagination and `script` all read an empty value as no value, which a
+            # required parameter cannot be.
+            if parameter["in"] == "query" and not parameter.get("required"):
                 parameter["allowEmptyValue"] = True
         for status, error in self.error_responses(parameters).items():
             operation["responses"].setdefault(status, self.error_response(error))
@@ -129,7 +130,7 @@ class ArchiveAutoSchema(AutoSchema):
         content = {}
         for renderer in self.view.get_renderers():
             # An error sent as text is the same JSON, which a schema for text can only call a string.
-            is_json = renderer.media_type == "application/json"
+            is_json = renderer.media_type in ("application/json", "application/ld+json")
             content[media_type_of(renderer)] = {"schema": component.ref if is_json else {"type": "string"}}
         response = {"content": content, "description": error.description}
         if error.headers:

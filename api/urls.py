@@ -1,11 +1,13 @@
-"""API routes: the root, a router for the resources, CSL-JSON, and the OpenAPI schema and its docs."""
+"""API routes: the root, a router for the resources, CSL-JSON, TEI, DTS, and the OpenAPI schema and its docs."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import dts, views
 from .docs import SwaggerDocsView
+from .renderers import TeiRenderer
 
 app_name = "api"
 
@@ -23,6 +25,15 @@ urlpatterns = [
         r"^theses/(?P<pk>[^/]+)/sources\.csl\.json$",
         views.ThesisViewSet.as_view({"get": "sources_csl"}),
         name="thesis-sources-csl",
+    ),
+    path("dts/", dts.EntryPointView.as_view(), name="dts-entry"),
+    path("dts/collection/", dts.CollectionView.as_view(), name="dts-collection"),
+    path("dts/navigation/", dts.NavigationView.as_view(), name="dts-navigation"),
+    path("dts/document/", dts.DocumentView.as_view(), name="dts-document"),
+    re_path(
+        r"^theses/(?P<pk>[^/]+)/tei\.xml$",
+        views.ThesisViewSet.as_view({"get": "tei"}, renderer_classes=[JSONRenderer, TeiRenderer]),
+        name="thesis-tei",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SwaggerDocsView.as_view(url_name="api:schema"), name="docs"),

@@ -1,4 +1,4 @@
-"""The read-only API: a viewset per resource, and the text, CSL-JSON and TimelineJS renditions."""
+"""The read-only API: a viewset per resource, and the text, CSL-JSON, TEI and TimelineJS renditions."""
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -17,13 +17,14 @@ from rest_framework.views import APIView
 
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
+from thesis.services import tei as tei_edition
 from thesis.services.export import RebuildError, current_text, rebuild_original
 
 from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
-from .renderers import PlainTextRenderer
+from .renderers import PlainTextRenderer, TeiRenderer
 from .schema import ANY_ID, DETAIL, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
@@ -99,7 +100,7 @@ class ThesisViewSet(ArchiveViewSet):
     )
 
     def get_queryset(self):
-        if self.action in ("text", "sources_csl"):
+        if self.action in ("text", "sources_csl", "tei"):
             return Thesis.objects.select_related("source_document")
         return super().get_queryset()
 
@@ -145,6 +146,26 @@ class ThesisViewSet(ArchiveViewSet):
         """Every source of the thesis as CSL-JSON, in citation-number order."""
         thesis = self.get_object()
         return Response([csl_item(source, self.script) for source in thesis.sources.all()])
+
+    @extend_schema(
+        operation_id="theses_tei",
+        parameters=[OpenApiParameter("script", exclude=True)],
+        responses={(200, TeiRenderer.media_type): OpenApiTypes.STR},
+    )
+    def tei(self, request, pk=None):
+        """The thesis as one TEI P5 document (application/tei+xml): its header, its text as the citation
+        tree with editors' corrections, and its sources, people and events."""
+        thesis = self.get_object()
+        tree = tei_edition.edition(thesis, base_url=request.build_absolute_uri("/"))
+        response = HttpResponse(tei_edition.serialize(tree), content_type=f"{TeiRenderer.media_type}; charset=utf-8")
+        return with_last_modified(response, tei_edition.last_changed(tree))
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if self.action == "tei":
+            # TEI has no document for an error: it is sent as JSON, whatever the client accepts.
+            self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
+        return response
 
 
 class SectionViewSet(ArchiveViewSet):

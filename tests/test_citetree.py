@@ -1,6 +1,17 @@
 """The citation tree's identifiers, levels and order, without a database."""
 
-from thesis.text.citetree import Division, Paragraph, build, cite_structure, depth, index, walk
+from thesis.text.citetree import (
+    Division,
+    Paragraph,
+    build,
+    cite_structure,
+    depth,
+    index,
+    siblings,
+    span,
+    to_depth,
+    walk,
+)
 
 # The seed's shape: an introduction with three paragraphs and a subsection of four; a chapter with
 # no paragraph of its own and one section of four.
@@ -51,3 +62,28 @@ def test_a_flat_thesis_and_an_empty_one():
     assert [u.identifier for u in walk(flat)] == ["1", "1.1"]
     assert cite_structure(flat) == [{"citeType": "section", "citeStructure": [{"citeType": "paragraph"}]}]
     assert build([], []) == [] and cite_structure([]) == []
+
+
+def test_siblings_of_a_top_unit_and_of_a_nested_one():
+    units = build(DIVISIONS, PARAGRAPHS)
+    by_id = index(units)
+    assert [u.identifier for u in siblings(units, by_id["2"])] == ["1", "2"]
+    assert [u.identifier for u in siblings(units, by_id["1.4.2"])] == ["1.4.1", "1.4.2", "1.4.3", "1.4.4"]
+
+
+def test_a_span_runs_to_the_end_of_the_last_unit_and_takes_the_headings_between():
+    units = build(DIVISIONS, PARAGRAPHS)
+    by_id = index(units)
+    assert [u.identifier for u in span(units, by_id["1.3"], by_id["1.4"])] == [
+        "1.3", "1.4", "1.4.1", "1.4.2", "1.4.3", "1.4.4",
+    ]  # fmt: skip
+    assert [u.identifier for u in span(units, by_id["1.4.4"], by_id["2.1.1"])] == ["1.4.4", "2", "2.1", "2.1.1"]
+    assert [u.identifier for u in span(units, by_id["1.2"], by_id["1.2"])] == ["1.2"]
+    assert span(units, by_id["2"], by_id["1"]) == []
+    assert span(units, by_id["1.4.1"], by_id["1.4"]) == []
+
+
+def test_to_depth_keeps_the_order():
+    units = build(DIVISIONS, PARAGRAPHS)
+    assert [u.identifier for u in to_depth(walk(units), 2)] == ["1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"]
+    assert len(to_depth(walk(units), None)) == len(list(walk(units)))

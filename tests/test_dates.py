@@ -11,6 +11,8 @@ from thesis.text.dates import (
     ends_before_start,
     find_dates,
     int_to_roman,
+    iso_date,
+    iso_year,
     roman_to_int,
     validate_partial_date,
     validate_year,
@@ -178,3 +180,22 @@ def test_valid_partial_dates():
     validate_partial_date(1992, 2, 29)
     validate_partial_date(-334, None, None)
     validate_partial_date(2000, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("year", "written"), [(1992, "1992"), (7, "0007"), (-44, "-0044"), (-1, "-0001"), (12345, "12345")]
+)
+def test_years_are_written_the_w3c_way(year, written):
+    assert iso_year(year) == written
+
+
+def test_the_year_0_is_not_written():
+    with pytest.raises(DateError) as raised:
+        iso_year(0)
+    assert raised.value.code == "year"
+
+
+def test_partial_dates_are_written_as_far_as_they_are_known():
+    assert iso_date(PartialDate(1992)) == "1992"
+    assert iso_date(PartialDate(1992, 3)) == "1992-03"
+    assert iso_date(PartialDate(-44, 3, 15)) == "-0044-03-15"

@@ -1,6 +1,6 @@
 """The reading-text normalisation: restore the cut ". ", fold layout spaces, change nothing else."""
 
-from thesis.text.normalisation import collapse_layout, reading_text
+from thesis.text.normalisation import collapse_layout, joints, layout_folded, reading_text
 
 
 def test_line_break_restores_the_dropped_period_and_space():
@@ -33,3 +33,15 @@ def test_other_errors_are_left_for_editors():
 
 def test_crlf_line_breaks_count_as_one():
     assert reading_text("бір\r\nекі") == "бір. екі"
+
+
+def test_joints_say_where_each_line_break_was_restored():
+    original = "бір\nекі.\n\n  үш"
+    reading = reading_text(original)
+    assert reading == "бір. екі. үш"
+    assert [reading[start:end] for start, end in joints(original)] == [". ", " "]
+    assert joints("бір сөйлем") == []
+
+
+def test_layout_folded_keeps_the_lines_and_restores_nothing():
+    assert layout_folded("  бір   сөз\n\nекі\tсөз \n") == "бір сөз\nекі сөз"

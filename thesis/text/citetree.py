@@ -111,3 +111,26 @@ def cite_structure(units: list[Unit]) -> list[dict]:
 
     deepest = depth(units, divisions_only=True)
     return [level(SECTION, deepest)] if deepest else []
+
+
+def siblings(roots: list[Unit], unit: Unit) -> list[Unit]:
+    """The unit and the others of its parent (the top level's for a top-level unit), in order."""
+    return unit.parent.children if unit.parent else roots
+
+
+def span(roots: list[Unit], start: Unit, end: Unit) -> list[Unit]:
+    """Every unit from `start` to the last of `end`'s subtree, in document order; empty when `end`
+    comes before `start`. Units are read whole: an ancestor of `end` met on the way is in the span
+    (its heading lies between the two), one of `start` is not (it opens before the start)."""
+    order = list(walk(roots))
+    # By identity: units compare as dataclasses, field by field.
+    position = {id(unit): number for number, unit in enumerate(order)}
+    first, last = position[id(start)], position[id(end)]
+    if last < first:
+        return []
+    return order[first : last + 1 + sum(1 for _ in walk(end.children))]
+
+
+def to_depth(units, deepest: int | None) -> list[Unit]:
+    """The units at or above level `deepest` (all of them when None), in their order."""
+    return [unit for unit in units if deepest is None or unit.level <= deepest]

@@ -241,3 +241,20 @@ def sort_key(date: PartialDate) -> tuple[int, int, int]:
 def ends_before_start(start: PartialDate, end: PartialDate) -> bool:
     """Whether a range is the wrong way round: its end before its start (an end on the start is fine)."""
     return sort_key(end) < sort_key(start)
+
+
+def iso_year(year: int) -> str:
+    """A year as TEI's W3C dates write it: at least four digits, a minus sign before BCE years
+    (44 BCE is "-0044"); DateError (code "year") for the year 0, which was never counted."""
+    validate_year(year)
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def iso_date(date: PartialDate) -> str:
+    """A partial date as far as it is known: "1992", "1992-03" or "1992-03-02" ("-0044-03-15" BCE)."""
+    parts = [iso_year(date.year)]
+    if date.month is not None:
+        parts.append(f"{date.month:02d}")
+        if date.day is not None:
+            parts.append(f"{date.day:02d}")
+    return "-".join(parts)

@@ -22,13 +22,31 @@ def collapse_layout(text: str) -> str:
 
 def reading_text(original: str) -> str:
     """Derive the reading text of a passage from its verbatim original."""
-    lines = [collapse_layout(line) for line in LINE_BREAK.split(original)]
-    text = ""
-    for line in filter(None, lines):
-        if not text:
-            text = line
-        elif text.endswith(TERMINAL_PUNCTUATION):
-            text += " " + line
-        else:
-            text += ". " + line
-    return text
+    return _joined(original)[0]
+
+
+def joints(original: str) -> list[tuple[int, int]]:
+    """Where the reading text joined two lines of the original: the [start, end) of each ". " or " "
+    it put for a line break, in the reading text's code points."""
+    return _joined(original)[1]
+
+
+def layout_folded(original: str) -> str:
+    """The original with its layout folded and nothing restored: each line's spaces collapsed, empty
+    lines dropped, the lines kept apart by one line break."""
+    return "\n".join(_lines(original))
+
+
+def _lines(original: str) -> list[str]:
+    return [line for line in (collapse_layout(line) for line in LINE_BREAK.split(original)) if line]
+
+
+def _joined(original: str) -> tuple[str, list[tuple[int, int]]]:
+    text, joined = "", []
+    for line in _lines(original):
+        if text:
+            joint = " " if text.endswith(TERMINAL_PUNCTUATION) else ". "
+            joined.append((len(text), len(text) + len(joint)))
+            text += joint
+        text += line
+    return text, joined

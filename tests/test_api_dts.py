@@ -1,0 +1,291 @@
+"""The DTS endpoints over HTTP: their objects and content types, the spec's error table, ETags and
+304s, and queries that do not grow with a 2,000-passage thesis."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from lxml import etree
+from uritemplate import URITemplate
+
+from synthetic.corpus import Counts, load_vocabulary, plan_thesis
+from synthetic.store import write_plans
+from thesis.models import Thesis
+from thesis.services.dts_document import DTS_NS, TEI_NS
+
+from .conftest import SEED
+
+pytestmark = pytest.mark.django_db
+
+JSON_LD = "application/ld+json"
+ENTRY = "/api/dts/"
+COLLECTION = "/api/dts/collection/"
+NAVIGATION = "/api/dts/navigation/"
+DOCUMENT = "/api/dts/document/"
+
+
+def synthetic_thesis(passages: int) -> Thesis:
+    """One generated thesis of this many passages (the one place that knows the generator's home)."""
+    # Numbered by its size, so that theses of different sizes are different theses.
+    counts = Counts(theses=1, passages=passages, events=0, sources=3, authors=3)
+    plan = plan_thesis(load_vocabulary(SEED), 7, passages, counts)
+    write_plans([plan])
+    return Thesis.objects.get(source_document__file_name=plan.file_name)
+
+
+@pytest.fixture
+def resource(seed_thesis):
+    return f"thesis/{seed_thesis.pk}"
+
+
+def get_json(client, url, params=None, status=200):
+    response = client.get(url, params or {})
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == JSON_LD
+    return response.json()
+
+
+def test_the_entry_point_gives_absolute_templates_with_every_parameter(client):
+    entry = get_json(client, ENTRY)
+    assert entry["@context"] == "https://dtsapi.org/context/v1.0.json"
+    assert (entry["@type"], entry["dtsVersion"], entry["@id"]) == ("EntryPoint", "1.0", "http://testserver/api/dts/")
+    variables = {
+        name: set(URITemplate(entry[name]).variable_names) for name in ("collection", "navigation", "document")
+    }
+    assert variables == {
+        "collection": {"id", "page", "nav"},
+        "navigation": {"resource", "ref", "start", "end", "down", "tree", "page"},
+        "document": {"resource", "ref", "start", "end", "tree", "mediaType"},
+    }
+    assert entry["collection"].startswith("http://testserver/api/dts/collection/")
+
+
+def test_the_root_holds_a_collection_per_kind_and_it_the_theses(client, resource):
+    root = get_json(client, COLLECTION)
+    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == ("theses", "Collection", 0, 1)
+    [group] = root["member"]
+    assert (group["@id"], group["totalChildren"]) == ("theses/diploma", 1)
+    kind = get_json(client, URITemplate(group["collection"]).expand())
+    [thesis] = kind["member"]
+    assert thesis["@id"] == resource
+    assert (thesis["@type"], thesis["totalParents"], thesis["totalChildren"], thesis["dtsVersion"]) == (
+        "Resource",
+        1,
+        0,
+        "1.0",
+    )
+
+
+def test_a_resource_carries_its_metadata_links_and_tree(client, resource, seed_thesis):
+    found = get_json(client, COLLECTION, {"id": resource})
+    assert found["title"] == seed_thesis.title
+    assert found["dublinCore"]["title"] == [{"lang": "kk", "value": seed_thesis.title}]
+    assert found["dublinCore"]["language"] == ["kk"]
+    assert found["mediaTypes"] == ["application/tei+xml", "text/plain"]
+    assert found["download"] == f"http://testserver/api/theses/{seed_thesis.pk}/tei.xml"
+    assert found["member"] == []
+    [tree] = found["citationTrees"]
+    # Uneven, as the spec's thesis example: a section holds paragraphs and subsections of paragraphs.
+    assert tree["citeStructure"] == [
+        {
+            "citeType": "section",
+            "citeStructure": [
+                {"citeType": "paragraph"},
+                {"citeType": "subsection", "citeStructure": [{"citeType": "paragraph"}]},
+            ],
+        }
+    ]
+    assert set(URITemplate(found["navigation"]).variable_names) >= {"ref", "start", "end", "down"}
+    assert "nav" in URITemplate(found["collection"]).variable_names
+
+
+def test_parents(client, resource):
+    assert [m["@id"] for m in get_json(client, COLLECTION, {"id": resource, "nav": "parents"})["member"]] == [
+        "theses/diploma"
+    ]
+    assert [m["@id"] for m in get_json(client, COLLECTION, {"id": "theses/diploma", "nav": "parents"})["member"]] == [
+        "theses"
+    ]
+    assert get_json(client, COLLECTION, {"nav": "parents"})["member"] == []
+
+
+@pytest.mark.parametrize(
+    "params, status, parameter",
+    [
+        ({"id": "thesis/987654"}, 404, None),
+        ({"id": "nothing"}, 404, None),
+        ({"id": "theses", "page": "2"}, 404, None),
+        ({"id": "theses", "page": "x"}, 404, None),
+        ({"nav": "siblings"}, 400, "nav"),
+    ],
+)
+def test_collection_errors(client, seed_thesis, params, status, parameter):
+    body = get_json(client, COLLECTION, params, status)
+    assert parameter in body if parameter else "detail" in body
+
+
+def test_a_long_collection_is_paginated(client, seed_thesis, monkeypatch):
+    monkeypatch.setattr("thesis.services.dts.COLLECTION_PAGE_SIZE", 1)
+    synthetic_thesis(5)
+    Thesis.objects.update(kind="master")
+    first = get_json(client, COLLECTION, {"id": "theses/master"})
+    assert first["totalChildren"] == 2 and len(first["member"]) == 1
+    view = first["view"]
+    assert (view["@type"], "previous" in view) == ("Pagination", False)
+    second = get_json(client, view["next"])
+    assert second["view"]["previous"] == view["first"] and "next" not in second["view"]
+    assert view["last"] == second["view"]["@id"]
+
+
+def navigate(client, resource, **params):
+    return get_json(client, NAVIGATION, {"resource": resource, **params})
+
+
+def identifiers(found):
+    return [unit["identifier"] for unit in found["member"]]
+
+
+def test_navigation_members_follow_the_table(client, resource):
+    assert identifiers(navigate(client, resource, down=1)) == ["1", "2"]
+    assert identifiers(navigate(client, resource, ref="1.4", down=0)) == ["1.1", "1.2", "1.3", "1.4"]
+    assert identifiers(navigate(client, resource, ref="2", down=-1)) == ["2", "2.1", "2.1.1", "2.1.2", "2.1.3", "2.1.4"]
+    ranged = navigate(client, resource, start="1.4.4", end="2.1", down=1)
+    assert identifiers(ranged) == ["1.4.4", "2", "2.1", "2.1.1", "2.1.2", "2.1.3", "2.1.4"]
+    assert (ranged["start"]["identifier"], ranged["end"]["identifier"]) == ("1.4.4", "2.1")
+
+
+def test_the_spec_table_beats_its_examples_a_ref_without_down_has_no_member(client, resource):
+    found = navigate(client, resource, ref="1.4")
+    assert "member" not in found
+    assert found["ref"] == {
+        "identifier": "1.4",
+        "@type": "CitableUnit",
+        "level": 2,
+        "parent": "1",
+        "citeType": "subsection",
+        "dublinCore": {"title": [{"lang": "kk", "value": "Зерттеу жұмысының дерек көздері"}]},
+    }
+    ranged = navigate(client, resource, start="1.1", end="1.2")
+    assert "member" not in ranged and ranged["end"]["identifier"] == "1.2"
+
+
+def test_a_navigation_is_named_by_its_url_and_carries_the_resource(client, resource):
+    found = navigate(client, resource, down=1)
+    assert found["@id"].startswith("http://testserver/api/dts/navigation/?")
+    assert (found["@type"], found["dtsVersion"], found["resource"]["@id"]) == ("Navigation", "1.0", resource)
+    assert found["resource"]["citationTrees"][0]["@type"] == "CitationTree"
+    assert found["member"][0]["dublinCore"]["title"] == [{"lang": "kk", "value": "КІРІСПЕ"}]
+
+
+@pytest.mark.parametrize(
+    "params, status, parameter",
+    [
+        ({}, 400, "resource"),
+        ({"resource": "R", "ref": "1", "start": "1", "end": "2"}, 400, "ref"),
+        ({"resource": "R", "start": "1"}, 400, "end"),
+        ({"resource": "R", "end": "1", "down": "1"}, 400, "start"),
+        ({"resource": "R"}, 400, "down"),
+        ({"resource": "R", "down": "0"}, 400, "down"),
+        ({"resource": "R", "start": "1", "end": "2", "down": "0"}, 400, "down"),
+        ({"resource": "R", "down": "-5"}, 400, "down"),
+        ({"resource": "R", "ref": "3"}, 404, None),
+        ({"resource": "R", "start": "1", "end": "7"}, 404, None),
+        ({"resource": "R", "start": "2", "end": "1"}, 404, None),
+        ({"resource": "R", "ref": "1", "tree": "pages"}, 404, None),
+        ({"resource": "thesis/987654", "down": "1"}, 404, None),
+        ({"resource": "theses/diploma", "down": "1"}, 404, None),
+        ({"resource": "R", "down": "1", "page": "2"}, 404, None),
+    ],
+)
+def test_the_navigation_error_table(client, resource, params, status, parameter):
+    params = {name: resource if text == "R" else text for name, text in params.items()}
+    body = get_json(client, NAVIGATION, params, status)
+    assert parameter in body if parameter else "detail" in body
+
+
+def test_the_plain_text_of_a_part_and_of_the_whole(client, resource, seed_thesis):
+    response = client.get(DOCUMENT, {"resource": resource, "ref": "1.4", "mediaType": "text/plain"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Link"] == f'<http://testserver/api/dts/collection/?id={resource}>; rel="collection"'
+    text = response.content.decode()
+    assert text.startswith("Зерттеу жұмысының дерек көздері\n\n")
+    whole = client.get(DOCUMENT, {"resource": resource, "mediaType": "text/plain"}).content.decode()
+    assert text.strip() in whole
+    ranged = client.get(DOCUMENT, {"resource": resource, "start": "1.4", "end": "2", "mediaType": "text/plain"})
+    assert ranged.content.decode() == whole[whole.index("Зерттеу жұмысының дерек көздері") :]
+
+
+def test_the_tei_document_whole_and_a_part_in_the_wrapper(client, resource):
+    whole = client.get(DOCUMENT, {"resource": resource})
+    assert whole["Content-Type"] == "application/tei+xml; charset=utf-8"
+    assert whole["Link"] == f'<http://testserver/api/dts/collection/?id={resource}>; rel="collection"'
+    root = etree.fromstring(whole.content)
+    assert root.tag == f"{{{TEI_NS}}}TEI" and root.find(f".//{{{DTS_NS}}}wrapper") is None
+    part = etree.fromstring(client.get(DOCUMENT, {"resource": resource, "start": "1.4.4", "end": "2.1.1"}).content)
+    [wrapper] = part.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    assert wrapper.tag == f"{{{DTS_NS}}}wrapper"
+    assert [(element.tag.split("}")[1], element.get("n")) for element in wrapper] == [("p", "4"), ("div", "2")]
+    assert [p.get("n") for p in wrapper.iter(f"{{{TEI_NS}}}p")] == ["4", "1"]
+
+
+@pytest.mark.parametrize(
+    "params, status, parameter",
+    [
+        ({}, 400, "resource"),
+        ({"resource": "R", "ref": "1", "end": "2"}, 400, "ref"),
+        ({"resource": "R", "start": "1"}, 400, "end"),
+        ({"resource": "R", "mediaType": "text/html"}, 404, None),
+        ({"resource": "R", "ref": "9", "mediaType": "text/plain"}, 404, None),
+        ({"resource": "R", "ref": "1", "tree": "x", "mediaType": "text/plain"}, 404, None),
+        ({"resource": "thesis/987654"}, 404, None),
+    ],
+)
+def test_the_document_error_table(client, resource, params, status, parameter):
+    params = {name: resource if text == "R" else text for name, text in params.items()}
+    response = client.get(DOCUMENT, params)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert parameter in response.json() if parameter else "detail" in response.json()
+
+
+def test_dts_answers_json_ld_whatever_the_client_accepts(client, resource):
+    response = client.get(NAVIGATION, {"resource": resource, "down": "1"}, HTTP_ACCEPT="application/json")
+    assert (response.status_code, response["Content-Type"]) == (200, JSON_LD)
+
+
+@pytest.mark.parametrize(
+    "url", [ENTRY, COLLECTION, NAVIGATION + "?down=1&resource=", DOCUMENT + "?mediaType=text/plain&resource="]
+)
+def test_etags_and_304s(client, resource, url):
+    url = url + resource if url.endswith("=") else url
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+
+
+URLS = [
+    (COLLECTION, {"id": "theses/diploma"}),
+    (COLLECTION, {"id": "R"}),
+    (NAVIGATION, {"resource": "R", "down": "-1"}),
+    (NAVIGATION, {"resource": "R", "start": "1.2", "end": "3.1", "down": "1"}),
+    (DOCUMENT, {"resource": "R", "ref": "2", "mediaType": "text/plain"}),
+    (DOCUMENT, {"resource": "R", "start": "1.2", "end": "3.1", "mediaType": "text/plain"}),
+    (DOCUMENT, {"resource": "R", "start": "1.2", "end": "3.1"}),
+]
+
+
+@pytest.mark.parametrize("url, params", URLS)
+def test_queries_do_not_grow_with_the_thesis(client, url, params):
+    counts = []
+    for passages in (12, 2000):
+        thesis = synthetic_thesis(passages)
+        # The kind's collection holds only the thesis of the round.
+        Thesis.objects.filter(pk=thesis.pk).update(kind="diploma")
+        resolved = {name: f"thesis/{thesis.pk}" if text == "R" else text for name, text in params.items()}
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, resolved).status_code == 200
+        counts.append(len(queries))
+        Thesis.objects.filter(pk=thesis.pk).update(kind="master")
+    # The TEI edition reads its records in a fixed number of queries of its own, the rest in a handful.
+    assert counts[0] == counts[1] <= 24

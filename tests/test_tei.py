@@ -1,0 +1,336 @@
+"""The TEI edition (thesis/services/tei): valid tei_all, the citation tree two ways, every reading rebuilt."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from lxml import etree
+
+from thesis.models import Passage, Section, TimelineEvent
+from thesis.services import editing
+from thesis.services.tei import DERIVED, current_reading, edition, original_reading, reading, serialize
+from thesis.services.tei.passage import date_attributes
+from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG
+from thesis.services.tree import citation_tree
+from thesis.text.citetree import walk
+from thesis.text.normalisation import layout_folded, reading_text
+
+from .conftest import assert_valid_tei
+
+pytestmark = pytest.mark.django_db
+
+NS = {"tei": TEI_NS}
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_user("aigul", first_name="Айгүл", last_name="Сапарова", password="unused-password-1")
+
+
+def edit(passage: Passage, old: str, new: str, user, reason="Transcription error") -> Passage:
+    passage.refresh_from_db()
+    assert old in passage.text, old
+    text = passage.text.replace(old, new, 1)
+    return editing.save_passage(passage.pk, text=text, expected_version=passage.version, user=user, reason=reason)
+
+
+@pytest.fixture
+def edited(seed_thesis, editor):
+    """The seed with editors' corrections of every kind: a word, a word holding a restored period, a new
+    citation, a name's spacing, a word deleted."""
+    passages = {p.order: p for p in seed_thesis.passages.all()}
+    edit(passages[2], "қауіпсіздіздігі", "қауіпсіздігі", editor, "Doubled syllable")
+    edit(passages[0], "орны ерекше. Соғыс", "орны ерекшелігі. Соғыс", editor)
+    edit(passages[0], "талқыланып жатыр.", "талқыланып жатыр [5].", editor, "Citation restored")
+    edit(passages[1], "Н.Ә.Назарбаев өзінің", "Н.Ә. Назарбаев өзінің", editor)
+    edit(passages[1], "мейілінше тығыз", "тығыз", editor, "Word repeated in the source")
+    return seed_thesis
+
+
+def readings_of(thesis) -> tuple[dict, dict, dict]:
+    """What each reading of the edition must be: the transcription's lines, the derived reading text and
+    the current text, by paragraph xml:id."""
+    passages = list(thesis.passages.all())
+    original = {f"p-{p.pk}": layout_folded(p.original_text) for p in passages}
+    derived = {f"p-{p.pk}": reading_text(p.original_text) for p in passages}
+    current = {f"p-{p.pk}": p.text for p in passages}
+    return original, derived, current
+
+
+def cited_identifiers(tree) -> list[str]:
+    """The identifiers the refsDecl's citeStructure yields, in document order: each level's `match`
+    evaluated from its parent's node, `use` read from the match, joined to the parent's with `delim`."""
+    plain = _without_namespaces(tree)
+    top = plain.find("teiHeader/encodingDesc/refsDecl[@default='true']")
+    found = []
+    for structure in top.findall("citeStructure"):
+        found += _cited(plain.getroot(), structure, "")
+    return [identifier for _, identifier in sorted(found, key=lambda item: item[0])]
+
+
+def _cited(context, structure, prefix: str) -> list[tuple[int, str]]:
+    found = []
+    for node in context.xpath(structure.get("match")):
+        identifier = prefix + structure.get("delim", "") + node.xpath(f"string({structure.get('use')})")
+        found.append((_position(node), identifier))
+        for child in structure.findall("citeStructure"):
+            found += _cited(node, child, identifier)
+    return found
+
+
+def _position(node) -> int:
+    return next(i for i, element in enumerate(node.getroottree().iter()) if element is node)
+
+
+def _without_namespaces(tree):
+    copy = etree.fromstring(etree.tostring(tree))
+    for element in copy.iter():
+        if isinstance(element.tag, str):
+            element.tag = etree.QName(element).localname
+    etree.cleanup_namespaces(copy)
+    return etree.ElementTree(copy)
+
+
+def test_the_seed_edition_is_valid_tei(seed_thesis, tei_schema):
+    assert_valid_tei(tei_schema, edition(seed_thesis))
+
+
+def test_the_edited_edition_is_valid_tei(edited, tei_schema):
+    assert_valid_tei(tei_schema, edition(edited, base_url="https://archive.example.org/"))
+
+
+def test_the_serialised_edition_is_utf8_with_a_declaration(seed_thesis, tei_schema):
+    data = serialize(edition(seed_thesis))
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    assert "КІРІСПЕ".encode() in data
+    assert_valid_tei(tei_schema, etree.ElementTree(etree.fromstring(data)))
+
+
+def test_the_body_follows_the_citation_tree(seed_thesis):
+    tree = edition(seed_thesis)
+    units = list(walk(citation_tree(seed_thesis)))
+    body = tree.find(".//tei:text/tei:body", NS)
+    elements = list(body.iter(f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}p"))
+    assert [(etree.QName(e).localname, e.get("n")) for e in elements] == [
+        ("p" if unit.is_paragraph else "div", unit.n) for unit in units
+    ]
+    paragraphs = {f"p-{unit.record_id}" for unit in units if unit.is_paragraph}
+    assert {e.get(XML_ID) for e in elements if etree.QName(e).localname == "p"} == paragraphs
+    top = tree.xpath("/tei:TEI/tei:text/tei:body/tei:div", namespaces=NS)
+    assert [(div.get("type"), div.get("n")) for div in top] == [("section", "1"), ("section", "2")]
+    assert top[0].find("tei:head", NS).text == "КІРІСПЕ"
+    assert [div.get("type") for div in top[0].findall("tei:div", NS)] == ["subsection"]
+
+
+@pytest.mark.parametrize("fixture", ["seed_thesis", "edited"])
+def test_one_tree_two_ways(fixture, request):
+    thesis = request.getfixturevalue(fixture)
+    expected = [unit.identifier for unit in walk(citation_tree(thesis))]
+    assert cited_identifiers(edition(thesis)) == expected
+
+
+def test_the_cite_structure_mirrors_the_tree(seed_thesis):
+    refs = edition(seed_thesis).find(".//tei:refsDecl", NS)
+    assert refs.get("default") == "true"
+    section = refs.find("tei:citeStructure", NS)
+    assert (section.get("unit"), section.get("match"), section.get("use")) == ("section", "/TEI/text/body/div", "@n")
+    assert section.find("tei:citeData", NS).attrib == {"property": "http://purl.org/dc/terms/title", "use": "head"}
+    paragraph, subsection = section.findall("tei:citeStructure", NS)
+    assert paragraph.attrib == {"unit": "paragraph", "match": "p", "use": "@n", "delim": "."}
+    assert subsection.attrib == {"unit": "subsection", "match": "div", "use": "@n", "delim": "."}
+    assert [s.get("unit") for s in subsection.findall("tei:citeStructure", NS)] == ["paragraph"]
+
+
+def test_a_deeper_thesis_declares_a_deeper_structure(seed_thesis):
+    inner = seed_thesis.sections.get(number="1.1")
+    deeper = Section.objects.create(
+        thesis=seed_thesis, parent=inner, kind="subsection", title="Ішкі", order=50, span_start=0, span_end=0
+    )
+    Passage.objects.create(
+        thesis=seed_thesis, section=deeper, order=50, original_text="Мәтін", text="Мәтін", span_start=0, span_end=0
+    )
+    tree = edition(seed_thesis)
+    levels = tree.xpath("count(//tei:refsDecl//tei:citeStructure[@unit='subsection'])", namespaces=NS)
+    assert levels == 2
+    assert cited_identifiers(tree) == [unit.identifier for unit in walk(citation_tree(seed_thesis))]
+
+
+@pytest.mark.parametrize("fixture", ["seed_thesis", "edited"])
+def test_every_reading_rebuilds(fixture, request):
+    thesis = request.getfixturevalue(fixture)
+    tree = edition(thesis)
+    original, derived, current = readings_of(thesis)
+    assert original_reading(tree) == original
+    assert reading(tree, DERIVED) == derived
+    assert current_reading(tree) == current
+
+
+def test_the_seed_has_restorations_and_no_corrections(seed_thesis):
+    tree = edition(seed_thesis)
+    assert tree.xpath("count(//tei:choice/tei:orig/tei:lb)", namespaces=NS) > 50
+    assert set(tree.xpath("//tei:choice/tei:reg/text()", namespaces=NS)) <= {". ", " "}
+    assert not tree.xpath("//tei:sic", namespaces=NS)
+
+
+def test_corrections_are_sic_and_corr_by_their_editors(edited, editor):
+    tree = edition(edited)
+    corrections = tree.xpath("//tei:choice[tei:sic]", namespaces=NS)
+    pairs = {
+        ("".join(c.find("tei:sic", NS).itertext()), "".join(c.find("tei:corr", NS).itertext())) for c in corrections
+    }
+    assert ("қауіпсіздіздігі", "қауіпсіздігі") in pairs
+    assert ("мейілінше ", "") in pairs or ("мейілінше", "") in pairs or (" мейілінше", "") in pairs
+    assert {c.find("tei:corr", NS).get("resp") for c in corrections} == {f"#editor-{editor.pk}"}
+    statement = tree.xpath("//tei:titleStmt/tei:respStmt", namespaces=NS)[0]
+    assert statement.get(XML_ID) == f"editor-{editor.pk}"
+    assert statement.find("tei:persName", NS).text == "Айгүл Сапарова"
+
+
+def test_a_correction_of_a_word_with_a_restored_period_takes_the_restoration_in(edited):
+    paragraph = edition(edited).xpath("//tei:p[contains(., 'ерекшелігі')]", namespaces=NS)[0]
+    correction = paragraph.xpath("tei:choice[tei:sic]", namespaces=NS)[0]
+    sic, corr = correction.find("tei:sic", NS), correction.find("tei:corr", NS)
+    assert sic.xpath("tei:choice/tei:orig/tei:lb", namespaces=NS)
+    assert "".join(corr.itertext()).startswith("ерекшелігі.")
+
+
+def test_citations_point_at_their_sources_inside_corrections_too(edited):
+    tree = edition(edited)
+    refs = tree.xpath("//tei:ref[@type='citation']", namespaces=NS)
+    assert {ref.text for ref in refs} >= {"[23]", "[5]"}
+    for ref in refs:
+        assert ref.get("target") == f"#source-{ref.text.strip('[]')}"
+        assert tree.xpath(f"//tei:bibl[@xml:id='{ref.get('target')[1:]}']", namespaces=NS)
+    added = tree.xpath("//tei:corr/tei:ref[. = '[5]']", namespaces=NS)
+    assert len(added) == 1
+
+
+def test_names_point_at_people_round_a_corrected_name(edited):
+    tree = edition(edited)
+    people = {person.get(XML_ID) for person in tree.iter(f"{{{TEI_NS}}}person")}
+    names = tree.xpath("//tei:text/tei:body//tei:persName", namespaces=NS)
+    assert names and all(name.get("ref")[1:] in people for name in names)
+    corrected = tree.xpath("//tei:persName[tei:choice/tei:corr = 'Н.Ә. Назарбаев']", namespaces=NS)
+    assert [name.find("tei:choice/tei:sic", NS).text for name in corrected] == ["Н.Ә.Назарбаев"]
+
+
+def test_dates_carry_w3c_attributes(seed_thesis):
+    dates = {d.text: d.attrib for d in edition(seed_thesis).xpath("//tei:body//tei:date", namespaces=NS)}
+    assert dates["ХХI ғасырда"]["notBefore"] == "2001" and dates["ХХI ғасырда"]["notAfter"] == "2100"
+    assert dates["1992 ж 2 наурызда"]["when"] == "1992-03-02"
+    assert dates["1993 жылы"]["when"] == "1993"
+    assert dates["XVI-XVII ғғ."]["notBefore"] == "1501"
+    assert dates["БҰҰ Бас Ассамблеясының 47 сессиясы"]["evidence"] == "conjecture"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"precision": "day", "start_year": 1992, "start_month": 3, "start_day": 2}, {"when": "1992-03-02"}),
+        ({"precision": "month", "start_year": 1992, "start_month": 3}, {"when": "1992-03"}),
+        ({"precision": "year", "start_year": -44}, {"when": "-0044"}),
+        ({"precision": "year", "start_year": 7}, {"when": "0007"}),
+        ({"precision": "century", "start_year": -100, "end_year": -1}, {"notBefore": "-0100", "notAfter": "-0001"}),
+        ({"precision": "range", "start_year": 1990, "end_year": 1991}, {"notBefore": "1990", "notAfter": "1991"}),
+    ],
+)
+def test_date_attributes(fields, expected):
+    fields = {"end_year": fields["start_year"], **fields}
+    fields.setdefault("end_month", fields.get("start_month"))
+    fields.setdefault("end_day", fields.get("start_day"))
+    assert date_attributes(TimelineEvent(**fields)) == expected
+
+
+def test_the_header_describes_the_source_and_the_edition(seed_thesis):
+    tree = edition(seed_thesis, base_url="https://archive.example.org/")
+    header = tree.find("tei:teiHeader", NS)
+    idno = header.find("tei:fileDesc/tei:publicationStmt/tei:idno", NS)
+    assert idno.text == f"https://archive.example.org/api/theses/{seed_thesis.pk}/tei.xml"
+    source = header.find("tei:fileDesc/tei:sourceDesc/tei:bibl", NS)
+    assert source.find("tei:idno[@type='SHA-256']", NS).text == seed_thesis.source_document.sha256
+    assert source.find("tei:idno[@type='filename']", NS).text == "diplomacy-thesis.kk.txt"
+    assert source.find("tei:note[@type='completeness']", NS).text.startswith("fragment")
+    languages = {e.get(XML_LANG) for e in header.find(".//tei:editorialDecl", NS)}
+    assert languages == {"kk", "en"}
+    assert header.find("tei:profileDesc/tei:langUsage/tei:language", NS).get("ident") == "kk"
+    assert edition(seed_thesis).find(".//tei:publicationStmt/tei:idno", NS).text.startswith("/api/theses/")
+
+
+def test_every_edit_is_a_change_newest_first(edited, editor):
+    changes = edition(edited).findall(".//tei:revisionDesc/tei:change", NS)
+    by_editor = [change for change in changes if change.get("who")]
+    assert len(by_editor) == 5
+    assert {change.get("who") for change in by_editor} == {f"#editor-{editor.pk}"}
+    assert by_editor[0].text == "Word repeated in the source"
+    assert by_editor[-1].text == "Doubled syllable"
+    assert all(change.get("target", "").startswith("#p-") for change in by_editor)
+    moments = [change.get("when") for change in changes]
+    assert moments == sorted(moments, reverse=True)
+    assert any(change.text == "Imported from diplomacy-thesis.kk.txt" for change in changes)
+
+
+def test_the_back_lists_sources_people_and_events(seed_thesis):
+    tree = edition(seed_thesis)
+    bibls = tree.xpath("//tei:back//tei:listBibl/tei:bibl", namespaces=NS)
+    assert [b.get("n") for b in bibls] == [str(s.number) for s in seed_thesis.sources.all()]
+    assert all(b.find("tei:note[@type='missing']", NS) is not None for b in bibls)
+    person = tree.xpath("//tei:person[tei:persName/tei:surname = 'Назарбаев']", namespaces=NS)[0]
+    aliases = {alias.text for alias in person.findall("tei:persName[@type='alias']", NS)}
+    assert {"Н.Ә.Назарбаев", "Назарбаев Н.Ә"} <= aliases
+    events = tree.xpath("//tei:back//tei:listEvent/tei:event", namespaces=NS)
+    assert len(events) == seed_thesis.events.count()
+
+
+def test_a_filled_source_carries_its_fields(seed_thesis, tei_schema):
+    source = seed_thesis.sources.get(number=3)
+    source.title, source.publisher, source.issued_year, source.status = "Дипломатия", "Мысль", 1999, "complete"
+    source.authors = [{"family": "Сатоу", "given": "Э."}, {"literal": "ООН"}, "not a name"]
+    source.page = "10-20"
+    source.save()
+    tree = edition(seed_thesis)
+    bibl = tree.xpath("//tei:bibl[@xml:id='source-3']", namespaces=NS)[0]
+    assert bibl.find("tei:title", NS).text == "Дипломатия"
+    assert bibl.find("tei:date", NS).get("when") == "1999"
+    assert bibl.find("tei:author/tei:persName/tei:surname", NS).text == "Сатоу"
+    assert bibl.find("tei:note[@type='missing']", NS) is None
+    assert_valid_tei(tei_schema, tree)
+
+
+def test_the_edition_takes_as_many_queries_for_a_larger_thesis(seed_thesis, editor):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            edition(seed_thesis)
+        return len(captured)
+
+    before = queries()
+    section = seed_thesis.sections.get(number="1.1")
+    for n in range(20):
+        extra = Section.objects.create(
+            thesis=seed_thesis,
+            parent=section,
+            kind="subsection",
+            title=f"Бөлім {n}",
+            order=100 + n,
+            span_start=0,
+            span_end=0,
+        )
+        passage = Passage.objects.create(
+            thesis=seed_thesis,
+            section=extra,
+            order=100 + n,
+            original_text="Мәтін\nтағы",
+            text="Мәтін. тағы",
+            span_start=0,
+            span_end=0,
+        )
+        edit(passage, "тағы", "тағы [3] Н.Ә. Назарбаев 1993 жылы", editor)
+    assert queries() == before
+
+
+def test_export_thesis_writes_the_tei_edition(seed_thesis, tmp_path, tei_schema):
+    target = tmp_path / "thesis.tei.xml"
+    call_command("export_thesis", "tei", "--output", str(target))
+    tree = etree.parse(str(target))
+    assert_valid_tei(tei_schema, tree)
+    assert current_reading(tree) == readings_of(seed_thesis)[2]

@@ -1,0 +1,74 @@
+"""The edition's back matter: the sources cited by number, the people named, and the dated events."""
+
+from django.utils import translation
+
+from ...models import Author, Source, TimelineEvent
+from ...text.dates import iso_year
+from .passage import date_attributes
+from .records import Records
+from .xml import E, optional, present, with_id
+
+
+def back(records: Records):
+    return E.back(
+        E.div(E.listBibl(*(_source(source) for source in records.sources)), type="sources"),
+        E.div(E.listPerson(*(_person(author) for author in records.authors)), type="people"),
+        E.div(E.listEvent(*(_event(event) for event in records.events)), type="timeline"),
+    )
+
+
+def _source(source: Source):
+    parts = present(
+        *_authors(source.authors),
+        optional("title", source.title),
+        optional("title", source.container_title, type="container"),
+        optional("pubPlace", source.publisher_place),
+        optional("publisher", source.publisher),
+        optional("date", source.issued_year, when=_year(source.issued_year)),
+        optional("biblScope", source.page, unit="page"),
+        optional("textLang", source.language),
+        optional("note", source.note),
+    )
+    if source.status == Source.Status.NEEDS_DATA:
+        missing = f"The bibliography is missing from the transcription: the text cites [{source.number}] only."
+        parts.append(E.note(missing, type="missing"))
+    attributes = {"n": str(source.number), **({"type": source.csl_type} if source.csl_type else {})}
+    return with_id(E.bibl(*parts, **attributes), f"source-{source.number}")
+
+
+def _year(year: int | None) -> str:
+    return iso_year(year) if year else ""
+
+
+def _authors(names) -> list:
+    """Editors type a source's names as CSL JSON; what is not a name is left out."""
+    authors = []
+    for name in names if isinstance(names, list) else []:
+        if not isinstance(name, dict):
+            continue
+        if name.get("literal"):
+            authors.append(E.author(str(name["literal"])))
+        elif parts := present(optional("surname", name.get("family")), optional("forename", name.get("given"))):
+            authors.append(E.author(E.persName(*parts)))
+    return authors
+
+
+def _person(author: Author):
+    name = E.persName(*present(optional("surname", author.family_name), optional("forename", author.given_names)))
+    aliases = [E.persName(alias.form, type="alias") for alias in author.aliases.all()]
+    parts = [name, E.persName(author.display_name, type="display"), *aliases]
+    if author.group:
+        with translation.override("en"):
+            group = str(author.get_group_display())
+        parts.append(E.trait(E.desc(group), type="historiography", subtype=author.group))
+    if author.note:
+        parts.append(E.note(author.note))
+    attributes = {"role": " ".join(author.roles)} if author.roles else {}
+    return with_id(E.person(*parts, **attributes), f"person-{author.pk}")
+
+
+def _event(event: TimelineEvent):
+    parts = [E.label(event.headline)]
+    if event.description:
+        parts.append(E.desc(event.description))
+    return with_id(E.event(*parts, **date_attributes(event)), f"event-{event.pk}")

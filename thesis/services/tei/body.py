@@ -1,0 +1,30 @@
+"""The edition's text: the citation tree as nested divisions and paragraphs, headed and numbered."""
+
+from ...text.citetree import PARAGRAPH, Unit
+from ..export import heading_line
+from .passage import paragraph_content
+from .records import Records
+from .xml import E, append_content, with_id
+
+
+def body(records: Records):
+    """TEI/text/body: a `div` per division and a `p` per paragraph, each `@n` its unit's number, in
+    the citation tree's order (a division's paragraphs, then its subsections)."""
+    return E.body(*(_division(unit, records) for unit in records.tree))
+
+
+def _division(unit: Unit, records: Records):
+    section = records.sections[unit.record_id]
+    division = with_id(E.div(type=unit.cite_type, subtype=section.kind, n=unit.n), f"div-{section.pk}")
+    if heading := heading_line(section):
+        division.append(E.head(heading))
+    for child in unit.children:
+        division.append(_paragraph(child, records) if child.cite_type == PARAGRAPH else _division(child, records))
+    return division
+
+
+def _paragraph(unit: Unit, records: Records):
+    passage = records.passages[unit.record_id]
+    paragraph = with_id(E.p(n=unit.n), f"p-{passage.pk}")
+    append_content(paragraph, paragraph_content(passage, records))
+    return paragraph

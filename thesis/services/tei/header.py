@@ -1,0 +1,148 @@
+"""The edition's teiHeader: what the thesis is, how its text was read and corrected, and every change."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from ...text.citetree import cite_structure
+from .records import Records
+from .xml import E, present, with_id, with_lang
+
+ARCHIVE = "Thesis archive"
+TITLE_PROPERTY = "http://purl.org/dc/terms/title"
+CHANGE_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
+
+NORMALISATION = {
+    "kk": (
+        "Транскрипция мәтінді әрбір «. » белгісінде бөліп, сол екі таңбаны түсіріп тастаған. Сондықтан "
+        "абзац ішіндегі жол үзілісі жоғалған «. » белгісінің орнына қалпына келтіріледі (бұл бөлініп қалған "
+        "қысқартуларды да біріктіреді: «т.б» + «жатады» – «т.б. жатады»); нүктемен аяқталған жол келесі жолға "
+        "бір бос орын арқылы қосылады; қатар тұрған бос орындар мен табуляциялар бір бос орынға айналады. "
+        "Басқа ештеңе үнсіз өзгертілмейді. Әрбір қалпына келтіру choice элементімен белгіленген: orig – "
+        "транскрипциядағы жол үзілісі (lb), reg – оның орнына қойылған мәтін."
+    ),
+    "en": (
+        'The transcription cut the text at every ". " and dropped those two characters. A line break inside '
+        'a paragraph therefore stands for a lost ". " and is restored as one (which also rejoins abbreviations '
+        'the cut split: "т.б" + "жатады" gives "т.б. жатады"); a line that still ends in terminal '
+        "punctuation is joined to the next with a space; runs of spaces and tabs become one space. Nothing else "
+        "is changed silently. Each restoration is a choice: orig holds the transcription's line break (lb), reg "
+        "what the reading text has in its place."
+    ),
+}
+CORRECTION = {
+    "kk": (
+        "Қалған қателерді (емле қателері, нүктеден кейінгі түсіп қалған бос орын, кирилл сөздерінің ішіндегі "
+        "латын әріптері, қайталанған тыныс белгілері) редакторлар түзетеді; әр түзетудің себебі жазылып, "
+        "revisionDesc бөлімінде сақталады. Транскрипциядан алынған мәтін мен қазіргі мәтіннің сөз деңгейіндегі "
+        "айырмашылығы choice элементімен белгіленген: sic – бұрынғы сөздер, corr – редактордың түзетуі "
+        "(resp – мәтінді өзгерткен редакторлар)."
+    ),
+    "en": (
+        "Every other error (misspellings, missing spaces after periods, Latin letters inside Cyrillic words, "
+        "doubled punctuation) is left to editors, who give a reason for each change; every change is listed in "
+        "the revisionDesc. The word-level difference between the reading derived from the transcription and the "
+        "current text is a choice: sic holds the words as derived, corr the editors' correction (resp, the "
+        "editors who changed the passage's text)."
+    ),
+}
+
+
+def header(records: Records, base_url: str | None, targets: set[str]):
+    """The teiHeader; `targets` are the xml:ids of the document a change may point at."""
+    return E.teiHeader(
+        _file_description(records, base_url),
+        _encoding_description(records),
+        E.profileDesc(E.langUsage(E.language("Қазақ тілі", ident="kk"))),
+        _revisions(records, targets),
+    )
+
+
+def edition_url(thesis_id: int, base_url: str | None) -> str:
+    """The edition's permanent address: absolute with the site's root, else the path alone."""
+    path = reverse("api:thesis-tei", kwargs={"pk": thesis_id})
+    return f"{base_url.rstrip('/')}{path}" if base_url else path
+
+
+def _file_description(records: Records, base_url: str | None):
+    thesis = records.thesis
+    return E.fileDesc(
+        E.titleStmt(with_lang(E.title(thesis.title), thesis.language), *_editors(records)),
+        E.publicationStmt(E.publisher(ARCHIVE), E.idno(edition_url(thesis.pk, base_url), type="URI")),
+        E.sourceDesc(_source(records)),
+    )
+
+
+def _editors(records: Records):
+    users = {row.history_user_id: row.history_user for row in records.history if row.history_user_id}
+    for user_id, user in sorted(users.items()):
+        name = user.get_full_name() or user.get_username()
+        responsibility = E.resp("correction of the transcription")
+        yield with_id(E.respStmt(responsibility, E.persName(name)), f"editor-{user_id}")
+
+
+def _source(records: Records):
+    thesis, document = records.thesis, records.thesis.source_document
+    with translation.override("en"):
+        kind = str(thesis.get_kind_display())
+    completeness = "complete" if thesis.is_complete else "fragment"
+    if thesis.completeness_note:
+        completeness = f"{completeness}: {thesis.completeness_note}"
+    children = present(
+        with_lang(E.title(thesis.title), thesis.language),
+        E.note(thesis.title_note, type="title") if thesis.title_note else None,
+        E.note(kind, type="kind"),
+        E.textLang("Kazakh" if thesis.language == "kk" else thesis.language, mainLang=thesis.language),
+        E.note(completeness, type="completeness"),
+        E.idno(document.file_name, type="filename"),
+        E.idno(document.sha256, type="SHA-256"),
+    )
+    return E.bibl(*children, type=thesis.kind)
+
+
+def _encoding_description(records: Records):
+    normalisation = [with_lang(E.normalization(E.p(text)), lang) for lang, text in NORMALISATION.items()]
+    correction = [with_lang(E.correction(E.p(text)), lang) for lang, text in CORRECTION.items()]
+    return E.encodingDesc(
+        E.editorialDecl(*normalisation, *correction),
+        E.refsDecl(*(_cite_structure(level, top=True) for level in cite_structure(records.tree)), default="true"),
+    )
+
+
+def _cite_structure(level: dict, top: bool = False):
+    """A TEI citeStructure for one of thesis.text.citetree's levels, and its children's."""
+    unit = level["citeType"]
+    is_paragraph = unit == "paragraph"
+    attributes = {"unit": unit, "match": "/TEI/text/body/div" if top else ("p" if is_paragraph else "div")}
+    attributes["use"] = "@n"
+    if not top:
+        attributes["delim"] = "."
+    element = E.citeStructure(**attributes)
+    if not is_paragraph:
+        element.append(E.citeData(property=TITLE_PROPERTY, use="head"))
+    for child in level.get("citeStructure", []):
+        element.append(_cite_structure(child))
+    return element
+
+
+def _revisions(records: Records, targets: set[str]):
+    """One change per edit, newest first: each editor's save on its own, and each automatic step (the
+    import, a source first cited, a repeated import's additions) once, at its last record's time."""
+    automatic: dict[str, list] = {}
+    changes = []
+    for row in records.history:
+        if row.history_user_id is None:
+            automatic.setdefault(row.history_change_reason or "", []).append(row)
+        else:
+            changes.append((row.history_date, _change(row, targets)))
+    for reason, rows in automatic.items():
+        changes.append((rows[-1].history_date, E.change(reason, when=rows[-1].history_date.isoformat())))
+    changes.sort(key=lambda change: change[0], reverse=True)
+    return E.revisionDesc(*(change for _, change in changes))
+
+
+def _change(row, targets: set[str]):
+    attributes = {"when": row.history_date.isoformat(), "who": f"#editor-{row.history_user_id}"}
+    attributes["type"] = CHANGE_TYPES[row.history_type]
+    if row.target in targets:
+        attributes["target"] = f"#{row.target}"
+    return E.change(row.history_change_reason or "", **attributes)

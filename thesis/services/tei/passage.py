@@ -1,0 +1,169 @@
+"""A paragraph's inline markup: editors' corrections, restored periods, citations, names and dates.
+
+Three readings of a passage live in one paragraph. The transcription (its lines, layout folded) becomes
+the reading text by the documented normalisation, each line break restored as ". " or " ": a
+`choice` of `orig` (the `lb`) and `reg` (what was put for it). The reading text becomes the current
+text by editors' corrections, a word-level difference: a `choice` of `sic` (the words before) and
+`corr` (the words now). A correction that touches a restored line break takes the whole restoration
+into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
+the current text wherever they nest with the choices and with one another (thesis.text.inline).
+"""
+
+from dataclasses import dataclass
+
+from ...models import Passage, TimelineEvent
+from ...text.dates import PartialDate, iso_date
+from ...text.diffs import word_diff
+from ...text.inline import Node, Span, element, markup
+from ...text.normalisation import joints, reading_text
+from .records import Records
+
+# Which of two annotations over the same characters is outside: citations, then names, then dates;
+# corrections and restorations innermost.
+CITATION, NAME, DATE, CHOICE = range(4)
+POINT_PRECISIONS = {TimelineEvent.Precision.DAY, TimelineEvent.Precision.MONTH, TimelineEvent.Precision.YEAR}
+
+
+@dataclass
+class Segment:
+    """Characters [start, end) of the reading text, and what the current text has in their place."""
+
+    start: int
+    end: int
+    text: str
+    changed: bool
+
+
+def paragraph_content(passage: Passage, records: Records) -> list:
+    """The passage's current text as TEI mixed content (strings and inline nodes)."""
+    reading = reading_text(passage.original_text)
+    restored = joints(passage.original_text)
+    segments = _widened(_segments(reading, passage.text), restored)
+    resp = " ".join(f"#editor-{user}" for user in records.text_editors.get(passage.pk, []))
+    spans = _choices(reading, segments, restored, resp)
+    spans += [_citation(citation) for citation in passage.citations.all()]
+    spans += [_name(mention) for mention in passage.mentions.all()]
+    spans += _dates(passage.text, records.events_of(passage.pk))
+    return markup(passage.text, spans)
+
+
+def _segments(reading: str, current: str) -> list[Segment]:
+    """The word diff from the reading text to the current text, a deletion and the insertion after
+    it taken as one replacement."""
+    segments: list[Segment] = []
+    position = 0
+    for operation in word_diff(reading, current):
+        op, text = operation["op"], operation["text"]
+        if op == "equal":
+            segments.append(Segment(position, position + len(text), text, False))
+            position += len(text)
+        elif op == "delete":
+            segments.append(Segment(position, position + len(text), "", True))
+            position += len(text)
+        elif segments and segments[-1].changed and segments[-1].end == position:
+            segments[-1].text += text
+        else:
+            segments.append(Segment(position, position, text, True))
+    return segments
+
+
+def _widened(segments: list[Segment], restored: list[tuple[int, int]]) -> list[Segment]:
+    """The segments, each correction that cuts into a restoration grown to take it whole."""
+    for start, end in restored:
+        segments = _split(_split(segments, start), end)
+        touched = [i for i, s in enumerate(segments) if _touches(s, start, end)]
+        changed = [segments[i] for i in touched if segments[i].changed]
+        if not changed or (len(changed) == 1 and changed[0].start <= start and end <= changed[0].end):
+            continue
+        first, last = touched[0], touched[-1]
+        merged = Segment(
+            segments[first].start,
+            segments[last].end,
+            "".join(s.text for s in segments[first : last + 1]),
+            True,
+        )
+        segments = [*segments[:first], merged, *segments[last + 1 :]]
+    return segments
+
+
+def _split(segments: list[Segment], at: int) -> list[Segment]:
+    """The segments with the unchanged one running across `at` cut in two there."""
+    result = []
+    for segment in segments:
+        if not segment.changed and segment.start < at < segment.end:
+            cut = at - segment.start
+            result.append(Segment(segment.start, at, segment.text[:cut], False))
+            result.append(Segment(at, segment.end, segment.text[cut:], False))
+        else:
+            result.append(segment)
+    return result
+
+
+def _touches(segment: Segment, start: int, end: int) -> bool:
+    if segment.start == segment.end:
+        return start < segment.start < end
+    return segment.start < end and start < segment.end
+
+
+def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, int]], resp: str) -> list[Span]:
+    """A span of the current text for each correction and for each restoration outside them."""
+    spans, position = [], 0
+    for segment in segments:
+        inside = [(s, e) for s, e in restored if segment.start <= s and e <= segment.end]
+        if segment.changed:
+            sic = markup(reading[segment.start : segment.end], _restorations(inside, -segment.start))
+            spans.append(Span(position, position + len(segment.text), _correction(sic, resp), CHOICE))
+        else:
+            spans += _restorations(inside, position - segment.start)
+        position += len(segment.text)
+    return spans
+
+
+def _restorations(restored: list[tuple[int, int]], offset: int) -> list[Span]:
+    def wrap(content):
+        return Node("choice", {}, [Node("orig", {}, [Node("lb")]), Node("reg", {}, content)])
+
+    return [Span(start + offset, end + offset, wrap, CHOICE) for start, end in restored]
+
+
+def _correction(sic: list, resp: str):
+    attributes = {"resp": resp} if resp else {}
+    return lambda content: Node("choice", {}, [Node("sic", {}, sic), Node("corr", attributes, content)])
+
+
+def _citation(citation) -> Span:
+    target = f"#source-{citation.source.number}"
+    return Span(citation.marker_start, citation.marker_end, element("ref", type="citation", target=target), CITATION)
+
+
+def _name(mention) -> Span:
+    return Span(mention.start, mention.end, element("persName", ref=f"#person-{mention.author_id}"), NAME)
+
+
+def _dates(text: str, events: list[TimelineEvent]) -> list[Span]:
+    """Each event's date where the passage prints it: the first place not already taken by another."""
+    spans: list[Span] = []
+    for event in events:
+        if not event.date_display:
+            continue
+        start = text.find(event.date_display)
+        while start != -1 and any(s.start < start + len(event.date_display) and start < s.end for s in spans):
+            start = text.find(event.date_display, start + 1)
+        if start != -1:
+            attributes = {**date_attributes(event), "corresp": f"#event-{event.pk}"}
+            spans.append(Span(start, start + len(event.date_display), element("date", **attributes), DATE))
+    return spans
+
+
+def date_attributes(event: TimelineEvent) -> dict[str, str]:
+    """`when` for a day, month or year; `notBefore` and `notAfter` for centuries, decades and ranges;
+    an inferred date is marked as the editors' conjecture."""
+    begin = PartialDate(event.start_year, event.start_month, event.start_day)
+    finish = PartialDate(event.end_year, event.end_month, event.end_day)
+    if event.precision in POINT_PRECISIONS and begin == finish:
+        attributes = {"when": iso_date(begin)}
+    else:
+        attributes = {"notBefore": iso_date(begin), "notAfter": iso_date(finish)}
+    if event.basis == TimelineEvent.Basis.INFERRED:
+        attributes["evidence"] = "conjecture"
+    return attributes

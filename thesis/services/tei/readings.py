@@ -1,0 +1,44 @@
+"""The readings an edition holds, rebuilt from its paragraphs by taking one side of every choice."""
+
+from lxml import etree
+
+from .xml import TEI_NS, XML_ID, tei
+
+ORIGINAL = frozenset({"sic", "orig"})
+CURRENT = frozenset({"corr", "reg"})
+DERIVED = frozenset({"sic", "reg"})
+
+
+def reading(tree, sides: frozenset[str]) -> dict[str, str]:
+    """Each paragraph's text by its xml:id, every choice read from its child named in `sides`;
+    a line break (`lb`) reads as one."""
+    return {p.get(XML_ID): _text(p, sides) for p in tree.iter(tei("p")) if p.get(XML_ID)}
+
+
+def original_reading(tree) -> dict[str, str]:
+    """The transcription: every `sic` and `orig`, the original's lines with their layout folded."""
+    return reading(tree, ORIGINAL)
+
+
+def current_reading(tree) -> dict[str, str]:
+    """The current text: every `corr` and `reg`."""
+    return reading(tree, CURRENT)
+
+
+def _text(element, sides: frozenset[str]) -> str:
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            pieces.append(_child_text(child, sides))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _child_text(child, sides: frozenset[str]) -> str:
+    name = etree.QName(child).localname
+    if name == "lb":
+        return "\n"
+    if name == "choice":
+        chosen = [option for option in child if etree.QName(option).localname in sides]
+        return "".join(_text(option, sides) for option in chosen)
+    return _text(child, sides) if etree.QName(child).namespace == TEI_NS else ""

@@ -1,0 +1,89 @@
+"""Everything a thesis's TEI edition shows, read in a fixed number of queries whatever the thesis's size."""
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from django.db.models import Prefetch
+
+from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from ...text.citetree import Unit
+from ..tree import citation_tree
+
+# The records whose history is the edition's: each kind, and how the edition points at one of them.
+HISTORY_TARGETS = {
+    Thesis: lambda pk: None,
+    Section: lambda pk: f"div-{pk}",
+    Passage: lambda pk: f"p-{pk}",
+    Source: None,  # by number, which the history record carries
+    Author: lambda pk: f"person-{pk}",
+    TimelineEvent: lambda pk: f"event-{pk}",
+}
+
+
+@dataclass
+class Records:
+    """A thesis and what its edition is made of."""
+
+    thesis: Thesis
+    tree: list[Unit]
+    sections: dict[int, Section]
+    passages: dict[int, Passage]
+    sources: list[Source]
+    authors: list[Author]
+    events: list[TimelineEvent]
+    history: list = field(default_factory=list)
+    # Who changed each passage's text, by passage id: the editors' user ids, first change first.
+    text_editors: dict[int, list[int]] = field(default_factory=dict)
+
+    def events_of(self, passage_id: int) -> list[TimelineEvent]:
+        return [event for event in self.events if event.passage_id == passage_id]
+
+
+def load(thesis: Thesis | int) -> Records:
+    """The thesis's records, in about fifteen queries."""
+    thesis_id = getattr(thesis, "pk", thesis)
+    chosen = Thesis.objects.select_related("source_document").defer("source_document__content").get(pk=thesis_id)
+    passages = Passage.objects.filter(thesis_id=thesis_id).prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start")),
+        Prefetch("mentions", queryset=Mention.objects.order_by("start", "pk")),
+    )
+    history = _history(thesis_id)
+    return Records(
+        thesis=chosen,
+        tree=citation_tree(thesis_id),
+        sections={section.pk: section for section in Section.objects.filter(thesis_id=thesis_id)},
+        passages={passage.pk: passage for passage in passages},
+        sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
+        authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
+        events=list(TimelineEvent.objects.filter(thesis_id=thesis_id)),
+        history=history,
+        text_editors=_text_editors(history),
+    )
+
+
+def _history(thesis_id: int) -> list:
+    """Every history record of the thesis and of its sections, passages, sources, people and events,
+    oldest first, each marked with the id of the element it is about (`target`, None if none)."""
+    records = []
+    for model, target in HISTORY_TARGETS.items():
+        rows = model.history.select_related("history_user")
+        rows = rows.filter(id=thesis_id) if model is Thesis else rows.filter(thesis_id=thesis_id)
+        for row in rows:
+            row.target = f"source-{row.number}" if target is None else target(row.id)
+            records.append(row)
+    return sorted(records, key=attrgetter("history_date", "history_id"))
+
+
+def _text_editors(history: list) -> dict[int, list[int]]:
+    editors: dict[int, list[int]] = {}
+    texts: dict[int, str] = {}
+    for row in history:
+        if not isinstance(row, Passage.history.model):
+            continue
+        before = texts.get(row.id)
+        texts[row.id] = row.text
+        if row.history_user_id and before is not None and before != row.text:
+            known = editors.setdefault(row.id, [])
+            if row.history_user_id not in known:
+                known.append(row.history_user_id)
+    return editors

@@ -1,0 +1,55 @@
+"""The TEI namespace, an element maker for it, and inline nodes turned into its elements."""
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from ...text.inline import Node
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+
+
+def tei(tag: str) -> str:
+    """A TEI element's qualified name."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def with_id(element, identifier: str):
+    element.set(XML_ID, identifier)
+    return element
+
+
+def with_lang(element, language: str):
+    element.set(XML_LANG, language)
+    return element
+
+
+def append_content(parent, content: list) -> None:
+    """Append strings and inline nodes to `parent` as its mixed content."""
+    for piece in content:
+        if isinstance(piece, Node):
+            child = etree.SubElement(parent, tei(piece.tag), {_name(k): v for k, v in piece.attrib.items()})
+            append_content(child, piece.children)
+        elif len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + piece
+        else:
+            parent.text = (parent.text or "") + piece
+
+
+def _name(attribute: str) -> str:
+    return XML_ID if attribute == "xml:id" else attribute
+
+
+def optional(tag: str, value, **attrib):
+    """An element holding `value`, or None when the value is empty."""
+    if value in (None, ""):
+        return None
+    return E(tag, str(value), **attrib)
+
+
+def present(*children) -> list:
+    """The children that exist, for an element maker call."""
+    return [child for child in children if child is not None]
