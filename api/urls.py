@@ -28,7 +28,7 @@ urlpatterns = [
     ),
     re_path(
         r"^theses/(?P<pk>[^/]+)/tei\.xml$",
-        views.ThesisViewSet.as_view({"get": "tei"}, renderer_classes=[JSONRenderer, TeiRenderer]),
+        views.ThesisViewSet.as_view({"get": "tei"}, renderer_classes=[TeiRenderer], side_renderer_class=JSONRenderer),
         name="thesis-tei",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
