@@ -5,15 +5,18 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from thesis.models import Passage, Section, TimelineEvent
 from thesis.services import editing
 from thesis.services.tei import DERIVED, current_reading, edition, original_reading, reading, serialize
-from thesis.services.tei.passage import date_attributes
-from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG
+from thesis.services.tei.passage import date_attributes, inline_content
+from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
 from thesis.services.tree import citation_tree
 from thesis.text.citetree import walk
+from thesis.text.inline import Span, element
 from thesis.text.normalisation import layout_folded, reading_text
 
 from .conftest import assert_valid_tei
@@ -80,16 +83,56 @@ def _cited(context, structure, prefix: str) -> list[tuple[int, str]]:
 
 
 def _position(node) -> int:
-    return next(i for i, element in enumerate(node.getroottree().iter()) if element is node)
+    return next(i for i, other in enumerate(node.getroottree().iter()) if other is node)
 
 
 def _without_namespaces(tree):
     copy = etree.fromstring(etree.tostring(tree))
-    for element in copy.iter():
-        if isinstance(element.tag, str):
-            element.tag = etree.QName(element).localname
+    for node in copy.iter():
+        if isinstance(node.tag, str):
+            node.tag = etree.QName(node).localname
     etree.cleanup_namespaces(copy)
     return etree.ElementTree(copy)
+
+
+WORDS = st.sampled_from(["сөз", "т.б", "Н.Ә", "жатыр.", "[5]", "екі", "ХХI", "ғ.", "!", "", "  "])
+LINES = st.lists(st.lists(WORDS, max_size=5).map(" ".join), min_size=1, max_size=5).map("\n".join)
+
+
+@st.composite
+def edited_passages(draw):
+    """An original, a current text made from its reading by whole-word edits, and spans over the current text."""
+    original = draw(LINES)
+    words = reading_text(original).split(" ")
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(words)))
+        action = draw(st.sampled_from(["replace", "delete", "insert", "glue"]))
+        word = draw(WORDS)
+        if action == "insert" or at == len(words):
+            words.insert(at, word)
+        elif action == "replace":
+            words[at] = word
+        elif action == "delete":
+            del words[at]
+        else:
+            words[at] += "."
+    current = " ".join(words)
+    bounds = st.integers(0, len(current))
+    spans = draw(st.lists(st.tuples(bounds, bounds, st.sampled_from(["ref", "persName", "date"])), max_size=6))
+    annotations = [Span(min(a, b), max(a, b), element(tag), rank) for rank, (a, b, tag) in enumerate(spans) if a != b]
+    return original, current, annotations
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited_passages())
+def test_any_edit_keeps_every_reading(example):
+    original, current, annotations = example
+    paragraph = with_id(E.p(n="1"), "p-1")
+    append_content(paragraph, inline_content(original, current, annotations, "#editor-1"))
+    tree = etree.ElementTree(E.TEI(E.text(E.body(E.div(paragraph)))))
+    assert original_reading(tree) == {"p-1": layout_folded(original)}
+    assert reading(tree, DERIVED) == {"p-1": reading_text(original)}
+    assert current_reading(tree) == {"p-1": current}
 
 
 def test_the_seed_edition_is_valid_tei(seed_thesis, tei_schema):
