@@ -109,7 +109,7 @@ class ThesisViewSet(ArchiveViewSet):
     )
 
     def get_queryset(self):
-        if self.action in ("text", "sources_csl", "tei"):
+        if self.action in ("text", "sources_csl"):
             return Thesis.objects.select_related("source_document")
         return super().get_queryset()
 
