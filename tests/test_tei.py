@@ -9,7 +9,17 @@ from lxml import etree
 
 from thesis.models import Passage, Section, TimelineEvent
 from thesis.services import editing
-from thesis.services.tei import DERIVED, current_reading, edition, original_reading, reading, serialize
+from thesis.services.tei import (
+    CURRENT,
+    DERIVED,
+    ORIGINAL,
+    current_reading,
+    edition,
+    original_reading,
+    reading,
+    serialize,
+    text_of,
+)
 from thesis.services.tei.passage import date_attributes, inline_content
 from thesis.services.tei.records import QUERIES
 from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
@@ -310,6 +320,20 @@ def test_every_edit_is_a_change_newest_first(edited, editor):
     moments = [change.get("when") for change in changes]
     assert moments == sorted(moments, reverse=True)
     assert any(change.text == "Imported from diplomacy-thesis.kk.txt" for change in changes)
+
+
+def test_a_corrected_heading_shows_both_readings(seed_thesis, editor, tei_schema):
+    section = seed_thesis.sections.get(number="1.1")
+    section.title = "Дипломатиялық қызметтің ерекшеліктері"
+    editing.save_checked(section, expected_version=section.version, user=editor, reason="Capitals")
+    tree = edition(seed_thesis)
+    head = tree.xpath(f"//tei:div[@xml:id='div-{section.pk}']/tei:head", namespaces=NS)[0]
+    assert text_of(head, ORIGINAL) == "1.1 Дипломатиялық Қызметтің Ерекшеліктері"
+    assert text_of(head, CURRENT) == "1.1 Дипломатиялық қызметтің ерекшеліктері"
+    assert {corr.get("resp") for corr in head.iter(f"{{{TEI_NS}}}corr")} == {f"#editor-{editor.pk}"}
+    change = tree.find(".//tei:revisionDesc/tei:change", NS)
+    assert (change.get("target"), change.text) == (f"#div-{section.pk}", "Capitals")
+    assert_valid_tei(tei_schema, tree)
 
 
 def test_the_back_lists_sources_people_and_events(seed_thesis):

@@ -36,7 +36,7 @@ class Segment:
 
 def paragraph_content(passage: Passage, records: Records) -> list:
     """The passage's current text as TEI mixed content (strings and inline nodes)."""
-    resp = " ".join(f"#editor-{user}" for user in records.text_editors.get(passage.pk, []))
+    resp = records.responsible(f"p-{passage.pk}")
     annotations = [_citation(citation) for citation in passage.citations.all()]
     annotations += [_name(mention) for mention in passage.mentions.all()]
     annotations += _dates(passage.text, records.events_of(passage.pk))

@@ -20,6 +20,8 @@ HISTORY_TARGETS = {
     TimelineEvent: lambda row: f"event-{row.id}",
 }
 QUERIES = 17
+# The fields whose words an element shows, and so whose editors correct them.
+WORDED_FIELDS = {Passage: ("text",), Section: ("number", "label", "title")}
 
 
 @dataclass
@@ -34,8 +36,12 @@ class Records:
     authors: list[Author]
     events: list[TimelineEvent]
     history: list = field(default_factory=list)
-    # Who changed each passage's text, by passage id: the editors' user ids, first change first.
-    text_editors: dict[int, list[int]] = field(default_factory=dict)
+    # Who changed the words of each paragraph and heading, by its xml:id: user ids, first change first.
+    text_editors: dict[str, list[int]] = field(default_factory=dict)
+
+    def responsible(self, target: str) -> str:
+        """The `resp` of an element's corrections: a pointer to each editor who changed its words."""
+        return " ".join(f"#editor-{user}" for user in self.text_editors.get(target, []))
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
         return [event for event in self.events if event.passage_id == passage_id]
@@ -76,16 +82,16 @@ def _history(thesis_id: int) -> list:
     return sorted(records, key=attrgetter("history_date", "history_id"))
 
 
-def _text_editors(history: list) -> dict[int, list[int]]:
-    editors: dict[int, list[int]] = {}
-    texts: dict[int, str] = {}
+def _text_editors(history: list) -> dict[str, list[int]]:
+    editors: dict[str, list[int]] = {}
+    words: dict[str, tuple] = {}
     for row in history:
-        if not isinstance(row, Passage.history.model):
+        fields = WORDED_FIELDS.get(row.instance_type)
+        if fields is None:
             continue
-        before = texts.get(row.id)
-        texts[row.id] = row.text
-        if row.history_user_id and before is not None and before != row.text:
-            known = editors.setdefault(row.id, [])
+        before, words[row.target] = words.get(row.target), tuple(getattr(row, name) for name in fields)
+        if row.history_user_id and before is not None and before != words[row.target]:
+            known = editors.setdefault(row.target, [])
             if row.history_user_id not in known:
                 known.append(row.history_user_id)
     return editors
