@@ -346,6 +346,10 @@ def test_the_back_lists_sources_people_and_events(seed_thesis):
     assert {"Н.Ә.Назарбаев", "Назарбаев Н.Ә"} <= aliases
     events = tree.xpath("//tei:back//tei:listEvent/tei:event", namespaces=NS)
     assert len(events) == seed_thesis.events.count()
+    ids = {element.get(XML_ID) for element in tree.iter() if element.get(XML_ID)}
+    pointers = [t for e in events for p in e.findall("tei:ptr", NS) for t in p.get("target").split()]
+    pointers += [e.get("corresp") for e in events if e.get("corresp")]
+    assert pointers and all(pointer[1:] in ids for pointer in pointers)
 
 
 def test_a_filled_source_carries_its_fields(seed_thesis, tei_schema):

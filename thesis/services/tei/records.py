@@ -19,7 +19,7 @@ HISTORY_TARGETS = {
     Author: lambda row: f"person-{row.id}",
     TimelineEvent: lambda row: f"event-{row.id}",
 }
-QUERIES = 17
+QUERIES = 18
 # The fields whose words an element shows, and so whose editors correct them.
 WORDED_FIELDS = {Passage: ("text",), Section: ("number", "label", "title")}
 
@@ -63,7 +63,7 @@ def load(thesis: Thesis | int) -> Records:
         passages={passage.pk: passage for passage in passages},
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
-        events=list(TimelineEvent.objects.filter(thesis_id=thesis_id)),
+        events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),
         history=history,
         text_editors=_text_editors(history),
     )
