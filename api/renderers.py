@@ -18,11 +18,12 @@ class PlainTextRenderer(BaseRenderer):
 
 
 class TeiRenderer(BaseRenderer):
-    """application/tei+xml, so that a client asking for TEI is not refused; the view sends the document itself."""
+    """application/tei+xml: what a client asking for TEI is answered in. The view sends the document
+    itself, and everything else (errors, OPTIONS) as JSON."""
 
     media_type = "application/tei+xml"
     format = "xml"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode(self.charset)
+        return data

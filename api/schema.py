@@ -128,7 +128,8 @@ class ArchiveAutoSchema(AutoSchema):
         )
         self.registry.register_on_missing(component)
         content = {}
-        for renderer in self.view.get_renderers():
+        side = getattr(self.view, "side_renderer_class", None)
+        for renderer in [side()] if side else self.view.get_renderers():
             # An error sent as text is the same JSON, which a schema for text can only call a string.
             is_json = renderer.media_type in ("application/json", "application/ld+json")
             content[media_type_of(renderer)] = {"schema": component.ref if is_json else {"type": "string"}}

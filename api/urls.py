@@ -32,7 +32,7 @@ urlpatterns = [
     path("dts/document/", dts.DocumentView.as_view(), name="dts-document"),
     re_path(
         r"^theses/(?P<pk>[^/]+)/tei\.xml$",
-        views.ThesisViewSet.as_view({"get": "tei"}, renderer_classes=[JSONRenderer, TeiRenderer]),
+        views.ThesisViewSet.as_view({"get": "tei"}, renderer_classes=[TeiRenderer], side_renderer_class=JSONRenderer),
         name="thesis-tei",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -61,6 +61,9 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     detail_serializer_class = None
     # What the detail serializer reads of related rows, fetched in one query each.
     detail_prefetch = ()
+    # What sends the responses that are not the resource's own document (errors, OPTIONS) when its
+    # format has no way to say them: TEI has no error document. None: the negotiated renderer does.
+    side_renderer_class = None
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -79,6 +82,12 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
         # OPTIONS describes the resource and sends none of its text: a `script` it cannot honour is GET's 400 only.
         self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if self.side_renderer_class is not None and isinstance(response, Response):
+            request.accepted_renderer = self.side_renderer_class()
+            request.accepted_media_type = request.accepted_renderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:
@@ -100,7 +109,7 @@ class ThesisViewSet(ArchiveViewSet):
     )
 
     def get_queryset(self):
-        if self.action in ("text", "sources_csl", "tei"):
+        if self.action in ("text", "sources_csl"):
             return Thesis.objects.select_related("source_document")
         return super().get_queryset()
 
@@ -159,13 +168,6 @@ class ThesisViewSet(ArchiveViewSet):
         tree = tei_edition.edition(thesis, base_url=request.build_absolute_uri("/"))
         response = HttpResponse(tei_edition.serialize(tree), content_type=f"{TeiRenderer.media_type}; charset=utf-8")
         return with_last_modified(response, tei_edition.last_changed(tree))
-
-    def handle_exception(self, exc):
-        response = super().handle_exception(exc)
-        if self.action == "tei":
-            # TEI has no document for an error: it is sent as JSON, whatever the client accepts.
-            self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
-        return response
 
 
 class SectionViewSet(ArchiveViewSet):
@@ -341,6 +343,7 @@ ROOT_RECORDS = {
     "thesis": "thesis-detail",
     "thesis_text": "thesis-text",
     "thesis_sources_csl": "thesis-sources-csl",
+    "thesis_tei": "thesis-tei",
     "section": "section-detail",
     "passage": "passage-detail",
     "passage_history": "passage-history",

@@ -45,6 +45,7 @@ MUST_COVER = {
     "api:docs",
     "api:thesis-text",
     "api:thesis-sources-csl",
+    "api:thesis-tei",
     "api:passage-detail",
     "api:timelineevent-timelinejs",
     "set_language",

@@ -81,6 +81,17 @@ def test_an_edit_changes_the_cached_response_and_its_etag_at_once(seed_thesis, c
     assert call(cached, path, HTTP_IF_NONE_MATCH=old_etag)[0] == "200 OK"
 
 
+def test_the_tei_edition_is_cached_and_an_edit_replaces_it(seed_thesis, django_app, cached):
+    path = f"/api/theses/{seed_thesis.pk}/tei.xml"
+    direct = call(django_app, path)
+    assert call(cached, path) == direct and call(cached, path) == direct
+    assert len(cached.entries) == 1
+    passage = Passage.objects.filter(thesis=seed_thesis).first()
+    passage.text += " Жаңа сөйлем."
+    passage.save()
+    assert "Жаңа сөйлем.".encode() in call(cached, path)[2]
+
+
 def test_if_none_match_is_answered_from_the_cache_with_the_headers_django_sends(seed_thesis, django_app, cached):
     path = "/api/sources/?page_size=5"
     _status, headers, _body = call(cached, path)

@@ -7,12 +7,12 @@ from lxml import etree
 from .back import back
 from .body import body
 from .header import header
-from .readings import CURRENT, DERIVED, ORIGINAL, current_reading, original_reading, reading
+from .readings import CURRENT, DERIVED, ORIGINAL, current_reading, original_reading, reading, text_of
 from .records import load
 from .xml import XML_ID, E, tei, with_lang
 
 __all__ = ["MEDIA_TYPE", "edition", "serialize", "last_changed", "original_reading", "current_reading", "reading"]
-__all__ += ["ORIGINAL", "DERIVED", "CURRENT"]
+__all__ += ["ORIGINAL", "DERIVED", "CURRENT", "text_of"]
 
 MEDIA_TYPE = "application/tei+xml"
 

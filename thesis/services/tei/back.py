@@ -68,7 +68,13 @@ def _person(author: Author):
 
 
 def _event(event: TimelineEvent):
+    """An event: its headline and description, the people it involves and the paragraph that dates it."""
     parts = [E.label(event.headline)]
     if event.description:
         parts.append(E.desc(event.description))
-    return with_id(E.event(*parts, **date_attributes(event)), f"event-{event.pk}")
+    if people := [f"#person-{author.pk}" for author in event.authors.all()]:
+        parts.append(E.ptr(type="people", target=" ".join(people)))
+    attributes = date_attributes(event)
+    if event.passage_id:
+        attributes["corresp"] = f"#p-{event.passage_id}"
+    return with_id(E.event(*parts, **attributes), f"event-{event.pk}")

@@ -1,8 +1,10 @@
-"""The edition's text: the citation tree as nested divisions and paragraphs, headed and numbered."""
+"""The edition's text: the citation tree as nested divisions and paragraphs, headed and numbered.
+
+A heading is corrected as a paragraph is: its words as transcribed in `sic`, as they read now in `corr`."""
 
 from ...text.citetree import PARAGRAPH, Unit
 from ..export import heading_line
-from .passage import paragraph_content
+from .passage import inline_content, paragraph_content
 from .records import Records
 from .xml import E, append_content, with_id
 
@@ -16,11 +18,21 @@ def body(records: Records):
 def _division(unit: Unit, records: Records):
     section = records.sections[unit.record_id]
     division = with_id(E.div(type=unit.cite_type, subtype=section.kind, n=unit.n), f"div-{section.pk}")
-    if heading := heading_line(section):
-        division.append(E.head(heading))
+    if section.heading_original or heading_line(section):
+        division.append(_head(section, records))
     for child in unit.children:
         division.append(_paragraph(child, records) if child.cite_type == PARAGRAPH else _division(child, records))
     return division
+
+
+def _head(section, records: Records):
+    """The heading as it reads now, with the editors' corrections of the heading as transcribed."""
+    head = E.head()
+    content = inline_content(
+        section.heading_original, heading_line(section), [], records.responsible(f"div-{section.pk}")
+    )
+    append_content(head, content)
+    return head
 
 
 def _paragraph(unit: Unit, records: Records):

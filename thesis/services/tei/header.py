@@ -9,6 +9,7 @@ from .xml import E, present, with_id, with_lang
 
 ARCHIVE = "Thesis archive"
 TITLE_PROPERTY = "http://purl.org/dc/terms/title"
+LANGUAGE_NAMES = {"kk": "Қазақ тілі"}
 CHANGE_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
 NORMALISATION = {
@@ -52,7 +53,7 @@ def header(records: Records, base_url: str | None, targets: set[str]):
     return E.teiHeader(
         _file_description(records, base_url),
         _encoding_description(records),
-        E.profileDesc(E.langUsage(E.language("Қазақ тілі", ident="kk"))),
+        E.profileDesc(E.langUsage(_language(records.thesis.language))),
         _revisions(records, targets),
     )
 
@@ -91,7 +92,7 @@ def _source(records: Records):
         with_lang(E.title(thesis.title), thesis.language),
         E.note(thesis.title_note, type="title") if thesis.title_note else None,
         E.note(kind, type="kind"),
-        E.textLang("Kazakh" if thesis.language == "kk" else thesis.language, mainLang=thesis.language),
+        E.textLang(LANGUAGE_NAMES.get(thesis.language, thesis.language), mainLang=thesis.language),
         E.note(completeness, type="completeness"),
         E.idno(document.file_name, type="filename"),
         E.idno(document.sha256, type="SHA-256"),
@@ -106,6 +107,10 @@ def _encoding_description(records: Records):
         E.editorialDecl(*normalisation, *correction),
         E.refsDecl(*(_cite_structure(level, top=True) for level in cite_structure(records.tree)), default="true"),
     )
+
+
+def _language(code: str):
+    return E.language(LANGUAGE_NAMES.get(code, code), ident=code)
 
 
 def _cite_structure(level: dict, top: bool = False):

@@ -36,15 +36,20 @@ class Segment:
 
 def paragraph_content(passage: Passage, records: Records) -> list:
     """The passage's current text as TEI mixed content (strings and inline nodes)."""
-    reading = reading_text(passage.original_text)
-    restored = joints(passage.original_text)
-    segments = _widened(_segments(reading, passage.text), restored)
-    resp = " ".join(f"#editor-{user}" for user in records.text_editors.get(passage.pk, []))
-    spans = _choices(reading, segments, restored, resp)
-    spans += [_citation(citation) for citation in passage.citations.all()]
-    spans += [_name(mention) for mention in passage.mentions.all()]
-    spans += _dates(passage.text, records.events_of(passage.pk))
-    return markup(passage.text, spans)
+    resp = records.responsible(f"p-{passage.pk}")
+    annotations = [_citation(citation) for citation in passage.citations.all()]
+    annotations += [_name(mention) for mention in passage.mentions.all()]
+    annotations += _dates(passage.text, records.events_of(passage.pk))
+    return inline_content(passage.original_text, passage.text, annotations, resp)
+
+
+def inline_content(original: str, current: str, annotations: list[Span], resp: str = "") -> list:
+    """The current text with the restorations and corrections that lead to it from the original, and
+    the annotations (spans of the current text) that nest with them, in the order given."""
+    reading = reading_text(original)
+    restored = joints(original)
+    segments = _widened(_segments(reading, current), restored)
+    return markup(current, _choices(reading, segments, restored, resp) + annotations)
 
 
 def _segments(reading: str, current: str) -> list[Segment]:

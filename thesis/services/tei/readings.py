@@ -12,7 +12,7 @@ DERIVED = frozenset({"sic", "reg"})
 def reading(tree, sides: frozenset[str]) -> dict[str, str]:
     """Each paragraph's text by its xml:id, every choice read from its child named in `sides`;
     a line break (`lb`) reads as one."""
-    return {p.get(XML_ID): _text(p, sides) for p in tree.iter(tei("p")) if p.get(XML_ID)}
+    return {p.get(XML_ID): text_of(p, sides) for p in tree.iter(tei("p")) if p.get(XML_ID)}
 
 
 def original_reading(tree) -> dict[str, str]:
@@ -25,7 +25,8 @@ def current_reading(tree) -> dict[str, str]:
     return reading(tree, CURRENT)
 
 
-def _text(element, sides: frozenset[str]) -> str:
+def text_of(element, sides: frozenset[str]) -> str:
+    """One element's text (a paragraph's, a heading's), every choice in it read from `sides`."""
     pieces = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str):
@@ -40,5 +41,5 @@ def _child_text(child, sides: frozenset[str]) -> str:
         return "\n"
     if name == "choice":
         chosen = [option for option in child if etree.QName(option).localname in sides]
-        return "".join(_text(option, sides) for option in chosen)
-    return _text(child, sides) if etree.QName(child).namespace == TEI_NS else ""
+        return "".join(text_of(option, sides) for option in chosen)
+    return text_of(child, sides) if etree.QName(child).namespace == TEI_NS else ""

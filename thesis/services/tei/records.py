@@ -9,15 +9,19 @@ from ...models import Author, Citation, Mention, Passage, Section, Source, Thesi
 from ...text.citetree import Unit
 from ..tree import citation_tree
 
-# The records whose history is the edition's: each kind, and how the edition points at one of them.
+# The records whose history is the edition's, and the xml:id of the element each is about (a source's
+# by its number, which its history record carries; the thesis is the whole document).
 HISTORY_TARGETS = {
-    Thesis: lambda pk: None,
-    Section: lambda pk: f"div-{pk}",
-    Passage: lambda pk: f"p-{pk}",
-    Source: None,  # by number, which the history record carries
-    Author: lambda pk: f"person-{pk}",
-    TimelineEvent: lambda pk: f"event-{pk}",
+    Thesis: lambda row: None,
+    Section: lambda row: f"div-{row.id}",
+    Passage: lambda row: f"p-{row.id}",
+    Source: lambda row: f"source-{row.number}",
+    Author: lambda row: f"person-{row.id}",
+    TimelineEvent: lambda row: f"event-{row.id}",
 }
+QUERIES = 18
+# The fields whose words an element shows, and so whose editors correct them.
+WORDED_FIELDS = {Passage: ("text",), Section: ("number", "label", "title")}
 
 
 @dataclass
@@ -32,15 +36,19 @@ class Records:
     authors: list[Author]
     events: list[TimelineEvent]
     history: list = field(default_factory=list)
-    # Who changed each passage's text, by passage id: the editors' user ids, first change first.
-    text_editors: dict[int, list[int]] = field(default_factory=dict)
+    # Who changed the words of each paragraph and heading, by its xml:id: user ids, first change first.
+    text_editors: dict[str, list[int]] = field(default_factory=dict)
+
+    def responsible(self, target: str) -> str:
+        """The `resp` of an element's corrections: a pointer to each editor who changed its words."""
+        return " ".join(f"#editor-{user}" for user in self.text_editors.get(target, []))
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
         return [event for event in self.events if event.passage_id == passage_id]
 
 
 def load(thesis: Thesis | int) -> Records:
-    """The thesis's records, in about fifteen queries."""
+    """The thesis's records, in QUERIES queries whatever its size."""
     thesis_id = getattr(thesis, "pk", thesis)
     chosen = Thesis.objects.select_related("source_document").defer("source_document__content").get(pk=thesis_id)
     passages = Passage.objects.filter(thesis_id=thesis_id).prefetch_related(
@@ -55,7 +63,7 @@ def load(thesis: Thesis | int) -> Records:
         passages={passage.pk: passage for passage in passages},
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
-        events=list(TimelineEvent.objects.filter(thesis_id=thesis_id)),
+        events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),
         history=history,
         text_editors=_text_editors(history),
     )
@@ -69,21 +77,21 @@ def _history(thesis_id: int) -> list:
         rows = model.history.select_related("history_user")
         rows = rows.filter(id=thesis_id) if model is Thesis else rows.filter(thesis_id=thesis_id)
         for row in rows:
-            row.target = f"source-{row.number}" if target is None else target(row.id)
+            row.target = target(row)
             records.append(row)
     return sorted(records, key=attrgetter("history_date", "history_id"))
 
 
-def _text_editors(history: list) -> dict[int, list[int]]:
-    editors: dict[int, list[int]] = {}
-    texts: dict[int, str] = {}
+def _text_editors(history: list) -> dict[str, list[int]]:
+    editors: dict[str, list[int]] = {}
+    words: dict[str, tuple] = {}
     for row in history:
-        if not isinstance(row, Passage.history.model):
+        fields = WORDED_FIELDS.get(row.instance_type)
+        if fields is None:
             continue
-        before = texts.get(row.id)
-        texts[row.id] = row.text
-        if row.history_user_id and before is not None and before != row.text:
-            known = editors.setdefault(row.id, [])
+        before, words[row.target] = words.get(row.target), tuple(getattr(row, name) for name in fields)
+        if row.history_user_id and before is not None and before != words[row.target]:
+            known = editors.setdefault(row.target, [])
             if row.history_user_id not in known:
                 known.append(row.history_user_id)
     return editors
