@@ -50,11 +50,13 @@ CORRECTION = {
 
 def header(records: Records, base_url: str | None, targets: set[str]):
     """The teiHeader; `targets` are the xml:ids of the document a change may point at."""
+    revisions = _revisions(records, targets)
     return E.teiHeader(
         _file_description(records, base_url),
         _encoding_description(records),
         E.profileDesc(E.langUsage(_language(records.thesis.language))),
-        _revisions(records, targets),
+        # TEI requires a revisionDesc to hold a change: a thesis written without history has none.
+        *([revisions] if len(revisions) else []),
     )
 
 
