@@ -13,6 +13,7 @@ from thesis.models import Thesis
 from thesis.services.dts_document import DTS_NS, TEI_NS
 
 from .conftest import SEED
+from .test_tei import cited_identifiers
 
 pytestmark = pytest.mark.django_db
 
@@ -289,3 +290,16 @@ def test_queries_do_not_grow_with_the_thesis(client, url, params):
         Thesis.objects.filter(pk=thesis.pk).update(kind="master")
     # The TEI edition reads its records in a fixed number of queries of its own, the rest in a handful.
     assert counts[0] == counts[1] <= 24
+
+
+@pytest.mark.parametrize("passages", [0, 60])
+def test_a_client_building_the_tree_from_the_tei_gets_the_navigation_tree(client, seed_thesis, passages):
+    # As MyDapytains does: the refsDecl's citeStructure evaluated over the document DTS serves.
+    thesis = synthetic_thesis(passages) if passages else seed_thesis
+    resource = f"thesis/{thesis.pk}"
+    navigation = get_json(client, NAVIGATION, {"resource": resource, "down": -1})
+    document = client.get(DOCUMENT, {"resource": resource})
+    assert document.status_code == 200
+    from_tei = cited_identifiers(etree.ElementTree(etree.fromstring(document.content)))
+    assert len(from_tei) > 10
+    assert from_tei == [member["identifier"] for member in navigation["member"]]
