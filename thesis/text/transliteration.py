@@ -143,7 +143,7 @@ CYRILLIC_2021 = {
     "r": (("р", 0),), "s": (("с", 0),), "t": (("т", 0),), "u": (("у", 0),), "ū": (("ұ", 0),),
     "ü": (("ү", 0),), "f": (("ф", 0),), "h": (("х", 0), ("һ", 3)), "ş": (("ш", 0),), "y": (("ы", 0),),
     "ı": (("і", 0), ("и", 4)),
-    "ts": (("ц", 12),), "ch": (("ч", 0),), "şş": (("щ", 0),), "io": (("ё", 12),), "iu": (("ю", 0),),
+    "ts": (("ц", 8),), "ch": (("ч", 0),), "şş": (("щ", 0),), "io": (("ё", 12),), "iu": (("ю", 0),),
     "ia": (("я", 0),), "ya": (("я", 5),), "yu": (("ю", 5),), "yo": (("ё", 5),), "sh": (("ш", 5),),
     "zh": (("ж", 5),),
 }  # fmt: skip
@@ -180,13 +180,23 @@ def cyrillic_readings(text: str, limit: int = READING_LIMIT) -> list[str]:
 
 def _pieces_at(text: str, lower: str, start: int, written: str):
     """(end, Cyrillic, cost) for every table entry that `text` spells at `start`, or the character itself."""
-    after_vowel = written[-1:].lower() in CYRILLIC_VOWELS
     found = False
     for end in range(start + 1, min(start + LONGEST_LATIN, len(text)) + 1):
         for cyrillic, cost in CYRILLIC_2021.get(lower[start:end], ()):
             found = True
-            if after_vowel and cyrillic in "йи":
-                cost = 2 - cost  # бай, тәуелсіздік: after a vowel, İ is the glide й
+            cost = _in_context(lower[start:end], cyrillic, cost, written)
             yield end, cyrillic.upper() if text[start].isupper() else cyrillic, cost + PIECE_COST
     if not found:
         yield start + 1, text[start], PIECE_COST
+
+
+def _in_context(latin: str, cyrillic: str, cost: int, written: str) -> int:
+    """What reading `latin` as `cyrillic` costs after the Cyrillic `written` so far."""
+    before = written[-1:].lower()
+    if latin == "i" and before and before in CYRILLIC_VOWELS:
+        return 2 - cost  # бай, тәуелсіздік: after a vowel, İ is the glide й
+    if latin in ("ia", "iu", "io") and before.isalpha() and before not in CYRILLIC_VOWELS:
+        return cost + 12  # инициатива, социал: after a consonant, ia is и and а; я follows a vowel
+    if cyrillic in "эЭ" and not before.isalpha():
+        return 1  # экономика, элемент: Э begins the loanwords that have it
+    return cost
