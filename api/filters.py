@@ -141,7 +141,8 @@ class TextSearchFilter(filters.CharFilter):
 
 
 class PassageSearchFilter(filters.CharFilter):
-    """Search of the current text; ranked, and forgiving of misspellings, on PostgreSQL."""
+    """Search of the current text for a word and its other forms, in either script; forgiving of
+    misspellings on PostgreSQL."""
 
     def __init__(self, *args, **kwargs):
         kwargs.update(SEARCH_FIELD)
@@ -216,7 +217,12 @@ class PassageFilter(filters.FilterSet):
         help_text="Passages changed at or after this ISO 8601 date-time (without an offset: Asia/Almaty time; "
         "a date alone: its midnight).",
     )
-    q = PassageSearchFilter(help_text="Words in the current text, in any letter case.")
+    q = PassageSearchFilter(
+        help_text="Words in the current text, in any letter case. A Kazakh word finds its other forms too "
+        "(саясатының finds саясат, саясаты, саясатын): passages with the words as written come first, then "
+        "those with other forms only, each in stored order. A query in the 2021 Latin alphabet "
+        "(Qazaqstan, sayasat) is read in Cyrillic as well. Lists the first 1,000 matches (see count_exact)."
+    )
 
     class Meta:
         model = Passage

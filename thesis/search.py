@@ -5,8 +5,11 @@ lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE fo
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
 Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way.
 
-Passage search lists the passages containing the term in the order they were stored, which is
-their order in each thesis, so that the first page is found without finding every match. On
+Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
+the 2021 Latin alphabet, and the other forms of its last word (thesis.text.morphology). It lists
+the passages containing the term as spelt, then those containing only another form, each in
+the order they were stored, which is their order in each thesis, so that the first page is found
+without finding every match. On
 PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
 similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
 misspelt word still finds its passage, and so does a correct one that the text only misspells."""
