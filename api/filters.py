@@ -278,6 +278,9 @@ class AuthorFilter(filters.FilterSet):
 class YearRangeForm(forms.Form):
     """A range whose start is after its end is a mistake in the request, so it is named as one."""
 
+    # (first, last): parameters that must come in this order when both are given; the schema says so.
+    ordered_parameters = (("year_from", "year_to"),)
+
     def clean(self):
         cleaned = super().clean()
         first, last = cleaned.get("year_from"), cleaned.get("year_to")
@@ -289,9 +292,12 @@ class YearRangeForm(forms.Form):
 class TimelineEventFilter(filters.FilterSet):
     thesis = IdFilter(help_text="Events of this thesis.")
     year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
-    year_from = YearFilter(method="filter_year_from", help_text="Events reaching this year or later.")
+    year_from = YearFilter(
+        method="filter_year_from", help_text="Events reaching this year or later; not after year_to (a 400 if it is)."
+    )
     year_to = YearFilter(
-        method="filter_year_to", help_text="Events reaching this year or earlier; not before year_from."
+        method="filter_year_to",
+        help_text="Events reaching this year or earlier; not before year_from (a 400 if it is).",
     )
     century = CenturyFilter(
         method="filter_century", help_text="Events overlapping this century: 17 is 1601–1700, -1 is 100–1 BCE."

@@ -217,3 +217,14 @@ def test_timelinejs_filters_and_errors_like_the_list(client, seed_thesis):
     document = client.get(TIMELINEJS, {"year": 1800}).json()
     assert document["events"] == []
     assert document["title"]["text"]["headline"] == "Timeline"
+
+
+def test_the_schema_says_year_from_may_not_be_after_year_to(client):
+    operation = client.get("/api/schema/", {"format": "json"}).json()["paths"]["/api/timeline/"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["year_from"]["x-not-after"] == "year_to"
+    assert parameters["year_to"]["x-not-before"] == "year_from"
+    refused = operation["responses"]["400"]
+    assert "year_from is after year_to" in refused["description"]
+    example = refused["content"]["application/json"]["example"]
+    assert client.get(TIMELINE, {"year_from": 2000, "year_to": 1990}).json() == example
