@@ -3,6 +3,7 @@
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -85,7 +86,8 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        if self.side_renderer_class is not None and isinstance(response, Response):
+        side = isinstance(response, Response) and (response.exception or request.method == "OPTIONS")
+        if self.side_renderer_class is not None and side:
             request.accepted_renderer = self.side_renderer_class()
             request.accepted_media_type = request.accepted_renderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
@@ -153,9 +155,13 @@ class ThesisViewSet(ArchiveViewSet):
 
     @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
     def sources_csl(self, request, pk=None):
-        """Every source of the thesis as CSL-JSON, in citation-number order."""
+        """Every source of the thesis as CSL-JSON, in citation-number order, sent as CSL's own media type
+        (application/vnd.citationstyles.csl+json), or as application/json to a client asking only for that."""
         thesis = self.get_object()
-        return Response([csl_item(source, self.script) for source in thesis.sources.all()])
+        response = Response([csl_item(source, self.script) for source in thesis.sources.all()])
+        # The type follows Accept, so a shared cache must key on it.
+        patch_vary_headers(response, ("Accept",))
+        return response
 
     @extend_schema(
         operation_id="theses_tei",
