@@ -196,3 +196,11 @@ def test_a_ranked_search_reads_a_bounded_number_of_matches_and_still_ranks_them(
     bounded = search_passages(Passage.objects.all(), "саясатының")
     assert str(bounded.query).count("LIMIT 3") >= 2
     assert orders(bounded)[:2] == full[:2]
+
+
+@pytest.mark.postgres
+@on_postgresql
+@pytest.mark.django_db
+def test_a_misspelt_latin_query_finds_the_near_misses_of_its_reading(seed_thesis):
+    # qauypsızdızdıgın reads қауыпсіздіздігін, found nowhere, as above: its near misses are.
+    assert {p.order for p in list(search_passages(Passage.objects.all(), "qauypsızdızdıgın"))[:2]} == {2, 10}

@@ -156,7 +156,8 @@ def search_passages(queryset, term: str):
         matched = found.annotate(form_rank=Case(When(pk__in=exact, then=0), default=1)).order_by("form_rank", "pk")
     if vendor != "postgresql" or matched.exists():
         return matched
-    folded = spellings[0]
+    # A Latin query's near misses are those of its likeliest Cyrillic reading.
+    folded = next((spelling for spelling in spellings if CYRILLIC_RE.search(spelling)), spellings[0])
     # lower(text) is what the trigram index holds.
     return (
         queryset.alias(folded_text=Lower("text"))
