@@ -1,8 +1,9 @@
-"""text/plain; charset=utf-8, so that a client accepting only plain text can still be sent an error; and TEI."""
+"""text/plain; charset=utf-8, so that a client accepting only plain text can still be sent an error; TEI;
+and CSL-JSON in its own media type."""
 
 import json
 
-from rest_framework.renderers import BaseRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 
 class PlainTextRenderer(BaseRenderer):
@@ -27,3 +28,10 @@ class TeiRenderer(BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return data
+
+
+class CslJsonRenderer(JSONRenderer):
+    """CSL-JSON in CSL's own media type, which citation managers recognise; the body is plain JSON."""
+
+    media_type = "application/vnd.citationstyles.csl+json"
+    format = "csl"

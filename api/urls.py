@@ -7,7 +7,7 @@ from rest_framework.routers import SimpleRouter
 
 from . import dts, views
 from .docs import SwaggerDocsView
-from .renderers import TeiRenderer
+from .renderers import CslJsonRenderer, TeiRenderer
 
 app_name = "api"
 
@@ -23,7 +23,9 @@ urlpatterns = [
     path("", views.ApiRootView.as_view(), name="root"),
     re_path(
         r"^theses/(?P<pk>[^/]+)/sources\.csl\.json$",
-        views.ThesisViewSet.as_view({"get": "sources_csl"}),
+        views.ThesisViewSet.as_view(
+            {"get": "sources_csl"}, renderer_classes=[CslJsonRenderer, JSONRenderer], side_renderer_class=JSONRenderer
+        ),
         name="thesis-sources-csl",
     ),
     path("dts/", dts.EntryPointView.as_view(), name="dts-entry"),

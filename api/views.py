@@ -3,7 +3,9 @@
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -84,7 +86,8 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        if self.side_renderer_class is not None and isinstance(response, Response):
+        side = isinstance(response, Response) and (response.exception or request.method == "OPTIONS")
+        if self.side_renderer_class is not None and side:
             request.accepted_renderer = self.side_renderer_class()
             request.accepted_media_type = request.accepted_renderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
@@ -152,9 +155,13 @@ class ThesisViewSet(ArchiveViewSet):
 
     @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
     def sources_csl(self, request, pk=None):
-        """Every source of the thesis as CSL-JSON, in citation-number order."""
+        """Every source of the thesis as CSL-JSON, in citation-number order, sent as CSL's own media type
+        (application/vnd.citationstyles.csl+json), or as application/json to a client asking only for that."""
         thesis = self.get_object()
-        return Response([csl_item(source, self.script) for source in thesis.sources.all()])
+        response = Response([csl_item(source, self.script) for source in thesis.sources.all()])
+        # The type follows Accept, so a shared cache must key on it.
+        patch_vary_headers(response, ("Accept",))
+        return response
 
     @extend_schema(
         operation_id="theses_tei",
@@ -323,8 +330,8 @@ def timeline_title(events) -> tuple[str, str]:
     theses = {event.thesis_id for event in events}
     thesis = Thesis.objects.filter(pk=theses.pop()).first() if len(theses) == 1 else None
     if thesis is None:
-        return DEFAULT_TITLE, ""
-    return thesis.title, "Dates printed in the text, and dates editors inferred from it."
+        return str(DEFAULT_TITLE), ""
+    return thesis.title, _("Dates printed in the text, and dates editors inferred from it.")
 
 
 # The root's links: to each list and document, and, as a URI template with {id}, to each record.

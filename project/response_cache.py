@@ -40,6 +40,7 @@ CACHED_TYPES = (
     "application/json",
     "application/ld+json",
     "application/tei+xml",
+    "application/vnd.citationstyles.csl+json",
     "text/plain",
     "application/vnd.oai.openapi",
 )

@@ -1,11 +1,14 @@
-"""URL routes: the admin and the API."""
+"""URL routes: the admin, the API and the site's icon."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from .favicon import favicon
+
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", favicon, name="favicon"),
 ]

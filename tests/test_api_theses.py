@@ -131,7 +131,8 @@ def test_sources_as_csl_json(client, seed_thesis):
     source.save()
     response = client.get(f"/api/theses/{seed_thesis.pk}/sources.csl.json")
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
+    assert response["Content-Type"] == "application/vnd.citationstyles.csl+json"
+    assert "Accept" in response["Vary"]
     items = response.json()
     assert [item["citation-number"] for item in items] == [3, 4, 5, 6, 7, 9, 23, 26, 28]
     assert items[0] == {"id": seed_thesis.sources.get(number=3).pk, "type": "document", "citation-number": 3}
@@ -172,3 +173,16 @@ def test_sections_list_filters_and_detail(client, seed_thesis):
     assert section["heading_original"] == "1.1 Дипломатиялық Қызметтің Ерекшеліктері"
     assert [p["order"] for p in section["passages"]] == [7, 8, 9, 10]
     assert section["passages"][0]["text"].startswith("Diplomatiia XVI-XVII ğğ.")
+
+
+def test_csl_json_answers_a_client_that_accepts_only_json_and_sends_errors_as_json(client, seed_thesis):
+    url = f"/api/theses/{seed_thesis.pk}/sources.csl.json"
+    as_json = client.get(url, HTTP_ACCEPT="application/json")
+    assert as_json["Content-Type"] == "application/json"
+    as_csl = client.get(url, HTTP_ACCEPT="application/vnd.citationstyles.csl+json")
+    assert as_csl["Content-Type"] == "application/vnd.citationstyles.csl+json"
+    assert as_json.content == as_csl.content
+    missing = client.get("/api/theses/0/sources.csl.json")
+    assert (missing.status_code, missing["Content-Type"]) == (404, "application/json")
+    refused = client.get(url, {"script": "klingon"})
+    assert (refused.status_code, refused["Content-Type"]) == (400, "application/json")

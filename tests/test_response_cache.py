@@ -147,3 +147,13 @@ def test_a_size_of_zero_turns_it_off(seed_thesis, django_app):
     off = ResponseCache(django_app, max_bytes=0, prefix="/api/")
     call(off, "/api/theses/")
     assert not off.entries
+
+
+def test_csl_json_is_cached_apart_for_each_accepted_type(seed_thesis, django_app, cached):
+    path = f"/api/theses/{seed_thesis.pk}/sources.csl.json"
+    for accept in ("*/*", "application/json", "application/vnd.citationstyles.csl+json"):
+        direct = call(django_app, path, HTTP_ACCEPT=accept)
+        assert call(cached, path, HTTP_ACCEPT=accept) == direct and call(cached, path, HTTP_ACCEPT=accept) == direct
+    assert header(call(cached, path, HTTP_ACCEPT="*/*")[1], "Content-Type") == "application/vnd.citationstyles.csl+json"
+    assert header(call(cached, path, HTTP_ACCEPT="application/json")[1], "Content-Type") == "application/json"
+    assert len(cached.entries) == 3
