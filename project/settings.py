@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "api",
+    "reading",
     "synthetic",
 ]
 
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reading.context.script",
             ],
         },
     },

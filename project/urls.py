@@ -1,4 +1,4 @@
-"""URL routes: the admin and the API."""
+"""URL routes: the admin, the API, and the reading site at the root."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -8,4 +8,5 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("reading.urls")),
 ]
