@@ -17,10 +17,11 @@ def script(request) -> dict:
     }
 
 
-def with_parameter(request, name: str, value: str | None) -> str:
-    """This page's path with one query parameter set (or removed, for None)."""
+def with_parameter(request, name: str, value: str | None, *dropped: str) -> str:
+    """This page's path with one query parameter set (or removed, for None), and any `dropped` removed."""
     query: QueryDict = request.GET.copy()
-    query.pop(name, None)
+    for gone in (name, *dropped):
+        query.pop(gone, None)
     if value is not None:
         query[name] = value
     encoded = query.urlencode()
