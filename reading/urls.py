@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import timeline, views
 
 app_name = "reading"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("theses/<int:pk>/", views.ThesisView.as_view(), name="thesis"),
     path("theses/<int:pk>/passages/<int:n>/", views.PassageView.as_view(), name="passage"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("timeline/", timeline.TimelineView.as_view(), name="timeline"),
     path("people/", views.PeopleView.as_view(), name="people"),
     path("people/<int:pk>/", views.PersonView.as_view(), name="person"),
     path("sources/<int:pk>/", views.SourceView.as_view(), name="source"),

@@ -49,6 +49,7 @@ MUST_COVER = {
     "api:passage-detail",
     "api:timelineevent-timelinejs",
     "set_language",
+    "reading:timeline",
 }
 TOTALS = Counter()
 

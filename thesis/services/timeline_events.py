@@ -40,8 +40,9 @@ class Timeline:
     cut: bool
 
 
-def timeline(years: YearFilter, limit: int = MAX_EVENTS) -> Timeline:
-    """The first `limit` events the years match, in chronological order, with their thesis and passage, in one query."""
+def timeline(years: YearFilter, limit: int | None = None) -> Timeline:
+    """The first `limit` (MAX_EVENTS unless given) events the years match, earliest first, with
+    their thesis and passage, in one query."""
     events = years.apply(TimelineEvent.objects.all()).select_related("thesis", "passage")
     events = events.only(
         *("headline", "description", "date_display", "precision", "basis", "thesis_id", "passage_id"),
@@ -49,5 +50,6 @@ def timeline(years: YearFilter, limit: int = MAX_EVENTS) -> Timeline:
         "thesis__title",
         "passage__order",
     )
+    limit = MAX_EVENTS if limit is None else limit
     found = list(events[: limit + 1])
     return Timeline(found[:limit], len(found) > limit)
