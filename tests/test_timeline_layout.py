@@ -84,7 +84,7 @@ def test_ticks_are_round_numbers_of_years(years, step):
 
 @pytest.mark.parametrize(
     "low, high, years",
-    [(-3, 3, [-3, -2, -1, 1, 2, 3]), (-6, 6, [-6, -4, -2, 2, 4, 6]), (-30, 30, [-30, -20, -10, 1, 10, 20, 30])],
+    [(-3, 3, [-3, -2, -1, 1, 2, 3, 4]), (-6, 6, [-6, -4, -2, 2, 4, 6]), (-30, 30, [-30, -20, -10, 1, 10, 20, 30])],
 )
 def test_no_tick_is_the_year_0(low, high, years):
     assert tick_years(Scale(low, high)) == years
@@ -165,3 +165,10 @@ def test_the_picture_is_as_tall_as_its_rows_and_its_years_are_its_events():
 def test_an_empty_timeline_has_an_axis_and_no_marks():
     picture = layout([])
     assert picture.marks == [] and picture.ticks and picture.height > picture.axis_y
+
+
+def test_a_tick_stands_where_its_year_begins_so_a_year_lies_after_its_tick():
+    picture = layout([span("march", PartialDate(1992, 3, 2), PartialDate(1992, 3, 2)), span("year", 1992)])
+    tick = next(tick for tick in picture.ticks if tick.year == 1992)
+    after = next(tick for tick in picture.ticks if tick.year > 1992)
+    assert all(tick.x < mark.x < after.x for mark in picture.marks)

@@ -134,10 +134,6 @@ def _year_fraction(month: int | None, day: int | None) -> float:
     return fraction
 
 
-def year_middle(year: int) -> float:
-    return years_before(year) + 0.5
-
-
 @dataclass(frozen=True)
 class Scale:
     """Positions on the line of years to x in the picture, linearly."""
@@ -172,16 +168,15 @@ def tick_step(years: float, target: int = TARGET_TICKS) -> int:
 
 
 def tick_years(scale: Scale) -> list[int]:
-    """The round years whose middles lie on the scale. There is no year 0: 1 CE stands for it, except
-    two years apart, where 1 and 2 would crowd each other; a year apart, -1 and 1 are ticks anyway."""
+    """The round years whose first day lies on the scale, each tick where its year begins. There is no
+    year 0: 1 CE, which begins there, stands for it, except two years apart, where 1 and 2 would crowd
+    each other; a year apart, -1 and 1 are ticks anyway."""
     step = tick_step(scale.high - scale.low)
     first = math.ceil(scale.low / step) * step
     years = []
-    for candidate in range(first, math.floor(scale.high) + 1, step):
+    for candidate in range(first, math.floor(scale.high) + step + 1, step):
         year = candidate or (1 if step != 2 else None)
-        if year is None:
-            continue
-        if scale.low <= year_middle(year) <= scale.high and year not in years:
+        if year is not None and scale.low <= years_before(year) <= scale.high and year not in years:
             years.append(year)
     return years
 
@@ -217,7 +212,7 @@ def layout(spans: list[Span], language: str = "kk", script: str = "cyrl", width:
     scale = scale_for(spans, width)
     marks = place(spans, scale)
     rows = max((mark.row for mark in marks), default=-1) + 1
-    ticks = [Tick(year, scale.x(year_middle(year)), year_label(year, language, script)) for year in tick_years(scale)]
+    ticks = [Tick(year, scale.x(years_before(year)), year_label(year, language, script)) for year in tick_years(scale)]
     years = [span.begin.year for span in spans] + [span.finish.year for span in spans]
     height = ROWS_TOP + max(rows, 1) * ROW_HEIGHT + MARGIN
     return Layout(width, height, AXIS_Y, min(years, default=1), max(years, default=1), ticks, marks)
