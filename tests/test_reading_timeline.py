@@ -187,3 +187,19 @@ def test_the_page_reads_the_version_and_the_events_and_nothing_else(client, seed
     # The data version for the ETag, then the events with their theses and passages, the longest span inside.
     with django_assert_num_queries(2):
         page(client, {"year": "1992"})
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [("kk", ["Хронология", "Қай жылдар", "Оқиғалар", "3 оқиға"]), ("ru", ["Хронология", "Какие годы", "3 события"])],
+)
+def test_the_page_speaks_the_readers_language(client, seed_thesis, language, words):
+    html = page(client, {"year": "1992"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert all(word in html for word in words), [word for word in words if word not in html]
+    assert f'<html lang="{language}"' in html
+
+
+def test_the_thesis_is_named_only_where_events_of_several_theses_are_listed(client, seed_thesis):
+    assert 'class="timeline-thesis"' not in page(client, {"year": "1992"})
+    synthetic_thesis(40)
+    assert 'class="timeline-thesis"' in page(client)
