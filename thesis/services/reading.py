@@ -205,7 +205,7 @@ def people_groups() -> list[tuple[str, list[Author]]]:
     `mention_count`, in one query."""
     people = list(
         Author.objects.select_related("thesis")
-        .only("pk", "display_name", "group", "thesis__title", "is_quoted", "is_historiography_author")
+        .only("pk", "display_name", "group", "thesis__language", "is_quoted", "is_historiography_author")
         .annotate(mention_count=related_count(Mention, "author"))
         .order_by("thesis_id", "family_name", "given_names", "pk")
     )
