@@ -1,10 +1,11 @@
 """The timeline picture as SVG, without a database: labelled for screen readers, a link per event, all text escaped."""
 
+import re
 import xml.etree.ElementTree as ET
 
 from thesis.text.dates import PartialDate
 from thesis.text.timeline_layout import Span, layout
-from thesis.text.timeline_svg import SVG_NAMESPACE, EventLink, timeline_svg
+from thesis.text.timeline_svg import AXIS, GRID, INK, MARK, SVG_NAMESPACE, EventLink, timeline_svg
 
 NS = {"svg": SVG_NAMESPACE}
 HOSTILE = '<script>alert("x")</script> & "quoted" \'single\''
@@ -91,3 +92,21 @@ def test_no_script_and_no_style_attribute_so_the_content_security_policy_holds()
     assert not any(element.tag.endswith("script") for element in svg.iter())
     assert not any("style" in element.attrib for element in svg.iter())
     assert "on" not in {name[:2] for element in svg.iter() for name in element.attrib}
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2's contrast ratio of two sRGB colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_text_marks_and_axis_contrast_at_least_4_5_to_1_with_the_white_picture():
+    assert min(contrast(INK), contrast(MARK), contrast(AXIS)) >= 4.5
+    markup, _svg = picture()
+    assert set(re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', markup)) <= {INK, MARK, AXIS, GRID, "#ffffff"}

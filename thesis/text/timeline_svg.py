@@ -45,6 +45,8 @@ def timeline_svg(layout: Layout, title: str, description: str, axis_label: str, 
     )
     ET.SubElement(svg, "title", {"id": "timeline-title"}).text = title
     ET.SubElement(svg, "desc", {"id": "timeline-desc"}).text = description
+    # Its own white ground, which the contrast of its colours is reckoned against.
+    ET.SubElement(svg, "rect", {"width": "100%", "height": "100%", "fill": "#ffffff"})
     svg.append(_axis(layout, axis_label))
     events = ET.SubElement(svg, "g", {"class": "timeline-events"})
     for mark in layout.marks:
