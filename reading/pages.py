@@ -64,6 +64,9 @@ def choice(request, name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
+# Pages stay out of the API's response cache (project/response_cache.py): each carries the language
+# form's CSRF token and varies on the cookie and the language, so an entry would be one reader's. The
+# ETag does the work that matters instead: a revalidated page costs the data version's query alone.
 @method_decorator(condition(etag_func=page_etag), name="get")
 class Page(View):
     """A page: `context()` reads what it shows (raising BadParameter for a parameter it cannot honour),
