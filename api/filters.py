@@ -100,7 +100,8 @@ class TextSearchFilter(filters.CharFilter):
 
 
 class PassageSearchFilter(filters.CharFilter):
-    """Search of the current text; ranked, and forgiving of misspellings, on PostgreSQL."""
+    """Search of the current text for a word and its other forms, in either script; forgiving of
+    misspellings on PostgreSQL."""
 
     def __init__(self, *args, **kwargs):
         kwargs.update(SEARCH_FIELD)
@@ -175,7 +176,12 @@ class PassageFilter(filters.FilterSet):
         help_text="Passages changed at or after this ISO 8601 date-time (without an offset: Asia/Almaty time; "
         "a date alone: its midnight).",
     )
-    q = PassageSearchFilter(help_text="Words in the current text, in any letter case.")
+    q = PassageSearchFilter(
+        help_text="Words in the current text, in any letter case. A Kazakh word finds its other forms too "
+        "(саясатының finds саясат, саясаты, саясатын): passages with the words as written come first, then "
+        "those with other forms only, each in stored order. A query in the 2021 Latin alphabet "
+        "(Qazaqstan, sayasat) is read in Cyrillic as well. Lists the first 1,000 matches (see count_exact)."
+    )
 
     class Meta:
         model = Passage
@@ -231,9 +237,12 @@ class AuthorFilter(filters.FilterSet):
 class TimelineEventFilter(filters.FilterSet):
     thesis = IdFilter(help_text="Events of this thesis.")
     year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
-    year_from = YearFilter(method="filter_year_from", help_text="Events reaching this year or later.")
+    year_from = YearFilter(
+        method="filter_year_from", help_text="Events reaching this year or later; not after year_to (a 400 if it is)."
+    )
     year_to = YearFilter(
-        method="filter_year_to", help_text="Events reaching this year or earlier; not before year_from."
+        method="filter_year_to",
+        help_text="Events reaching this year or earlier; not before year_from (a 400 if it is).",
     )
     century = CenturyFilter(
         method="filter_century", help_text="Events overlapping this century: 17 is 1601–1700, -1 is 100–1 BCE."

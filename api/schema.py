@@ -22,6 +22,7 @@ class ErrorResponse:
     component: str
     schema: dict
     headers: dict = field(default_factory=dict)
+    example: dict | None = None
 
 
 DETAIL = {
@@ -46,6 +47,9 @@ THROTTLED = ErrorResponse(
 )
 # Parameters whose bad values are a 404 (DRF's answer for a missing page or an unknown format), not a 400.
 NOT_FOUND_PARAMETERS = {"page", "format"}
+# Extensions on a parameter that must not be after (before) the one they name, when both are given.
+ORDER_BEFORE = "x-not-after"
+ORDER_AFTER = "x-not-before"
 
 
 def form_field_schema(form_field: forms.Field) -> dict:
@@ -78,10 +82,36 @@ class StrictFilterExtension(DjangoFilterExtension):
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
         parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
         constraints = form_field_schema(filter_field.field)
+        ordering = parameter_order(filterset_class, field_name)
         for parameter in parameters:
             schema = parameter["schema"]
             (schema["items"] if schema.get("type") == "array" else schema).update(constraints)
+            parameter.update(ordering)
         return parameters
+
+
+def parameter_order(filterset_class, field_name: str) -> dict:
+    """The parameter's place in a pair that must be in order (year_from, year_to), as OpenAPI extensions
+    a client can read (OpenAPI itself has no rule between parameters); empty when it has none."""
+    for first, last in getattr(filterset_class._meta.form, "ordered_parameters", ()):
+        if field_name == first:
+            return {ORDER_BEFORE: last}
+        if field_name == last:
+            return {ORDER_AFTER: first}
+    return {}
+
+
+def ordered_pair_error(parameters: list[dict]) -> ErrorResponse | None:
+    """The 400 of an operation with parameters that must be in order: the rule said, with an example."""
+    pairs = [(p["name"], p[ORDER_BEFORE]) for p in parameters if p["in"] == "query" and ORDER_BEFORE in p]
+    if not pairs:
+        return None
+    rules = "; ".join(f"{first} is after {last}" for first, last in pairs)
+    first, last = pairs[0]
+    example = {first: [f"{first} (2000) is after {last} (1990)."]}
+    return ErrorResponse(
+        f"A query parameter is not valid, or {rules}.", "ParameterErrors", PARAMETER_ERRORS, example=example
+    )
 
 
 def ids_typed_by_model(endpoints):
@@ -115,7 +145,7 @@ class ArchiveAutoSchema(AutoSchema):
         query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
         errors = {}
         if query - NOT_FOUND_PARAMETERS:
-            errors["400"] = BAD_PARAMETERS
+            errors["400"] = ordered_pair_error(parameters) or BAD_PARAMETERS
         if query & NOT_FOUND_PARAMETERS or any(parameter["in"] == "path" for parameter in parameters):
             errors["404"] = NOT_FOUND
         if self.view.get_throttles():
@@ -133,6 +163,8 @@ class ArchiveAutoSchema(AutoSchema):
             # An error sent as text is the same JSON, which a schema for text can only call a string.
             is_json = renderer.media_type in ("application/json", "application/ld+json")
             content[media_type_of(renderer)] = {"schema": component.ref if is_json else {"type": "string"}}
+            if is_json and error.example:
+                content[media_type_of(renderer)]["example"] = error.example
         response = {"content": content, "description": error.description}
         if error.headers:
             response["headers"] = error.headers

@@ -1,12 +1,18 @@
-"""Timeline events as a TimelineJS3 document; TimelineJS renders text as HTML, so all of it is escaped."""
+"""Timeline events as a TimelineJS3 document; TimelineJS renders text as HTML, so all of it is escaped.
+
+The document's own words (the title slide's subtitle, the groups, "Date inferred") are in the
+language of the request; the events' words are the thesis's."""
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thesis.models import TimelineEvent
+from thesis.text.dates import PartialDate, iso_date
 
 from .scripts import in_script
 
-DEFAULT_TITLE = "Timeline"
+DEFAULT_TITLE = gettext_lazy("Timeline")
 
 TIMELINEJS_DATE_SCHEMA = {
     "type": "object",
@@ -57,14 +63,25 @@ def timelinejs_event(event: TimelineEvent, script: str) -> dict:
     slide = {
         "start_date": _date(event, "start"),
         "text": {"headline": escape(in_script(event.headline, script)), "text": _text(event, script)},
-        "group": event.basis,
+        "group": escape(in_script(str(TimelineEvent.Basis(event.basis).label), script)),
         "unique_id": f"event-{event.pk}",
     }
     if _date(event, "end") != slide["start_date"]:
         slide["end_date"] = _date(event, "end")
-    if event.date_display:
-        slide["display_date"] = escape(in_script(event.date_display, script))
+    if display := display_date(event):
+        slide["display_date"] = escape(in_script(display, script))
     return slide
+
+
+def display_date(event: TimelineEvent) -> str:
+    """The date a slide shows: as the text prints it when the text states it; an inferred event's
+    date_display is the phrase that grounds the editors' date ("БҰҰ Бас Ассамблеясының 47
+    сессиясы"), not a date, so it shows the date they inferred, as ISO 8601 writes it."""
+    if event.basis == TimelineEvent.Basis.STATED:
+        return event.date_display
+    start = iso_date(PartialDate(event.start_year, event.start_month, event.start_day))
+    end = iso_date(PartialDate(event.end_year, event.end_month, event.end_day))
+    return start if end == start else f"{start} – {end}"
 
 
 def _date(event: TimelineEvent, end: str) -> dict:
@@ -75,6 +92,6 @@ def _date(event: TimelineEvent, end: str) -> dict:
 def _text(event: TimelineEvent, script: str) -> str:
     paragraphs = [in_script(event.description, script)]
     if event.basis == TimelineEvent.Basis.INFERRED and event.basis_note:
-        paragraphs.append(f"Date inferred: {in_script(event.basis_note, script)}")
+        paragraphs.append(in_script(_("Date inferred: %(grounds)s") % {"grounds": event.basis_note}, script))
     paragraphs += [in_script(", ".join(person["display_name"] for person in event.people), script)]
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)

@@ -4,6 +4,7 @@ from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -323,8 +324,8 @@ def timeline_title(events) -> tuple[str, str]:
     theses = {event.thesis_id for event in events}
     thesis = Thesis.objects.filter(pk=theses.pop()).first() if len(theses) == 1 else None
     if thesis is None:
-        return DEFAULT_TITLE, ""
-    return thesis.title, "Dates printed in the text, and dates editors inferred from it."
+        return str(DEFAULT_TITLE), ""
+    return thesis.title, _("Dates printed in the text, and dates editors inferred from it.")
 
 
 # The root's links: to each list and document, and, as a URI template with {id}, to each record.

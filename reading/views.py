@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import Http404
 
 from thesis.models import Author, Passage, Source, Thesis
-from thesis.search import search_passages
+from thesis.search import query_terms, search_passages
 from thesis.services import reading, search_page
 from thesis.text import citing
 
@@ -185,8 +185,3 @@ class SourceView(Page):
             for name in Source.BIBLIOGRAPHIC_FIELDS
         ]
         return {"source": source, "fields": fields, "citations": citations}
-
-
-def query_terms(term: str) -> list[str]:
-    """The strings that count as matches of a search, best first."""
-    return [term.strip()]

@@ -72,6 +72,28 @@ def test_search_folds_kazakh_case_both_ways(client, seed_thesis):
     assert orders(client.get(PASSAGES, in_section)) == [7, 8, 9]
 
 
+def containing(term: str) -> list[int]:
+    return list(Passage.objects.filter(text__kk_icontains=term).order_by("pk").values_list("order", flat=True))
+
+
+def test_an_inflected_form_finds_the_other_forms_of_the_word(client, seed_thesis):
+    # саясатының, and then саясат, саясаты, саясатын, саясаттың: those with the form asked for first.
+    exact = containing("саясатының")
+    others = [order for order in containing("саясат") if order not in exact]
+    assert others
+    assert orders(client.get(PASSAGES, {"q": "Саясатының"})) == exact + others
+
+
+def test_a_latin_query_finds_the_cyrillic_text(client, seed_thesis):
+    assert orders(client.get(PASSAGES, {"q": "Qazaqstan"})) == [2, 3, 7, 8, 9]
+    assert orders(client.get(PASSAGES, {"q": "QAZAQSTAN", "section": seed_thesis.sections.get(number="1.1").pk})) == [
+        7,
+        8,
+        9,
+    ]
+    assert sorted(orders(client.get(PASSAGES, {"q": "sayasat"}))) == containing("саясат")
+
+
 def test_a_search_lists_its_first_matches_only_and_says_so(client, seed_thesis, monkeypatch):
     monkeypatch.setattr("api.views.SEARCH_RESULT_LIMIT", 3)
     body = client.get(PASSAGES, {"q": "қазақстан", "page_size": 2}).json()

@@ -49,12 +49,23 @@ DTS_QUERIES = {"/api/dts/navigation/": dts.navigation_query, "/api/dts/document/
 def filter_case(ctx, case):
     """OpenAPI cannot say that year_from may not be after year_to, nor which DTS parameters go together;
     the API answers such requests with a documented 400, so the generator is told the rules rather than
-    left to find them (the rules are the API's own, thesis.services.dts)."""
+    left to find them: the order of a pair as the schema's x-not-after extension gives it, and the DTS
+    rules as the API's own code has them (thesis.services.dts)."""
     query = case.query or {}
     if case.path in DTS_QUERIES:
         return not dts_combination_refused(DTS_QUERIES[case.path], query)
+    return all(in_order(query, first, last) for first, last in ordered_parameters(case.path))
+
+
+def ordered_parameters(path: str) -> list[tuple[str, str]]:
+    """(first, last) for each query parameter of `path` that the schema says may not be after another."""
+    operation = schema.raw_schema["paths"][path]["get"]
+    return [(p["name"], p["x-not-after"]) for p in operation.get("parameters", []) if "x-not-after" in p]
+
+
+def in_order(query: dict, first: str, last: str) -> bool:
     try:
-        return int(query["year_from"]) <= int(query["year_to"])
+        return int(query[first]) <= int(query[last])
     except (KeyError, TypeError, ValueError):
         return True
 

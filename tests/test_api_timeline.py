@@ -135,11 +135,51 @@ def test_timelinejs_document(client, seed_thesis):
     assert centuries["start_date"] == {"year": 1501}
     assert centuries["end_date"] == {"year": 1700}
     assert centuries["display_date"] == "XVI-XVII ғғ."
-    assert centuries["group"] == "stated"
+    assert centuries["group"] == "stated in the text"
     assert wotton["start_date"] == {"year": 1604}
     assert "end_date" not in wotton
-    assert wotton["group"] == "inferred"
+    assert wotton["group"] == "inferred by an editor"
     assert "Date inferred:" in wotton["text"]["text"]
+    assert wotton["display_date"] == "1604"
+
+
+def test_timelinejs_speaks_the_language_asked_for(client, seed_thesis):
+    # Asked first in English: the cached English document is not what a Kazakh reader gets.
+    assert client.get(TIMELINEJS, {"century": 17}).json()["events"][0]["group"] == "stated in the text"
+    document = client.get(TIMELINEJS, {"century": 17}, HTTP_ACCEPT_LANGUAGE="kk").json()
+    assert (
+        document["title"]["text"]["text"]
+        == "Мәтінде көрсетілген күндер және редакторлар мәтін бойынша анықтаған күндер."
+    )
+    centuries, _, wotton = document["events"]
+    assert (centuries["group"], wotton["group"]) == ("мәтінде көрсетілген", "редактор шығарған")
+    assert "Күні анықталған: " in wotton["text"]["text"] and "Date inferred" not in wotton["text"]["text"]
+    russian = client.get(TIMELINEJS, {"year": 1800}, HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert russian["title"]["text"]["headline"] == "Хронология"
+    latin = client.get(TIMELINEJS, {"century": 17, "script": "latn"}, HTTP_ACCEPT_LANGUAGE="kk").json()
+    assert latin["events"][0]["group"] == "mätınde körsetılgen"
+
+
+def test_an_inferred_event_shows_the_date_inferred_not_the_words_that_ground_it(client, seed_thesis):
+    # The text dates the proposal by "БҰҰ Бас Ассамблеясының 47 сессиясы"; the editors date it 5 October 1992.
+    event = seed_thesis.events.get(key="inferred:unga-47-cica")
+    assert event.date_display == "БҰҰ Бас Ассамблеясының 47 сессиясы"
+    slides = {slide["unique_id"]: slide for slide in client.get(TIMELINEJS, {"year": 1992}).json()["events"]}
+    assert slides[f"event-{event.pk}"]["display_date"] == "1992-10-05"
+    gulf = seed_thesis.events.get(key="inferred:gulf-war")
+    gulf_slide = next(
+        s for s in client.get(TIMELINEJS, {"year": 1991}).json()["events"] if s["unique_id"] == f"event-{gulf.pk}"
+    )
+    assert gulf_slide["display_date"] == "1990-08-02 – 1991-02-28"
+    stated = seed_thesis.events.get(key="stated:XVII ғ.#1")
+    assert (
+        next(
+            s
+            for s in client.get(TIMELINEJS, {"century": 17}).json()["events"]
+            if s["unique_id"] == f"event-{stated.pk}"
+        )["display_date"]
+        == "XVII ғ."
+    )
 
 
 def test_timelinejs_gives_every_filtered_event_without_pages(client, seed_thesis):
@@ -177,3 +217,14 @@ def test_timelinejs_filters_and_errors_like_the_list(client, seed_thesis):
     document = client.get(TIMELINEJS, {"year": 1800}).json()
     assert document["events"] == []
     assert document["title"]["text"]["headline"] == "Timeline"
+
+
+def test_the_schema_says_year_from_may_not_be_after_year_to(client):
+    operation = client.get("/api/schema/", {"format": "json"}).json()["paths"]["/api/timeline/"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["year_from"]["x-not-after"] == "year_to"
+    assert parameters["year_to"]["x-not-before"] == "year_from"
+    refused = operation["responses"]["400"]
+    assert "year_from is after year_to" in refused["description"]
+    example = refused["content"]["application/json"]["example"]
+    assert client.get(TIMELINE, {"year_from": 2000, "year_to": 1990}).json() == example

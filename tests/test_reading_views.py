@@ -156,6 +156,15 @@ def test_search_marks_matches_groups_them_and_counts_facets(client, seed_thesis)
     assert "0 matching passages" in none
 
 
+@pytest.mark.parametrize("term", ["саясатының", "sayasat", "Qazaqstan"])
+def test_search_finds_the_passages_the_api_finds_and_marks_other_forms(client, seed_thesis, term):
+    page = html(client.get("/search/", {"q": term}))
+    api = client.get("/api/passages/", {"q": term, "page_size": 100}).json()
+    orders = [row["order"] for row in api["results"]]
+    assert orders and re.findall(r'class="hit"><a href="/theses/\d+/passages/(\d+)/"', page) == [str(o) for o in orders]
+    assert len(re.findall("<mark>", page)) >= len(orders)
+
+
 def test_facet_links_narrow_and_widen(client, seed_thesis):
     page = html(client.get("/search/", {"q": WORD}))
     link = re.search(r'<a href="(/search/\?q=[^"]*person=\d+)"', page)[1].replace("&amp;", "&")

@@ -3,8 +3,9 @@
 import pytest
 from django.db import connection
 
+from thesis import search
 from thesis.models import Author, Passage, Source
-from thesis.search import JSONStrings, fold_case, json_strings, search_passages, text_matches
+from thesis.search import JSONStrings, fold_case, json_strings, query_terms, search_passages, text_matches
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -85,8 +86,9 @@ def test_trigram_search_finds_a_misspelt_occurrence_from_the_correct_spelling(se
 @on_postgresql
 @pytest.mark.django_db
 def test_trigram_search_finds_a_passage_from_a_misspelt_word_best_first(seed_thesis):
-    found = list(search_passages(Passage.objects.all(), "ҚАУІПСІЗДІЗДІГІН"))
-    assert not Passage.objects.filter(text__kk_icontains="қауіпсіздіздігін").exists()
+    # Neither the word nor another form of it (қауыпсіздіздіг-) is in the text: its near misses are.
+    found = list(search_passages(Passage.objects.all(), "ҚАУЫПСІЗДІЗДІГІН"))
+    assert not Passage.objects.filter(text__kk_icontains="қауыпсіздіздіг").exists()
     assert {p.order for p in found[:2]} == {2, 10}
     assert [p.search_rank for p in found] == sorted((p.search_rank for p in found), reverse=True)
 
@@ -135,7 +137,62 @@ def test_quotes_in_a_search_term_are_literal(seed_thesis):
 def test_sqlite_search_reads_the_index_in_stored_order_without_sorting(seed_thesis):
     if connection.vendor != "sqlite":
         pytest.skip("the trigram FTS5 index is SQLite's; PostgreSQL searches by LIKE on the folded text")
-    plan = search_passages(Passage.objects.all(), "қазақстан")[:20].explain()
+    # "саясат" has no endings to strip: one rank, read straight from the index.
+    plan = search_passages(Passage.objects.all(), "саясат")[:20].explain()
     # The index leads the join and hands over rowids in order, so a page stops reading it once full.
     assert plan.index("thesis_passage_fts VIRTUAL TABLE") < plan.index("SEARCH thesis_passage")
     assert "TEMP B-TREE" not in plan
+
+
+def test_query_terms_are_the_term_then_its_other_forms():
+    assert query_terms("  САЯСАТЫНЫҢ ") == ["саясатының", "саясат"]
+    assert query_terms("саясат") == ["саясат"]
+    assert query_terms("ядролық қаруды") == ["ядролық қаруды", "ядролық қару"]
+    assert query_terms("   ") == []
+
+
+def test_query_terms_read_a_latin_query_in_cyrillic():
+    assert query_terms("Qazaqstan")[:2] == ["qazaqstan", "қазақстан"]
+    assert "саясат" in query_terms("sayasat")
+    assert query_terms("saiasatynyñ")[:2] == ["saiasatynyñ", "саясатының"]
+    assert "саясат" in query_terms("saiasatynyñ"), "and the other forms of the reading"
+
+
+def matching(term: str) -> list[int]:
+    return orders(Passage.objects.filter(text__kk_icontains=term).order_by("pk"))
+
+
+@pytest.mark.django_db
+def test_a_misspelt_form_finds_the_passages_misspelling_the_word_so(seed_thesis):
+    # The text misspells "қауіпсіздігі" as "қауіпсіздіздігі" in §2 and §10: another form of the query.
+    assert not Passage.objects.filter(text__kk_icontains="қауіпсіздіздігін").exists()
+    assert orders(search_passages(Passage.objects.all(), "ҚАУІПСІЗДІЗДІГІН")) == [2, 10]
+
+
+@pytest.mark.django_db
+def test_an_inflected_form_finds_the_other_forms_exact_ones_first(seed_thesis):
+    # The seed writes саясат, саясаты, саясатын, саясаттың and саясатының.
+    exact = matching("саясатының")
+    others = [order for order in matching("саясат") if order not in exact]
+    assert exact and others
+    found = list(search_passages(Passage.objects.all(), "саясатының"))
+    assert [p.order for p in found] == exact + others
+    assert [p.form_rank for p in found] == [0] * len(exact) + [1] * len(others)
+
+
+@pytest.mark.django_db
+def test_a_latin_query_finds_the_cyrillic_text(seed_thesis):
+    assert orders(search_passages(Passage.objects.all(), "Qazaqstan"))[: len(matching("қазақстан"))] == matching(
+        "қазақстан"
+    )
+    assert set(orders(search_passages(Passage.objects.all(), "sayasat"))) == set(matching("саясат"))
+
+
+@pytest.mark.django_db
+def test_a_ranked_search_reads_a_bounded_number_of_matches_and_still_ranks_them(seed_thesis, monkeypatch):
+    # Each rank is read up to one past the limit only; the first `limit` are still the right ones.
+    full = orders(search_passages(Passage.objects.all(), "саясатының"))
+    monkeypatch.setattr(search, "SEARCH_RESULT_LIMIT", 2)
+    bounded = search_passages(Passage.objects.all(), "саясатының")
+    assert str(bounded.query).count("LIMIT 3") >= 2
+    assert orders(bounded)[:2] == full[:2]

@@ -88,14 +88,6 @@ def test_checkable_words_give_offsets():
     assert [(s, e, text[s:e]) for s, e, _w in spellcheck.checkable_words(text)] == [(0, 3, "Бір"), (4, 7, "сөз")]
 
 
-def test_harmony_and_joining_rules():
-    assert spellcheck.harmony("институт") == "back"
-    assert spellcheck.harmony("белдеу") == "front"
-    assert spellcheck.harmony("тарих") is None
-    assert spellcheck.joins("т", "тар") and not spellcheck.joins("а", "тар")
-    assert spellcheck.joins("а", "лар") and not spellcheck.joins("т", "лар")
-
-
 def test_distance_is_cheap_for_layout_slips():
     assert spellcheck.distance("Ирактын", "Ирақтың") < spellcheck.distance("Ирактын", "Трактын")
     assert spellcheck.distance("аймақққа", "аймаққа") < 1

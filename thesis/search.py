@@ -5,8 +5,11 @@ lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE fo
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
 Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way.
 
-Passage search lists the passages containing the term in the order they were stored, which is
-their order in each thesis, so that the first page is found without finding every match. On
+Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
+the 2021 Latin alphabet, and the other forms of its last word (thesis.text.morphology). It lists
+the passages containing the term as spelt, then those containing only another form, each in
+the order they were stored, which is their order in each thesis, so that the first page is found
+without finding every match. On
 PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
 similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
 misspelt word still finds its passage, and so does a correct one that the text only misspells."""
@@ -16,11 +19,14 @@ import json
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Func, Lookup, Q, TextField
+from django.db.models import Case, CharField, Func, Lookup, Q, TextField, When
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .models import PassageTextIndex
+from .text.alphabet import CYRILLIC_RE, LATIN_RE
+from .text.morphology import phrase_forms
+from .text.transliteration import cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
@@ -110,27 +116,74 @@ def text_matches(term: str, *fields: str) -> Q:
     return Q.create([(f"{field}__kk_icontains", term) for field in fields], connector=Q.OR)
 
 
+def query_terms(term: str) -> list[str]:
+    """The case-folded strings whose occurrences in a passage's text match `term`, best first:
+    the term itself, its Cyrillic readings when it is written in the 2021 Latin alphabet
+    ("sayasat" → "саясат"), then the other forms of its last word ("саясатының" → "саясат")."""
+    return list(dict.fromkeys(term for tier in term_tiers(term) for term in tier))
+
+
+def term_tiers(term: str) -> tuple[list[str], list[str]]:
+    """`query_terms` in two ranks: the term as spelt (in either script), and its other forms."""
+    folded = fold_case(term.strip())
+    if not folded:
+        return [], []
+    spellings = [folded]
+    if LATIN_RE.search(folded) and not CYRILLIC_RE.search(folded):
+        spellings += [fold_case(reading) for reading in cyrillic_readings(term.strip())]
+    spellings = list(dict.fromkeys(spellings))
+    others = [form for spelling in spellings for form in phrase_forms(spelling) if form not in spellings]
+    return spellings, list(dict.fromkeys(others))
+
+
 def search_passages(queryset, term: str):
-    """Passages whose current text contains `term`, in stored order; on PostgreSQL, when none
-    does, the near misses instead, best first (each with its `search_rank`)."""
-    term = term.strip()
-    if not term:
+    """Passages whose current text contains any of `query_terms(term)`: those with the term as
+    spelt first, then those with its other forms only, each rank in stored order (the rank is
+    `form_rank`, 0 or 1). On PostgreSQL, when none matches, the near misses instead, best first
+    (each with its `search_rank`).
+
+    Each rank is looked for among its first SEARCH_RESULT_LIMIT + 1 matches in stored order, so
+    that a search reads a bounded number of rows whatever the corpus; those hold every passage of
+    the first SEARCH_RESULT_LIMIT in rank order, which is all a search lists."""
+    spellings, others = term_tiers(term)
+    if not spellings:
         return queryset
     vendor = connections[queryset.db].vendor
-    if vendor == "sqlite" and len(term) >= FTS_MIN_LENGTH:
-        # Joined rather than asked for a list of ids, so that the index hands over its rows in
-        # rowid order and a page stops reading it once full.
-        return queryset.filter(text_index__text__fts_match=fts_phrase(term)).order_by("text_index__passage_id")
-    exact = queryset.filter(text_matches(term, "text")).order_by("pk")
-    if vendor != "postgresql" or exact.exists():
-        return exact
+    matched = _matches(queryset, spellings, vendor)
+    if others:
+        exact = _first(matched)
+        found = queryset.filter(Q(pk__in=exact) | Q(pk__in=_first(_matches(queryset, others, vendor))))
+        matched = found.annotate(form_rank=Case(When(pk__in=exact, then=0), default=1)).order_by("form_rank", "pk")
+    if vendor != "postgresql" or matched.exists():
+        return matched
+    folded = spellings[0]
     # lower(text) is what the trigram index holds.
     return (
         queryset.alias(folded_text=Lower("text"))
-        .filter(folded_text__trigram_word_similar=term)
-        .annotate(search_rank=TrigramWordSimilarity(term, Lower("text")))
+        .filter(folded_text__trigram_word_similar=folded)
+        .annotate(search_rank=TrigramWordSimilarity(folded, Lower("text")))
         .order_by("-search_rank", "pk")
     )
+
+
+def _first(matches):
+    """The ids of the first matches, one more than a search lists."""
+    return matches.values("pk")[: SEARCH_RESULT_LIMIT + 1]
+
+
+def _matches(queryset, terms: list[str], vendor: str):
+    """The passages containing any of `terms`, in stored order."""
+    if vendor == "sqlite" and min(len(term) for term in terms) >= FTS_MIN_LENGTH:
+        # Joined rather than asked for a list of ids, so that the index hands over its rows in
+        # rowid order and a page stops reading it once full.
+        query = " OR ".join(fts_phrase(term) for term in terms)
+        return queryset.filter(text_index__text__fts_match=query).order_by("text_index__passage_id")
+    return queryset.filter(text_matches_any(terms, "text")).order_by("pk")
+
+
+def text_matches_any(terms: list[str], field: str) -> Q:
+    """Records whose `field` contains any of `terms`, case folded."""
+    return Q.create([(f"{field}__kk_icontains", term) for term in terms], connector=Q.OR)
 
 
 def fts_phrase(term: str) -> str:

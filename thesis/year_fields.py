@@ -52,6 +52,9 @@ class CenturyField(WholeNumberField):
 class YearRangeForm(forms.Form):
     """A range whose start is after its end is a mistake in the request, so it is named as one."""
 
+    # (first, last): parameters that must come in this order when both are given; the schema says so.
+    ordered_parameters = (("year_from", "year_to"),)
+
     def clean(self):
         cleaned = super().clean()
         first, last = cleaned.get("year_from"), cleaned.get("year_to")

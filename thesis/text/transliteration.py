@@ -127,3 +127,76 @@ def _is_typed_numeral(token: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- back from the 2021 Latin to Cyrillic ------------------------------------------------------------
+
+# Each small Latin letter or pair and the Cyrillic it may stand for, with what choosing it costs:
+# the table read backwards, and a few spellings typed without the 2021 letters (ya, sh, zh).
+# Every piece read costs PIECE_COST more, so a pair is read as one letter (ia → я, not иа) unless
+# its cost says the two letters are likelier (ts is тс in айтса more often than ц).
+CYRILLIC_2021 = {
+    "a": (("а", 0),), "ä": (("ә", 0),), "b": (("б", 0),), "v": (("в", 0),), "g": (("г", 0),),
+    "ğ": (("ғ", 0),), "d": (("д", 0),), "e": (("е", 0), ("э", 3)), "j": (("ж", 0),), "z": (("з", 0),),
+    "i": (("и", 0), ("й", 2)), "k": (("к", 0),), "q": (("қ", 0),), "l": (("л", 0),), "m": (("м", 0),),
+    "n": (("н", 0),), "ñ": (("ң", 0),), "o": (("о", 0),), "ö": (("ө", 0),), "p": (("п", 0),),
+    "r": (("р", 0),), "s": (("с", 0),), "t": (("т", 0),), "u": (("у", 0),), "ū": (("ұ", 0),),
+    "ü": (("ү", 0),), "f": (("ф", 0),), "h": (("х", 0), ("һ", 3)), "ş": (("ш", 0),), "y": (("ы", 0),),
+    "ı": (("і", 0), ("и", 4)),
+    "ts": (("ц", 8),), "ch": (("ч", 0),), "şş": (("щ", 0),), "io": (("ё", 12),), "iu": (("ю", 0),),
+    "ia": (("я", 0),), "ya": (("я", 5),), "yu": (("ю", 5),), "yo": (("ё", 5),), "sh": (("ш", 5),),
+    "zh": (("ж", 5),),
+}  # fmt: skip
+PIECE_COST = 10
+LONGEST_LATIN = max(len(latin) for latin in CYRILLIC_2021)
+READING_LIMIT = 4
+CYRILLIC_VOWELS = frozenset("аәеёиоөұүыіэюяу")
+# Lower case as the 2021 alphabet pairs its letters: İ/i and I/ı, which str.lower would merge.
+LATIN_LOWER = {"İ": "i", "I": "ı"}
+
+
+def to_cyrillic(text: str) -> str:
+    """The likeliest Cyrillic for `text` written in the 2021 Kazakh Latin alphabet, keeping case."""
+    return cyrillic_readings(text, 1)[0]
+
+
+def cyrillic_readings(text: str, limit: int = READING_LIMIT) -> list[str]:
+    """The Cyrillic `text` in the 2021 Latin alphabet may stand for, likeliest first.
+
+    The alphabet writes some letters alike (И and Й as İ, Х and Һ as H, Е and Э as E) and drops
+    Ъ and Ь, so a Latin word has several readings; й is likelier than и after a vowel.
+    Characters outside the table (digits, punctuation, Cyrillic) are kept as they are."""
+    lower = "".join(LATIN_LOWER.get(char) or char.lower()[:1] for char in text)
+    # The cheapest readings of each prefix of the text, as (cost, Cyrillic).
+    readings: list[list[tuple[int, str]]] = [[] for _ in range(len(text) + 1)]
+    readings[0] = [(0, "")]
+    for start in range(len(text)):
+        readings[start] = sorted(set(readings[start]))[:limit]
+        for cost, written in readings[start]:
+            for end, cyrillic, step in _pieces_at(text, lower, start, written):
+                readings[end].append((cost + step, written + cyrillic))
+    return [cyrillic for _cost, cyrillic in sorted(set(readings[-1]))[:limit]]
+
+
+def _pieces_at(text: str, lower: str, start: int, written: str):
+    """(end, Cyrillic, cost) for every table entry that `text` spells at `start`, or the character itself."""
+    found = False
+    for end in range(start + 1, min(start + LONGEST_LATIN, len(text)) + 1):
+        for cyrillic, cost in CYRILLIC_2021.get(lower[start:end], ()):
+            found = True
+            cost = _in_context(lower[start:end], cyrillic, cost, written)
+            yield end, cyrillic.upper() if text[start].isupper() else cyrillic, cost + PIECE_COST
+    if not found:
+        yield start + 1, text[start], PIECE_COST
+
+
+def _in_context(latin: str, cyrillic: str, cost: int, written: str) -> int:
+    """What reading `latin` as `cyrillic` costs after the Cyrillic `written` so far."""
+    before = written[-1:].lower()
+    if latin == "i" and before and before in CYRILLIC_VOWELS:
+        return 2 - cost  # бай, тәуелсіздік: after a vowel, İ is the glide й
+    if latin in ("ia", "iu", "io") and before.isalpha() and before not in CYRILLIC_VOWELS:
+        return cost + 12  # инициатива, социал: after a consonant, ia is и and а; я follows a vowel
+    if cyrillic in "эЭ" and not before.isalpha():
+        return 1  # экономика, элемент: Э begins the loanwords that have it
+    return cost
