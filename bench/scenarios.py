@@ -12,7 +12,7 @@ YEAR_FROM, YEAR_TO = 1900, 1950
 PAGE = 50
 # The reading site's rendered pages, each measured beside the API request for the same data: a
 # page's computed cost should stay within twice its JSON's (bench/report.py divides the two).
-PAGES = {"passage_page": "passage_detail", "search_page": "passage_search"}
+PAGES = {"passage_page": "passage_detail", "search_page": "passage_search", "timeline_page": "timelinejs"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,19 @@ def scenarios(targets: dict) -> list[Scenario]:
             url("/search/", q=SEARCH_WORD),
             url(f"{table}/thesis_passage.json", _search=SEARCH_WORD, _size=20, _shape="objects"),
             f"the reading site's search for «{SEARCH_WORD}»: 20 passages with snippets, grouped, and five facets",
+        ),
+        Scenario(
+            "timeline_page",
+            url("/timeline/", thesis=thesis),
+            url(
+                f"{table}/thesis_timelineevent.json",
+                thesis_id=thesis,
+                _sort="start_year",
+                _size="max",
+                _nocount=1,
+                _shape="array",
+            ),
+            "the same events as timelinejs, as the reading site's timeline: laid out, drawn as SVG and listed",
         ),
     ]
 

@@ -44,7 +44,7 @@ class TimelineView(Page):
             "limit": len(found.events),
             "many_theses": len({event.thesis_id for event in found.events}) > 1,
             "filtered": any(value is not None for value in vars(years).values()),
-            "picture": picture(entries, language),
+            "picture": picture(entries, language, years.window()),
         }
 
 
@@ -89,9 +89,9 @@ def passage_url(event: TimelineEvent) -> str:
     return reverse("reading:passage", args=[event.thesis_id, event.passage.order])
 
 
-def picture(entries: list[dict], language: str) -> str:
+def picture(entries: list[dict], language: str, window: tuple[int | None, int | None]) -> str:
     """The SVG of the entries; its markup is built element by element, every text escaped (thesis.text.timeline_svg)."""
-    drawn = layout([item["span"] for item in entries], language)
+    drawn = layout([item["span"] for item in entries], language, window=window)
     links = {item["key"]: EventLink(item["href"], item["name"], item["inferred"]) for item in entries}
     first, last = year_label(drawn.first_year, language), year_label(drawn.last_year, language)
     description = ngettext(

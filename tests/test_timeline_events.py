@@ -6,7 +6,7 @@ from api.filters import TimelineEventFilter
 from thesis.models import TimelineEvent
 from thesis.services.timeline_events import YearFilter, timeline
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default"])
 
 FILTERS = [
     {"year": 1992},
@@ -48,3 +48,20 @@ def test_only_so_many_events_are_shown_and_the_cut_is_said(seed_thesis):
     found = timeline(YearFilter(), limit=3)
     assert len(found.events) == 3 and found.cut
     assert not timeline(YearFilter(), limit=100).cut
+
+
+@pytest.mark.parametrize(
+    "years, window",
+    [
+        (YearFilter(), (None, None)),
+        (YearFilter(year=1992), (1992, 1992)),
+        (YearFilter(year_from=1900), (1900, None)),
+        (YearFilter(year_from=1900, year_to=1950), (1900, 1950)),
+        (YearFilter(century=17), (1601, 1700)),
+        (YearFilter(century=-1), (-100, -1)),
+        (YearFilter(century=20, year_from=1950), (1950, 2000)),
+        (YearFilter(thesis=3), (None, None)),
+    ],
+)
+def test_the_years_the_filters_allow_are_the_window_shown(years, window):
+    assert years.window() == window

@@ -5,6 +5,7 @@ import pytest
 from thesis.text.dates import PartialDate
 from thesis.text.timeline_layout import (
     LABEL_CHARS,
+    LABELLED_ROWS,
     MARGIN,
     MIN_BAR_WIDTH,
     WIDTH,
@@ -172,3 +173,39 @@ def test_a_tick_stands_where_its_year_begins_so_a_year_lies_after_its_tick():
     tick = next(tick for tick in picture.ticks if tick.year == 1992)
     after = next(tick for tick in picture.ticks if tick.year > 1992)
     assert all(tick.x < mark.x < after.x for mark in picture.marks)
+
+
+def test_a_crowded_stretch_of_years_stays_a_few_rows_deep_its_later_marks_unlabelled():
+    spans = [span(f"e{i}", 1900 + i % 50, label=f"Оқиға нөмірі {i} туралы ұзын атау") for i in range(400)]
+    picture = layout(spans)
+    rows = max(mark.row for mark in picture.marks) + 1
+    assert LABELLED_ROWS < rows <= LABELLED_ROWS + 12 and picture.height < 2000
+    # Labels are kept to the first rows; past them only marks, which may also fill gaps left above.
+    assert all(mark.row < LABELLED_ROWS for mark in picture.marks if mark.label)
+    assert 0 < sum(1 for mark in picture.marks if not mark.label) < len(spans)
+    by_row = {}
+    for mark in picture.marks:
+        by_row.setdefault(mark.row, []).append(mark)
+    for marks in by_row.values():
+        extents = sorted((m.x - 6, max(m.x + 6, m.label_x + label_width(m.label))) for m in marks)
+        assert all(left[1] <= right[0] for left, right in zip(extents, extents[1:], strict=False))
+
+
+def test_the_years_asked_for_are_the_years_shown_and_longer_bars_stop_at_their_edge():
+    spans = [span("century", 1901, 2000, bar=True), span("un", PartialDate(1992, 3, 2), PartialDate(1992, 3, 2))]
+    picture = layout(spans, window=(1990, 1993))
+    assert [tick.year for tick in picture.ticks][0] >= 1985 and picture.ticks[-1].year <= 1998
+    century = next(mark for mark in picture.marks if mark.key == "century")
+    assert century.x >= MARGIN and century.x + century.width <= WIDTH - MARGIN
+    assert (picture.first_year, picture.last_year) == (1990, 1993)
+
+
+def test_a_window_open_at_one_end_reaches_as_far_as_the_events():
+    scale = scale_for([span("a", 1604), span("b", 1992)], window=(1700, None))
+    assert scale.low < start_position(PartialDate(1700)) < scale.high
+    assert scale.high > end_position(PartialDate(1992)) and scale.low > start_position(PartialDate(1604))
+
+
+def test_a_reversed_window_shows_every_event():
+    spans = [span("a", 1604), span("b", 1992)]
+    assert scale_for(spans, window=(1992, 1700)) == scale_for(spans)

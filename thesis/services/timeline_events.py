@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 
 from ..models import TimelineEvent
+from ..text.dates import century_years
 
-# A picture of more events than this is no longer readable; the reader narrows the years instead.
-MAX_EVENTS = 400
+# A picture of more events than this is no longer readable (and the API's pages hold as many);
+# the reader narrows the years instead.
+MAX_EVENTS = 200
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,20 @@ class YearFilter:
         if self.century is not None:
             events = events.in_century(self.century)
         return events
+
+    def window(self) -> tuple[int | None, int | None]:
+        """The first and last years these filters allow (None: no bound that way), which the picture shows."""
+        lows, highs = [], []
+        for first, last in self._bounds():
+            lows += [first] if first is not None else []
+            highs += [last] if last is not None else []
+        return max(lows, default=None), min(highs, default=None)
+
+    def _bounds(self):
+        yield self.year, self.year
+        yield self.year_from, self.year_to
+        if self.century is not None:
+            yield century_years(self.century)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,16 @@ LABEL_CHARS = 36
 # A 12px sans-serif letter is at most this wide on average, Cyrillic included; labels are measured by it.
 CHAR_WIDTH = 7
 ROW_GAP = 12
+MARK_GAP = 3
+# Rows of marks with their labels; marks past them go unlabelled into as few rows as they need.
+LABELLED_ROWS = 16
 TARGET_TICKS = 8
 # Fewer years than this are spread over the picture as this many: a single day is not a whole axis.
 MIN_YEARS_SHOWN = 10
 BAR_PRECISIONS = {"decade", "century", "range"}
+
+# The first and last years a picture shows; None at either end: as far as its events reach.
+Window = tuple[int | None, int | None]
 
 BCE_FORMATS = {"kk": "б.з.д. {year}", "ru": "{year} до н. э.", "en": "{year} BCE"}
 RANGE_DASH = "–"
@@ -147,17 +153,27 @@ class Scale:
         return round(MARGIN + (position - self.low) / (self.high - self.low) * inner, 2)
 
 
-def scale_for(spans: list[Span], width: int = WIDTH) -> Scale:
-    """A scale showing every span, with a little room at either end."""
-    if not spans:
-        return Scale(0.0, float(MIN_YEARS_SHOWN), width)
-    low = min(start_position(span.begin) for span in spans)
-    high = max(end_position(span.finish) for span in spans)
+def scale_for(spans: list[Span], width: int = WIDTH, window: Window = (None, None)) -> Scale:
+    """A scale showing the years of `window` (first and last year, either None for "as far as the
+    events reach"), with a little room at either end; an empty or reversed window shows every span."""
+    first, last = window
+    low = start_position(PartialDate(first)) if first is not None else min(_starts(spans), default=None)
+    high = end_position(PartialDate(last)) if last is not None else max(_ends(spans), default=None)
+    if low is None or high is None or high <= low:
+        return scale_for(spans, width) if first is not None or last is not None else Scale(0.0, 10.0, width)
     if high - low < MIN_YEARS_SHOWN:
         middle = (low + high) / 2
         low, high = middle - MIN_YEARS_SHOWN / 2, middle + MIN_YEARS_SHOWN / 2
     room = (high - low) * 0.04
     return Scale(low - room, high + room, width)
+
+
+def _starts(spans: list[Span]) -> list[float]:
+    return [start_position(span.begin) for span in spans]
+
+
+def _ends(spans: list[Span]) -> list[float]:
+    return [end_position(span.finish) for span in spans]
 
 
 def tick_step(years: float, target: int = TARGET_TICKS) -> int:
@@ -182,37 +198,56 @@ def tick_years(scale: Scale) -> list[int]:
 
 
 def place(spans: list[Span], scale: Scale) -> list[Mark]:
-    """Every span as a mark in the first row where neither it nor its label touches another's."""
+    """Every span as a mark in the first row where neither it nor its label touches another's. Past
+    LABELLED_ROWS rows a mark goes without its label, wherever it fits: a crowded stretch of years
+    stays a picture of marks a few rows deep, each still named by its link and in the list."""
     row_ends: list[float] = []
     marks = []
     for span in sorted(spans, key=lambda s: (start_position(s.begin), end_position(s.finish), s.key)):
         x, width = _extent(span, scale)
+        left, right = (x, x + width) if span.bar else (x - POINT_RADIUS, x + POINT_RADIUS)
         label = short_label(span.label)
-        left = x if span.bar else x - POINT_RADIUS
         label_x = max(MARGIN, min(left, scale.width - MARGIN - label_width(label)))
-        row = next((i for i, end in enumerate(row_ends) if end + ROW_GAP <= min(left, label_x)), len(row_ends))
-        top = ROWS_TOP + row * ROW_HEIGHT
+        row = _first_free(row_ends, min(left, label_x) - ROW_GAP)
+        if row < LABELLED_ROWS:
+            right = max(right, label_x + label_width(label))
+        else:
+            label, label_x = "", left
+            row = _first_free(row_ends, left - MARK_GAP)
         if row == len(row_ends):
             row_ends.append(0.0)
-        row_ends[row] = max(x + (width if span.bar else POINT_RADIUS), label_x + label_width(label))
+        row_ends[row] = right
+        top = ROWS_TOP + row * ROW_HEIGHT
         marks.append(Mark(span.key, span.bar, x, width, row, top + 24, label, round(label_x, 2), top + 12))
     return marks
 
 
+def _first_free(row_ends: list[float], free_from: float) -> int:
+    """The first row whose marks all end by `free_from`; a new row after the others if none does."""
+    return next((i for i, end in enumerate(row_ends) if end <= free_from), len(row_ends))
+
+
 def _extent(span: Span, scale: Scale) -> tuple[float, float]:
+    """Where a mark starts and how wide it is; a bar reaching past the years shown stops at their edge."""
+    start = max(start_position(span.begin), scale.low)
+    end = min(end_position(span.finish), scale.high)
     if not span.bar:
-        middle = (start_position(span.begin) + end_position(span.finish)) / 2
-        return scale.x(middle), 0.0
-    x = scale.x(start_position(span.begin))
-    return x, max(round(scale.x(end_position(span.finish)) - x, 2), MIN_BAR_WIDTH)
+        return scale.x((start + end) / 2), 0.0
+    x = scale.x(start)
+    return x, max(round(scale.x(end) - x, 2), MIN_BAR_WIDTH)
 
 
-def layout(spans: list[Span], language: str = "kk", script: str = "cyrl", width: int = WIDTH) -> Layout:
-    """The whole picture of `spans`: its size, the ticks of its axis and every mark."""
-    scale = scale_for(spans, width)
+def layout(
+    spans: list[Span], language: str = "kk", script: str = "cyrl", width: int = WIDTH, window: Window = (None, None)
+) -> Layout:
+    """The whole picture of `spans` over the years of `window` (see scale_for): its size, the ticks of
+    its axis and every mark."""
+    scale = scale_for(spans, width, window)
     marks = place(spans, scale)
     rows = max((mark.row for mark in marks), default=-1) + 1
     ticks = [Tick(year, scale.x(years_before(year)), year_label(year, language, script)) for year in tick_years(scale)]
     years = [span.begin.year for span in spans] + [span.finish.year for span in spans]
+    first = max(min(years, default=1), window[0]) if window[0] is not None else min(years, default=1)
+    last = min(max(years, default=1), window[1]) if window[1] is not None else max(years, default=1)
     height = ROWS_TOP + max(rows, 1) * ROW_HEIGHT + MARGIN
-    return Layout(width, height, AXIS_Y, min(years, default=1), max(years, default=1), ticks, marks)
+    return Layout(width, height, AXIS_Y, first, last, ticks, marks)

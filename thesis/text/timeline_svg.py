@@ -80,9 +80,10 @@ def _event(mark: Mark, link: EventLink) -> ET.Element:
     anchor = ET.Element("a", {"href": link.href, "aria-label": link.text, "class": "timeline-event"})
     ET.SubElement(anchor, "title").text = link.text
     anchor.append(_shape(mark, link.inferred))
-    label = ET.SubElement(anchor, "text", {"x": str(mark.label_x), "y": str(mark.label_y), "font-size": "12"})
-    label.set("fill", INK)
-    label.text = mark.label
+    if mark.label:
+        label = ET.SubElement(anchor, "text", {"x": str(mark.label_x), "y": str(mark.label_y), "font-size": "12"})
+        label.set("fill", INK)
+        label.text = mark.label
     return anchor
 
 
