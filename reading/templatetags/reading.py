@@ -45,3 +45,11 @@ def names(authors) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def snippet_html(snippet):
+    """A snippet (thesis.text.snippets) with its matches in <mark>, and … where text was left out.
+    Written here rather than looped over in the template: a results page has dozens of them."""
+    pieces = [f"<mark>{escape(p.text)}</mark>" if p.match else escape(p.text) for p in snippet.pieces]
+    return mark_safe(("… " if snippet.cut_before else "") + "".join(pieces) + (" …" if snippet.cut_after else ""))

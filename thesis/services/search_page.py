@@ -4,6 +4,7 @@ thesis and section, and facets counting the matches by thesis, section, status, 
 The matching itself is thesis.search's, the same the API's `q` uses: the caller hands in the matches
 and the strings that count as matches, so that the site and the API always agree."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -70,15 +71,21 @@ class Results:
     pages: int
 
 
+# What the search reads of each of its first matches: enough to count them by thesis, section and status.
+MATCH_FIELDS = ("pk", "thesis_id", "thesis__title", "section_id", "section__kind", "section__number")
+MATCH_FIELDS += ("section__label", "section__title", "status")
+
+
 def results(matches, terms: list[str], page: int) -> Results:
     """The page (from 1, at most MAX_PAGE) of `matches`, in their order, and the facets of the first
-    RESULT_LIMIT; in seven queries. `terms` are the strings to mark in the snippets, best first."""
-    ids = list(matches.values_list("pk", flat=True)[: RESULT_LIMIT + 1])
-    capped, ids = len(ids) > RESULT_LIMIT, ids[:RESULT_LIMIT]
-    shown = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    RESULT_LIMIT; in four queries. `terms` are the strings to mark in the snippets, best first."""
+    rows = list(matches.values_list(*MATCH_FIELDS)[: RESULT_LIMIT + 1])
+    capped, rows = len(rows) > RESULT_LIMIT, rows[:RESULT_LIMIT]
+    shown = [row[0] for row in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     by_id = Passage.objects.select_related("thesis", "section").defer("thesis__declared_structure").in_bulk(shown)
     hits = [Hit(by_id[pk], snippets(by_id[pk].text, match_spans(by_id[pk].text, terms))) for pk in shown]
-    return Results(group_hits(hits), facets(ids), len(ids), capped, page, max(1, -(-len(ids) // PAGE_SIZE)))
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    return Results(group_hits(hits), facets(rows), len(rows), capped, page, pages)
 
 
 def group_hits(hits: list[Hit]) -> list[Group]:
@@ -92,34 +99,37 @@ def group_hits(hits: list[Hit]) -> list[Group]:
     return groups
 
 
-def facets(ids: list[int]) -> dict[str, list[FacetValue]]:
-    """How many of the matches fall under each thesis, section, status, cited source and person."""
-    if not ids:
+def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
+    """How many of the matches (rows of MATCH_FIELDS) fall under each thesis, section, status, cited
+    source and person: the first three counted here, the last two in a query each."""
+    if not rows:
         return {name: [] for name in FACETS}
-    matched = Passage.objects.filter(pk__in=ids).order_by()
-    theses = matched.values_list("thesis_id", "thesis__title").annotate(n=Count("pk"))
-    sections = matched.values_list("section_id", "section__kind", "section__number", "section__label", "section__title")
-    statuses = matched.values_list("status").annotate(n=Count("pk"))
+    ids = [row[0] for row in rows]
+    status_labels = dict(Passage.Status.choices)
     sources = (
         Citation.objects.filter(passage_id__in=ids)
         .order_by()
         .values_list("source_id", "source__number", "source__title")
     )
     people = Mention.objects.filter(passage_id__in=ids).order_by().values_list("author_id", "author__display_name")
-    status_labels = dict(Passage.Status.choices)
     return {
-        "thesis": top(FacetValue(pk, title, n) for pk, title, n in theses),
-        "section": top(
-            FacetValue(row[0], section_heading(Section(kind=row[1], number=row[2], label=row[3], title=row[4])), row[5])
-            for row in sections.annotate(n=Count("pk"))
+        "thesis": counted((row[1], row[2]) for row in rows),
+        "section": counted(
+            (row[3], section_heading(Section(kind=row[4], number=row[5], label=row[6], title=row[7]))) for row in rows
         ),
-        "status": top(FacetValue(status, str(status_labels.get(status, status)), n) for status, n in statuses),
+        "status": counted((row[8], str(status_labels.get(row[8], row[8]))) for row in rows),
         "source": top(
             FacetValue(pk, f"[{number}] {title}".strip(), n)
             for pk, number, title, n in sources.annotate(n=Count("passage_id", distinct=True))
         ),
         "person": top(FacetValue(pk, name, n) for pk, name, n in people.annotate(n=Count("passage_id", distinct=True))),
     }
+
+
+def counted(values) -> list[FacetValue]:
+    """(value, label) pairs counted, the most frequent first."""
+    counts = Counter(values)
+    return top(FacetValue(value, label, n) for (value, label), n in counts.items())
 
 
 def top(values) -> list[FacetValue]:
