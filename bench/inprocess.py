@@ -39,7 +39,7 @@ def choose_targets() -> dict:
     thesis = theses[theses.count() // 2]
     passages = thesis.passages.order_by("order")
     passage = passages.filter(order__gte=min(PASSAGE_ORDER, passages.count() - 1)).first()
-    return {"thesis": thesis.pk, "passage": passage.pk}
+    return {"thesis": thesis.pk, "passage": passage.pk, "passage_order": passage.order}
 
 
 def probe() -> dict:

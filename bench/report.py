@@ -23,6 +23,7 @@ def render(results: dict) -> str:
     sections = [
         _heading(results),
         _equivalents(requests),
+        _pages(requests),
         _conditional(conditional, requests),
         _ceiling(results.get("ceiling", {}), requests, conditional),
         _growth(results.get("growth"), requests),
@@ -100,6 +101,28 @@ def _equivalents(requests: dict) -> str:
     header = ["request", "server", "status", "bytes", "SQL/req", "req/s", "p50 ms", "p99 ms", "errors"]
     header += ["req/s ÷ Datasette", "p99 ÷ Datasette"]
     return "## Equivalent requests\n\n" + _table(header, rows)
+
+
+def _pages(requests: dict) -> str:
+    """Each rendered page beside its JSON, both computed: how many times the JSON's cost the page takes."""
+    from scenarios import PAGES
+
+    rows = []
+    for page, json_name in PAGES.items():
+        for server in ("ours-sqlite-uncached", "ours-postgres-uncached"):
+            rendered, data = requests.get(page, {}).get(server), requests.get(json_name, {}).get(server)
+            if rendered is None or data is None:
+                continue
+            cost = _ratio(data.get("rps"), rendered.get("rps"))
+            rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, _verdict(cost)])
+    if not rows:
+        return ""
+    header = ["page", "JSON", "server", "page req/s", "JSON req/s", "page cost ÷ JSON", "within 2×"]
+    return "## Rendered pages beside their JSON\n\n" + _table(header, rows)
+
+
+def _verdict(cost) -> str | None:
+    return None if cost is None else ("yes" if cost <= 2 else "NO")
 
 
 def _conditional(conditional: dict, requests: dict) -> str:

@@ -66,6 +66,7 @@ def main(argv=None) -> None:
     full = build(options.scale, options, admin)
     small = build(options.scale * SMALL_FACTOR, options, admin) if options.small else None
     results["corpus"] = {"full": full["info"]} | ({"small": small["info"]} if small else {})
+    collect_static(next(iter(full["urls"].values())))
     probes = {backend: probe(url) for backend, url in full["urls"].items()}
     results["targets"] = {backend: data["targets"] for backend, data in probes.items()}
     urls = full["urls"]
@@ -132,6 +133,17 @@ def build(scale: float, options, admin: str | None) -> dict:
             admin, scale, options.seed, options.rebuild
         )
     return {"urls": urls, "info": info}
+
+
+def collect_static(database_url: str) -> None:
+    """The static files collected as a release collects them: in production the reading site's pages
+    name their stylesheet by its hashed name, from the manifest collectstatic writes."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=corpora.production_env(database_url),
+        check=True,
+    )
 
 
 def probe(database_url: str) -> dict:

@@ -10,6 +10,9 @@ DATASETTE_DB = "corpus"
 SEARCH_WORD = "ядролық"
 YEAR_FROM, YEAR_TO = 1900, 1950
 PAGE = 50
+# The reading site's rendered pages, each measured beside the API request for the same data: a
+# page's computed cost should stay within twice its JSON's (bench/report.py divides the two).
+PAGES = {"passage_page": "passage_detail", "search_page": "passage_search", "timeline_page": "timelinejs"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,31 @@ def scenarios(targets: dict) -> list[Scenario]:
                 _shape="array",
             ),
             "every event of one thesis (ours as a TimelineJS document), no count",
+        ),
+        Scenario(
+            "passage_page",
+            f"/theses/{thesis}/passages/{targets['passage_order']}/",
+            url(f"{table}/thesis_passage/{passage}.json", _shape="objects"),
+            "the same passage as passage_detail, as the reading site's rendered page (with its history and citation)",
+        ),
+        Scenario(
+            "search_page",
+            url("/search/", q=SEARCH_WORD),
+            url(f"{table}/thesis_passage.json", _search=SEARCH_WORD, _size=20, _shape="objects"),
+            f"the reading site's search for «{SEARCH_WORD}»: 20 passages with snippets, grouped, and five facets",
+        ),
+        Scenario(
+            "timeline_page",
+            url("/timeline/", thesis=thesis),
+            url(
+                f"{table}/thesis_timelineevent.json",
+                thesis_id=thesis,
+                _sort="start_year",
+                _size="max",
+                _nocount=1,
+                _shape="array",
+            ),
+            "the same events as timelinejs, as the reading site's timeline: laid out, drawn as SVG and listed",
         ),
     ]
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "api",
+    "reading",
     "synthetic",
 ]
 
@@ -97,8 +98,10 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reading.context.script",
             ],
         },
     },
@@ -250,6 +253,10 @@ AXES_RESET_ON_SUCCESS = True
 
 # JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
 SERIALIZATION_MODULES = {"archive-json": "thesis.serialization"}
+
+# Whether the reading site names the editors in a passage's history; by default it says only that
+# an editor made a change, and why: the archive chooses what of its editors it makes public.
+READING_EDITOR_NAMES = env_bool("READING_EDITOR_NAMES", False)
 
 # Curated data the parser cannot derive, keyed by the source document's SHA-256.
 CURATION_DIR = BASE_DIR / "fixtures"

@@ -1,4 +1,4 @@
-"""URL routes: the admin, the API and the site's icon."""
+"""URL routes: the admin, the API, the site's icon, and the reading site at the root."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -11,4 +11,5 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    path("", include("reading.urls")),
 ]

@@ -17,6 +17,7 @@ from thesis.text.dates import (
     validate_partial_date,
     validate_year,
     year_exists,
+    years_before,
 )
 
 
@@ -199,3 +200,14 @@ def test_partial_dates_are_written_as_far_as_they_are_known():
     assert iso_date(PartialDate(1992)) == "1992"
     assert iso_date(PartialDate(1992, 3)) == "1992-03"
     assert iso_date(PartialDate(-44, 3, 15)) == "-0044-03-15"
+
+
+@pytest.mark.parametrize("year, before", [(1, 0), (2, 1), (1992, 1991), (-1, -1), (-2, -2), (-100, -100)])
+def test_years_are_counted_on_a_line_without_a_year_0(year, before):
+    assert years_before(year) == before
+
+
+def test_1_bce_is_the_year_just_before_1_ce():
+    assert years_before(1) - years_before(-1) == 1
+    with pytest.raises(DateError):
+        years_before(0)

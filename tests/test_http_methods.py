@@ -27,8 +27,9 @@ WRITE_BODY = {"data": {"text": "x", "title": "x"}, "content_type": "application/
 UNKNOWN = "987654321"
 # An id that is no number: only the views whose patterns take any text see it.
 MALFORMED = "not-an-id"
-# Parameters that are not record ids, with a value that reaches their view.
-FIXED = {"app_label": "thesis", "url": "no-such-page/"}
+# Parameters that are not record ids, with a value that reaches their view (a passage's page is
+# numbered by its order in the thesis, from 0).
+FIXED = {"app_label": "thesis", "url": "no-such-page/", "n": "0"}
 # simple_history's ^([^/]+)/history/([^/]+)/$ names no groups: a record's id, then one of its versions.
 HISTORY_VERSION = "_1"
 # Patterns the walk must reach: a URLconf it failed to walk must not pass for one without errors.
@@ -49,6 +50,14 @@ MUST_COVER = {
     "api:passage-detail",
     "api:timelineevent-timelinejs",
     "set_language",
+    "reading:archive",
+    "reading:thesis",
+    "reading:passage",
+    "reading:search",
+    "reading:people",
+    "reading:person",
+    "reading:source",
+    "reading:timeline",
 }
 TOTALS = Counter()
 
@@ -78,7 +87,10 @@ def walk(resolver: URLResolver, prefix: str = "/", parameters: tuple = (), names
 
 
 def owner_model(view):
-    """The model whose ids a view's URL holds: its DRF view's queryset's, or its ModelAdmin's."""
+    """The model whose ids a view's URL holds: its DRF view's queryset's, its ModelAdmin's, or the
+    `model` of a reading-site page."""
+    if getattr(getattr(view, "view_class", None), "model", None) is not None:
+        return view.view_class.model
     if hasattr(view, "cls"):
         queryset = getattr(view.cls, "queryset", None)
         return None if queryset is None else queryset.model

@@ -166,3 +166,44 @@ def test_docs_page_shows_no_data_and_loads_no_inline_script(client, hostile):
     # The page is the schema's viewer: the hostile text must not be there in any form, escaped or not.
     assert "onerror=alert(1)" not in response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def reading_pages(thesis, hostile) -> dict[str, str]:
+    """Each page of the reading site, with the hostile text it shows."""
+    passage = hostile["passage"]
+    return {
+        "/": SCRIPT,
+        f"/theses/{thesis.pk}/": SCRIPT,
+        f"/theses/{thesis.pk}/?view=original": SCRIPT,
+        f"/theses/{thesis.pk}/?view=changes": SCRIPT,
+        f"/theses/{thesis.pk}/passages/{passage.order}/": SCRIPT,
+        f"/theses/{thesis.pk}/passages/{passage.order}/?version=1": SCRIPT,
+        "/search/?q=alert": IMG,
+        f"/search/?q={SCRIPT}": SCRIPT,
+        "/people/": SCRIPT,
+        f"/people/{hostile['author'].pk}/": SCRIPT,
+        f"/sources/{hostile['source'].pk}/": SCRIPT,
+        "/timeline/": SCRIPT,
+        f"/timeline/?year={hostile['event'].start_year}": SCRIPT,
+    }
+
+
+@pytest.mark.parametrize("script", ["cyrl", "latn"])
+def test_markup_is_escaped_on_the_reading_site(client, seed_thesis, hostile, script):
+    title = f"{seed_thesis.title} {SCRIPT}"
+    Thesis.objects.filter(pk=seed_thesis.pk).update(title=title)
+    seed_thesis.title = title
+    for url, shown in reading_pages(seed_thesis, hostile).items():
+        response = client.get(f"{url}{'&' if '?' in url else '?'}script=latn" if script == "latn" else url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        # Latin script changes no letter of the payloads, which are ASCII, so the same check holds.
+        assert_escaped(page, url, shown)
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        assert "<script" not in page, f"{url} carries a script: the site must work without one"
+
+
+def test_a_bad_parameter_is_shown_escaped(client, seed_thesis):
+    response = client.get("/search/", {"q": "x", "page": SCRIPT})
+    assert response.status_code == 400
+    assert "<script>alert" not in response.content.decode()

@@ -213,6 +213,13 @@ def year_exists(year: int) -> bool:
     return year != 0
 
 
+def years_before(year: int) -> int:
+    """Whole years from the start of 1 CE to the start of `year`, counted over the missing year 0:
+    1 CE is 0, 1992 is 1991, 1 BCE is -1 and 100 BCE is -100; DateError (code "year") for 0."""
+    validate_year(year)
+    return year - 1 if year > 0 else year
+
+
 def validate_year(year: int) -> None:
     """DateError (code "year") for the year that does not exist."""
     if not year_exists(year):

@@ -1,0 +1,96 @@
+"""What every page of the reading site shares: its parameters checked, its ETag, its script."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.views import View
+from django.views.decorators.http import condition
+
+from thesis.services import dataversion
+
+from .context import LATIN, SCRIPTS
+from .scripts import latin_html
+
+
+class BadParameter(ValueError):
+    """A query parameter the page cannot honour: answered with a 400 page naming it."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name = name
+        self.message = message
+
+
+def page_etag(request, *args, **kwargs) -> str:
+    """The data version and everything else a page's body depends on besides its address: the
+    language, the day (a citation gives the date accessed) and the CSRF cookie the language form's
+    token is made from. Checked before the view runs, so that a revalidation renders nothing."""
+    parts = (
+        dataversion.current(),
+        request.get_full_path(),
+        get_language(),
+        datetime.date.today().isoformat(),
+        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        settings.READING_EDITOR_NAMES,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def integer(request, name: str, default: int | None = None, minimum: int = 1, maximum: int | None = None):
+    """A whole-number query parameter, or a BadParameter naming it."""
+    value = request.GET.get(name, "")
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadParameter(name, f"{name} must be a whole number.") from None
+    if number < minimum or (maximum is not None and number > maximum):
+        bound = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
+        raise BadParameter(name, f"{name} must be {bound}.")
+    return number
+
+
+def choice(request, name: str, choices: tuple[str, ...], default: str) -> str:
+    value = request.GET.get(name) or default
+    if value not in choices:
+        raise BadParameter(name, f"{name} must be one of: {', '.join(choices)}.")
+    return value
+
+
+# Pages stay out of the API's response cache (project/response_cache.py): each carries the language
+# form's CSRF token and varies on the cookie and the language, so an entry would be one reader's. The
+# ETag does the work that matters instead: a revalidated page costs the data version's query alone.
+@method_decorator(condition(etag_func=page_etag), name="get")
+class Page(View):
+    """A page: `context()` reads what it shows (raising BadParameter for a parameter it cannot honour),
+    its template lays it out, and with script=latn the whole of it is transliterated."""
+
+    template_name = ""
+    # The model whose ids the page's URL holds (the URL walk of tests/test_http_methods.py reads it).
+    model = None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            script = choice(request, "script", SCRIPTS, "cyrl")
+            context = self.context(request, **kwargs)
+        except BadParameter as error:
+            return self.bad_request(request, error)
+        # The language form's token, made before rendering so that its cookie goes with this response.
+        get_token(request)
+        html = render_to_string(self.template_name, context, request)
+        return HttpResponse(latin_html(html) if script == LATIN else html)
+
+    def context(self, request, **kwargs) -> dict:
+        return {}
+
+    @staticmethod
+    def bad_request(request, error: BadParameter) -> HttpResponse:
+        html = render_to_string("reading/bad_request.html", {"error": error}, request)
+        return HttpResponse(html, status=400)

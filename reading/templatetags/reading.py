@@ -1,0 +1,55 @@
+"""Template tags of the reading site: a passage's markup, and a change's word diff."""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from ..markup import render
+
+register = template.Library()
+
+DIFF_TAGS = {"insert": "ins", "delete": "del"}
+
+
+@register.simple_tag
+def passage_html(content, changes=False, reasons=()):
+    """A passage's markup; with `changes`, each correction titled with who made it and why."""
+    note = gettext("Changed by an editor")
+    if reasons:
+        note = f"{note}: {'; '.join(reasons)}"
+    return render(content, changes=changes, note=note)
+
+
+@register.simple_tag
+def diff_html(operations):
+    """A word diff (thesis.text.diffs) with insertions and deletions marked."""
+    pieces = []
+    for operation in operations:
+        tag = DIFF_TAGS.get(operation["op"])
+        text = escape(operation["text"])
+        pieces.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return mark_safe("".join(pieces))
+
+
+@register.filter
+def names(authors) -> str:
+    """CSL names as a reader writes them: given name first, one person after another."""
+    if not isinstance(authors, list):
+        return ""
+    people = [a for a in authors if isinstance(a, dict)]
+    written = [a.get("literal") or " ".join(str(a[p]) for p in ("given", "family") if a.get(p)) for a in people]
+    return "; ".join(name for name in written if name)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def snippet_html(snippet):
+    """A snippet (thesis.text.snippets) with its matches in <mark>, and … where text was left out.
+    Written here rather than looped over in the template: a results page has dozens of them."""
+    pieces = [f"<mark>{escape(p.text)}</mark>" if p.match else escape(p.text) for p in snippet.pieces]
+    return mark_safe(("… " if snippet.cut_before else "") + "".join(pieces) + (" …" if snippet.cut_after else ""))

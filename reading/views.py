@@ -1,0 +1,187 @@
+"""The reading site's views: each checks its parameters, reads its page through thesis.services and renders it."""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.http import Http404
+
+from thesis.models import Author, Passage, Source, Thesis
+from thesis.search import query_terms, search_passages
+from thesis.services import reading, search_page
+from thesis.text import citing
+
+from .context import with_parameter
+from .pages import BadParameter, Page, choice, integer
+
+SEARCH_MAX_LENGTH = 200
+VIEWS = ("reading", "original", "changes")
+
+
+class ArchiveView(Page):
+    """The archive: every thesis, with what it holds, and a search box."""
+
+    template_name = "reading/archive.html"
+
+    def context(self, request, **kwargs):
+        return {"theses": reading.archive()}
+
+
+class ThesisView(Page):
+    """A thesis to read: contents, then the text by section, alone, beside the original or with its changes."""
+
+    template_name = "reading/thesis.html"
+    model = Thesis
+
+    def context(self, request, pk):
+        view = choice(request, "view", VIEWS, "reading")
+        try:
+            page = reading.reading(pk)
+        except Thesis.DoesNotExist:
+            raise Http404("No such thesis.") from None
+        return {"page": page, "thesis": page.thesis, "view": view, "views": VIEWS}
+
+
+class PassageView(Page):
+    """A passage's permalink: text (or an older version's), original, citations, people, history, how to cite it."""
+
+    template_name = "reading/passage.html"
+    model = Thesis
+
+    def context(self, request, pk, n):
+        version = integer(request, "version")
+        try:
+            page = reading.passage_page(pk, n, version)
+        except Passage.DoesNotExist:
+            raise Http404("No such passage.") from None
+        except reading.UnknownVersion:
+            raise Http404("No such version of this passage.") from None
+        shown_version = page.shown.version if page.shown else page.passage.version
+        url = request.build_absolute_uri(f"{request.path}?version={shown_version}")
+        reference = reference_of(page, shown_version, url)
+        return {
+            "page": page,
+            "passage": page.passage,
+            "thesis": page.passage.thesis,
+            "version": shown_version,
+            "citation": {
+                "kazakh": citing.as_kazakh(reference),
+                "english": citing.as_english(reference),
+                "bibtex": citing.as_bibtex(reference),
+                "csl": json.dumps([citing.as_csl(reference)], ensure_ascii=False, indent=2),
+            },
+            "version_url": url,
+            "show_editors": settings.READING_EDITOR_NAMES,
+        }
+
+
+def reference_of(page, version: int, url: str) -> citing.PassageReference:
+    thesis = page.passage.thesis
+    return citing.PassageReference(
+        thesis_id=thesis.pk,
+        thesis_title=thesis.title,
+        kind=thesis.kind,
+        language=thesis.language,
+        section=page.heading,
+        number=page.passage.order,
+        version=version,
+        url=url,
+        accessed=datetime.date.today(),
+    )
+
+
+class SearchView(Page):
+    """Search across the text: highlighted snippets grouped by thesis and section, with facets to narrow by."""
+
+    template_name = "reading/search.html"
+
+    def context(self, request, **kwargs):
+        term = request.GET.get("q", "")
+        if len(term) > SEARCH_MAX_LENGTH:
+            raise BadParameter("q", f"q must be at most {SEARCH_MAX_LENGTH} characters.")
+        choices = facet_choices(request)
+        page = integer(request, "page", default=1, maximum=search_page.MAX_PAGE)
+        context = {"term": term.strip(), "choices": choices}
+        if term.strip():
+            matches = search_passages(search_page.narrowed(choices), term)
+            context["results"] = search_page.results(matches, query_terms(term), page)
+            context["facets"] = facet_links(request, context["results"].facets, choices)
+            context["pages"] = page_links(request, context["results"])
+        return context
+
+
+def facet_choices(request) -> dict:
+    choices = {name: integer(request, name) for name in ("thesis", "section", "source", "person")}
+    status = request.GET.get("status")
+    if status:
+        choices["status"] = choice(request, "status", tuple(Passage.Status.values), "")
+    return {name: value for name, value in choices.items() if value is not None}
+
+
+def facet_links(request, facets: dict, choices: dict) -> list:
+    """Each facet with its values, each a link that narrows the search to it (or, when chosen, widens it again)."""
+    return [
+        (
+            name,
+            [
+                (
+                    value,
+                    with_parameter(
+                        request, name, None if choices.get(name) == value.value else str(value.value), "page"
+                    ),
+                )
+                for value in values
+            ],
+        )
+        for name, values in facets.items()
+    ]
+
+
+def page_links(request, results) -> dict:
+    links = {}
+    if results.page > 1:
+        links["previous"] = with_parameter(request, "page", str(results.page - 1))
+    if results.page < results.pages:
+        links["next"] = with_parameter(request, "page", str(results.page + 1))
+    return links
+
+
+class PeopleView(Page):
+    """Everyone the theses name, in the historiography's three groups and then the rest."""
+
+    template_name = "reading/people.html"
+
+    def context(self, request, **kwargs):
+        return {"groups": reading.people_groups()}
+
+
+class PersonView(Page):
+    """A person and every place a thesis names them, in context."""
+
+    template_name = "reading/person.html"
+    model = Author
+
+    def context(self, request, pk):
+        try:
+            author, quotes = reading.person(pk)
+        except Author.DoesNotExist:
+            raise Http404("No such person.") from None
+        return {"author": author, "quotes": quotes}
+
+
+class SourceView(Page):
+    """A source: its bibliographic fields, whether they are complete, and every sentence that cites it."""
+
+    template_name = "reading/source.html"
+    model = Source
+
+    def context(self, request, pk):
+        try:
+            source, citations = reading.source(pk)
+        except Source.DoesNotExist:
+            raise Http404("No such source.") from None
+        fields = [
+            (name, Source._meta.get_field(name).verbose_name, getattr(source, name))
+            for name in Source.BIBLIOGRAPHIC_FIELDS
+        ]
+        return {"source": source, "fields": fields, "citations": citations}

@@ -1,0 +1,149 @@
+"""A reader in a real browser: searches for an inflected form, opens a result, follows a citation to its
+source, reads in Latin script, switches the interface language, copies a passage's citation and, after an
+editor has changed the passage, opens the citation's version link and sees the text as it was cited.
+axe-core checks every page."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from thesis.models import Passage
+from thesis.services.editing import save_passage
+
+from .browser import launch, sync_playwright
+from .conftest import skip_or_fail
+from .test_browser import ensure_editors_group
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# An inflected form: its search finds "саясат", "саясаты", "саясатын" too.
+WORD = "саясатының"
+# axe's impact levels that fail the test.
+BLOCKING = {"serious", "critical"}
+SEEN: list[str] = []
+
+
+def axe_source() -> str:
+    if not AXE.exists():
+        skip_or_fail(f"ACCESSIBILITY CHECK: {AXE.relative_to(settings.BASE_DIR)} is missing: run npm ci")
+    return AXE.read_text(encoding="utf-8")
+
+
+def assert_accessible(page, axe: str, shots: Path, name: str):
+    """No serious or critical axe violation on the page as it is now; a screenshot of it either way."""
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    # Evaluated through the browser's debugging protocol, which the page's script-src 'self' does not govern.
+    page.evaluate(axe)
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    SEEN.extend(f"{name}: {v['id']} ({v['impact']})" for v in result["violations"])
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+    assert blocking == [], f"{name}: {page.url}\n" + "\n".join(blocking)
+    # An axe that did not run would pass: it reports the rules it checked.
+    assert result["testEngine"]["name"] == "axe-core"
+
+
+def follow(page, locator):
+    with page.expect_navigation():
+        locator.click()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reader_searches_reads_cites_and_finds_the_cited_version(
+    live_server, seed_thesis, admin_user, tmp_path, monkeypatch
+):
+    ensure_editors_group()
+    axe = axe_source()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    base = live_server.url
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(locale="en-GB", permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+
+        page.goto(base + "/")
+        assert_accessible(page, axe, tmp_path, "01-archive")
+        page.fill("#q", WORD)
+        follow(page, page.locator(".search-form button"))
+        marks = page.locator("mark").all_inner_texts()
+        assert WORD in [m.lower() for m in marks] and "саясат" in [m.lower() for m in marks]
+        assert_accessible(page, axe, tmp_path, "02-search")
+
+        # The first result's passage; a passage that cites a source is taken from there to its source.
+        follow(page, page.locator(".hit a").first)
+        assert re.search(r"/theses/\d+/passages/\d+/$", page.url)
+        assert_accessible(page, axe, tmp_path, "03-passage")
+        page.goto(base + f"/theses/{seed_thesis.pk}/")
+        assert_accessible(page, axe, tmp_path, "04-thesis")
+        marker = page.locator("a.citation-marker").first
+        number = marker.inner_text()
+        follow(page, marker)
+        assert re.search(r"/sources/\d+/$", page.url)
+        assert number in page.locator("h1").inner_text()
+        assert page.locator("text=Bibliographic data").count() >= 1
+        assert_accessible(page, axe, tmp_path, "05-source")
+
+        # The reading view in Latin script, then with the editors' changes and beside the original.
+        page.goto(base + f"/theses/{seed_thesis.pk}/")
+        follow(page, page.locator("a.script-link"))
+        assert "script=latn" in page.url and "Qazaqstan" in page.locator("main").inner_text()
+        assert_accessible(page, axe, tmp_path, "06-thesis-latin")
+        follow(page, page.locator(".view-links a").nth(1))
+        assert "script=latn" in page.url and page.locator(".original").count() == 11
+        assert_accessible(page, axe, tmp_path, "07-original-latin")
+
+        for url, name in (("/people/", "08-people"), ("/search/?q=x&page=0", "09-bad-request")):
+            page.goto(base + url)
+            assert_accessible(page, axe, tmp_path, name)
+        page.goto(base + "/people/")
+        follow(page, page.locator("main li a").first)
+        assert_accessible(page, axe, tmp_path, "10-person")
+
+        # The interface in Kazakh, by the switcher (a form, so it works without scripts).
+        page.goto(base + "/")
+        page.select_option("#language", "kk")
+        follow(page, page.locator(".language-switcher button"))
+        assert page.locator("html").get_attribute("lang") == "kk"
+        assert_accessible(page, axe, tmp_path, "11-archive-kk")
+
+        # The reader copies a passage's citation.
+        passage = Passage.objects.get(thesis=seed_thesis, order=2)
+        cited_text = passage.text
+        page.goto(base + f"/theses/{seed_thesis.pk}/passages/2/")
+        page.locator("#cite-english").select_text()
+        page.keyboard.press("Control+C")
+        citation = page.evaluate("() => navigator.clipboard.readText()")
+        assert "version 1" in citation
+        version_url = re.search(r"(https?://\S+?\?version=1)", citation)[1]
+
+        # An editor changes the passage.
+        first_word = cited_text.split()[0]
+        save_passage(
+            passage.pk,
+            text=cited_text.replace(first_word, "Өзгертілген", 1),
+            expected_version=1,
+            user=admin_user,
+            reason="Сөз түзетілді",
+        )
+        page.goto(base + f"/theses/{seed_thesis.pk}/passages/2/")
+        assert "Өзгертілген" in page.locator(".reading").inner_text()
+
+        # The citation's link still shows the text as it was cited.
+        page.goto(version_url)
+        shown = page.locator(".reading").inner_text()
+        assert "Өзгертілген" not in shown and shown.startswith(first_word)
+        assert_accessible(page, axe, tmp_path, "12-cited-version")
+        page.goto(base + f"/theses/{seed_thesis.pk}/?view=changes")
+        change = page.locator("ins").first
+        change.focus()
+        assert "Сөз түзетілді" in change.get_attribute("title")
+        assert_accessible(page, axe, tmp_path, "13-changes")
+        browser.close()
+    assert len(list(tmp_path.glob("*.png"))) == 13
+    print("screenshots in", tmp_path, "; minor axe findings:", SEEN)

@@ -1,0 +1,245 @@
+"""The reading site over HTTP: every page on the seed and on a synthetic thesis, the reading view's three
+views, a passage's versions and citation, search with facets, 400s naming the parameter, ETags and 304s,
+Latin script, and queries that do not grow with the thesis."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from synthetic.corpus import Counts, load_vocabulary, plan_thesis
+from synthetic.store import write_plans
+from thesis.models import Author, Passage, Source, Thesis
+from thesis.services.editing import save_passage
+
+from .conftest import SEED
+
+pytestmark = pytest.mark.django_db
+
+WORD = "саясат"
+
+
+def synthetic_thesis(passages: int) -> Thesis:
+    counts = Counts(theses=1, passages=passages, events=0, sources=3, authors=3)
+    plan = plan_thesis(load_vocabulary(SEED), 7, passages, counts)
+    write_plans([plan])
+    return Thesis.objects.get(source_document__file_name=plan.file_name)
+
+
+def pages_of(thesis: Thesis) -> list[str]:
+    passage = thesis.passages.order_by("order").first()
+    source = Source.objects.filter(thesis=thesis).first()
+    author = Author.objects.filter(thesis=thesis).first()
+    return [
+        "/",
+        f"/theses/{thesis.pk}/",
+        f"/theses/{thesis.pk}/?view=original",
+        f"/theses/{thesis.pk}/?view=changes",
+        f"/theses/{thesis.pk}/passages/{passage.order}/",
+        f"/search/?q={passage.text.split()[1]}",
+        "/people/",
+        f"/people/{author.pk}/",
+        f"/sources/{source.pk}/",
+    ]
+
+
+def html(response) -> str:
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"].startswith("text/html")
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("script", ["cyrl", "latn"])
+def test_every_page_answers_on_the_seed_and_a_synthetic_thesis(client, seed_thesis, script):
+    for thesis in (seed_thesis, synthetic_thesis(30)):
+        for url in pages_of(thesis):
+            page = html(client.get(url, {"script": script} if script == "latn" else {}))
+            assert "<main" in page and "<nav" in page and "<footer" in page, url
+            assert re.search(r'<html lang="(en|kk|ru)', page), url
+
+
+def test_the_archive_lists_each_thesis_with_its_counts_and_a_search_box(client, seed_thesis):
+    page = html(client.get("/"))
+    assert seed_thesis.title in page and 'action="/search/"' in page
+    assert re.search(r"<td>11</td><td>9</td><td>30</td><td>11</td>", page)
+    assert "incomplete" in page
+
+
+def test_the_reading_view_has_contents_headings_numbers_statuses_and_links(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/"))
+    assert 'class="toc"' in page and "1 ТАРАУ ДИПЛОМАТИЯ" in page
+    for order in range(11):  # a passage is numbered by its order, from 0 as stored
+        assert f'id="p{order}"' in page
+    assert page.count('<span class="status">unreviewed</span>') == 11
+    source = Source.objects.get(thesis=seed_thesis, number=7)
+    assert f'<a href="/sources/{source.pk}/" class="citation-marker">[7]</a>' in page
+    nazarbayev = Author.objects.get(thesis=seed_thesis, display_name="Н.Ә. Назарбаев")
+    assert f'href="/people/{nazarbayev.pk}/"' in page
+    assert 'href="/timeline/?century=21" class="date">ХХI ғасырда</a>' in page
+
+
+@pytest.fixture
+def edited(seed_thesis, admin_user):
+    passage = seed_thesis.passages.get(order=2)
+    before = passage.text
+    word = before.split()[0]
+    save_passage(
+        passage.pk, text=before.replace(word, "Түзетілген", 1), expected_version=1, user=admin_user, reason="Қате сөз"
+    )
+    return {"passage": Passage.objects.get(pk=passage.pk), "before": before, "word": word}
+
+
+def test_the_changes_view_marks_each_correction_with_who_and_why(client, seed_thesis, edited):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"view": "changes"}))
+    assert re.search(r'<del tabindex="0" title="Changed by an editor: Қате сөз">[^<]*</del>', page)
+    assert '<ins tabindex="0" title="Changed by an editor: Қате сөз">Түзетілген</ins>' in page
+    plain = html(client.get(f"/theses/{seed_thesis.pk}/"))
+    assert "<ins" not in plain and "Түзетілген" in plain
+
+
+def test_the_original_view_shows_the_transcription_beside_the_text(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"view": "original"}))
+    original = seed_thesis.passages.get(order=3).original_text
+    assert page.count('class="original"') == 11
+    assert original.split("\n")[0][:40] in page
+
+
+def test_a_passage_shows_its_history_and_an_older_version_from_it(client, seed_thesis, edited, admin_user):
+    url = f"/theses/{seed_thesis.pk}/passages/2/"
+    page = html(client.get(url))
+    assert "Version 2 (current)" in page and "Түзетілген" in page
+    assert "Қате сөз" in page and "<ins>Түзетілген</ins>" in page
+    assert admin_user.get_username() not in page
+    assert f'href="http://testserver{url}?version=2"' in page
+    old = html(client.get(url, {"version": 1}))
+    assert "Version 1, from the history" in old and "?version=1" in old
+    reading = old.split('class="reading"')[1].split("</p>")[0]
+    assert "Түзетілген" not in reading and edited["word"] in reading
+    assert client.get(url, {"version": 7}).status_code == 404
+
+
+def test_editors_are_named_only_when_the_archive_says_so(client, seed_thesis, edited, admin_user, settings):
+    settings.READING_EDITOR_NAMES = True
+    assert admin_user.get_username() in html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
+
+
+def test_the_citation_comes_in_four_forms_for_this_version(client, seed_thesis, edited):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
+    for form in ("cite-kazakh", "cite-english", "cite-bibtex", "cite-csl"):
+        assert f'id="{form}"' in page
+    assert "2-абзац, 2-нұсқа" in page and "paragraph 2, version 2" in page
+    assert "@misc{thesis" in page
+    csl = page.split('id="cite-csl">')[1].split("</pre>")[0].replace("&quot;", '"')
+    item = json.loads(csl)[0]
+    assert item["URL"].endswith("/passages/2/?version=2") and item["version"] == "2"
+
+
+def test_a_passage_lists_its_citations_and_people(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/passages/9/"))
+    passage = seed_thesis.passages.get(order=9)
+    for citation in passage.citations.all():
+        assert f'href="/sources/{citation.source_id}/"' in page
+    assert "People mentioned" in page
+
+
+def test_search_marks_matches_groups_them_and_counts_facets(client, seed_thesis):
+    page = html(client.get("/search/", {"q": WORD}))
+    assert "<mark>" in page and 'class="group"' in page
+    assert "Narrow the results" in page
+    found = [p for p in seed_thesis.passages.all() if WORD in p.text.lower()]
+    assert f"{len(found)} matching passage" in page
+    narrowed = html(client.get("/search/", {"q": WORD, "status": "unreviewed", "thesis": seed_thesis.pk}))
+    assert f"{len(found)} matching passage" in narrowed
+    none = html(client.get("/search/", {"q": WORD, "status": "verified"}))
+    assert "0 matching passages" in none
+
+
+@pytest.mark.parametrize("term", ["саясатының", "sayasat", "Qazaqstan"])
+def test_search_finds_the_passages_the_api_finds_and_marks_other_forms(client, seed_thesis, term):
+    page = html(client.get("/search/", {"q": term}))
+    api = client.get("/api/passages/", {"q": term, "page_size": 100}).json()
+    orders = [row["order"] for row in api["results"]]
+    assert orders and re.findall(r'class="hit"><a href="/theses/\d+/passages/(\d+)/"', page) == [str(o) for o in orders]
+    assert len(re.findall("<mark>", page)) >= len(orders)
+
+
+def test_facet_links_narrow_and_widen(client, seed_thesis):
+    page = html(client.get("/search/", {"q": WORD}))
+    link = re.search(r'<a href="(/search/\?q=[^"]*person=\d+)"', page)[1].replace("&amp;", "&")
+    narrowed = html(client.get(link))
+    assert 'aria-current="true"' in narrowed
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/search/?q=a&page=x", "page"),
+        ("/search/?q=a&page=0", "page"),
+        ("/search/?q=a&page=51", "page"),
+        ("/search/?q=a&thesis=x", "thesis"),
+        ("/search/?q=a&status=lost", "status"),
+        ("/search/?q=" + "a" * 201, "q"),
+        ("/?script=cyrillic", "script"),
+        ("/theses/{pk}/?view=side", "view"),
+        ("/theses/{pk}/passages/1/?version=one", "version"),
+    ],
+)
+def test_bad_parameters_are_a_400_page_naming_them(client, seed_thesis, url, parameter):
+    response = client.get(url.format(pk=seed_thesis.pk))
+    assert response.status_code == 400
+    assert f"<code>{parameter}</code>" in response.content.decode()
+
+
+def test_unknown_records_are_404(client, seed_thesis):
+    for url in ("/theses/987654/", f"/theses/{seed_thesis.pk}/passages/999/", "/people/987654/", "/sources/987654/"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_pages_revalidate_on_the_data_version(client, seed_thesis):
+    url = f"/theses/{seed_thesis.pk}/"
+    # The first visit sets the CSRF cookie the language form's token is made from, which the ETag includes.
+    client.get(url)
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert len(queries) == 1  # the data version, and nothing rendered
+    passage = seed_thesis.passages.get(order=1)
+    passage.status = Passage.Status.VERIFIED
+    passage.save()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert client.get(url, {"script": "latn"})["ETag"] != etag
+
+
+def test_the_language_follows_the_browser(client, seed_thesis):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert '<html lang="kk"' in page
+    assert "Accept-Language" in client.get("/")["Vary"]
+
+
+def test_latin_script_transliterates_the_whole_page(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}))
+    text = re.sub(r"<[^>]*>", "", page)
+    assert "Qazaqstan" in text
+    assert not re.search("[а-яәіңғүұқөһ]", text.lower().replace("кирилл жазуы", ""))
+
+
+def query_count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_queries_do_not_grow_with_the_thesis(client, seed_thesis):
+    counts = []
+    for passages in (12, 400):
+        thesis = synthetic_thesis(passages)
+        word = thesis.passages.order_by("order").first().text.split()[1]
+        counts.append(
+            [query_count(client, url) for url in [*pages_of(thesis), f"/search/?q={word}&thesis={thesis.pk}"]]
+        )
+    assert counts[0] == counts[1]
+    assert max(counts[0]) <= 12

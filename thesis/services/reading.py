@@ -1,0 +1,235 @@
+"""What the reading site's pages show, read in a fixed number of queries whatever the thesis's size.
+
+Each page's reader returns plain records (the models, annotated, and small dataclasses) for a
+template to lay out; the passage markup they carry is `thesis.text.inline` content, the same the TEI
+edition is made of, with HTML elements for the links a reader follows."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+
+from ..models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from ..text.dates import DateMention, century_of, find_dates
+from ..text.diffs import word_diff
+from ..text.inline import Span, element
+from ..text.snippets import snippets
+from .export import heading_line
+from .tei.passage import inline_content
+
+# Which of two links over the same characters is outside: a citation, a name, then a date.
+CITATION, NAME, DATE = range(3)
+# The historiography groups in the order the thesis reviews them, then everyone else it names.
+GROUPS = (Author.Group.FOREIGN, Author.Group.RUSSIAN, Author.Group.DOMESTIC)
+
+
+def related_count(model, link: str):
+    """How many `model` rows point at each record through `link`, as a subquery per record."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(number=Count("pk"))
+    return Coalesce(Subquery(rows.values("number")), 0)
+
+
+def archive() -> list[Thesis]:
+    """Every thesis with its counts of passages, sources, people and events, in one query."""
+    return list(
+        Thesis.objects.defer("declared_structure").annotate(
+            passage_count=related_count(Passage, "thesis"),
+            source_count=related_count(Source, "thesis"),
+            author_count=related_count(Author, "thesis"),
+            event_count=related_count(TimelineEvent, "thesis"),
+        )
+    )
+
+
+# Links inside a passage ---------------------------------------------------------------------------
+
+
+def timeline_query(date: DateMention) -> str:
+    """The timeline's filter for a date printed in the text: its year, its century, or its range of years."""
+    first, last = date.begin.year, date.finish.year
+    if date.precision == "century":
+        return (
+            f"century={century_of(first)}"
+            if century_of(first) == century_of(last)
+            else f"year_from={first}&year_to={last}"
+        )
+    return f"year={first}" if first == last else f"year_from={first}&year_to={last}"
+
+
+def link_spans(passage: Passage) -> list[Span]:
+    """Citation markers to their source, names to their person, printed dates to the timeline."""
+    spans = [
+        Span(
+            c.marker_start,
+            c.marker_end,
+            element("a", href=f"/sources/{c.source_id}/", **{"class": "citation-marker"}),
+            CITATION,
+        )
+        for c in passage.citations.all()
+    ]
+    spans += [
+        Span(m.start, m.end, element("a", href=f"/people/{m.author_id}/", **{"class": "person"}), NAME)
+        for m in passage.mentions.all()
+    ]
+    spans += [
+        Span(d.start, d.end, element("a", href=f"/timeline/?{timeline_query(d)}", **{"class": "date"}), DATE)
+        for d in find_dates(passage.text)
+    ]
+    return spans
+
+
+def passage_content(passage: Passage, text: str | None = None) -> list:
+    """The passage's text as inline content: corrections as choices of sic and corr, and its links. With
+    another `text` (an older version), that text with the corrections that lead to it, and no links."""
+    if text is not None and text != passage.text:
+        return inline_content(passage.original_text, text, [])
+    return inline_content(passage.original_text, passage.text, link_spans(passage))
+
+
+# The reading view ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Part:
+    """A section as the reading view lays it out: its heading, depth, passages and their markup."""
+
+    section: Section
+    depth: int
+    heading: str
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    thesis: Thesis
+    parts: list[Part]
+
+
+def passages_with_links():
+    return Passage.objects.prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.order_by("marker_start")),
+        Prefetch("mentions", queryset=Mention.objects.order_by("start", "pk")),
+    )
+
+
+def reading(thesis_id: int) -> Reading:
+    """The thesis, section by section with headings as printed, each passage with its markup and the
+    reasons its words were changed (`passage.reasons`), in six queries."""
+    thesis = Thesis.objects.defer("declared_structure").get(pk=thesis_id)
+    sections = list(Section.objects.filter(thesis_id=thesis_id).order_by("order"))
+    depth: dict[int, int] = {}
+    parts = {}
+    for section in sections:
+        depth[section.pk] = depth[section.parent_id] + 1 if section.parent_id else 1
+        parts[section.pk] = Part(section, depth[section.pk], section_heading(section))
+    reasons = change_reasons(thesis_id)
+    for passage in passages_with_links().filter(thesis_id=thesis_id).order_by("order"):
+        passage.content = passage_content(passage)
+        passage.reasons = reasons.get(passage.pk, [])
+        parts[passage.section_id].passages.append(passage)
+    return Reading(thesis, list(parts.values()))
+
+
+def change_reasons(thesis_id: int) -> dict[int, list[str]]:
+    """Why each passage's words were changed since its import, oldest first, from its history."""
+    reasons: dict[int, list[str]] = {}
+    texts: dict[int, str] = {}
+    rows = Passage.history.filter(thesis_id=thesis_id).order_by("history_date", "history_id")
+    for pk, text, reason in rows.values_list("id", "text", "history_change_reason"):
+        if pk in texts and texts[pk] != text and reason:
+            reasons.setdefault(pk, []).append(reason)
+        texts[pk] = text
+    return reasons
+
+
+def section_heading(section: Section) -> str:
+    """The heading as printed; a part printed without one is named by its kind."""
+    return heading_line(section) or str(section.get_kind_display())
+
+
+# A passage's permalink ----------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """One recorded version of a passage: when, why, by whom, and the word diff from the one before."""
+
+    record: object
+    diff: list[dict]
+
+
+@dataclass
+class PassagePage:
+    passage: Passage
+    heading: str
+    changes: list[Change]
+    shown: object  # the history record of the version asked for, or None for the current text
+    content: list
+
+
+class UnknownVersion(LookupError):
+    """No recorded version of the passage has that number."""
+
+
+def passage_page(thesis_id: int, order: int, version: int | None = None) -> PassagePage:
+    """A passage (by its order in the thesis), its citations, people and history, newest first, in six
+    queries; with `version`, that version's text from history (UnknownVersion if it has none)."""
+    passage = (
+        Passage.objects.select_related("thesis", "section")
+        .defer("thesis__declared_structure")
+        .prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start")),
+            Prefetch("mentions", queryset=Mention.objects.select_related("author").order_by("start", "pk")),
+        )
+        .get(thesis_id=thesis_id, order=order)
+    )
+    records = list(passage.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes, previous = [], passage.original_text
+    for record in records:
+        changes.append(Change(record, word_diff(previous, record.text)))
+        previous = record.text
+    shown = None
+    if version is not None and version != passage.version:
+        shown = next((r for r in reversed(records) if r.version == version), None)
+        if shown is None:
+            raise UnknownVersion(version)
+    content = passage_content(passage, shown.text if shown else None)
+    return PassagePage(passage, section_heading(passage.section), changes[::-1], shown, content)
+
+
+# People and sources -------------------------------------------------------------------------------
+
+
+def people_groups() -> list[tuple[str, list[Author]]]:
+    """Everyone the theses name, in the three historiography groups and then the rest, each with
+    `mention_count`, in one query."""
+    people = list(
+        Author.objects.select_related("thesis")
+        .only("pk", "display_name", "group", "thesis__language", "is_quoted", "is_historiography_author")
+        .annotate(mention_count=related_count(Mention, "author"))
+        .order_by("thesis_id", "family_name", "given_names", "pk")
+    )
+    groups = [(group.value, [a for a in people if a.group == group]) for group in GROUPS]
+    return [*groups, ("", [a for a in people if a.group not in GROUPS])]
+
+
+@dataclass
+class Quote:
+    """Where a passage names a person or cites a source: the passage and the words round it."""
+
+    passage: Passage
+    snippets: list
+
+
+def person(author_id: int) -> tuple[Author, list[Quote]]:
+    """A person, their spellings, and every mention with the words round it, in three queries."""
+    author = Author.objects.select_related("thesis").prefetch_related("aliases").get(pk=author_id)
+    mentions = author.mentions.select_related("passage__section").order_by("passage__order", "start")
+    return author, [Quote(m.passage, snippets(m.passage.text, [(m.start, m.end)])) for m in mentions]
+
+
+def source(source_id: int) -> tuple[Source, list[Citation]]:
+    """A source and every sentence citing it, in two queries."""
+    chosen = Source.objects.select_related("thesis").get(pk=source_id)
+    citations = chosen.citations.select_related("passage__section").order_by("passage__order", "order")
+    return chosen, list(citations)

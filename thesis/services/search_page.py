@@ -1,0 +1,136 @@
+"""The reading site's search results: a bounded page of matching passages with their snippets, grouped by
+thesis and section, and facets counting the matches by thesis, section, status, cited source and person.
+
+The matching itself is thesis.search's, the same the API's `q` uses: the caller hands in the matches
+and the strings that count as matches, so that the site and the API always agree."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from ..models import Citation, Mention, Passage, Section
+from ..text.snippets import match_spans, snippets
+from .reading import section_heading
+
+PAGE_SIZE = 20
+# How many matches are listed and counted (thesis.search.SEARCH_RESULT_LIMIT); past it a count would
+# cost as much as the corpus is large.
+RESULT_LIMIT = 1000
+MAX_PAGE = RESULT_LIMIT // PAGE_SIZE
+# Values shown of each facet, most matches first.
+FACET_SIZE = 15
+FACETS = ("thesis", "section", "status", "source", "person")
+
+
+def narrowed(choices: dict[str, object]):
+    """The passages a search looks in: all, or those of the facets chosen (each a value of FACETS)."""
+    passages = Passage.objects.all()
+    if "thesis" in choices:
+        passages = passages.filter(thesis_id=choices["thesis"])
+    if "section" in choices:
+        passages = passages.filter(section_id=choices["section"])
+    if "status" in choices:
+        passages = passages.filter(status=choices["status"])
+    if "source" in choices:
+        passages = passages.filter(pk__in=Citation.objects.filter(source_id=choices["source"]).values("passage_id"))
+    if "person" in choices:
+        passages = passages.filter(pk__in=Mention.objects.filter(author_id=choices["person"]).values("passage_id"))
+    return passages
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    snippets: list
+
+
+@dataclass
+class Group:
+    """Consecutive hits in one section of one thesis."""
+
+    passage: Passage  # the first, which names the thesis and section
+    heading: str
+    hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class FacetValue:
+    value: object
+    label: str
+    count: int
+
+
+@dataclass
+class Results:
+    groups: list[Group]
+    facets: dict[str, list[FacetValue]]
+    total: int
+    capped: bool
+    page: int
+    pages: int
+
+
+# What the search reads of each of its first matches: enough to count them by thesis, section and status.
+MATCH_FIELDS = ("pk", "thesis_id", "thesis__title", "section_id", "section__kind", "section__number")
+MATCH_FIELDS += ("section__label", "section__title", "status")
+
+
+def results(matches, terms: list[str], page: int) -> Results:
+    """The page (from 1, at most MAX_PAGE) of `matches`, in their order, and the facets of the first
+    RESULT_LIMIT; in four queries. `terms` are the strings to mark in the snippets, best first."""
+    rows = list(matches.values_list(*MATCH_FIELDS)[: RESULT_LIMIT + 1])
+    capped, rows = len(rows) > RESULT_LIMIT, rows[:RESULT_LIMIT]
+    shown = [row[0] for row in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+    by_id = Passage.objects.select_related("thesis", "section").defer("thesis__declared_structure").in_bulk(shown)
+    hits = [Hit(by_id[pk], snippets(by_id[pk].text, match_spans(by_id[pk].text, terms))) for pk in shown]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    return Results(group_hits(hits), facets(rows), len(rows), capped, page, pages)
+
+
+def group_hits(hits: list[Hit]) -> list[Group]:
+    """The hits in their order, each run in one thesis and section made one group."""
+    groups: list[Group] = []
+    for hit in hits:
+        last = groups[-1].passage if groups else None
+        if last is None or (last.thesis_id, last.section_id) != (hit.passage.thesis_id, hit.passage.section_id):
+            groups.append(Group(hit.passage, section_heading(hit.passage.section)))
+        groups[-1].hits.append(hit)
+    return groups
+
+
+def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
+    """How many of the matches (rows of MATCH_FIELDS) fall under each thesis, section, status, cited
+    source and person: the first three counted here, the last two in a query each."""
+    if not rows:
+        return {name: [] for name in FACETS}
+    ids = [row[0] for row in rows]
+    status_labels = dict(Passage.Status.choices)
+    sources = (
+        Citation.objects.filter(passage_id__in=ids)
+        .order_by()
+        .values_list("source_id", "source__number", "source__title")
+    )
+    people = Mention.objects.filter(passage_id__in=ids).order_by().values_list("author_id", "author__display_name")
+    return {
+        "thesis": counted((row[1], row[2]) for row in rows),
+        "section": counted(
+            (row[3], section_heading(Section(kind=row[4], number=row[5], label=row[6], title=row[7]))) for row in rows
+        ),
+        "status": counted((row[8], str(status_labels.get(row[8], row[8]))) for row in rows),
+        "source": top(
+            FacetValue(pk, f"[{number}] {title}".strip(), n)
+            for pk, number, title, n in sources.annotate(n=Count("passage_id", distinct=True))
+        ),
+        "person": top(FacetValue(pk, name, n) for pk, name, n in people.annotate(n=Count("passage_id", distinct=True))),
+    }
+
+
+def counted(values) -> list[FacetValue]:
+    """(value, label) pairs counted, the most frequent first."""
+    counts = Counter(values)
+    return top(FacetValue(value, label, n) for (value, label), n in counts.items())
+
+
+def top(values) -> list[FacetValue]:
+    return sorted(values, key=lambda v: (-v.count, v.label))[:FACET_SIZE]

@@ -1,0 +1,104 @@
+"""Snippets of a text around where a search matched it, the matches marked: what a results page shows."""
+
+from dataclasses import dataclass
+
+# Characters of context either side of a match, and how many snippets one passage shows at most.
+CONTEXT = 70
+MAX_SNIPPETS = 3
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a snippet's text, and whether it is a match."""
+
+    text: str
+    match: bool = False
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A stretch of the text with its matches marked; `cut_before`/`cut_after` say whether text was left out."""
+
+    pieces: tuple[Piece, ...]
+    cut_before: bool
+    cut_after: bool
+
+
+def fold(text: str) -> str:
+    """The text case-folded character by character, so that its offsets stay those of the text."""
+    return "".join(folded if len(folded := char.lower()) == 1 else char for char in text)
+
+
+def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where any of the terms occurs, case folded, each grown to the whole words it touches (a stem
+    found inside an inflected word marks the word); overlapping finds merged, in text order."""
+    folded = fold(text)
+    spans = []
+    for term in {fold(term.strip()) for term in terms if term and term.strip()}:
+        start = folded.find(term)
+        while start != -1:
+            spans.append(word_bounds(text, start, start + len(term)))
+            start = folded.find(term, start + 1)
+    return merge(spans)
+
+
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippets(
+    text: str, spans: list[tuple[int, int]], context: int = CONTEXT, limit: int = MAX_SNIPPETS
+) -> list[Snippet]:
+    """Up to `limit` snippets, each a window of `context` characters (to whole words) round one or more
+    of the spans; with no spans, the text's beginning unmarked."""
+    if not spans:
+        end = window_end(text, min(len(text), 2 * context))
+        return [Snippet((Piece(text[:end]),), False, end < len(text))] if text else []
+    windows = merge([(window_start(text, s - context), window_end(text, e + context)) for s, e in spans])
+    return [snippet(text, start, end, spans) for start, end in windows[:limit]]
+
+
+def window_start(text: str, at: int) -> int:
+    """`at`, or the start of the word it falls in moved past, so that a snippet starts on a whole word."""
+    if at <= 0:
+        return 0
+    if text[at - 1].isspace():
+        return at
+    space = text.find(" ", at)
+    return space + 1 if space != -1 else at
+
+
+def window_end(text: str, at: int) -> int:
+    if at >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, at + 1)
+    return space if space > 0 and not text[at].isspace() else at
+
+
+def snippet(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Snippet:
+    pieces, position = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        if span_start > position:
+            pieces.append(Piece(text[position:span_start]))
+        pieces.append(Piece(text[span_start:span_end], True))
+        position = span_end
+    if position < end:
+        pieces.append(Piece(text[position:end]))
+    return Snippet(tuple(pieces), start > 0, end < len(text))
