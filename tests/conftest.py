@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.cache import cache
 from lxml import etree
 
-from synthetic.corpus import Counts, load_vocabulary, plan_corpus
+from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
+from synthetic.store import write_plans
+from thesis.models import Thesis
 from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
@@ -66,3 +68,12 @@ def vocabulary():
 @pytest.fixture(scope="session")
 def plans(vocabulary):
     return list(plan_corpus(vocabulary, 7, TINY))
+
+
+def synthetic_thesis(passages: int, events: int = 0) -> Thesis:
+    """One generated thesis of this many passages and events, written to the database; each size
+    is numbered apart, so that theses of different sizes are different theses."""
+    counts = Counts(theses=1, passages=passages, events=events, sources=3, authors=3)
+    plan = plan_thesis(load_vocabulary(SEED), 7, passages * 1000 + events, counts)
+    write_plans([plan])
+    return Thesis.objects.get(source_document__file_name=plan.file_name)

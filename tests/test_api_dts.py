@@ -7,12 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from uritemplate import URITemplate
 
-from synthetic.corpus import Counts, load_vocabulary, plan_thesis
-from synthetic.store import write_plans
 from thesis.models import Thesis
 from thesis.services.dts_document import DTS_NS, TEI_NS
 
-from .conftest import SEED
+from .conftest import synthetic_thesis
 from .test_tei import cited_identifiers
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +20,6 @@ ENTRY = "/api/dts/"
 COLLECTION = "/api/dts/collection/"
 NAVIGATION = "/api/dts/navigation/"
 DOCUMENT = "/api/dts/document/"
-
-
-def synthetic_thesis(passages: int) -> Thesis:
-    """One generated thesis of this many passages (the one place that knows the generator's home)."""
-    # Numbered by its size, so that theses of different sizes are different theses.
-    counts = Counts(theses=1, passages=passages, events=0, sources=3, authors=3)
-    plan = plan_thesis(load_vocabulary(SEED), 7, passages, counts)
-    write_plans([plan])
-    return Thesis.objects.get(source_document__file_name=plan.file_name)
 
 
 @pytest.fixture

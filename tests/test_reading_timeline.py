@@ -7,13 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from synthetic.corpus import Counts, load_vocabulary, plan_thesis
-from synthetic.store import write_plans
-from thesis.models import Thesis, TimelineEvent
+from thesis.models import TimelineEvent
 from thesis.services import timeline_events
 from thesis.text.timeline_svg import SVG_NAMESPACE
 
-from .conftest import SEED
+from .conftest import synthetic_thesis
 
 pytestmark = pytest.mark.django_db
 
@@ -159,14 +157,6 @@ def test_etags_and_304s_follow_the_data(client, seed_thesis):
     assert client.get(URL, {"year": "1992"}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
-def synthetic_thesis(events: int) -> Thesis:
-    """One generated thesis with this many events, numbered by its size so that each size is a thesis of its own."""
-    counts = Counts(theses=1, passages=max(events, 10), events=events, sources=3, authors=3)
-    plan = plan_thesis(load_vocabulary(SEED), 7, events, counts)
-    write_plans([plan])
-    return Thesis.objects.get(source_document__file_name=plan.file_name)
-
-
 def queries(client, params) -> int:
     with CaptureQueriesContext(connection) as captured:
         page(client, params)
@@ -176,7 +166,7 @@ def queries(client, params) -> int:
 @pytest.mark.parametrize("params", [{}, {"century": "20"}, {"year_from": "-500", "year_to": "1992"}])
 def test_queries_do_not_grow_with_the_events(client, seed_thesis, params):
     seed_only = queries(client, params)
-    thesis = synthetic_thesis(300)
+    thesis = synthetic_thesis(300, events=300)
     assert TimelineEvent.objects.filter(thesis=thesis).count() >= 200
     assert queries(client, params) == seed_only
     assert queries(client, {**params, "thesis": str(thesis.pk)}) == seed_only
@@ -201,5 +191,5 @@ def test_the_page_speaks_the_readers_language(client, seed_thesis, language, wor
 
 def test_the_thesis_is_named_only_where_events_of_several_theses_are_listed(client, seed_thesis):
     assert 'class="timeline-thesis"' not in page(client, {"year": "1992"})
-    synthetic_thesis(40)
+    synthetic_thesis(40, events=40)
     assert 'class="timeline-thesis"' in page(client)

@@ -9,23 +9,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from synthetic.corpus import Counts, load_vocabulary, plan_thesis
-from synthetic.store import write_plans
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.services.editing import save_passage
 
-from .conftest import SEED
+from .conftest import synthetic_thesis
 
 pytestmark = pytest.mark.django_db
 
 WORD = "саясат"
-
-
-def synthetic_thesis(passages: int) -> Thesis:
-    counts = Counts(theses=1, passages=passages, events=0, sources=3, authors=3)
-    plan = plan_thesis(load_vocabulary(SEED), 7, passages, counts)
-    write_plans([plan])
-    return Thesis.objects.get(source_document__file_name=plan.file_name)
 
 
 def pages_of(thesis: Thesis) -> list[str]:
