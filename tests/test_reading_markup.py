@@ -41,6 +41,7 @@ def test_links_wrap_what_they_cover_and_never_nest():
         ('<input value="саясат">', '<input value="саясат">'),
         ('<span lang="kk">Ел</span>', '<span lang="kk-Latn">El</span>'),
         ("&lt;script&gt; Ел", "&lt;script&gt; El"),
+        ('<a lang="kk-Cyrl">Кирилл жазуы</a> Ел', '<a lang="kk-Cyrl">Кирилл жазуы</a> El'),
     ],
 )
 def test_latin_script_changes_text_and_read_attributes_only(page, expected):
