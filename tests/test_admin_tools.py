@@ -1,5 +1,7 @@
 """The thesis admin's tools over HTTP: the suspects page (apply, ignore) and find-and-replace (preview, apply, undo)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -100,12 +102,19 @@ def replace_url(thesis):
     return reverse("admin:thesis_thesis_replace", args=[thesis.pk])
 
 
+def test_replace_opens_with_whole_words_and_case_sensitivity_on(client, seed_thesis):
+    html = client.get(replace_url(seed_thesis)).content.decode()
+    for option in ("whole_word", "case_sensitive"):
+        assert re.search(rf'<input type="checkbox" name="{option}"[^>]* checked', html), option
+
+
 def test_replace_preview_highlights_and_changes_nothing(client, seed_thesis):
     page = client.post(
         replace_url(seed_thesis), {"pattern": "ҚАУІПСІЗДІЗДІГІ", "replacement": "қауіпсіздігі", "preview": "1"}
     )
     html = page.content.decode()
-    assert "<mark>қауіпсіздіздігі</mark>" in html and "2 matches in 2 passages" in html
+    assert "<mark><del>қауіпсіздіздігі</del><ins>қауіпсіздігі</ins></mark>" in html
+    assert "2 matches in 2 passages" in html
     assert not ReplaceBatch.objects.exists() and Passage.objects.filter(version=1).count() == 11
 
 

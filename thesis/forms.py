@@ -200,8 +200,9 @@ class RevertForm(forms.Form):
 class ReplaceForm(forms.Form):
     pattern = forms.CharField(label=_("Find"), max_length=500, strip=False)
     replacement = forms.CharField(label=_("Replace with"), max_length=500, required=False, strip=False)
-    whole_word = forms.BooleanField(label=_("Whole words only"), required=False)
-    case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False)
+    # On when the page opens: a replacement inside other words or in other cases is the risky one.
+    whole_word = forms.BooleanField(label=_("Whole words only"), required=False, initial=True)
+    case_sensitive = forms.BooleanField(label=_("Case-sensitive"), required=False, initial=True)
     change_reason = reason_field(required=False)
 
     def clean_pattern(self):
