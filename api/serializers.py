@@ -14,6 +14,7 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
+from thesis.services.history import public_name
 from thesis.text.diffs import word_diff
 
 from .csl import CSL_NAME_SCHEMA, csl_names
@@ -226,8 +227,7 @@ class PassageHistorySerializer(serializers.Serializer):
     )
 
     def get_user(self, record) -> str | None:
-        user = record.history_user
-        return None if user is None else user.get_full_name() or user.get_username()
+        return public_name(record.history_user)
 
     @extend_schema_field(serializers.ChoiceField(choices=list(CHANGES.values())))
     def get_change(self, record):

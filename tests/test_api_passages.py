@@ -172,8 +172,9 @@ def test_history_lists_changes_newest_first_with_word_diffs(client, seed_thesis)
     body = client.get(f"{PASSAGES}{edited.pk}/history/").json()
     assert body["count"] == 3
     verified, corrected, imported = body["results"]
+    # An account without a name is shown by its number, never by its login.
     assert (verified["user"], verified["reason"], verified["status"], verified["change"]) == (
-        "reviewer",
+        f"Editor {reviewer.pk}",
         "Checked",
         "verified",
         "changed",

@@ -113,7 +113,11 @@ def test_a_passage_shows_its_history_and_an_older_version_from_it(client, seed_t
 
 def test_editors_are_named_only_when_the_archive_says_so(client, seed_thesis, edited, admin_user, settings):
     settings.READING_EDITOR_NAMES = True
-    assert admin_user.get_username() in html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
+    page = html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
+    assert f"Editor {admin_user.pk}" in page and admin_user.get_username() not in page
+    admin_user.first_name, admin_user.last_name = "Айгүл", "Серікова"
+    admin_user.save()
+    assert "Айгүл Серікова" in html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
 
 
 def test_the_citation_comes_in_four_forms_for_this_version(client, seed_thesis, edited):

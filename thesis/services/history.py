@@ -1,4 +1,7 @@
-"""Writing to history: who makes the next save of a record, and why, wherever the save is made."""
+"""Writing to history: who makes the next save of a record, and why, wherever the save is made; and
+how an editor is named in public."""
+
+from django.utils.translation import gettext
 
 REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -9,6 +12,14 @@ def clean_reason(reason: str) -> str:
     if len(reason) > REASON_MAX_LENGTH:
         reason = reason[: REASON_MAX_LENGTH - 1] + "…"
     return reason
+
+
+def public_name(user) -> str | None:
+    """The name an editor is shown by outside the admin: the name they gave their account, or
+    "Editor N"; never the login, which is half of what signing in takes."""
+    if user is None:
+        return None
+    return user.get_full_name() or gettext("Editor %(number)s") % {"number": user.pk}
 
 
 def record(instance, user, reason: str):

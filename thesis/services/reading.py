@@ -15,6 +15,7 @@ from ..text.diffs import word_diff
 from ..text.inline import Span, element
 from ..text.snippets import snippets
 from .export import heading_line
+from .history import public_name
 from .tei.passage import inline_content
 
 # Which of two links over the same characters is outside: a citation, a name, then a date.
@@ -156,6 +157,10 @@ class Change:
 
     record: object
     diff: list[dict]
+
+    @property
+    def editor(self) -> str | None:
+        return public_name(self.record.history_user)
 
 
 @dataclass

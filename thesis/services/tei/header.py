@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ...text.citetree import cite_structure
+from ..history import public_name
 from .records import Records
 from .xml import E, present, with_id, with_lang
 
@@ -78,7 +79,7 @@ def _file_description(records: Records, base_url: str | None):
 def _editors(records: Records):
     users = {row.history_user_id: row.history_user for row in records.history if row.history_user_id}
     for user_id, user in sorted(users.items()):
-        name = user.get_full_name() or user.get_username()
+        name = public_name(user)
         responsibility = E.resp("correction of the transcription")
         yield with_id(E.respStmt(responsibility, E.persName(name)), f"editor-{user_id}")
 
