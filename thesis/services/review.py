@@ -57,7 +57,7 @@ class Queue:
 
 
 def queue(thesis, size: int = QUEUE_SIZE) -> Queue:
-    """The thesis's corrected passages, the longest waiting first, each with its diff, in at most three queries."""
+    """The thesis's corrected passages, the longest waiting first, each with its diff, in three queries."""
     waiting = Passage.objects.filter(thesis=thesis, status=Passage.Status.CORRECTED)
     passages = list(waiting.order_by("changed_at", "order")[:size])
     versions = versions_of(p.pk for p in passages)
@@ -65,5 +65,4 @@ def queue(thesis, size: int = QUEUE_SIZE) -> Queue:
     for passage in passages:
         state = review_state(passage.original_text, versions.get(passage.pk, []))
         items.append(QueueItem(passage, state, word_diff(state.base_text, passage.text)))
-    total = len(items) if len(items) < size else waiting.count()
-    return Queue(items, total)
+    return Queue(items, waiting.count())
