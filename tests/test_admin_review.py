@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
 
 from thesis.models import Passage
 from thesis.services import editing
@@ -111,9 +110,10 @@ def test_the_passage_form_refuses_a_self_verification(client, corrected):
     editing.save_passage(corrected.pk, text=corrected.text + " Д.", expected_version=2, user=both, reason="r")
     client.force_login(both)
     data = {"text": corrected.text + " Д.", "status": "verified", "change_reason": "Тексерілді", "opened_version": 3}
-    with translation.override("kk"):
-        page = client.post(reverse("admin:thesis_passage_change", args=[corrected.pk]), data, HTTP_ACCEPT_LANGUAGE="kk")
-    assert page.status_code == 200 and 'class="errorlist' in page.content.decode()
+    page = client.post(
+        reverse("admin:thesis_passage_change", args=[corrected.pk]), data, headers={"accept-language": "kk"}
+    ).content.decode()
+    assert 'class="errorlist' in page and "Бұл мәтінді соңғы рет сіз өзгерттіңіз" in page
     assert Passage.objects.get(pk=corrected.pk).status == "corrected"
 
 
@@ -123,3 +123,9 @@ def test_the_passage_form_lets_a_second_editor_verify(client, corrected, reviewe
     response = client.post(reverse("admin:thesis_passage_change", args=[corrected.pk]), data)
     assert response.status_code == 302
     assert Passage.objects.get(pk=corrected.pk).status == "verified"
+
+
+def test_the_review_page_in_kazakh(client, seed_thesis, corrected, reviewer):
+    client.force_login(reviewer)
+    page = client.get(review_url(seed_thesis), headers={"accept-language": "kk"}).content.decode()
+    assert "Түзетілген үзінділерді тексеру" in page and "Мақұлдау" in page and "Қайтару" in page

@@ -6,11 +6,19 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from thesis.models import Passage
 from thesis.services import editing, replace, review
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # Reasons a decision records are in the reviewer's language; these tests read them in English.
+    with translation.override("en"):
+        yield
 
 
 def account(name, *groups):
@@ -85,7 +93,8 @@ def test_a_second_editor_verifies_and_history_says_so(passage, editor, reviewer)
     approved = review.approve(passage.pk, expected_version=2, user=reviewer, comment="Дұрыс")
     assert (approved.status, approved.version) == ("verified", 3)
     latest = passage.history.latest()
-    assert (latest.history_user, latest.history_change_reason, latest.status) == (reviewer, "Approved: Дұрыс", "verified")
+    assert (latest.history_user, latest.history_change_reason) == (reviewer, "Approved: Дұрыс")
+    assert latest.status == "verified"
 
 
 def test_approving_a_stale_version_is_refused(passage, editor, reviewer):

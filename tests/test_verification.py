@@ -2,11 +2,20 @@
 
 from dataclasses import dataclass
 
+import pytest
+from django.utils import translation
+
 from thesis.models import Passage
 from thesis.services.verification import Version, review_state, status_after_save
 
 ORIGINAL = "Бастапқы  мәтін"
 IMPORTED = "Бастапқы мәтін"
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    with translation.override("en"):
+        yield
 
 
 def versions(*steps):
@@ -38,7 +47,12 @@ def test_the_last_editor_is_who_last_changed_the_text_not_who_last_saved():
 def test_the_base_is_the_latest_verified_text():
     state = review_state(
         ORIGINAL,
-        versions((IMPORTED, "unreviewed", None), ("бір", "corrected", 1), ("бір", "verified", 2), ("үш", "corrected", 1)),
+        versions(
+            (IMPORTED, "unreviewed", None),
+            ("бір", "corrected", 1),
+            ("бір", "verified", 2),
+            ("үш", "corrected", 1),
+        ),
     )
     assert (state.base_text, state.last_editor_id) == ("бір", 1)
 
