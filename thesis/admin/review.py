@@ -19,6 +19,7 @@ from .base import render_diff
 class ReviewView(PermissionRequiredMixin, View):
     """The queue (GET) and a decision on one passage of it (POST), for reviewers only."""
 
+    model = Thesis  # the record its URL names
     permission_required = VERIFY_PERMISSION
     raise_exception = True  # the admin already sends the anonymous to its login page
     model_admin = None
