@@ -105,3 +105,17 @@ def test_group_migration_reverses(db):
     assert not Group.objects.filter(name="Editors").exists()
     migration.create_group(apps, None)
     assert Group.objects.get(name="Editors").permissions.count() == sum(map(len, migration.PERMISSIONS.values()))
+
+
+def test_the_reviewers_group_may_verify_and_nothing_more(db):
+    group = Group.objects.get(name="Reviewers")
+    granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+    assert granted == {"thesis.view_thesis", "thesis.view_section", "thesis.view_passage", "thesis.verify_passage"}
+    editor = User.objects.create_user("berik", password="unused-password-1", is_staff=True)
+    assert not editor.has_perm("thesis.verify_passage")
+    editor.groups.add(group)
+    assert User.objects.get(pk=editor.pk).has_perm("thesis.verify_passage")
+
+
+def test_editors_may_not_verify(editor):
+    assert not editor.has_perm("thesis.verify_passage")

@@ -39,6 +39,7 @@ MUST_COVER = {
     "admin:thesis_passage_change",
     "admin:thesis_passage_simple_history",
     "admin:thesis_thesis_suspects",
+    "admin:thesis_thesis_review",
     "admin:thesis_replacebatch_undo",
     "admin:view_on_site",
     "api:root",

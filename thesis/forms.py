@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
 from .services.editing import DatabaseBusy, StaleEdit, current_version
 from .services.history import REASON_MAX_LENGTH
+from .services.verification import status_after_save
 from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 
 
@@ -64,10 +65,35 @@ class ReasonForm(forms.ModelForm):
 
 
 class PassageForm(ReasonForm):
+    """The text and status of a passage; verified only as review's rule allows the editor saving."""
+
+    # Set on a subclass by the passage admin: who is saving, for the rule of who may verify.
+    user = None
+
     class Meta:
         model = Passage
         fields = ["text", "status"]
         widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 60, "lang": "kk"})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "text" in cleaned and "status" in cleaned:
+            # The instance still holds the stored values here; the form's are copied onto it later.
+            _status, refusal = status_after_save(self.instance, cleaned["text"], cleaned["status"], self.user)
+            if refusal:
+                self.add_error("status", refusal)
+        return cleaned
+
+
+class ReviewDecisionForm(forms.Form):
+    """A reviewer's decision on one passage at the version they saw: approve, or send back with a comment."""
+
+    DECISIONS = [("approve", _("Approve")), ("send_back", _("Send back"))]
+
+    passage = forms.IntegerField(min_value=1)
+    version = forms.IntegerField(min_value=1)
+    decision = forms.ChoiceField(choices=DECISIONS)
+    comment = forms.CharField(max_length=REASON_MAX_LENGTH, required=False)
 
 
 def stale_message(conflict) -> str:

@@ -133,6 +133,8 @@ class Passage(models.Model):
         ]
         # Narrow, so that counting and ordering the matches of a search by id need not read the text.
         indexes = [models.Index(fields=["id", "thesis", "order"], name="passage_position")]
+        # Verifying is a second editor's word on someone else's correction, so it is granted apart.
+        permissions = [("verify_passage", _("Can verify a passage another editor corrected"))]
 
     def __str__(self):
         return f"§{self.order} {self.text[:60]}"

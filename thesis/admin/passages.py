@@ -69,6 +69,10 @@ class PassageAdmin(EditorialAdmin):
         rows = ((c.source.number, c.sentence) for c in citations)
         return format_html('<ol class="citations">{}</ol>', format_html_join("", "<li>[{}] {}</li>", rows))
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         editing.save_passage(

@@ -17,6 +17,7 @@ from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
 from ..services import editing, history, replace
 from ..services.suspects import DICTIONARY_KINDS, Kind, find_suspects
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
+from .review import ReviewView
 
 
 @admin.register(Thesis)
@@ -32,11 +33,13 @@ class ThesisAdmin(EditorialAdmin):
     @admin.display(description=_("tools"))
     def tools(self, obj):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("admin:thesis_thesis_suspects", args=[obj.pk]),
             gettext("Suspected errors"),
             reverse("admin:thesis_thesis_replace", args=[obj.pk]),
             gettext("Find and replace"),
+            reverse("admin:thesis_thesis_review", args=[obj.pk]),
+            gettext("Review"),
         )
 
     def get_urls(self):
@@ -46,6 +49,7 @@ class ThesisAdmin(EditorialAdmin):
             path("<int:thesis_id>/suspects/apply/", view(self.apply_view), name="thesis_thesis_suspects_apply"),
             path("<int:thesis_id>/suspects/ignore/", view(self.ignore_view), name="thesis_thesis_suspects_ignore"),
             path("<int:thesis_id>/replace/", view(self.replace_view), name="thesis_thesis_replace"),
+            path("<int:thesis_id>/review/", view(ReviewView.as_view(model_admin=self)), name="thesis_thesis_review"),
             *super().get_urls(),
         ]
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 from ..text.diffs import word_diff
-from . import changes
+from . import changes, verification
 from .history import REASON_MAX_LENGTH, clean_reason, record  # noqa: F401  (the editorial API)
 
 
@@ -28,6 +28,10 @@ class StaleEdit(EditRefused):
     @property
     def conflict(self) -> "Conflict":
         return conflict_since(self.instance, self.opened_version)
+
+
+class VerificationRefused(EditRefused):
+    """The save would verify a passage its own last editor changed, or by someone who is no reviewer."""
 
 
 class DatabaseBusy(EditRefused):
@@ -122,15 +126,21 @@ def save_checked(instance, *, expected_version: int, user, reason: str):
     return instance
 
 
-def save_passage(passage_id: int, *, text: str, expected_version: int, user, reason: str, status: str | None = None):
-    """Save a passage's text (and status) if it is still at `expected_version`; StaleEdit otherwise."""
+def save_passage(
+    passage_id: int, *, text: str | None = None, expected_version: int, user, reason: str, status: str | None = None
+):
+    """Save a passage's text (kept if None) and status if it is still at `expected_version`; StaleEdit otherwise.
+
+    Review's rule decides the status: a changed text is corrected, and only another editor verifies it."""
     if not clean_reason(reason):
         raise EditRefused(_("a reason for the change is required"))
     with changes.atomic():
         passage = locked(Passage).get(pk=passage_id)
-        passage.text = text
-        if status is not None:
-            passage.status = status
+        text = passage.text if text is None else text
+        status, refusal = verification.status_after_save(passage, text, status, user)
+        if refusal:
+            raise VerificationRefused(refusal)
+        passage.text, passage.status = text, status
         save_checked(passage, expected_version=expected_version, user=user, reason=reason)
     return passage
 
@@ -181,12 +191,14 @@ def replace_occurrence(
 
 
 def revert_passage(passage_id: int, *, history_id: int, expected_version: int, user, reason: str):
-    """Restore a passage's text and status as they were in one historical version; the revert is a new version."""
+    """Restore a passage's text and status as they were in one historical version; the revert is a new version.
+
+    A verified status is not restored: verifying stays a reviewer's decision on the text as it is now."""
     old = Passage.history.get(id=passage_id, history_id=history_id)
     return save_passage(
         passage_id,
         text=old.text,
-        status=old.status,
+        status=None if old.status == Passage.Status.VERIFIED else old.status,
         expected_version=expected_version,
         user=user,
         reason=f"Reverted to version {old.version}: {clean_reason(reason)}",

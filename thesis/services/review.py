@@ -1,0 +1,68 @@
+"""The review queue and a reviewer's decisions: approve a corrected passage, or send it back with a comment."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from ..models import Passage
+from ..text.diffs import word_diff
+from .editing import EditRefused, save_passage
+from .history import clean_reason
+from .verification import VERIFY_PERMISSION, ReviewState, review_state, versions_of
+
+# A queue page shows this many passages; the rest wait behind them.
+QUEUE_SIZE = 50
+
+
+def approve(passage_id: int, *, expected_version: int, user, comment: str = "") -> Passage:
+    """Verify a passage, as a reviewer other than its last editor: a new version in history."""
+    comment = clean_reason(comment)
+    reason = _("Approved: %(comment)s") % {"comment": comment} if comment else _("Approved")
+    return save_passage(
+        passage_id, status=Passage.Status.VERIFIED, expected_version=expected_version, user=user, reason=reason
+    )
+
+
+def send_back(passage_id: int, *, expected_version: int, user, comment: str) -> Passage:
+    """Return a passage to its editors as unreviewed, the reviewer's comment as the history reason.
+
+    Unreviewed rather than corrected, so that it leaves the queue until an editor changes it again."""
+    if user is None or not user.has_perm(VERIFY_PERMISSION):
+        raise EditRefused(_("Only a reviewer can send a passage back."))
+    comment = clean_reason(comment)
+    if not comment:
+        raise EditRefused(_("Say why the passage is sent back."))
+    return save_passage(
+        passage_id,
+        status=Passage.Status.UNREVIEWED,
+        expected_version=expected_version,
+        user=user,
+        reason=_("Sent back: %(comment)s") % {"comment": comment},
+    )
+
+
+@dataclass
+class QueueItem:
+    """A passage waiting for review, with the word diff since it was last verified (or imported)."""
+
+    passage: Passage
+    state: ReviewState
+    diff: list[dict]
+
+
+@dataclass
+class Queue:
+    items: list[QueueItem]
+    total: int
+
+
+def queue(thesis, size: int = QUEUE_SIZE) -> Queue:
+    """The thesis's corrected passages, the longest waiting first, each with its diff, in three queries."""
+    waiting = Passage.objects.filter(thesis=thesis, status=Passage.Status.CORRECTED)
+    passages = list(waiting.order_by("changed_at", "order")[:size])
+    versions = versions_of(p.pk for p in passages)
+    items = []
+    for passage in passages:
+        state = review_state(passage.original_text, versions.get(passage.pk, []))
+        items.append(QueueItem(passage, state, word_diff(state.base_text, passage.text)))
+    return Queue(items, waiting.count())
