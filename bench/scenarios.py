@@ -27,6 +27,15 @@ def scenarios(targets: dict) -> list[Scenario]:
     """The requests, for the thesis and passage chosen in this corpus (see inprocess.choose_targets)."""
     thesis, passage = targets["thesis"], targets["passage"]
     table = f"/{DATASETTE_DB}"
+    # Every event of one thesis: TimelineJS and the timeline page both show them.
+    events_of_thesis = url(
+        f"{table}/thesis_timelineevent.json",
+        thesis_id=thesis,
+        _sort="start_year",
+        _size="max",
+        _nocount=1,
+        _shape="array",
+    )
     return [
         Scenario(
             "timeline_range",
@@ -62,14 +71,7 @@ def scenarios(targets: dict) -> list[Scenario]:
         Scenario(
             "timelinejs",
             url("/api/timeline/timelinejs/", thesis=thesis),
-            url(
-                f"{table}/thesis_timelineevent.json",
-                thesis_id=thesis,
-                _sort="start_year",
-                _size="max",
-                _nocount=1,
-                _shape="array",
-            ),
+            events_of_thesis,
             "every event of one thesis (ours as a TimelineJS document), no count",
         ),
         Scenario(
@@ -87,14 +89,7 @@ def scenarios(targets: dict) -> list[Scenario]:
         Scenario(
             "timeline_page",
             url("/timeline/", thesis=thesis),
-            url(
-                f"{table}/thesis_timelineevent.json",
-                thesis_id=thesis,
-                _sort="start_year",
-                _size="max",
-                _nocount=1,
-                _shape="array",
-            ),
+            events_of_thesis,
             "the same events as timelinejs, as the reading site's timeline: laid out, drawn as SVG and listed",
         ),
     ]

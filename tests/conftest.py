@@ -77,3 +77,19 @@ def synthetic_thesis(passages: int, events: int = 0) -> Thesis:
     plan = plan_thesis(load_vocabulary(SEED), 7, passages * 1000 + events, counts)
     write_plans([plan])
     return Thesis.objects.get(source_document__file_name=plan.file_name)
+
+
+def account(name: str, *groups: str):
+    """An editor's account made as create_editor makes it, in these further groups too."""
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    call_command("create_editor", name, password="Қазақ-тілі-2024")
+    user = User.objects.get(username=name)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return User.objects.get(pk=user.pk)  # permissions are cached per instance
+
+
+@pytest.fixture
+def reviewer(db):
+    return account("berik", "Reviewers")

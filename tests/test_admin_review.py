@@ -2,31 +2,19 @@
 form refusing a self-verification."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import Passage
 from thesis.services import editing
 
+from .conftest import account
+
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
-
-
-def account(name, *groups):
-    call_command("create_editor", name, password="Қазақ-тілі-2024")
-    user = User.objects.get(username=name)
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
 
 
 @pytest.fixture
 def editor(db):
     return account("aigul")
-
-
-@pytest.fixture
-def reviewer(db):
-    return account("berik", "Reviewers")
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 in history, and the queue's order, diffs and queries."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from thesis.models import Passage
 from thesis.services import editing, replace, review
+
+from .conftest import account
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
@@ -21,21 +21,9 @@ def in_english():
         yield
 
 
-def account(name, *groups):
-    call_command("create_editor", name, password="Қазақ-тілі-2024")
-    user = User.objects.get(username=name)
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return User.objects.get(pk=user.pk)  # permissions are cached per instance
-
-
 @pytest.fixture
 def editor(db):
     return account("aigul")
-
-
-@pytest.fixture
-def reviewer(db):
-    return account("berik", "Reviewers")
 
 
 @pytest.fixture
