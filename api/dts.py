@@ -1,6 +1,8 @@
 """The DTS 1.0 API (Distributed Text Services, Level 1): the entry point, and the collection,
 navigation and document endpoints over the theses (thesis/services/dts.py holds the rules)."""
 
+from urllib.parse import unquote
+
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -48,13 +50,13 @@ class DtsView(AnyQueryOptions, APIView):
     schema = dts_schema.DtsAutoSchema()
 
     def links(self) -> dts.Links:
-        pk = 987654321
-        edition = reverse("api:thesis-tei", kwargs={"pk": pk}, request=self.request)
+        # The template's {id} stays a placeholder: reverse() would percent-encode its braces.
+        edition = unquote(reverse("api:thesis-tei", kwargs={"pk": "{id}"}, request=self.request))
         return dts.Links(
             collection=reverse("api:dts-collection", request=self.request),
             navigation=reverse("api:dts-navigation", request=self.request),
             document=reverse("api:dts-document", request=self.request),
-            download=edition.replace(str(pk), "{id}"),
+            download=edition,
         )
 
     def handle_exception(self, exc):
