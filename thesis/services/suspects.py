@@ -16,6 +16,7 @@ Decisions a reader of the list should know:
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -73,6 +74,15 @@ class Suspect:
     before: str = ""
     after: str = ""
     note: str = ""
+    # How sure the checker is of each suggestion (0 to 1), in the order of `suggestions`; empty where unmeasured.
+    confidences: list[float] = field(default_factory=list)
+    # False for a possible suspect: a word that may be right, listed after the certain ones.
+    certain: bool = True
+
+    @property
+    def ranked(self) -> list[tuple[str, float | None]]:
+        """(suggestion, confidence or None) pairs, best first."""
+        return list(zip_longest(self.suggestions, self.confidences[: len(self.suggestions)]))
 
 
 @dataclass
