@@ -56,15 +56,14 @@ class SuspectViews:
 
     def suspect_urls(self):
         view = self.admin_site.admin_view
-        post = require_POST
         return [
             path("<int:thesis_id>/suspects/", view(self.suspects_view), name="thesis_thesis_suspects"),
-            path("<int:thesis_id>/suspects/apply/", view(post(self.apply_view)), name="thesis_thesis_suspects_apply"),
+            path("<int:thesis_id>/suspects/apply/", view(self.apply_view), name="thesis_thesis_suspects_apply"),
             path("<int:thesis_id>/suspects/undo/", view(self.undo_view), name="thesis_thesis_suspects_undo"),
             path("<int:thesis_id>/suspects/bulk/<str:kind>/", view(self.bulk_view), name="thesis_thesis_suspects_bulk"),
             path(
                 "<int:thesis_id>/suspects/dismiss/",
-                view(post(self.dismiss_view)),
+                view(self.dismiss_view),
                 name="thesis_thesis_suspects_dismiss",
             ),
             path(
@@ -116,6 +115,9 @@ class SuspectViews:
     # --- one fix and its undo ---------------------------------------------------------------------------
 
     def apply_view(self, request, thesis_id):
+        return require_POST(self._apply)(request, thesis_id)
+
+    def _apply(self, request, thesis_id):
         thesis = self._thesis(request, thesis_id, "thesis.change_passage")
         back = self._back(thesis, request)
         form = ApplySuggestionForm(request.POST)
@@ -234,6 +236,9 @@ class SuspectViews:
     # --- dismissing -------------------------------------------------------------------------------------
 
     def dismiss_view(self, request, thesis_id):
+        return require_POST(self._dismiss)(request, thesis_id)
+
+    def _dismiss(self, request, thesis_id):
         thesis = self._thesis(request, thesis_id, "thesis.add_dismissedsuspect")
         back = self._back(thesis, request)
         form = DismissSuspectForm(request.POST)
