@@ -282,3 +282,34 @@ def test_editors_may_dismiss(editor):
 def test_json_errors_are_json(client, seed_thesis):
     answer = client.post(url(seed_thesis, "apply"), {}, **JSON)
     assert json.loads(answer.content) == {"error": "The correction could not be read."}
+
+
+def test_the_dismissed_and_ignored_lists_make_as_many_queries_for_more_rows(client, seed_thesis, editor):
+    from thesis.services import fixes
+
+    def queries(action):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(seed_thesis, action)).status_code == 200
+        return len(captured)
+
+    listed = find_suspects(seed_thesis, speller_problem="s").by_kind[Kind.MISSING_SPACE]
+
+    def dismiss(suspect):
+        fixes.dismiss(
+            suspect.passage_id,
+            kind=suspect.kind,
+            found=suspect.found,
+            before=suspect.before,
+            after=suspect.after,
+            user=editor,
+        )
+
+    dismiss(listed[0])
+    fixes.ignore_word(seed_thesis, "біреу", user=editor)
+    few = queries("dismissed"), queries("ignored")
+    for suspect in listed[1:]:
+        dismiss(suspect)
+    for word in ("екеу", "үшеу", "төртеу", "бесеу"):
+        fixes.ignore_word(seed_thesis, word, user=editor)
+    assert (queries("dismissed"), queries("ignored")) == few
+    assert client.get(url(seed_thesis, "dismissed")).content.decode().count('class="dismissal"') == 25

@@ -202,6 +202,32 @@ def test_a_dismissal_survives_an_edit_elsewhere_in_the_passage(seed_thesis, edit
     assert "жатыр.Екі" in [s.found for s in missing_spaces(seed_thesis)]
 
 
+def test_a_dismissal_from_a_page_drawn_before_a_fix_nearby_takes_the_context_now(seed_thesis, editor):
+    passage = Passage.objects.get(thesis=seed_thesis, order=0)
+    editing.save_passage(passage.pk, text="Бір.Екі үш.Төрт деді.", expected_version=1, user=editor, reason="сынақ")
+    first, second = [s for s in missing_spaces(seed_thesis) if s.passage_id == passage.pk]
+    fixes.apply_fix(
+        passage.pk,
+        kind=first.kind,
+        start=first.start,
+        found=first.found,
+        replacement="Бір. Екі",
+        expected_version=2,
+        user=editor,
+    )
+    # The page still shows the context from before the fix; the script moved the start by the fix.
+    fixes.dismiss(
+        passage.pk,
+        kind=second.kind,
+        found=second.found,
+        before=second.before,
+        after=second.after,
+        start=second.start + 1,
+        user=editor,
+    )
+    assert not [s for s in missing_spaces(seed_thesis) if s.passage_id == passage.pk]
+
+
 def test_every_kind_can_be_dismissed(seed_thesis, editor):
     report = find_suspects(seed_thesis, speller_problem="skip")
     for items in report.by_kind.values():

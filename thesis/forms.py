@@ -291,6 +291,7 @@ class DismissSuspectForm(forms.Form):
     passage = forms.IntegerField()
     kind = forms.CharField(max_length=32)
     found = forms.CharField(max_length=255, strip=False)
+    start = forms.IntegerField(min_value=0, required=False)
     before = forms.CharField(max_length=255, strip=False, required=False)
     after = forms.CharField(max_length=255, strip=False, required=False)
 

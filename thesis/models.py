@@ -475,6 +475,8 @@ class ReplaceBatch(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
+        if self.suspect_kind:  # the pattern holds the kind's name: there was no text to find
+            return f"#{self.pk}: {self.pattern}"
         return f"#{self.pk}: «{self.pattern}» → «{self.replacement}»"
 
 

@@ -252,6 +252,7 @@ class SuspectViews:
                 found=data["found"],
                 before=data["before"],
                 after=data["after"],
+                start=data["start"],
                 user=request.user,
             )
         except editing.EditRefused as error:

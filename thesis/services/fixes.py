@@ -203,13 +203,21 @@ def _fix_passage(batch, passage_id: int, group: list[BulkChange], reason: str, u
 # --- dismissing -------------------------------------------------------------------------------------
 
 
-def dismiss(passage_id: int, *, kind: str, found: str, before: str, after: str, user) -> DismissedSuspect:
-    """Leave this suspect off the suspects page from now on; dismissing it again changes nothing."""
+def dismiss(
+    passage_id: int, *, kind: str, found: str, before: str, after: str, user, start: int | None = None
+) -> DismissedSuspect:
+    """Leave this suspect off the suspects page from now on; dismissing it again changes nothing.
+
+    Given its `start`, the context is read from the passage as it is now, so a page whose passage
+    was corrected nearby since it was drawn still dismisses the suspect it shows."""
     if kind not in Kind.values:
         raise editing.EditRefused(_("there is no kind of suspect called “%(kind)s”") % {"kind": kind})
     passage = Passage.objects.filter(pk=passage_id).first()
     if passage is None:
         raise editing.EditRefused(_("the passage no longer exists"))
+    end = None if start is None else start + len(found)
+    if start is not None and passage.text[start:end] == found:
+        before, after = passage.text[max(0, start - DISMISS_CONTEXT) : start], passage.text[end : end + DISMISS_CONTEXT]
     key = {"kind": kind, "found": found, "before": before[-DISMISS_CONTEXT:], "after": after[:DISMISS_CONTEXT]}
     existing = DismissedSuspect.objects.filter(passage=passage, **key).first()
     if existing is not None:
