@@ -275,8 +275,20 @@ def test_view_only_and_anonymous_users_are_refused(client, seed_thesis, editor):
     assert not DismissedSuspect.objects.exists() and not IgnoredWord.objects.exists()
 
 
-def test_editors_may_dismiss(editor):
+def test_editors_may_dismiss_and_the_grant_reverses(editor):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
     assert editor.has_perm("thesis.add_dismissedsuspect") and editor.has_perm("thesis.delete_dismissedsuspect")
+    migration = import_module("thesis.migrations.0012_dismissed_suspects")
+    editors = Group.objects.get(name="Editors")
+    count = editors.permissions.count()
+    migration.revoke(apps, None)
+    assert editors.permissions.count() == count - 3 and Group.objects.filter(name="Editors").exists()
+    migration.grant(apps, None)
+    assert editors.permissions.count() == count
 
 
 def test_json_errors_are_json(client, seed_thesis):
