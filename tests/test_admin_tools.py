@@ -82,9 +82,9 @@ def test_applying_is_a_post_only(client, seed_thesis):
 
 
 def test_ignoring_a_word(client, seed_thesis):
-    client.post(suspects_url(seed_thesis, "ignore"), {"word": "Ирактын"})
+    client.post(suspects_url(seed_thesis, "ignore"), {"word": "Ирактын", "confirm": "1"})
     assert IgnoredWord.objects.get(thesis=seed_thesis).word == "Ирактын"
-    client.post(suspects_url(seed_thesis, "ignore"), {"word": "Ирактын"})
+    client.post(suspects_url(seed_thesis, "ignore"), {"word": "Ирактын", "confirm": "1"})
     assert IgnoredWord.objects.count() == 1
     assert "<mark>Ирактын</mark>" not in client.get(suspects_url(seed_thesis)).content.decode()
 

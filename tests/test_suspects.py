@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.models import IgnoredWord
+from thesis.models import DismissedSuspect, IgnoredWord
 from thesis.services import suspects
 from thesis.text import spellcheck
 
@@ -98,6 +98,19 @@ def test_ignored_words_are_not_flagged(seed_thesis):
     IgnoredWord.objects.create(thesis=seed_thesis, word="Ирактын")
     report = suspects.find_suspects(seed_thesis)
     assert "Ирактын" not in {s.found for s in report.by_kind["spelling"]}
+
+
+def test_dismissed_suspects_are_left_out_by_passage_kind_text_and_near_context(seed_thesis):
+    tripled = suspects.find_suspects(seed_thesis, speller_problem="skip").by_kind["tripled"]
+    target = tripled[0]
+    key = suspects.dismissal_key(target)
+    assert key[3] == target.before[-suspects.DISMISS_CONTEXT :] and len(key[3]) == suspects.DISMISS_CONTEXT
+    DismissedSuspect.objects.create(passage_id=key[0], kind=key[1], found=key[2], before=key[3], after=key[4])
+    left = suspects.find_suspects(seed_thesis, speller_problem="skip").by_kind["tripled"]
+    assert [s.found for s in left] == [s.found for s in tripled[1:]]
+    # The same text of the same kind in another passage is another suspect.
+    DismissedSuspect.objects.update(passage_id=tripled[1].passage_id)
+    assert len(suspects.find_suspects(seed_thesis, speller_problem="skip").by_kind["tripled"]) == len(tripled)
 
 
 def test_without_a_spell_checker_the_other_kinds_are_still_listed(seed_thesis):

@@ -280,3 +280,21 @@ class IgnoreWordForm(forms.Form):
         if not re.fullmatch(r"[^\W\d_]+", word):
             raise ValidationError(_("Only a single word can be ignored."))
         return word
+
+
+class UndoFixForm(forms.Form):
+    passage = forms.IntegerField()
+    version = forms.IntegerField(min_value=2)
+
+
+class DismissSuspectForm(forms.Form):
+    passage = forms.IntegerField()
+    kind = forms.CharField(max_length=32)
+    found = forms.CharField(max_length=255, strip=False)
+    start = forms.IntegerField(min_value=0, required=False)
+    before = forms.CharField(max_length=255, strip=False, required=False)
+    after = forms.CharField(max_length=255, strip=False, required=False)
+
+
+class BulkFixForm(forms.Form):
+    change_reason = reason_field()

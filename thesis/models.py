@@ -408,10 +408,47 @@ class IgnoredWord(models.Model):
         return self.word
 
 
+class DismissedSuspect(models.Model):
+    """A suspected error an editor judged right as it stands, so the suspects page no longer lists it.
+
+    It is known by its passage, kind, text and a little context on each side rather than by its
+    place, so that it stays dismissed when the passage is corrected elsewhere."""
+
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="dismissed_suspects")
+    kind = models.CharField(_("kind"), max_length=32)
+    found = models.CharField(_("found"), max_length=255)
+    before = models.CharField(_("context before"), max_length=32, blank=True)
+    after = models.CharField(_("context after"), max_length=32, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dismissed by"),
+    )
+    dismissed_at = models.DateTimeField(_("dismissed at"), auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["dismissed_at"])
+
+    class Meta:
+        verbose_name = _("dismissed suspect")
+        verbose_name_plural = _("dismissed suspects")
+        ordering = ["passage__order", "kind", "found"]
+        constraints = [
+            models.UniqueConstraint(fields=["passage", "kind", "found", "before", "after"], name="dismissed_unique")
+        ]
+
+    def __str__(self):
+        return f"§{self.passage.order} {self.kind}: {self.found}"
+
+
 class ReplaceBatch(models.Model):
     """One find-and-replace across a thesis: what was replaced, why, by whom, and whether it was undone."""
 
     thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="replace_batches")
+    # Set when the batch fixed suspects of one kind from the suspects page rather than a pattern.
+    suspect_kind = models.CharField(_("suspects fixed"), max_length=32, blank=True)
     pattern = models.CharField(_("find"), max_length=500)
     replacement = models.CharField(_("replace with"), max_length=500, blank=True)
     whole_word = models.BooleanField(_("whole words only"), default=False)
@@ -438,6 +475,8 @@ class ReplaceBatch(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
+        if self.suspect_kind:  # the pattern holds the kind's name: there was no text to find
+            return f"#{self.pk}: {self.pattern}"
         return f"#{self.pk}: «{self.pattern}» → «{self.replacement}»"
 
 

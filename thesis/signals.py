@@ -10,6 +10,8 @@ from .models import (
     Author,
     AuthorAlias,
     Citation,
+    DismissedSuspect,
+    IgnoredWord,
     Mention,
     Passage,
     Section,
@@ -20,8 +22,21 @@ from .models import (
 )
 from .services import changes
 
-# Everything the public API shows.
-SHOWN = (SourceDocument, Thesis, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent)
+# Everything the public API shows; ignored words and dismissals decide which suspects it lists.
+SHOWN = (
+    SourceDocument,
+    Thesis,
+    Section,
+    Passage,
+    Source,
+    Citation,
+    Author,
+    AuthorAlias,
+    Mention,
+    TimelineEvent,
+    IgnoredWord,
+    DismissedSuspect,
+)
 
 
 @receiver(post_save, sender=Passage, dispatch_uid="passage_refresh_derived")

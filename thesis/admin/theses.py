@@ -2,7 +2,6 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -10,18 +9,17 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
-from ..forms import ApplySuggestionForm, IgnoreWordForm, ReplaceForm, ThesisForm, UndoBatchForm, stale_message
-from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
-from ..services import editing, history, replace
-from ..services.suspects import DICTIONARY_KINDS, Kind, find_suspects
+from ..forms import ReplaceForm, ThesisForm, UndoBatchForm
+from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
+from ..services import editing, replace
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
 from .review import ReviewView
+from .suspects import SuspectViews
 
 
 @admin.register(Thesis)
-class ThesisAdmin(EditorialAdmin):
+class ThesisAdmin(SuspectViews, EditorialAdmin):
     change_form_template = "admin/thesis/thesis/change_form.html"
     list_display = ["title", "kind", "language", "is_complete", "tools"]
     form = ThesisForm
@@ -45,9 +43,7 @@ class ThesisAdmin(EditorialAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<int:thesis_id>/suspects/", view(self.suspects_view), name="thesis_thesis_suspects"),
-            path("<int:thesis_id>/suspects/apply/", view(self.apply_view), name="thesis_thesis_suspects_apply"),
-            path("<int:thesis_id>/suspects/ignore/", view(self.ignore_view), name="thesis_thesis_suspects_ignore"),
+            *self.suspect_urls(),
             path("<int:thesis_id>/replace/", view(self.replace_view), name="thesis_thesis_replace"),
             path("<int:thesis_id>/review/", view(ReviewView.as_view(model_admin=self)), name="thesis_thesis_review"),
             *super().get_urls(),
@@ -68,76 +64,6 @@ class ThesisAdmin(EditorialAdmin):
             "title": title,
             **extra,
         }
-
-    # --- suspects -----------------------------------------------------------------------------------
-
-    def suspects_view(self, request, thesis_id):
-        thesis = self._thesis(request, thesis_id)
-        report = find_suspects(thesis)
-        groups = [(kind, kind.label, report.by_kind[kind]) for kind in Kind if report.by_kind[kind]]
-        context = self._context(
-            request,
-            thesis,
-            gettext("Suspected transcription errors"),
-            report=report,
-            groups=groups,
-            can_fix=request.user.has_perm("thesis.change_passage"),
-            can_ignore=request.user.has_perm("thesis.add_ignoredword"),
-            dictionary_kinds=DICTIONARY_KINDS,
-        )
-        return TemplateResponse(request, "admin/thesis/thesis/suspects.html", context)
-
-    def apply_view(self, request, thesis_id):
-        return require_POST(self._apply)(request, thesis_id)
-
-    def _apply(self, request, thesis_id):
-        thesis = self._thesis(request, thesis_id, "thesis.change_passage")
-        back = HttpResponseRedirect(reverse("admin:thesis_thesis_suspects", args=[thesis.pk]))
-        form = ApplySuggestionForm(request.POST)
-        if not form.is_valid():
-            self.message_user(request, gettext("The correction could not be read."), messages.ERROR)
-            return back
-        data = form.cleaned_data
-        label = "Spell-check" if data["kind"] in DICTIONARY_KINDS else "Transcription check"
-        try:
-            editing.replace_occurrence(
-                data["passage"],
-                start=data["start"],
-                found=data["found"],
-                replacement=data["replacement"],
-                expected_version=data["version"],
-                user=request.user,
-                reason=f"{label}: {data['found']} → {data['replacement']}",
-            )
-        except editing.StaleEdit as stale:
-            self.message_user(request, stale_message(stale.conflict), messages.ERROR)
-            return back
-        except editing.EditRefused as refused:
-            self.message_user(request, str(refused), messages.ERROR)
-            return back
-        self.message_user(
-            request, gettext("Corrected “%(old)s” to “%(new)s”.") % {"old": data["found"], "new": data["replacement"]}
-        )
-        return back
-
-    def ignore_view(self, request, thesis_id):
-        return require_POST(self._ignore)(request, thesis_id)
-
-    def _ignore(self, request, thesis_id):
-        thesis = self._thesis(request, thesis_id, "thesis.add_ignoredword")
-        form = IgnoreWordForm(request.POST)
-        if form.is_valid():
-            word = form.cleaned_data["word"]
-            try:
-                with transaction.atomic():
-                    ignored = IgnoredWord(thesis=thesis, word=word, added_by=request.user)
-                    history.record(ignored, request.user, "Ignored on the suspected-errors page").save()
-            except IntegrityError:
-                pass  # already ignored
-            self.message_user(request, gettext("“%(word)s” will no longer be flagged in this thesis.") % {"word": word})
-        else:
-            self.message_user(request, gettext("Only a single word can be ignored."), messages.ERROR)
-        return HttpResponseRedirect(reverse("admin:thesis_thesis_suspects", args=[thesis.pk]))
 
     # --- find and replace ----------------------------------------------------------------------------
 

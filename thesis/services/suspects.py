@@ -11,6 +11,8 @@ Decisions a reader of the list should know:
   after a number or a Roman numeral is a date ("1992 ж.", "XVII ғ.") and is not listed.
   For т the fix offered is "т.б." (and "т.с.с."), the abbreviations the thesis uses.
 - Two periods in a row are doubled punctuation; three or more are an ellipsis.
+- A dismissed suspect is known by its passage, kind, text and DISMISS_CONTEXT characters either
+  side, so an edit elsewhere in the passage leaves it dismissed, and one next to it brings it back.
 """
 
 import re
@@ -22,13 +24,14 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Author, AuthorAlias, IgnoredWord, Passage
+from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage
 from ..text import spellcheck
 from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
 from ..text.dates import ROMAN_CHARS
 from ..text.sentences import ABBREVIATIONS
 
 CONTEXT = 40
+DISMISS_CONTEXT = 12
 
 
 class Kind(models.TextChoices):
@@ -107,7 +110,26 @@ def find_suspects(thesis, speller=None, speller_problem: str = "") -> SuspectRep
     if speller is not None:
         for suspect in spelling_suspects(thesis, passages, speller):
             by_kind[suspect.kind].append(suspect)
+    dismissed = dismissed_keys(thesis)
+    if dismissed:
+        by_kind = {kind: [s for s in items if dismissal_key(s) not in dismissed] for kind, items in by_kind.items()}
     return SuspectReport(by_kind, speller_problem)
+
+
+def dismissal_key(suspect: Suspect) -> tuple[int, str, str, str, str]:
+    """What a dismissal of this suspect remembers it by: passage, kind, text and a little context."""
+    return (
+        suspect.passage_id,
+        str(suspect.kind),
+        suspect.found,
+        suspect.before[-DISMISS_CONTEXT:],
+        suspect.after[:DISMISS_CONTEXT],
+    )
+
+
+def dismissed_keys(thesis) -> set[tuple[int, str, str, str, str]]:
+    rows = DismissedSuspect.objects.filter(passage__thesis=thesis)
+    return set(rows.values_list("passage_id", "kind", "found", "before", "after"))
 
 
 def text_suspects(passage: Passage) -> list[Suspect]:
