@@ -69,6 +69,9 @@ class SourceDocumentSerializer(serializers.ModelSerializer):
         fields = ["file_name", "sha256", "size_bytes", "imported_at"]
 
 
+NOTE_HELP = "In Kazakh, the archive's language; the English is beside it, under the same name ending in _en."
+
+
 class DeclaredPartSerializer(serializers.Serializer):
     kind = serializers.CharField(read_only=True, help_text="introduction, chapter, conclusion or bibliography")
     count = serializers.IntegerField(read_only=True, default=1, help_text="How many such parts.")
@@ -76,8 +79,10 @@ class DeclaredPartSerializer(serializers.Serializer):
 
 class ThesisSerializer(serializers.ModelSerializer):
     title = KazakhTextField()
-    title_note = KazakhTextField()
-    completeness_note = KazakhTextField()
+    title_note = KazakhTextField(help_text=NOTE_HELP)
+    title_note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
+    completeness_note = KazakhTextField(help_text=NOTE_HELP)
+    completeness_note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
     declared_structure = DeclaredPartSerializer(many=True, read_only=True)
     source_document = SourceDocumentSerializer(read_only=True)
 
@@ -87,11 +92,13 @@ class ThesisSerializer(serializers.ModelSerializer):
             "id",
             "title",
             "title_note",
+            "title_note_en",
             "language",
             "kind",
             "declared_structure",
             "is_complete",
             "completeness_note",
+            "completeness_note_en",
             "source_document",
             "created_at",
         ]
@@ -304,7 +311,8 @@ class AuthorSerializer(serializers.ModelSerializer):
     display_name = KazakhTextField()
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Author.Role.choices), read_only=True)
     aliases = KazakhSlugRelatedField(many=True, read_only=True, slug_field="form")
-    note = KazakhTextField()
+    note = KazakhTextField(help_text=NOTE_HELP)
+    note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
     mention_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -319,6 +327,7 @@ class AuthorSerializer(serializers.ModelSerializer):
             "roles",
             "aliases",
             "note",
+            "note_en",
             "mention_count",
         ]
 
@@ -351,7 +360,8 @@ class TimelineEventSerializer(serializers.ModelSerializer):
     start = PartialDateField("start")
     end = PartialDateField("end")
     date_display = KazakhTextField(help_text="The date as printed, if the text prints it.")
-    basis_note = KazakhTextField()
+    basis_note = KazakhTextField(help_text=NOTE_HELP)
+    basis_note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
     headline = KazakhTextField()
     description = KazakhTextField()
     # Set on each event by the view (api.views.attach_people), in one query for a whole page.
@@ -368,6 +378,7 @@ class TimelineEventSerializer(serializers.ModelSerializer):
             "precision",
             "basis",
             "basis_note",
+            "basis_note_en",
             "headline",
             "description",
             "passage",

@@ -4,10 +4,10 @@ The document's own words (the title slide's subtitle, the groups, "Date inferred
 language of the request; the events' words are the thesis's."""
 
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from thesis.models import TimelineEvent
+from thesis.models import TimelineEvent, note_for
 from thesis.text.dates import PartialDate, iso_date
 
 from .scripts import in_script
@@ -91,7 +91,8 @@ def _date(event: TimelineEvent, end: str) -> dict:
 
 def _text(event: TimelineEvent, script: str) -> str:
     paragraphs = [in_script(event.description, script)]
-    if event.basis == TimelineEvent.Basis.INFERRED and event.basis_note:
-        paragraphs.append(in_script(_("Date inferred: %(grounds)s") % {"grounds": event.basis_note}, script))
+    grounds, _language = note_for(event, "basis_note", get_language())
+    if event.basis == TimelineEvent.Basis.INFERRED and grounds:
+        paragraphs.append(in_script(_("Date inferred: %(grounds)s") % {"grounds": grounds}, script))
     paragraphs += [in_script(", ".join(person["display_name"] for person in event.people), script)]
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)

@@ -191,7 +191,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The archive's own strings first; then Django's, its admin's and simple-history's where their own
+# catalogues lack them or misspell them (Kazakh above all), kept apart so that the project's stay its own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -19,9 +19,12 @@ def test_thesis_list_and_detail(client, seed_thesis):
     assert "table_of_contents" not in listed["results"][0]
     body = client.get(f"/api/theses/{seed_thesis.pk}/").json()
     assert body["title"] == seed_thesis.title
-    assert body["title_note"].startswith("Editorial title")
+    # Notes in Kazakh, the English beside them.
+    assert body["title_note"].startswith("Редакторлар берген тақырып")
+    assert body["title_note_en"].startswith("Editorial title")
     assert (body["language"], body["kind"], body["is_complete"]) == ("kk", "diploma", False)
-    assert body["completeness_note"].startswith("The text breaks off mid-sentence")
+    assert body["completeness_note"].startswith("Мәтін сөйлемнің ортасында үзіледі")
+    assert body["completeness_note_en"].startswith("The text breaks off mid-sentence")
     assert body["declared_structure"] == [
         {"kind": "introduction", "count": 1},
         {"kind": "chapter", "count": 2},

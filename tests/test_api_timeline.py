@@ -103,7 +103,8 @@ def test_event_shape(client, seed_thesis):
     assert body["end"] == {"year": 1991, "month": 2, "day": 28}
     assert body["precision"] == "range"
     assert body["basis"] == "inferred"
-    assert body["basis_note"].startswith("The text names the conflict")
+    assert body["basis_note"].startswith("Мәтін Парсы шығанағындағы қақтығыс")
+    assert body["basis_note_en"].startswith("The text names the conflict")
     assert body["passage"] == event.passage_id
     assert body["authors"] == []
     wotton = client.get(f"{TIMELINE}{seed_thesis.events.get(key='inferred:wotton-ambassador').pk}/").json()

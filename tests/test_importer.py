@@ -42,7 +42,10 @@ def test_thesis_record(seed_thesis):
         {"kind": "bibliography"},
     ]
     assert not seed_thesis.is_complete
-    assert "mid-sentence" in seed_thesis.completeness_note
+    assert "mid-sentence" in seed_thesis.completeness_note_en
+    assert seed_thesis.completeness_note == (
+        "Мәтін сөйлемнің ортасында үзіледі. Жоқ бөліктер: 2-тарау, қорытынды, пайдаланылған әдебиеттер тізімі."
+    )
     document = seed_thesis.source_document
     assert document.sha256 == "cf59af8196d6c16e56647d03617a868fd05b800273864e743eedb35cedcfd546"
     assert document.content.encode("utf-8") == SEED.read_bytes()
@@ -250,8 +253,27 @@ def test_second_import_keeps_an_editors_correction(seed_thesis):
 def test_second_import_restores_a_missing_curated_record_only(seed_thesis):
     seed_thesis.events.get(key="inferred:gulf-war").delete()
     result = import_file(SEED)
-    assert result.counts == {"people_added": 0, "events_added": 1}
+    assert result.counts == {"people_added": 0, "events_added": 1, "notes_completed": 0}
     assert seed_thesis.events.filter(key="inferred:gulf-war").exists()
+
+
+def test_second_import_gives_english_notes_their_kazakh(seed_thesis):
+    """A thesis imported when its notes were English (the migration moved them to the English fields)
+    gets the curated Kazakh beside them; a note an editor wrote stays as it is."""
+    wotton = seed_thesis.authors.get(family_name="Уоттен")
+    Author.objects.filter(pk=wotton.pk).update(note="", note_en="Sir Henry Wotton, English diplomat.")
+    event = seed_thesis.events.get(key="inferred:gulf-war")
+    TimelineEvent.objects.filter(pk=event.pk).update(basis_note="Редактордың ескертпесі", basis_note_en="")
+    result = import_file(SEED)
+    assert result.counts["notes_completed"] == 1
+    wotton.refresh_from_db()
+    event.refresh_from_db()
+    assert (wotton.note, wotton.note_en) == (
+        "Сэр Генри Уоттон, ағылшын дипломаты.",
+        "Sir Henry Wotton, English diplomat.",
+    )
+    assert (event.basis_note, event.basis_note_en) == ("Редактордың ескертпесі", "")
+    assert import_file(SEED).counts["notes_completed"] == 0
 
 
 def test_the_command_reports_once_and_is_idempotent(capsys, caplog):

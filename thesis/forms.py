@@ -28,7 +28,7 @@ class ReasonForm(forms.ModelForm):
     if the record changed after the form was opened: the version it was opened at travels with it."""
 
     change_reason = reason_field()
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.IntegerField(label=_("Version opened"), widget=forms.HiddenInput, required=False)
     # Set on a subclass by the admin (thesis/admin/base.py): the refusal of a save the form had
     # passed, and the version now when the instance is an old one being restored.
     refusal = None
@@ -129,7 +129,16 @@ class IgnoredWordForm(ReasonForm):
 class ThesisForm(ReasonForm):
     class Meta:
         model = Thesis
-        fields = ["title", "title_note", "language", "kind", "is_complete", "completeness_note"]
+        fields = [
+            "title",
+            "title_note",
+            "title_note_en",
+            "language",
+            "kind",
+            "is_complete",
+            "completeness_note",
+            "completeness_note_en",
+        ]
 
 
 class SectionForm(ReasonForm):
@@ -156,6 +165,7 @@ class AuthorForm(ReasonForm):
             "is_historiography_author",
             "is_quoted",
             "note",
+            "note_en",
         ]
 
 
@@ -179,6 +189,7 @@ class TimelineEventForm(ReasonForm):
             "precision",
             "basis",
             "basis_note",
+            "basis_note_en",
             "authors",
         ]
 
@@ -188,7 +199,8 @@ class TimelineEventForm(ReasonForm):
         end = self._partial_date(cleaned, "end")
         if start and end and ends_before_start(start, end):
             self.add_error("end_year", _("The end is before the start."))
-        if cleaned.get("basis") == TimelineEvent.Basis.INFERRED and not (cleaned.get("basis_note") or "").strip():
+        notes = (cleaned.get("basis_note") or "") + (cleaned.get("basis_note_en") or "")
+        if cleaned.get("basis") == TimelineEvent.Basis.INFERRED and not notes.strip():
             self.add_error("basis_note", _("An inferred date needs a note saying what it was inferred from."))
         return cleaned
 

@@ -8,7 +8,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .text.notes import note_in
 from .timeline import TimelineEventQuerySet
+
+# The curated and derived notes are written in Kazakh, the archive's language, each with its English
+# in a field beside it; readers get the one in their language (thesis/text/notes.py).
+EN_NOTE_HELP = _("The same note in English, for readers of the English interface.")
+
+
+def note_for(record, field: str, language: str | None) -> tuple[str, str]:
+    """(text, language code) of a record's note `field` (Kazakh) or `field`_en for a reader of `language`."""
+    return note_in(getattr(record, field), getattr(record, f"{field}_en"), language)
 
 
 class SourceDocument(models.Model):
@@ -40,6 +50,7 @@ class Thesis(models.Model):
 
     title = models.CharField(_("title"), max_length=500)
     title_note = models.TextField(_("note on the title"), blank=True)
+    title_note_en = models.TextField(_("note on the title, in English"), blank=True, help_text=EN_NOTE_HELP)
     language = models.CharField(_("language"), max_length=8, default="kk")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DIPLOMA)
     declared_structure = models.JSONField(
@@ -50,6 +61,7 @@ class Thesis(models.Model):
     )
     is_complete = models.BooleanField(_("complete"), default=True)
     completeness_note = models.TextField(_("note on completeness"), blank=True)
+    completeness_note_en = models.TextField(_("note on completeness, in English"), blank=True, help_text=EN_NOTE_HELP)
     source_document = models.OneToOneField(
         SourceDocument, on_delete=models.PROTECT, related_name="thesis", verbose_name=_("source document")
     )
@@ -77,8 +89,15 @@ class Section(models.Model):
         BIBLIOGRAPHY = "bibliography", _("bibliography")
         UNTITLED = "untitled", _("untitled part")
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sections")
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sections", verbose_name=_("thesis"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent section"),
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     number = models.CharField(_("number"), max_length=16, blank=True, help_text=_("As printed, e.g. 1.1"))
     label = models.CharField(_("label"), max_length=64, blank=True, help_text=_("As printed, e.g. 1 ТАРАУ"))
@@ -111,8 +130,8 @@ class Passage(models.Model):
         CORRECTED = "corrected", _("corrected")
         VERIFIED = "verified", _("verified")
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="passages")
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="passages")
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="passages", verbose_name=_("thesis"))
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="passages", verbose_name=_("section"))
     order = models.PositiveIntegerField(_("order"))
     original_text = models.TextField(_("original text"), editable=False)
     text = models.TextField(_("text"))
@@ -187,7 +206,7 @@ class Source(models.Model):
         NEEDS_DATA = "needs_data", _("needs bibliographic data")
         COMPLETE = "complete", _("complete")
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sources")
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sources", verbose_name=_("thesis"))
     number = models.PositiveIntegerField(_("number"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEEDS_DATA)
     csl_type = models.CharField(_("type"), max_length=32, blank=True, help_text=_("CSL type, e.g. book"))
@@ -221,8 +240,8 @@ class Source(models.Model):
 class Citation(models.Model):
     """A `[N]` marker in a passage and the sentence it closes; derived from the text."""
 
-    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="citations", verbose_name=_("passage"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source"))
     order = models.PositiveIntegerField()
     marker_start = models.PositiveIntegerField()
     marker_end = models.PositiveIntegerField()
@@ -256,7 +275,7 @@ class Author(models.Model):
         HISTORIOGRAPHY = "historiography", _("listed in the historiography")
         QUOTED = "quoted", _("quoted or named in the text")
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="authors")
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="authors", verbose_name=_("thesis"))
     key = models.CharField(_("identity key"), max_length=255, editable=False)
     family_name = models.CharField(_("family name"), max_length=255)
     given_names = models.CharField(_("initials or given names"), max_length=255, blank=True)
@@ -265,6 +284,7 @@ class Author(models.Model):
     is_historiography_author = models.BooleanField(_("historiography author"), default=False)
     is_quoted = models.BooleanField(_("quoted"), default=False)
     note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("note, in English"), blank=True, help_text=EN_NOTE_HELP)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
@@ -291,7 +311,7 @@ class Author(models.Model):
 class AuthorAlias(models.Model):
     """A spelling of a person's name seen in the text."""
 
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="aliases")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("author"))
     form = models.CharField(_("form"), max_length=255)
 
     class Meta:
@@ -309,9 +329,9 @@ class AuthorAlias(models.Model):
 class Mention(models.Model):
     """Where a passage names a person, and the form it uses; derived from the text."""
 
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="mentions")
-    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions")
-    form = models.CharField(max_length=255)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("author"))
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("passage"))
+    form = models.CharField(_("form"), max_length=255)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
 
@@ -337,11 +357,13 @@ class TimelineEvent(models.Model):
         STATED = "stated", _("stated in the text")
         INFERRED = "inferred", _("inferred by an editor")
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="events")
+    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="events", verbose_name=_("thesis"))
     key = models.CharField(
         _("key"), max_length=255, editable=False, help_text=_("Stable identity used by imports and fixtures.")
     )
-    passage = models.ForeignKey(Passage, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    passage = models.ForeignKey(
+        Passage, on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("passage")
+    )
     headline = models.CharField(_("headline"), max_length=500)
     description = models.TextField(_("description"), blank=True)
     date_display = models.CharField(_("date as printed"), max_length=255, blank=True)
@@ -354,6 +376,7 @@ class TimelineEvent(models.Model):
     precision = models.CharField(_("precision"), max_length=16, choices=Precision.choices)
     basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices, default=Basis.STATED)
     basis_note = models.TextField(_("basis note"), blank=True, help_text=_("For an inferred date: from what."))
+    basis_note_en = models.TextField(_("basis note, in English"), blank=True, help_text=EN_NOTE_HELP)
     authors = models.ManyToManyField(Author, blank=True, related_name="events", verbose_name=_("people"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -390,9 +413,11 @@ class TimelineEvent(models.Model):
 class IgnoredWord(models.Model):
     """A word the spell-check should no longer flag in one thesis; editors add, change and remove them."""
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.CASCADE, related_name="ignored_words")
+    thesis = models.ForeignKey(Thesis, on_delete=models.CASCADE, related_name="ignored_words", verbose_name=_("thesis"))
     word = models.CharField(_("word"), max_length=255)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("added by")
+    )
     added_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -446,7 +471,9 @@ class DismissedSuspect(models.Model):
 class ReplaceBatch(models.Model):
     """One find-and-replace across a thesis: what was replaced, why, by whom, and whether it was undone."""
 
-    thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="replace_batches")
+    thesis = models.ForeignKey(
+        Thesis, on_delete=models.PROTECT, related_name="replace_batches", verbose_name=_("thesis")
+    )
     # Set when the batch fixed suspects of one kind from the suspects page rather than a pattern.
     suspect_kind = models.CharField(_("suspects fixed"), max_length=32, blank=True)
     pattern = models.CharField(_("find"), max_length=500)
@@ -484,7 +511,9 @@ class ReplaceBatchItem(models.Model):
     """A passage a batch changed, with its text before and after, so that the batch can be undone."""
 
     batch = models.ForeignKey(ReplaceBatch, on_delete=models.CASCADE, related_name="items")
-    passage = models.ForeignKey(Passage, on_delete=models.PROTECT, related_name="replace_items")
+    passage = models.ForeignKey(
+        Passage, on_delete=models.PROTECT, related_name="replace_items", verbose_name=_("passage")
+    )
     matches = models.PositiveIntegerField(_("matches"))
     text_before = models.TextField(_("text before"))
     text_after = models.TextField(_("text after"))

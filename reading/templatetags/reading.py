@@ -1,9 +1,11 @@
-"""Template tags of the reading site: a passage's markup, and a change's word diff."""
+"""Template tags of the reading site: a passage's markup, a change's word diff, and a note in the reader's language."""
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+from thesis.models import note_for
 
 from ..markup import render
 
@@ -19,6 +21,14 @@ def passage_html(content, changes=False, reasons=()):
     if reasons:
         note = f"{note}: {'; '.join(reasons)}"
     return render(content, changes=changes, note=note)
+
+
+@register.simple_tag
+def note(record, field):
+    """A record's note in the reader's language (Kazakh unless they read English), with the code of
+    the language it is in, for the element's lang."""
+    text, language = note_for(record, field, get_language())
+    return {"text": text, "language": language}
 
 
 @register.simple_tag

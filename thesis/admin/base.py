@@ -5,6 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import router
 from django.http import Http404
+from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,6 +26,17 @@ def render_diff(operations: list[dict]):
 
 def render_text_diff(old: str, new: str):
     return render_diff(word_diff(old or "", new or ""))
+
+
+def yes_no_icon(value: bool):
+    """Django's yes/no icon with its alternative text translated: Django's own says "True" or "False" in
+    every language."""
+    icon = static(f"admin/img/icon-{'yes' if value else 'no'}.svg")
+    return format_html('<img src="{}" alt="{}">', icon, _("Yes") if value else _("No"))
+
+
+# The form's record of a save: nothing to show on a page that only views the record.
+SAVE_FIELDS = ("change_reason", "opened_version")
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
@@ -82,6 +94,14 @@ class EditorialAdmin(SimpleHistoryAdmin):
             request.edit_refusal = _refusal_or_raise(error)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Viewing only: no reason to give, and none to show (Django would print "Change reason: None").
+        kept = [(name, {**options, "fields": _without_save_fields(options["fields"])}) for name, options in fieldsets]
+        return [(name, options) for name, options in kept if options["fields"]]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         refusal, version_now = getattr(request, "edit_refusal", None), getattr(request, "version_now", None)
@@ -110,7 +130,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         # The version number moves with every save; the page already says which version each row is.
         for change in version.diff_against(previous, excluded_fields=["version"], foreign_keys_are_objs=False).changes:
             field = self.model._meta.get_field(change.field)
-            diff = render_text_diff(_as_text(change.old), _as_text(change.new))
+            diff = render_text_diff(_as_text(_label(field, change.old)), _as_text(_label(field, change.new)))
             changes.append({"field": field.verbose_name, "diff": diff})
         return changes
 
@@ -135,6 +155,15 @@ def _refusal_or_raise(error: Exception) -> editing.EditRefused:
     if refusal is None:
         raise error
     return refusal
+
+
+def _without_save_fields(fields) -> list:
+    return [f for f in fields if f not in SAVE_FIELDS]
+
+
+def _label(field, value):
+    """A value of a field with choices as the reader's word for it ("corrected"), not its stored code."""
+    return dict(field.flatchoices).get(value, value) if field.choices else value
 
 
 def _as_text(value) -> str:

@@ -104,7 +104,7 @@ class AuthorAdmin(EditorialAdmin):
     actions = ["merge_authors"]
     fieldsets = [
         (None, {"fields": ["thesis", "family_name", "given_names", "display_name"]}),
-        (_("Roles"), {"fields": ["group", "is_historiography_author", "is_quoted", "note"]}),
+        (_("Roles"), {"fields": ["group", "is_historiography_author", "is_quoted", "note", "note_en"]}),
         (_("Save"), {"fields": ["change_reason", "opened_version"]}),
     ]
 
@@ -113,7 +113,7 @@ class AuthorAdmin(EditorialAdmin):
 
     @admin.display(description=_("roles"))
     def roles_display(self, obj):
-        return ", ".join(obj.roles)
+        return ", ".join(str(Author.Role(role).label) for role in obj.roles)
 
     @admin.display(description=_("mentions"), ordering="mention_total")
     def mention_count(self, obj):
@@ -190,6 +190,7 @@ class TimelineEventAdmin(EditorialAdmin):
                     ("end_year", "end_month", "end_day"),
                     "precision",
                     ("basis", "basis_note"),
+                    "basis_note_en",
                 ]
             },
         ),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ..forms import ReplaceForm, ThesisForm, UndoBatchForm
 from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
 from ..services import editing, replace
-from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
+from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
 from .review import ReviewView
 from .suspects import SuspectViews
 
@@ -21,12 +21,31 @@ from .suspects import SuspectViews
 @admin.register(Thesis)
 class ThesisAdmin(SuspectViews, EditorialAdmin):
     change_form_template = "admin/thesis/thesis/change_form.html"
-    list_display = ["title", "kind", "language", "is_complete", "tools"]
+    list_display = ["title", "kind", "language", "complete", "tools"]
     form = ThesisForm
     readonly_fields = ["source_document", "declared_structure", "created_at"]
 
     def has_add_permission(self, request):
         return False  # a thesis is made by importing its file
+
+    @admin.display(description=_("complete"), ordering="is_complete")
+    def complete(self, obj):
+        return yes_no_icon(obj.is_complete)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "complete"] if self._viewing_only(request, obj) else fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._viewing_only(request, obj):
+            return fieldsets
+        # Django's readonly icon for is_complete would be titled "False"; ours is translated.
+        swap = lambda fields: ["complete" if f == "is_complete" else f for f in fields]  # noqa: E731
+        return [(name, {**options, "fields": swap(options["fields"])}) for name, options in fieldsets]
+
+    def _viewing_only(self, request, obj) -> bool:
+        return obj is not None and not self.has_change_permission(request, obj)
 
     @admin.display(description=_("tools"))
     def tools(self, obj):

@@ -1,5 +1,6 @@
 """Curated data the parser cannot derive (title, people named without initials, event
 headlines, inferred dates), read from a reviewed JSON file keyed by the source's SHA-256.
+Its notes are Kazakh, each with its English under the same key ending in _en.
 
 Applying it never overwrites: at the first import it completes the derived records; on
 later runs it only adds curated records that are missing.
@@ -88,6 +89,7 @@ def apply_people(thesis: Thesis, data: dict, reason: str) -> int:
         for role, flag in Author.ROLE_FLAGS.items():
             setattr(author, flag, getattr(author, flag) or role in roles)
         author.note = author.note or person.get("note", "")
+        author.note_en = author.note_en or person.get("note_en", "")
         record(author, None, reason).save()
         for form in person.get("aliases", []):
             AuthorAlias.objects.get_or_create(author=author, form=form)
@@ -99,6 +101,7 @@ def apply_events(thesis: Thesis, data: dict, passages: list[Passage], reason: st
     if title := data.get("thesis", {}).get("title"):
         thesis.title = title
         thesis.title_note = data["thesis"].get("title_note", "")
+        thesis.title_note_en = data["thesis"].get("title_note_en", "")
         record(thesis, None, reason).save()
     added = 0
     for entry in data.get("events", []):
@@ -120,7 +123,34 @@ def apply_missing(thesis: Thesis, data: dict) -> dict:
     people = apply_people(thesis, {"people": missing_people}, reason) if missing_people else 0
     inferred = [e for e in data.get("events", []) if "date" not in e]
     events = apply_events(thesis, {"events": inferred}, list(thesis.passages.all()), reason)
-    return {"people_added": people, "events_added": events}
+    notes = complete_notes(thesis, data, "Curated notes given in Kazakh with their English on a repeated import")
+    return {"people_added": people, "events_added": events, "notes_completed": notes}
+
+
+def complete_notes(thesis: Thesis, data: dict, reason: str) -> int:
+    """Give notes imported before they had an English field their curated Kazakh and English, where the
+    note is still the curated English or empty (never one an editor wrote); returns how many records."""
+    targets = [(thesis, "title_note", data.get("thesis", {}))]
+    authors = {author.key: author for author in thesis.authors.all()}
+    for person in data.get("people", []):
+        if author := authors.get(person_key(person["family_name"], person.get("given_names", ""))):
+            targets.append((author, "note", person))
+    events = {event.key: event for event in thesis.events.all()}
+    targets += [(events[e["key"]], "basis_note", e) for e in data.get("events", []) if e.get("key") in events]
+    completed = [instance for instance, field, curated in targets if _complete_note(instance, field, curated)]
+    for instance in completed:
+        record(instance, None, reason).save()
+    return len(completed)
+
+
+def _complete_note(instance, field: str, curated: dict) -> bool:
+    kazakh, english = curated.get(field, ""), curated.get(f"{field}_en", "")
+    stored = (getattr(instance, field), getattr(instance, f"{field}_en"))
+    if not english or stored == (kazakh, english) or not set(stored) <= {"", english}:
+        return False
+    setattr(instance, field, kazakh)
+    setattr(instance, f"{field}_en", english)
+    return True
 
 
 def _complete_stated(thesis, entry, reason):
@@ -154,6 +184,7 @@ def _create_inferred(thesis, entry, passages, reason):
         precision=entry["precision"],
         basis=TimelineEvent.Basis.INFERRED,
         basis_note=entry["basis_note"],
+        basis_note_en=entry.get("basis_note_en", ""),
     )
     record(event, None, reason).save()
     event.authors.set(_people(thesis, entry))

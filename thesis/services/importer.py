@@ -14,7 +14,7 @@ from ..text.events import stated_events
 from ..text.names import Person, read_people
 from ..text.normalisation import reading_text
 from ..text.parsing import Block, Heading, ParsedDocument, parse_document
-from ..text.structure import completeness, declared_structure
+from ..text.structure import completeness, completeness_note_kk, declared_structure
 from . import changes
 from . import curation as curation_module
 from .exceptions import ImportRefused
@@ -104,18 +104,20 @@ def _create(text, data, sha256, file_name, curated) -> ImportResult:
 
 def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason) -> Thesis:
     declared = declared_structure(readings)
-    is_complete, note = completeness(
+    structure = (
         declared,
         [h.kind for h in parsed.headings],
         [h.number for h in parsed.headings if h.kind == "chapter"],
         readings[-1],
     )
+    is_complete, note = completeness(*structure)
     thesis = Thesis(
         title=Path(file_name).stem.split(".")[0],
         source_document=document,
         declared_structure=declared,
         is_complete=is_complete,
-        completeness_note=note,
+        completeness_note=completeness_note_kk(*structure),
+        completeness_note_en=note,
     )
     _save(thesis, reason)
     return thesis

@@ -20,6 +20,12 @@ PART_NAMES = {
     "bibliography": "the bibliography",
     "appendix": "the appendices",
 }
+PART_NAMES_KK = {
+    "introduction": "кіріспе",
+    "conclusion": "қорытынды",
+    "bibliography": "пайдаланылған әдебиеттер тізімі",
+    "appendix": "қосымшалар",
+}
 
 
 def declared_structure(texts: list[str]) -> list[dict]:
@@ -52,17 +58,36 @@ def ends_mid_sentence(last_text: str) -> bool:
 
 
 def completeness(declared: list[dict], heading_kinds: list[str], chapter_numbers: list[str], last_text: str):
-    """(is_complete, note) for a stored text against the structure it declares."""
+    """(is_complete, note) for a stored text against the structure it declares; the note in English."""
+    breaks_off, missing = _gaps(declared, heading_kinds, chapter_numbers, last_text)
+    problems = []
+    if breaks_off:
+        problems.append("The text breaks off mid-sentence.")
+    if missing:
+        names = [f"chapter {number}" if kind == "chapter" else PART_NAMES[kind] for kind, number in missing]
+        problems.append("Missing: " + ", ".join(names) + ".")
+    return not problems, " ".join(problems)
+
+
+def completeness_note_kk(declared: list[dict], heading_kinds: list[str], chapter_numbers: list[str], last_text: str):
+    """The same note as completeness()'s, in Kazakh: the archive shows it first, the English beside it."""
+    breaks_off, missing = _gaps(declared, heading_kinds, chapter_numbers, last_text)
+    problems = []
+    if breaks_off:
+        problems.append("Мәтін сөйлемнің ортасында үзіледі.")
+    if missing:
+        names = [f"{number}-тарау" if kind == "chapter" else PART_NAMES_KK[kind] for kind, number in missing]
+        problems.append("Жоқ бөліктер: " + ", ".join(names) + ".")
+    return " ".join(problems)
+
+
+def _gaps(declared, heading_kinds, chapter_numbers, last_text) -> tuple[bool, list[tuple[str, int | None]]]:
+    """Whether the text breaks off, and the declared parts it lacks as (kind, chapter number or None)."""
     missing = []
     for part in declared:
         if part["kind"] == "chapter":
             present = set(chapter_numbers)
-            missing += [f"chapter {n}" for n in range(1, part["count"] + 1) if str(n) not in present]
+            missing += [("chapter", n) for n in range(1, part["count"] + 1) if str(n) not in present]
         elif part["kind"] not in heading_kinds:
-            missing.append(PART_NAMES[part["kind"]])
-    problems = []
-    if ends_mid_sentence(last_text):
-        problems.append("The text breaks off mid-sentence.")
-    if missing:
-        problems.append("Missing: " + ", ".join(missing) + ".")
-    return not problems, " ".join(problems)
+            missing.append((part["kind"], None))
+    return ends_mid_sentence(last_text), missing

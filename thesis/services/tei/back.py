@@ -6,7 +6,7 @@ from ...models import Author, Source, TimelineEvent
 from ...text.dates import iso_year
 from .passage import date_attributes
 from .records import Records
-from .xml import E, optional, present, with_id
+from .xml import E, notes_in_languages, optional, present, with_id
 
 
 def back(records: Records):
@@ -61,8 +61,7 @@ def _person(author: Author):
         with translation.override("en"):
             group = str(author.get_group_display())
         parts.append(E.trait(E.desc(group), type="historiography", subtype=author.group))
-    if author.note:
-        parts.append(E.note(author.note))
+    parts += notes_in_languages(author, "note")
     attributes = {"role": " ".join(author.roles)} if author.roles else {}
     return with_id(E.person(*parts, **attributes), f"person-{author.pk}")
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from ...text.citetree import cite_structure
 from ..history import public_name
 from .records import Records
-from .xml import E, present, with_id, with_lang
+from .xml import E, notes_in_languages, present, with_id, with_lang
 
 ARCHIVE = "Thesis archive"
 TITLE_PROPERTY = "http://purl.org/dc/terms/title"
@@ -89,14 +89,17 @@ def _source(records: Records):
     with translation.override("en"):
         kind = str(thesis.get_kind_display())
     completeness = "complete" if thesis.is_complete else "fragment"
-    if thesis.completeness_note:
-        completeness = f"{completeness}: {thesis.completeness_note}"
+    # The header speaks English; the note beside it is the English one, with the Kazakh after it.
+    if english := thesis.completeness_note_en or thesis.completeness_note:
+        completeness = f"{completeness}: {english}"
+    kazakh_completeness = thesis.completeness_note if thesis.completeness_note_en else ""
     children = present(
         with_lang(E.title(thesis.title), thesis.language),
-        E.note(thesis.title_note, type="title") if thesis.title_note else None,
+        *notes_in_languages(thesis, "title_note", type="title"),
         E.note(kind, type="kind"),
         E.textLang(LANGUAGE_NAMES.get(thesis.language, thesis.language), mainLang=thesis.language),
         E.note(completeness, type="completeness"),
+        with_lang(E.note(kazakh_completeness, type="completeness"), "kk") if kazakh_completeness else None,
         E.idno(document.file_name, type="filename"),
         E.idno(document.sha256, type="SHA-256"),
     )

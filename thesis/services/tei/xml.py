@@ -53,3 +53,10 @@ def optional(tag: str, value, **attrib):
 def present(*children) -> list:
     """The children that exist, for an element maker call."""
     return [child for child in children if child is not None]
+
+
+def notes_in_languages(record, field: str, **attributes) -> list:
+    """A record's note as a TEI note in Kazakh and one in English (the field ending in _en), each marked
+    with its language; none for a note not written."""
+    texts = ((getattr(record, field), "kk"), (getattr(record, f"{field}_en"), "en"))
+    return [with_lang(E.note(text, **attributes), language) for text, language in texts if text]
