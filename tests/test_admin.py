@@ -1,15 +1,20 @@
 """The editorial admin through HTTP: passage page, conflicts, history and revert, sections, sources, people, events."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from thesis.models import Author, Passage, Section, Source, TimelineEvent
-from thesis.services import editing
+from thesis.services import editing, progress
+from thesis.services.suspects import find_suspects
 
 from .admin_forms import form_data
+from .conftest import synthetic_thesis
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
@@ -44,7 +49,8 @@ def test_passage_page_shows_original_beside_text_and_diffs(client, passage):
     page = client.get(change_url(passage)).content.decode()
     assert 'class="original-text"' in page and "side-by-side" in page
     assert 'name="change_reason"' in page and 'name="opened_version"' in page and 'name="status"' in page
-    assert "<del>" in page and "<ins>" in page  # the reading text differs from the original
+    # Against the reading text of the original, which is what an unedited passage holds.
+    assert "No change: the text is the reading text of the original." in page
     assert "There is no previous version." in page
 
 
@@ -345,3 +351,77 @@ def test_a_save_that_meets_a_locked_database_is_refused_not_a_500(client, passag
     page = refused.content.decode()
     assert refused.status_code == 200 and "the archive stayed busy" in page and "Менің мәтінім" in page
     assert Passage.objects.get(pk=passage.pk).version == 1
+
+
+def test_passage_page_puts_reason_save_and_the_passages_suspects_beside_the_text(client, seed_thesis):
+    first = Passage.objects.get(thesis=seed_thesis, order=0)
+    page = client.get(change_url(first)).content.decode()
+    editor, panel = page.index('class="passage-editor"'), page.index('class="save-panel"')
+    assert editor < page.index('id="id_text"') < panel < page.index('name="change_reason"') < page.index('name="_save"')
+    assert page.index('name="_savenext"') < page.index('id="fieldset-0-1-heading"')  # before the diffs
+    assert page.count('name="_save"') == 1 and 'name="_continue"' not in page
+    assert 'class="select-suspect" data-start="142" data-end="145" data-found="ХХI"' in page
+    assert "Words mixing Latin and Cyrillic letters" in page and "XXI, ХХІ" in page
+    assert "Keyboard shortcuts" in page and "<kbd>Ctrl</kbd>+<kbd>S</kbd>" in page and "thesis/passage.js" in page
+    assert "Next passage to check: §" in page
+
+
+def test_diffs_show_only_the_changed_words_with_the_whole_text_a_click_away(client, seed_thesis):
+    longest = max(Passage.objects.filter(thesis=seed_thesis), key=lambda p: len(p.text))
+    word = next(w for w in longest.text.split()[20:] if w.isalpha() and len(w) > 5)
+    changed = longest.text.replace(word, word.upper(), 1)
+    post_passage(client, longest, changed)
+    page = client.get(change_url(longest)).content.decode()
+    compact = re.findall(r'<div class="word-diff compact" lang="kk">(.*?)</div>', page, re.S)
+    assert len(compact) == 2  # against the reading text of the original and against the previous version
+    for diff in compact:
+        assert f"<del>{word}</del><ins>{word.upper()}</ins>" in diff and len(diff) < 600 and "unchanged words" in diff
+    assert page.count('<details class="whole-diff">') == 2 and longest.text[-40:] in page
+
+
+def test_diff_against_the_original_leaves_out_what_the_normalisation_did(client, seed_thesis):
+    passage = Passage.objects.filter(thesis=seed_thesis, original_text__contains="\n").first()
+    post_passage(client, passage, passage.text + " Жаңа.")
+    page = client.get(change_url(passage)).content.decode()
+    original_diff = page[page.index("field-diff_against_original") : page.index("field-diff_against_previous")]
+    compact = re.search(r'<div class="word-diff compact" lang="kk">(.*?)</div>', original_diff, re.S).group(1)
+    assert re.findall(r"<(?:del|ins)>(.*?)</(?:del|ins)>", compact) == [" Жаңа."]
+
+
+def test_save_and_go_to_the_next_passage(client, seed_thesis):
+    current = Passage.objects.get(thesis=seed_thesis, order=0)
+    following = progress.next_to_check(seed_thesis, exclude=current.pk)
+    data = {**form_data(client.get(change_url(current)).content.decode()), "_savenext": "1"}
+    data.update({"text": [current.text.replace("ХХI", "XXI")], "change_reason": ["Рим цифры"]})
+    response = client.post(change_url(current), data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:thesis_passage_change", args=[following.passage_id])
+    assert Passage.objects.get(pk=current.pk).version == 2
+
+
+def test_save_and_go_next_with_nothing_left_goes_to_the_list(client, seed_thesis):
+    Passage.objects.filter(thesis=seed_thesis).update(status=Passage.Status.CORRECTED)
+    current = Passage.objects.get(thesis=seed_thesis, order=0)
+    data = {**form_data(client.get(change_url(current)).content.decode()), "_savenext": "1", "change_reason": ["Бір"]}
+    response = client.post(change_url(current), data, follow=True)
+    assert response.redirect_chain[-1][0] == (
+        reverse("admin:thesis_passage_changelist") + f"?thesis__id__exact={seed_thesis.pk}"
+    )
+    assert "No unreviewed passage is left to check in this thesis." in response.content.decode()
+
+
+def test_passage_list_shows_open_suspects_in_the_same_queries_however_many_passages(
+    client, seed_thesis, django_assert_num_queries
+):
+    other = synthetic_thesis(60)
+    url = reverse("admin:thesis_passage_changelist")
+    page = client.get(url + f"?thesis__id__exact={seed_thesis.pk}").content.decode()
+    counts = progress.suspects_by_passage(find_suspects(seed_thesis))
+    first = Passage.objects.get(thesis=seed_thesis, order=0)
+    assert "open suspects" in page.lower()
+    row = rf'href="{change_url(first)}[^"]*">0</a>.*?<td class="field-open_suspects">{counts[first.pk]}</td>'
+    assert re.search(row, page, re.S)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url + f"?thesis__id__exact={seed_thesis.pk}")
+    with django_assert_num_queries(len(few)):
+        assert client.get(url + f"?thesis__id__exact={other.pk}").context["cl"].result_count == 60

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from thesis.models import Passage
+
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
@@ -57,3 +59,22 @@ def test_every_message_is_translated_and_compiled(language):
     with translation.override(language):
         assert translation.gettext("Reason for change") != "Reason for change"
         assert str(settings.LANGUAGES[0][1]) in {"Қазақша", "Казахский"}
+
+
+@pytest.mark.parametrize(
+    ("language", "panel", "queue"),
+    [
+        ("kk", ["Сақтап, келесі үзіндіге өту", "Пернетақта тіркесімдері", 'value="Сақтау"'], "Атқарылатын жұмыс"),
+        (
+            "ru",
+            ["Сохранить и перейти к следующему фрагменту", "Сочетания клавиш", 'value="Сохранить"'],
+            "Предстоящая работа",
+        ),
+    ],
+)
+def test_passage_page_and_work_queue_in_kazakh_and_russian(client, seed_thesis, language, panel, queue):
+    client.post("/i18n/setlang/", {"language": language})
+    passage = Passage.objects.get(thesis=seed_thesis, order=0)
+    page = client.get(reverse("admin:thesis_passage_change", args=[passage.pk])).content.decode()
+    assert all(text in page for text in panel), language
+    assert queue in client.get(reverse("admin:index")).content.decode()

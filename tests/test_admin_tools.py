@@ -8,7 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import IgnoredWord, Passage, ReplaceBatch
+from thesis.services import replace
 from thesis.text import spellcheck
+
+from .admin_forms import form_data
 
 
 @pytest.fixture
@@ -125,6 +128,11 @@ def test_replace_preview_highlights_and_changes_nothing(client, seed_thesis):
         ({"pattern": "   ", "preview": "1"}, "Enter the text to find."),
         ({"pattern": "жоқсөзбар", "preview": "1"}, "Nothing in the thesis matches."),
         ({"pattern": "аймақ", "replacement": "өңір", "apply": "1"}, "Give a reason"),
+        ({"pattern": "аймақ", "replacement": "өңір", "apply": "1", "change_reason": "Сөз"}, "no match is ticked"),
+        (
+            {"pattern": "аймақ", "replacement": "өңір", "apply": "1", "change_reason": "Сөз", "match": "1:99999"},
+            "a ticked match is no longer in the preview",
+        ),
     ],
 )
 def test_replace_form_errors(client, seed_thesis, data, error):
@@ -136,7 +144,11 @@ def test_replace_form_errors(client, seed_thesis, data, error):
 def test_replace_apply_then_undo(client, seed_thesis, editor):
     data = {"pattern": "қауіпсіздіздігі", "replacement": "қауіпсіздігі", "whole_word": "on", "change_reason": "Буын"}
     preview = client.post(replace_url(seed_thesis), {**data, "preview": "1"})
-    response = client.post(replace_url(seed_thesis), {**data, "apply": "1", "seen": preview.context["token"]})
+    ticked = form_data(preview.content.decode())["match"]
+    assert len(ticked) == 2  # every match is ticked when the preview opens
+    response = client.post(
+        replace_url(seed_thesis), {**data, "apply": "1", "seen": preview.context["token"], "match": ticked}
+    )
     batch = ReplaceBatch.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
         "admin:thesis_replacebatch_change", args=[batch.pk]
@@ -155,3 +167,38 @@ def test_viewers_cannot_use_the_tools(db, client, seed_thesis):
     client.force_login(viewer)
     assert client.get(suspects_url(seed_thesis)).status_code == 403
     assert client.get(replace_url(seed_thesis)).status_code == 403
+
+
+def test_replace_preview_ticks_every_match_and_puts_the_reason_before_the_button(client, seed_thesis):
+    html = client.post(replace_url(seed_thesis), {"pattern": "аймақ", "replacement": "өңір", "preview": "1"}).content
+    html = html.decode()
+    boxes = re.findall(r'<input type="checkbox" name="match" value="(\d+:\d+)"( checked)?', html)
+    previews = replace.preview(seed_thesis, "аймақ", "өңір")
+    expected = [replace.match_key(p.passage.pk, m) for p in previews for m in p.matches]
+    assert [key for key, _checked in boxes] == expected and all(checked for _key, checked in boxes)
+    assert "<mark><del>аймақ</del><ins>өңір</ins></mark>" in html
+    assert html.index('name="change_reason"') < html.index('name="apply"')
+
+
+def test_replace_applies_only_the_ticked_matches(client, seed_thesis, editor):
+    data = {"pattern": "аймақ", "replacement": "өңір", "change_reason": "Сөз"}
+    preview = client.post(replace_url(seed_thesis), {**data, "preview": "1"})
+    every = form_data(preview.content.decode())["match"]
+    unticked = every[0]
+    response = client.post(
+        replace_url(seed_thesis), {**data, "apply": "1", "seen": preview.context["token"], "match": every[1:]}
+    )
+    assert response.status_code == 302
+    batch = ReplaceBatch.objects.get()
+    assert sum(item.matches for item in batch.items.all()) == len(every) - 1
+    passage_id, start = map(int, unticked.split(":"))
+    assert Passage.objects.get(pk=passage_id).text[start : start + 5].lower() == "аймақ"
+
+
+def test_a_refused_apply_keeps_the_editors_ticks(client, seed_thesis):
+    data = {"pattern": "аймақ", "replacement": "өңір"}
+    preview = client.post(replace_url(seed_thesis), {**data, "preview": "1"})
+    every = form_data(preview.content.decode())["match"]
+    again = client.post(replace_url(seed_thesis), {**data, "apply": "1", "match": every[1:]}).content.decode()
+    assert "Give a reason" in again
+    assert form_data(again)["match"] == every[1:] and not ReplaceBatch.objects.exists()

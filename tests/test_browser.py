@@ -1,4 +1,5 @@
-"""An editor in a real browser: fixes a misspelling from the suspects page, sees the diff, meets a stale tab."""
+"""An editor in a real browser: fixes a misspelling from the suspects page, sees the diff, meets a stale tab;
+edits a passage with the reason and Save beside the text and the keyboard's shortcuts."""
 
 from importlib import import_module
 
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import Passage
+from thesis.services import progress
 
 from .browser import launch, sync_playwright
 
@@ -108,3 +110,80 @@ def test_editor_fixes_a_misspelling_meets_a_stale_tab_and_reverts(live_server, s
     assert passage.text == original and passage.version == 3
     reasons = list(passage.history.order_by("history_date").values_list("history_change_reason", flat=True))
     assert reasons[1:] == ["Қайталанған буын", "Reverted to version 1: Түпнұсқаға қайтару"]
+
+
+def in_view(box, viewport) -> bool:
+    return (
+        box["y"] >= 0
+        and box["y"] + box["height"] <= viewport["height"]
+        and box["x"] + box["width"] <= viewport["width"]
+    )
+
+
+def assert_reason_and_save_beside(page, viewport):
+    text, reason, save = (
+        page.locator(s).bounding_box() for s in ("#id_text", "#id_change_reason", "input[name=_save]")
+    )
+    assert in_view(reason, viewport) and in_view(save, viewport), (text, reason, save)
+    assert reason["x"] >= text["x"] + text["width"] and save["x"] >= text["x"] + text["width"]  # beside, not below
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editor_saves_with_the_keyboard_and_goes_to_the_next_passage(live_server, seed_thesis, monkeypatch, tmp_path):
+    ensure_editors_group()
+    call_command("create_editor", "aigul", password=PASSWORD)
+    passage = Passage.objects.get(thesis=seed_thesis, order=0)
+    following = progress.next_to_check(seed_thesis, exclude=passage.pk)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    viewport = {"width": 1280, "height": 800}
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(locale="en-GB", viewport=viewport).new_page()
+        base = live_server.url
+        page.goto(base + reverse("admin:login"))
+        page.fill("#id_username", "aigul")
+        page.fill("#id_password", PASSWORD)
+        submit(page, "input[type=submit]")
+
+        page.goto(base + reverse("admin:thesis_passage_change", args=[passage.pk]))
+        page.locator("#id_text").scroll_into_view_if_needed()
+        assert_reason_and_save_beside(page, viewport)
+        page.screenshot(path=tmp_path / "passage.png")
+        # Scrolled down to the end of the text, the reason and Save are still in view.
+        page.evaluate("document.getElementById('id_text').scrollIntoView({block: 'end'})")
+        assert_reason_and_save_beside(page, viewport)
+        assert page.locator(".shortcuts").is_visible() and "Ctrl" in page.locator(".shortcuts").inner_text()
+
+        # The suspect listed beside the text is selected in it.
+        page.locator('a.select-suspect[data-found="ХХI"]').click()
+        selected = page.evaluate(
+            "(t => t.value.slice(t.selectionStart, t.selectionEnd))(document.getElementById('id_text'))"
+        )
+        assert selected == "ХХI"
+        page.keyboard.type("XXI")
+        page.fill("#id_change_reason", "Рим цифры латынша")
+        with page.expect_navigation():
+            page.keyboard.press("Control+s")
+        assert "Saved as version 2" in page.locator(".messagelist").inner_text()
+        assert page.url.endswith(reverse("admin:thesis_passage_change", args=[passage.pk]))
+        assert "XXI" in page.input_value("#id_text") and "ХХI" not in page.input_value("#id_text")
+        assert page.locator(".field-diff_against_previous ins").first.inner_text() == "XXI"
+        page.screenshot(path=tmp_path / "saved.png", full_page=True)
+
+        # Save and go to the next passage: a new reason, Ctrl+Enter, and the next passage to check opens.
+        page.fill("#id_change_reason", "Қарап шықтым")
+        page.focus("#id_text")
+        with page.expect_navigation():
+            page.keyboard.press("Control+Enter")
+        assert page.url.endswith(reverse("admin:thesis_passage_change", args=[following.passage_id]))
+        page.screenshot(path=tmp_path / "next.png")
+        browser.close()
+
+    passage.refresh_from_db()
+    assert passage.version == 3 and "XXI" in passage.text and passage.status == Passage.Status.CORRECTED
+    assert list(passage.history.order_by("history_date").values_list("history_change_reason", flat=True))[1:] == [
+        "Рим цифры латынша",
+        "Қарап шықтым",
+    ]

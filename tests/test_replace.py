@@ -109,3 +109,63 @@ def test_undo_skips_passages_changed_since_the_batch(seed_thesis, editor):
     report = replace.undo(batch, reason="undo", user=editor)
     assert [p.pk for p, _why in report.skipped] == [changed.pk] and len(report.restored) == 1
     assert Passage.objects.get(pk=changed.pk).text.endswith(" Жаңа.")
+
+
+def keys(previews):
+    return [replace.match_key(p.passage.pk, m) for p in previews for m in p.matches]
+
+
+def test_segments_name_each_match_for_ticking(seed_thesis):
+    (item, *_rest) = replace.preview(seed_thesis, "аймақ", "өңір", whole_word=True)
+    segments = item.segments()
+    assert "".join(piece for piece, _key in segments) == item.passage.text
+    assert [key for _piece, key in segments if key] == keys([item])
+
+
+def test_only_the_ticked_matches_are_replaced_and_undo_restores_exactly(seed_thesis, editor):
+    previews = replace.preview(seed_thesis, "аймақ", "өңір")
+    originals = {p.passage.pk: p.passage.text for p in previews}
+    every = keys(previews)
+    assert len(every) >= 3
+    kept, ticked = every[0], every[1:]
+    batch = replace.apply(
+        seed_thesis, "аймақ", "өңір", reason="Сөз", user=editor, seen=replace.versions_token(previews), ticked=ticked
+    )
+    assert sum(item.matches for item in batch.items.all()) == len(ticked)
+    passage_id, start = map(int, kept.split(":"))
+    left = Passage.objects.get(pk=passage_id)
+    assert left.text[start : start + len("аймақ")].lower() == "аймақ"  # the unticked match stays
+    for item in batch.items.all():
+        assert item.text_before == originals[item.passage_id] and item.passage.text == item.text_after
+    expected = sum(len(p.matches) for p in previews) - len(ticked)
+    assert sum(len(p.matches) for p in replace.preview(seed_thesis, "аймақ", "өңір")) == expected
+    replace.undo(batch, reason="Қайтару", user=editor)
+    assert {pk: Passage.objects.get(pk=pk).text for pk in originals} == originals
+
+
+def test_a_passage_with_every_match_unticked_is_not_saved(seed_thesis, editor):
+    previews = replace.preview(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі")
+    first, second = previews
+    ticked = [replace.match_key(first.passage.pk, m) for m in first.matches]
+    batch = replace.apply(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі", reason="Буын", user=editor, ticked=ticked)
+    assert [item.passage_id for item in batch.items.all()] == [first.passage.pk]
+    assert Passage.objects.get(pk=second.passage.pk).version == 1
+
+
+@pytest.mark.parametrize("ticked", [[], ["999999:0"], ["not a key"]], ids=["none", "unknown", "unreadable"])
+def test_no_ticked_match_or_one_not_in_the_preview_is_refused(seed_thesis, editor, ticked):
+    before = list(Passage.objects.order_by("pk").values_list("text", "version"))
+    with pytest.raises(editing.EditRefused):
+        replace.apply(seed_thesis, "аймақ", "өңір", reason="r", user=editor, ticked=ticked)
+    assert list(Passage.objects.order_by("pk").values_list("text", "version")) == before
+    assert not ReplaceBatch.objects.exists()
+
+
+def test_the_stale_token_still_guards_a_ticked_apply(seed_thesis, editor):
+    previews = replace.preview(seed_thesis, "аймақ", "өңір")
+    token, ticked = replace.versions_token(previews), keys(previews)[:1]
+    passage = previews[-1].passage
+    editing.save_passage(passage.pk, text=passage.text + " ", expected_version=1, user=editor, reason="r")
+    with pytest.raises(editing.EditRefused):
+        replace.apply(seed_thesis, "аймақ", "өңір", reason="r", user=editor, seen=token, ticked=ticked)
+    assert not ReplaceBatch.objects.exists()

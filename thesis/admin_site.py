@@ -1,4 +1,5 @@
-"""The editorial admin's site: its names, and a login page that answers HEAD as it answers GET.
+"""The editorial admin's site: its names, an index with each thesis's progress and the next passage to
+check, and a login page that answers HEAD as it answers GET.
 
 It stands outside thesis/admin, whose modules register their model admins with this site as they
 are imported: the site must exist before they are."""
@@ -8,11 +9,22 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .models import Thesis
+from .services import progress
+
 
 class ArchiveAdminSite(admin.AdminSite):
     site_header = _("Thesis archive: editorial desk")
     site_title = _("Thesis archive")
     index_title = _("Texts, sources, people and events")
+    index_template = "admin/thesis/index.html"
+
+    def index(self, request, extra_context=None):
+        context = dict(extra_context or {})
+        if request.user.has_perm("thesis.view_passage"):
+            context["progress"] = progress.progress()
+            context["theses_count"] = Thesis.objects.count()
+        return super().index(request, context)
 
     def login(self, request, extra_context=None):
         # Django sends someone already logged in on to the index only for GET; HEAD must get

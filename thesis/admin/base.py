@@ -8,10 +8,11 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..services import changes, editing, history
-from ..text.diffs import word_diff
+from ..text.diffs import compact_diff, word_diff
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
 
@@ -37,6 +38,28 @@ def yes_no_icon(value: bool):
 
 # The form's record of a save: nothing to show on a page that only views the record.
 SAVE_FIELDS = ("change_reason", "opened_version")
+
+
+def render_compact_diff(old: str, new: str, unchanged: str):
+    """Only the changed words, a few words of context around each, and the whole diff one click away;
+    `unchanged` says so when there is nothing to show."""
+    operations = word_diff(old or "", new or "")
+    compact = compact_diff(operations)
+    if not compact:
+        return format_html('<p class="diff-unchanged">{}</p>', unchanged)
+    pieces = format_html_join("", "{}", ((_compact_piece(op),) for op in compact))
+    whole = format_html(
+        '<details class="whole-diff"><summary>{}</summary>{}</details>', _("The whole text"), render_diff(operations)
+    )
+    return format_html('<div class="word-diff compact" lang="kk">{}</div>{}', pieces, whole)
+
+
+def _compact_piece(operation: dict):
+    if operation["op"] != "skip":
+        return format_html("<{0}>{1}</{0}>", DIFF_TAGS[operation["op"]], operation["text"])
+    words = operation["words"]
+    left_out = ngettext("%(count)s unchanged word", "%(count)s unchanged words", words) % {"count": words}
+    return format_html('<span class="skip" title="{}"> … </span>', left_out)
 
 
 class EditorialAdmin(SimpleHistoryAdmin):

@@ -1,6 +1,8 @@
-"""The passage page: the original beside the editable text, diffs, a required reason, conflicts refused, reverts."""
+"""The passage page: the original beside the editable text, the reason and Save beside them with the passage's
+suspects, compact diffs, save and go to the next passage; conflicts refused, reverts; the list with open suspects."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -12,14 +14,27 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage
-from ..services import editing
-from .base import EditorialAdmin, existing_ids, render_text_diff
+from ..services import editing, progress
+from ..services.suspects import Kind, find_suspects
+from ..text.normalisation import reading_text
+from .base import EditorialAdmin, existing_ids, render_compact_diff, render_text_diff
+
+
+class PassageChangeList(ChangeList):
+    """The passage list, each passage on the page with its count of open suspects."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        counts = progress.open_suspect_counts(self.result_list)
+        for passage in self.result_list:
+            passage.open_suspect_count = counts.get(passage.pk, 0)
 
 
 @admin.register(Passage)
 class PassageAdmin(EditorialAdmin):
     form = PassageForm
-    list_display = ["order", "excerpt", "section", "status", "version", "changed_at"]
+    change_form_template = "admin/thesis/passage/change_form.html"
+    list_display = ["order", "excerpt", "section", "status", "open_suspects", "version", "changed_at"]
     list_display_links = ["order", "excerpt"]
     list_filter = ["status", "thesis", "section"]
     search_fields = ["text"]
@@ -34,7 +49,8 @@ class PassageAdmin(EditorialAdmin):
     fieldsets = [
         (None, {"fields": [("original", "text")], "classes": ["side-by-side"]}),
         (_("Changes"), {"fields": ["diff_against_original", "diff_against_previous"]}),
-        (_("Save"), {"fields": ["status", "change_reason", "opened_version"]}),
+        # Shown beside the text by the page's template, the submit buttons with it.
+        (_("Save"), {"fields": ["change_reason", "status", "opened_version"], "classes": ["edit-panel"]}),
         (_("Derived from the text"), {"fields": ["derived_citations", "version", "changed_at"]}),
     ]
 
@@ -45,13 +61,22 @@ class PassageAdmin(EditorialAdmin):
     def excerpt(self, obj):
         return obj.text[:90] + ("…" if len(obj.text) > 90 else "")
 
+    def get_changelist(self, request, **kwargs):
+        return PassageChangeList
+
+    @admin.display(description=_("open suspects"))
+    def open_suspects(self, obj):
+        return getattr(obj, "open_suspect_count", None)
+
     @admin.display(description=_("original text"))
     def original(self, obj):
         return format_html('<div class="original-text" lang="kk">{}</div>', obj.original_text)
 
-    @admin.display(description=_("against the original"))
+    @admin.display(description=_("against the reading text of the original"))
     def diff_against_original(self, obj):
-        return render_text_diff(obj.original_text, obj.text)
+        # Against what the normalisation makes of the transcription, so that only editors' changes show.
+        unchanged = gettext("No change: the text is the reading text of the original.")
+        return render_compact_diff(reading_text(obj.original_text), obj.text, unchanged)
 
     @admin.display(description=_("against the previous version"))
     def diff_against_previous(self, obj):
@@ -59,7 +84,7 @@ class PassageAdmin(EditorialAdmin):
         previous = latest.prev_record if latest else None
         if previous is None:
             return gettext("There is no previous version.")
-        return render_text_diff(previous.text, obj.text)
+        return render_compact_diff(previous.text, obj.text, gettext("The text did not change in the last save."))
 
     @admin.display(description=_("citations"))
     def derived_citations(self, obj):
@@ -84,6 +109,17 @@ class PassageAdmin(EditorialAdmin):
             reason=data["change_reason"],
         )
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            report = find_suspects(obj.thesis)
+            context["suspects"] = [(s, Kind(s.kind).label) for s in progress.suspects_of_passage(report, obj.pk)]
+            context["speller_problem"] = report.speller_problem
+            context["next_passage"] = progress.next_to_check(obj.thesis, report, exclude=obj.pk)
+        # The page needs its width for the original, the text and the panel beside them.
+        context["is_nav_sidebar_enabled"] = False
+        context["show_save_and_continue"] = False  # Save already brings the editor back to the passage
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def response_change(self, request, obj):
         obj.refresh_from_db()
         self.message_user(
@@ -92,7 +128,17 @@ class PassageAdmin(EditorialAdmin):
             % {"version": obj.version, "count": obj.citations.count()},
             messages.SUCCESS,
         )
+        if "_savenext" in request.POST:
+            return self._to_next_passage(request, obj)
         return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[obj.pk]))
+
+    def _to_next_passage(self, request, obj):
+        following = progress.next_to_check(obj.thesis, exclude=obj.pk)
+        if following is None:
+            self.message_user(request, gettext("No unreviewed passage is left to check in this thesis."))
+            changelist = reverse("admin:thesis_passage_changelist")
+            return HttpResponseRedirect(f"{changelist}?thesis__id__exact={obj.thesis_id}")
+        return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[following.passage_id]))
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a version: a confirmation with the diff and a reason; the revert is a new version."""

@@ -89,15 +89,17 @@ class ThesisAdmin(SuspectViews, EditorialAdmin):
     def replace_view(self, request, thesis_id):
         thesis = self._thesis(request, thesis_id, "thesis.change_passage")
         form = ReplaceForm(request.POST or None)
-        previews = None
+        previews, ticked = None, None  # None ticks every match, as a fresh preview does
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             options = {"whole_word": data["whole_word"], "case_sensitive": data["case_sensitive"]}
             previews = replace.preview(thesis, data["pattern"], data["replacement"], **options)
             if not previews:
                 form.add_error("pattern", gettext("Nothing in the thesis matches."))
-            elif "apply" in request.POST and form.require_reason():
-                response = self._apply_batch(request, thesis, data, options)
+            elif "apply" in request.POST:
+                # What the editor left ticked stays ticked if the page comes back with an error.
+                ticked = set(request.POST.getlist("match"))
+                response = self._apply_batch(request, thesis, data, options, ticked) if form.require_reason() else None
                 if response is not None:
                     return response
         context = self._context(
@@ -108,11 +110,12 @@ class ThesisAdmin(SuspectViews, EditorialAdmin):
             previews=previews,
             token=replace.versions_token(previews or []),
             match_count=sum(len(p.matches) for p in previews or []),
+            ticked=ticked,
             batches=ReplaceBatch.objects.filter(thesis=thesis)[:20],
         )
         return TemplateResponse(request, "admin/thesis/thesis/replace.html", context)
 
-    def _apply_batch(self, request, thesis, data, options):
+    def _apply_batch(self, request, thesis, data, options, ticked):
         try:
             batch = replace.apply(
                 thesis,
@@ -121,6 +124,7 @@ class ThesisAdmin(SuspectViews, EditorialAdmin):
                 reason=data["change_reason"],
                 user=request.user,
                 seen=request.POST.get("seen"),
+                ticked=ticked,
                 **options,
             )
         except editing.EditRefused as refused:

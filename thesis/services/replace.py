@@ -1,4 +1,5 @@
-"""Find and replace across a thesis: preview, apply as one recorded batch, and undo the batch."""
+"""Find and replace across a thesis: preview, apply to every match or only the ticked ones as one recorded
+batch, and undo the batch."""
 
 import re
 from dataclasses import dataclass
@@ -36,6 +37,25 @@ class PassagePreview:
         pieces.append((self.passage.text[position:], False))
         return [(text, hit) for text, hit in pieces if text]
 
+    def segments(self) -> list[tuple[str, str]]:
+        """The passage's text as (piece, key) pairs: a match's key names it for ticking, "" elsewhere."""
+        keys = iter(match_key(self.passage.pk, match) for match in self.matches)
+        return [(text, next(keys) if hit else "") for text, hit in self.pieces()]
+
+
+def match_key(passage_id: int, match: Match) -> str:
+    """How a form names one match: its passage and where it starts there, at the version previewed."""
+    return f"{passage_id}:{match.start}"
+
+
+def replaced(text: str, matches: list[Match], replacement: str) -> str:
+    """The text with these matches (in order, not overlapping) replaced, literally."""
+    pieces, position = [], 0
+    for match in matches:
+        pieces += [text[position : match.start], replacement]
+        position = match.end
+    return "".join(pieces) + text[position:]
+
 
 @dataclass
 class UndoReport:
@@ -60,8 +80,25 @@ def preview(thesis, pattern: str, replacement: str, whole_word=False, case_sensi
     for passage in Passage.objects.filter(thesis=thesis).order_by("order"):
         matches = [Match(m.start(), m.end()) for m in regex.finditer(passage.text)]
         if matches:
-            found.append(PassagePreview(passage, matches, regex.sub(lambda _m: replacement, passage.text)))
+            found.append(PassagePreview(passage, matches, replaced(passage.text, matches, replacement)))
     return found
+
+
+def only_ticked(previews: list[PassagePreview], ticked, replacement: str) -> list[PassagePreview]:
+    """The previews cut down to the ticked matches (keys as match_key makes them), passages left with
+    none dropped. A key that names no match of the preview is refused: the page it came from is stale."""
+    ticked = set(ticked)
+    known = {match_key(p.passage.pk, m) for p in previews for m in p.matches}
+    if not ticked:
+        raise EditRefused(_("no match is ticked"))
+    if ticked - known:
+        raise EditRefused(_("a ticked match is no longer in the preview; preview again"))
+    chosen = []
+    for item in previews:
+        matches = [m for m in item.matches if match_key(item.passage.pk, m) in ticked]
+        if matches:
+            chosen.append(PassagePreview(item.passage, matches, replaced(item.passage.text, matches, replacement)))
+    return chosen
 
 
 def versions_token(previews: list[PassagePreview]) -> str:
@@ -70,10 +107,13 @@ def versions_token(previews: list[PassagePreview]) -> str:
 
 
 @changes.atomic()
-def apply(thesis, pattern, replacement, *, whole_word=False, case_sensitive=False, reason, user, seen=None):
+def apply(
+    thesis, pattern, replacement, *, whole_word=False, case_sensitive=False, reason, user, seen=None, ticked=None
+):
     """Replace in every matching passage as one batch: all passages or none, each save in history with `reason`.
 
-    `seen` is the preview's versions_token; if given and a passage changed since, StaleEdit is raised.
+    `seen` is the preview's versions_token; if given and a passage changed since, EditRefused is raised.
+    `ticked`, if given, holds the keys (match_key) of the only matches to replace.
     """
     reason = clean_reason(reason)
     if not reason:
@@ -83,6 +123,8 @@ def apply(thesis, pattern, replacement, *, whole_word=False, case_sensitive=Fals
         raise EditRefused(_("the pattern matches nothing"))
     if seen is not None and versions_token(previews) != seen:
         raise EditRefused(_("passages changed since the preview; preview again"))
+    if ticked is not None:
+        previews = only_ticked(previews, ticked, replacement)
     batch = ReplaceBatch.objects.create(
         thesis=thesis,
         pattern=pattern,

@@ -1,4 +1,4 @@
-"""Word-level differences between two versions of a text, whole and never cut short."""
+"""Word-level differences between two versions of a text: whole, or only the changed words in a few words of context."""
 
 import difflib
 import re
@@ -37,3 +37,43 @@ def _push(operations: list[dict], op: str, text: str) -> None:
         operations[-1]["text"] += text
     else:
         operations.append({"op": op, "text": text})
+
+
+# How many words of unchanged text a compact diff keeps on each side of a change.
+CONTEXT_WORDS = 4
+
+
+def compact_diff(operations: list[dict], context: int = CONTEXT_WORDS) -> list[dict]:
+    """A word diff with each long stretch of unchanged text cut down to `context` words beside the
+    changes; what is left out becomes {"op": "skip", "text": "", "words": n}. No change, no operations:
+    an unchanged text says nothing about where an editor worked."""
+    if not any(op["op"] != "equal" for op in operations):
+        return []
+    compact: list[dict] = []
+    last = len(operations) - 1
+    for index, operation in enumerate(operations):
+        if operation["op"] != "equal":
+            compact.append(operation)
+            continue
+        keep_head = context if index > 0 else 0  # the words after the change before it
+        keep_tail = context if index < last else 0  # the words before the change after it
+        compact.extend(_shortened(operation["text"], keep_head, keep_tail))
+    return compact
+
+
+def _shortened(text: str, head: int, tail: int) -> list[dict]:
+    """An unchanged stretch as its first `head` and last `tail` words, the rest skipped."""
+    pieces = tokens(text)
+    words = [i for i, piece in enumerate(pieces) if not piece.isspace()]
+    if len(words) <= head + tail:
+        return [{"op": "equal", "text": text}]
+    # The head ends after its last word's following space; the tail begins at its first word.
+    head_end = words[head - 1] + 2 if head else 0
+    tail_start = words[len(words) - tail] if tail else len(pieces)
+    kept = []
+    if head_end:
+        kept.append({"op": "equal", "text": "".join(pieces[:head_end])})
+    kept.append({"op": "skip", "text": "", "words": len(words) - head - tail})
+    if tail_start < len(pieces):
+        kept.append({"op": "equal", "text": "".join(pieces[tail_start:])})
+    return kept

@@ -1,0 +1,183 @@
+"""An editor's work queue: each thesis's passages by status, its open suspects, who saved what this week,
+and the next passage to check.
+
+Decisions a reader of the queue should know:
+- The next passage to check is an unreviewed one: a corrected passage already had an editor's
+  change and waits for a reviewer, and a verified one is done. A passage a reviewer sends back
+  is unreviewed again, so it comes back. An editor who has read a passage and found nothing to
+  change marks it corrected, and it leaves the queue as a changed one does.
+- Of the unreviewed passages the one with the most open suspects comes first; ties, and the
+  passages with none, go in document order.
+- "This week" is the calendar week, from Monday 00:00 in the archive's time zone.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.utils import timezone
+
+from ..models import Passage, Thesis
+from .history import public_name
+from .suspects import Kind, Suspect, SuspectReport, find_suspects
+
+# The index shows the progress of this many theses, the first imported first; the list of theses has the rest.
+THESES_SHOWN = 10
+
+
+@dataclass
+class NextPassage:
+    """The passage to check next: where it is and how many open suspects it has."""
+
+    passage_id: int
+    order: int
+    open_suspects: int
+
+
+@dataclass
+class EditorWeek:
+    """One editor's saves of a thesis's passages this week."""
+
+    user: object
+    saves: int
+    passages: int
+
+    @property
+    def name(self) -> str:
+        return public_name(self.user)
+
+
+@dataclass
+class ThesisProgress:
+    thesis: Thesis
+    by_status: dict[str, int]
+    suspects_by_kind: dict[str, int]
+    speller_problem: str
+    editors: list[EditorWeek] = field(default_factory=list)
+    next_passage: NextPassage | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def open_suspects(self) -> int:
+        return sum(self.suspects_by_kind.values())
+
+    @property
+    def statuses(self) -> list[tuple[str, str, int]]:
+        """(status, its label, how many passages), in the order of the statuses."""
+        return [(status, status.label, self.by_status.get(status, 0)) for status in Passage.Status]
+
+    @property
+    def kinds(self) -> list[tuple[str, str, int]]:
+        """(kind, its label, how many open suspects), in the order the suspects page lists them."""
+        return [(kind, kind.label, self.suspects_by_kind.get(kind, 0)) for kind in Kind]
+
+
+def suspects_by_passage(report: SuspectReport) -> Counter:
+    """How many open suspects each passage has, by passage id (a passage with none is left out)."""
+    return Counter(suspect.passage_id for items in report.by_kind.values() for suspect in items)
+
+
+def suspects_by_kind(report: SuspectReport) -> dict[str, int]:
+    """How many open suspects of each kind, every kind in the order the suspects page lists them."""
+    return {kind: len(report.by_kind.get(kind, [])) for kind in Kind}
+
+
+def suspects_of_passage(report: SuspectReport, passage_id: int) -> list[Suspect]:
+    """One passage's open suspects, in the order they stand in its text."""
+    found = [s for items in report.by_kind.values() for s in items if s.passage_id == passage_id]
+    return sorted(found, key=lambda s: (s.start, s.end))
+
+
+def next_to_check(thesis, report: SuspectReport | None = None, exclude: int | None = None) -> NextPassage | None:
+    """The unreviewed passage with the most open suspects, the first in document order of those
+    tied; None when no unreviewed passage is left. `exclude` leaves out the passage just saved."""
+    if report is None:
+        report = find_suspects(thesis)
+    counts = suspects_by_passage(report)
+    candidates = Passage.objects.filter(thesis=thesis, status=Passage.Status.UNREVIEWED)
+    if exclude is not None:
+        candidates = candidates.exclude(pk=exclude)
+    rows = candidates.values_list("pk", "order")
+    best = min(rows, key=lambda row: (-counts[row[0]], row[1]), default=None)
+    return NextPassage(best[0], best[1], counts[best[0]]) if best else None
+
+
+def open_suspect_counts(passages) -> dict[int, int]:
+    """Open suspects of each of these passages, by id: the suspects of each thesis they belong to
+    computed once, however many of its passages there are."""
+    by_thesis: dict[int, list[int]] = {}
+    for passage in passages:
+        by_thesis.setdefault(passage.thesis_id, []).append(passage.pk)
+    counts: dict[int, int] = {}
+    for thesis in Thesis.objects.filter(pk__in=by_thesis):
+        found = suspects_by_passage(find_suspects(thesis))
+        counts.update({pk: found[pk] for pk in by_thesis[thesis.pk]})
+    return counts
+
+
+def week_start(now: datetime | None = None) -> datetime:
+    """Monday 00:00 of the week `now` falls in, in the archive's time zone."""
+    local = timezone.localtime(now or timezone.now())
+    monday = local - timedelta(days=local.weekday())
+    return monday.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def edits_this_week(thesis_ids, now: datetime | None = None) -> dict[int, list[EditorWeek]]:
+    """Each editor's saves of each thesis's passages since Monday, most first, from history, in two queries.
+
+    A save is a change recorded with its editor: the import's records (no editor) are not edits."""
+    rows = (
+        Passage.history.filter(
+            thesis_id__in=list(thesis_ids),
+            history_type="~",
+            history_user__isnull=False,
+            history_date__gte=week_start(now),
+        )
+        .values("thesis_id", "history_user_id")
+        .annotate(saves=Count("history_id"), passages=Count("id", distinct=True))
+    )
+    rows = list(rows)
+    users = get_user_model().objects.in_bulk({row["history_user_id"] for row in rows})
+    found: dict[int, list[EditorWeek]] = {}
+    for row in rows:
+        editor = EditorWeek(users[row["history_user_id"]], row["saves"], row["passages"])
+        found.setdefault(row["thesis_id"], []).append(editor)
+    for editors in found.values():
+        editors.sort(key=lambda e: (-e.saves, e.user.pk))
+    return found
+
+
+def passages_by_status(thesis_ids) -> dict[int, dict[str, int]]:
+    """Each thesis's passages counted by status, every status in its order, in one query."""
+    found = {pk: dict.fromkeys(Passage.Status.values, 0) for pk in thesis_ids}
+    rows = Passage.objects.filter(thesis_id__in=list(thesis_ids)).values("thesis_id", "status")
+    for row in rows.annotate(count=Count("pk")).order_by():
+        found[row["thesis_id"]][row["status"]] = row["count"]
+    return found
+
+
+def progress(theses=None, now: datetime | None = None) -> list[ThesisProgress]:
+    """The progress of the first THESES_SHOWN theses (or of those given): passages by status, open
+    suspects by kind, edits this week by editor and the next passage to check."""
+    theses = list(theses if theses is not None else Thesis.objects.order_by("pk")[:THESES_SHOWN])
+    ids = [thesis.pk for thesis in theses]
+    statuses, editors = passages_by_status(ids), edits_this_week(ids, now)
+    found = []
+    for thesis in theses:
+        report = find_suspects(thesis)
+        found.append(
+            ThesisProgress(
+                thesis=thesis,
+                by_status=statuses[thesis.pk],
+                suspects_by_kind=suspects_by_kind(report),
+                speller_problem=report.speller_problem,
+                editors=editors.get(thesis.pk, []),
+                next_passage=next_to_check(thesis, report),
+            )
+        )
+    return found
