@@ -10,6 +10,7 @@ from .models import (
     Author,
     AuthorAlias,
     Citation,
+    IgnoredWord,
     Mention,
     Passage,
     Section,
@@ -20,8 +21,20 @@ from .models import (
 )
 from .services import changes
 
-# Everything the public API shows.
-SHOWN = (SourceDocument, Thesis, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent)
+# Everything the public API shows; ignored words decide which suspects it lists.
+SHOWN = (
+    SourceDocument,
+    Thesis,
+    Section,
+    Passage,
+    Source,
+    Citation,
+    Author,
+    AuthorAlias,
+    Mention,
+    TimelineEvent,
+    IgnoredWord,
+)
 
 
 @receiver(post_save, sender=Passage, dispatch_uid="passage_refresh_derived")

@@ -112,6 +112,18 @@ def find_suspects(thesis, speller=None, speller_problem: str = "") -> SuspectRep
     return SuspectReport(by_kind, speller_problem)
 
 
+def listed(report: SuspectReport, kind: str | None = None, certain: bool | None = None) -> list[Suspect]:
+    """The report's suspects in one list: certain before possible, then by passage and place; only
+    those of `kind`, and only the certain (or the possible) ones, when asked."""
+    found = [
+        suspect
+        for items in report.by_kind.values()
+        for suspect in items
+        if (kind is None or suspect.kind == kind) and (certain is None or suspect.certain == certain)
+    ]
+    return sorted(found, key=lambda s: (not s.certain, s.passage_order, s.start, s.end, str(s.kind)))
+
+
 def text_suspects(passage: Passage) -> list[Suspect]:
     """The suspects that need no dictionary."""
     finders = (mixed_script, tripled_letters, missing_spaces, doubled_punctuation, unbalanced, cut_abbreviations)
