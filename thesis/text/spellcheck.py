@@ -509,7 +509,7 @@ def real_word_errors(counts) -> dict[str, tuple[str, float]]:
 def _near_forms(word: str):
     for index in range(MIN_STEM, len(word) - 2):
         yield word[:index] + word[index + 2 :], DROPPED_SYLLABLE_COST
-    for index in range(MIN_STEM, len(word)):
+    for index in range(len(word)):
         for pair in CONFUSABLE:
             if word[index] in pair and CONFUSABLE[pair] < 1:
                 (other,) = pair - {word[index]}
