@@ -13,7 +13,14 @@ Suggestions are ranked by a weighted edit distance in which the slips this trans
 makes cost less: a Kazakh letter typed as its Russian neighbour (қ/к, ң/н, ү/у, ұ/у,
 ө/о, ә/а, і/и, ғ/г, һ/х), a letter doubled or tripled, a chunk typed twice. Candidates
 are Hunspell's own suggestions, one-edit and look-alike variants of the word that the
-checker accepts, and words the thesis itself spells correctly.
+checker accepts, and words the thesis itself spells correctly. Cutting a word in two costs
+much, more when a piece is a bare syllable ("қай наркөзі"); each suggestion carries a
+confidence from its cost and its margin over the next (`confidences`), so a guess looks unsure.
+
+A word the checker accepts may still be a likely slip, a *possible* error: Hunspell rejects it
+and the model's reading hides a suffix typed twice, a dropped syllable or ң typed as н
+(`likely_slips`); or the text writes it once and a look-alike often (`real_word_errors`); or it
+is an acronym in small letters (`acronym_slip`). What a whole text says is its `Evidence`.
 """
 
 import math
@@ -529,7 +536,14 @@ class Evidence:
     @classmethod
     def of(cls, accepted_words, acronyms=()) -> "Evidence":
         counts = Counter(word.lower() for word in accepted_words)
-        return cls(counts, frozenset(acronyms), fuller_forms(counts), real_word_errors(counts))
+        return _evidence(frozenset(counts.items()), frozenset(acronyms))
+
+
+@lru_cache(maxsize=16)
+def _evidence(counted: frozenset, acronyms: frozenset) -> Evidence:
+    # The same text gives the same evidence: kept, so that a second look at an unchanged thesis is quick.
+    counts = Counter(dict(counted))
+    return Evidence(counts, acronyms, fuller_forms(counts), real_word_errors(counts))
 
 
 def possible_corrections(word: str, speller: Speller, evidence: Evidence) -> list[tuple[str, float]]:
