@@ -234,3 +234,11 @@ def test_the_curated_spelling_ranks_first(speller):
 def test_hunspell_first_choice_unless_it_splits(speller):
     assert spellcheck.suggestions("мерзіміді", speller)[0] == "мерзімді"
     assert spellcheck.suggestions("қайнаркөзі", speller)[0] == "қайнар көзі"
+
+
+def test_only_the_latest_attesting_spellers_are_kept():
+    speller = small_speller("кувейт")
+    first = speller.attesting(["Ирак"])
+    for letter in "абвгдежзийклмнопрс"[: spellcheck.ATTESTING_KEPT]:
+        speller.attesting([f"Ирак{letter}"])
+    assert speller.attesting(["Ирак"]) is not first

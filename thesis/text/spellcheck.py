@@ -56,6 +56,8 @@ SUPPLEMENTARY_WORDS = frozenset(
 CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", "ұү", "өо", "әа", "іи", "ғг", "һх")} | {
     frozenset(pair): 0.7 for pair in ("ыі", "еі", "аы")
 }
+# How many sets of attested words keep their speller (one per thesis, and one per edit of its records).
+ATTESTING_KEPT = 16
 # Prefixes written onto the word they negate.
 PREFIXES = ("бей",)
 # Kazakh letters a typist without a Kazakh layout writes as their Russian neighbours (the Russian letter first).
@@ -142,11 +144,13 @@ class Speller:
         attested -= {w for w in attested if self.accepts(w)}
         if not attested:
             return self
-        key = ("attesting", attested)
-        if key not in self._cache:
+        kept = self._cache.setdefault("attesting", {})
+        if attested not in kept:
+            if len(kept) >= ATTESTING_KEPT:
+                del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
             stems = {word_stem(word) for word in attested}
-            self._cache[key] = Speller(self.dictionary, self.extra | attested | stems, _shared=self._shared)
-        return self._cache[key]
+            kept[attested] = Speller(self.dictionary, self.extra | attested | stems, _shared=self._shared)
+        return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
         key = ("suggest", word)
