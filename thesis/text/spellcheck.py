@@ -60,8 +60,6 @@ CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", 
 ATTESTING_KEPT = 16
 # Prefixes written onto the word they negate.
 PREFIXES = ("бей",)
-# Kazakh letters a typist without a Kazakh layout writes as their Russian neighbours (the Russian letter first).
-RUSSIAN_FOR_KAZAKH = {"н": "ң", "к": "қ", "у": "ұү", "о": "ө", "а": "ә", "и": "і", "г": "ғ", "х": "һ"}
 VOCABULARY_BONUS = 0.7
 SPLIT_COST = 0.8
 HUNSPELL_FIRST = 0.3
@@ -72,7 +70,6 @@ SHARPNESS = 0.35
 # Possible errors: what their corrections cost, and how far a word must outnumber its rare look-alike.
 DOUBLED_SUFFIX_COST = 0.3
 DROPPED_SYLLABLE_COST = 0.6
-DROPPED_LETTER_COST = 0.3
 CONFUSABLE_SLIP = 0.4
 FREQUENT = 4
 ACRONYM = 4
@@ -80,7 +77,8 @@ ACRONYM = 4
 POSSIBLE_PRIOR = 0.6
 # The first letters a suffix alternates between by assimilation (-лық, -дық, -тық; -ға, -қа).
 ALTERNANTS = ("лдтн", "ғгқк", "бмп")
-SUFFIX_FORMS = frozenset(form for form in (*DERIVATION, *PLURAL, *CASE) if len(form) == 3)
+SUFFIX_SIZE = 3
+SUFFIX_FORMS = frozenset(form for form in (*DERIVATION, *PLURAL, *CASE) if len(form) == SUFFIX_SIZE)
 LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
@@ -144,7 +142,7 @@ class Speller:
         attested -= {w for w in attested if self.accepts(w)}
         if not attested:
             return self
-        kept = self._cache.setdefault("attesting", {})
+        kept = self._cache.setdefault(("attesting",), {})
         if attested not in kept:
             if len(kept) >= ATTESTING_KEPT:
                 del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
@@ -430,13 +428,12 @@ def confidences(costs: dict[str, float], limit: int = SUGGESTION_LIMIT, prior: f
 def doubled_suffix_fixes(word: str) -> list[str]:
     """The word with the second of two forms of one suffix in a row left out: тұрақсыздықтық has -дық
     and then -тық, the same suffix as assimilation writes it after another letter."""
-    lower, fixes = word.lower(), []
-    for size in (3,):
-        for start in range(MIN_STEM, len(word) - 2 * size + 1):
-            first, second = lower[start : start + size], lower[start + size : start + 2 * size]
-            alike = first != second and first[1:] == second[1:] and _alternants(first[0], second[0])
-            if alike and first in SUFFIX_FORMS and second in SUFFIX_FORMS:
-                fixes.append(word[: start + size] + word[start + 2 * size :])
+    lower, fixes, size = word.lower(), [], SUFFIX_SIZE
+    for start in range(MIN_STEM, len(word) - 2 * size + 1):
+        first, second = lower[start : start + size], lower[start + size : start + 2 * size]
+        alike = first != second and first[1:] == second[1:] and _alternants(first[0], second[0])
+        if alike and first in SUFFIX_FORMS and second in SUFFIX_FORMS:
+            fixes.append(word[: start + size] + word[start + 2 * size :])
     return fixes
 
 
@@ -527,7 +524,7 @@ def _near_forms(word: str):
                 yield word[:index] + other + word[index + 1 :], CONFUSABLE[pair]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
     """What a whole text says about its words, for judging one of them: how often each accepted word
     occurs (case folded), the acronyms it writes in capitals, the fuller forms of its words."""
