@@ -15,6 +15,7 @@ from thesis.models import (
     TimelineEvent,
 )
 from thesis.services.history import public_name
+from thesis.services.suspects import Kind
 from thesis.text.diffs import word_diff
 
 from .csl import CSL_NAME_SCHEMA, csl_names
@@ -384,3 +385,43 @@ class TimelineEventSerializer(serializers.ModelSerializer):
             "passage",
             "authors",
         ]
+
+
+class SuspectPassageSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    order = serializers.IntegerField(read_only=True)
+    version = serializers.IntegerField(read_only=True, help_text="The passage's version the place is in.")
+
+
+class SuspectSuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField(read_only=True)
+    confidence = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        min_value=0,
+        max_value=1,
+        help_text="How sure the checker is of this correction, 0 to 1; null where it does not measure it.",
+    )
+
+
+class SuspectSerializer(serializers.Serializer):
+    """A suspected transcription error: where it is, what was found, the corrections suggested."""
+
+    kind = serializers.ChoiceField(choices=Kind.choices, read_only=True)
+    certain = serializers.BooleanField(
+        read_only=True, help_text="false for a possible error: a word that may be right, listed after the certain."
+    )
+    passage = serializers.SerializerMethodField()
+    start = serializers.IntegerField(read_only=True, help_text="Where the text found starts in the passage's text.")
+    end = serializers.IntegerField(read_only=True, help_text="Where it ends (exclusive).")
+    found = serializers.CharField(read_only=True)
+    suggestions = serializers.SerializerMethodField(help_text="Best first.")
+    note = serializers.CharField(read_only=True)
+
+    @extend_schema_field(SuspectPassageSerializer)
+    def get_passage(self, suspect):
+        return {"id": suspect.passage_id, "order": suspect.passage_order, "version": suspect.passage_version}
+
+    @extend_schema_field(SuspectSuggestionSerializer(many=True))
+    def get_suggestions(self, suspect):
+        return [{"text": text, "confidence": confidence} for text, confidence in suspect.ranked]

@@ -21,6 +21,7 @@ from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, S
 from thesis.search import SEARCH_RESULT_LIMIT
 from thesis.services import tei as tei_edition
 from thesis.services.export import RebuildError, current_text, rebuild_original
+from thesis.services.suspects import Kind, find_suspects, listed
 
 from . import filters, serializers
 from .csl import CSL_ITEM_SCHEMA, csl_item
@@ -32,6 +33,7 @@ from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
 TEXT_VERSIONS = ("original", "current")
+BOOLEANS = {"true": True, "false": False}
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 
 
@@ -152,6 +154,39 @@ class ThesisViewSet(ArchiveViewSet):
         except RebuildError:
             raise TextUnavailable() from None
         return HttpResponse(text, content_type=TEXT_MEDIA_TYPE)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("kind", OpenApiTypes.STR, enum=Kind.values, description="Only the suspects of this kind."),
+            OpenApiParameter(
+                "certain",
+                OpenApiTypes.STR,
+                enum=list(BOOLEANS),
+                description="true: only the certain suspects; false: only the possible ones, words the "
+                "checker accepts that are likely slips all the same.",
+            ),
+            OpenApiParameter("script", exclude=True),
+        ],
+        responses=serializers.SuspectSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, filter_backends=[], serializer_class=serializers.SuspectSerializer)
+    def suspects(self, request, pk=None):
+        """Suspected transcription errors in the thesis's current text, certain before possible, then in
+        passage order and place: each with its kind, its place in its passage's text, the text found and
+        the corrections suggested, best first, with the checker's confidence in each. Words editors chose
+        to ignore and suspects they dismissed are left out. Without the Kazakh dictionary on the server
+        the dictionary's kinds are missing."""
+        kind = request.query_params.get("kind") or None
+        if kind is not None and kind not in Kind.values:
+            raise ValidationError({"kind": [f"Unknown kind {kind!r}: use one of {', '.join(Kind.values)}."]})
+        certain = request.query_params.get("certain") or None
+        if certain is not None and certain not in BOOLEANS:
+            raise ValidationError({"certain": [f"Must be true or false, not {certain!r}."]})
+        thesis = self.get_object()
+        found = listed(find_suspects(thesis), kind, None if certain is None else BOOLEANS[certain])
+        page = self.paginate_queryset(found)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
     def sources_csl(self, request, pk=None):
@@ -351,6 +386,7 @@ ROOT_RECORDS = {
     "thesis_text": "thesis-text",
     "thesis_sources_csl": "thesis-sources-csl",
     "thesis_tei": "thesis-tei",
+    "thesis_suspects": "thesis-suspects",
     "section": "section-detail",
     "passage": "passage-detail",
     "passage_history": "passage-history",

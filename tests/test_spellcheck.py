@@ -116,3 +116,129 @@ def test_speller_works_with_any_dictionary():
 def test_missing_dictionary_is_reported(settings):
     speller, problem = spellcheck.load_speller("xx_NOPE")
     assert speller is None and "xx_NOPE" in problem
+
+
+# --- the rules for possible errors and the confidences, on small word lists -----------------------
+
+
+class ListedDictionary(FakeDictionary):
+    """A fake dictionary that also makes suggestions, as Hunspell does."""
+
+    def __init__(self, words, suggestions=None):
+        super().__init__(words)
+        self.made = suggestions or {}
+
+    def suggest(self, word):
+        return self.made.get(word, [])
+
+
+def small_speller(*words, suggestions=None):
+    return spellcheck.Speller(ListedDictionary(set(words), suggestions), extra=frozenset())
+
+
+def test_the_third_persons_possessive_takes_its_cases_with_n():
+    speller = small_speller("мерзім", "мерзімі")
+    assert speller.accepts("мерзімін") and speller.accepts("мерзіміне") and speller.accepts("мерзімінде")
+    assert not speller.accepts("мерзіміді") and not speller.accepts("мерзімідан")
+
+
+def test_a_suffix_written_twice_is_a_possible_error():
+    speller = small_speller("тұрақсыз", "тұрақсыздық")
+    assert speller.accepts("тұрақсыздықтық")  # the model reads it as two suffixes
+    assert spellcheck.likely_slips("тұрақсыздықтық", speller) == {"тұрақсыздық": spellcheck.DOUBLED_SUFFIX_COST}
+    assert spellcheck.doubled_suffix_fixes("халықтық") == []  # халық is a stem, not -лық
+
+
+def test_n_for_ng_inside_the_stem_is_a_possible_error_but_not_in_the_endings():
+    speller = small_speller("көңіл", "көну", "кепіл", "кепілің")
+    assert speller.accepts("көніл")  # көн-іл, "be agreed"
+    assert "көңіл" in spellcheck.likely_slips("көніл", speller)
+    assert speller.accepts("кепілін") and spellcheck.likely_slips("кепілін", speller) == {}
+
+
+def test_a_dropped_syllable_is_a_possible_error_when_the_text_has_the_fuller_word():
+    speller = small_speller("ерекше", "ерекшелік")
+    fuller = spellcheck.fuller_forms(["ерекшеліктерін", "дипломатиясының"])
+    assert fuller["ерекшелерін"] == {"ерекшеліктерін"}
+    assert "дипломатияның" not in fuller  # a possessive dropped is another form, not a slip
+    assert spellcheck.likely_slips("ерекшелерін", speller, fuller) == {"ерекшеліктерін": 0.6}
+
+
+def test_a_word_the_dictionary_knows_is_never_a_likely_slip():
+    speller = small_speller("тұрақсыз", "тұрақсыздық", "тұрақсыздықтық")
+    assert spellcheck.likely_slips("тұрақсыздықтық", speller) == {}
+
+
+def test_real_word_errors_beside_a_frequent_fuller_form():
+    counts = {"республикасының": 9, "республикасың": 1, "саясаты": 6, "саясатын": 1, "негізгі": 5, "негізі": 1}
+    errors = spellcheck.real_word_errors(counts)
+    assert errors["республикасың"][0] == "республикасының"
+    # A dropped ending is another form, and an unlike letter another word.
+    assert "саясатын" not in errors and "саясат" not in errors and "негізі" not in errors
+
+
+def test_real_word_errors_need_a_frequent_look_alike():
+    assert spellcheck.real_word_errors({"республикасының": 2, "республикасың": 1}) == {}
+    assert spellcheck.real_word_errors({"республикасының": 9, "республикасың": 2}) == {}
+    # A layout slip one letter away counts too: к typed for қ.
+    assert spellcheck.real_word_errors({"қазақ": 5, "казақ": 1})["казақ"][0] == "қазақ"
+
+
+def test_an_acronym_in_small_letters():
+    assert spellcheck.acronym_slip("Ақш", {"АҚШ", "БҰҰ"}) == "АҚШ"
+    assert spellcheck.acronym_slip("Ерекше", {"ЕРЕКШЕ"}) is None  # a heading in capitals, not an acronym
+    assert spellcheck.acronym_slip("АҚШ", {"АҚШ"}) is None
+
+
+def test_possible_corrections_come_less_sure_than_certain_ones():
+    speller = small_speller("республика", "республикасы")
+    evidence = spellcheck.Evidence.of(["Республикасының"] * 9 + ["Республикасың"])
+    ((fix, confidence),) = spellcheck.possible_corrections("Республикасың", speller, evidence)
+    assert fix == "Республикасының" and confidence <= spellcheck.POSSIBLE_PRIOR
+    assert spellcheck.possible_corrections("Республикасының", speller, evidence) == []
+
+
+def test_attested_spellings_are_accepted_with_their_inflections():
+    speller = small_speller("кувейт")
+    attesting = speller.attesting(["Ирактың", "Кувейтке"])
+    assert attesting.accepts("Ирактың") and attesting.accepts("Иракты") and not speller.accepts("Иракты")
+    assert speller.attesting(["Ирактың"]) is speller.attesting(["Ирактың"])  # one speller per set, kept warm
+    assert speller.attesting(["Кувейт"]) is speller  # nothing new to accept
+
+
+def test_a_prefix_written_onto_a_word():
+    speller = small_speller("әскери", "ресми")
+    assert speller.accepts("бейәскери") and speller.accepts("бейресми") and not speller.accepts("бейәскр")
+
+
+def test_a_split_that_leaves_a_bare_syllable_costs_more():
+    assert spellcheck.split_cost("қай наркөзі") > spellcheck.split_cost("қайнар көзі") > 0
+    assert spellcheck.split_cost("қайнаркөзі") == 0
+
+
+def test_confidence_follows_the_cost_and_the_margin():
+    clear = dict(spellcheck.confidences({"аймаққа": 0.2, "аймақта": 1.4}))
+    close = dict(spellcheck.confidences({"қайнар көзі": 1.8, "қай наркөзі": 1.8}))
+    assert clear["аймаққа"] > 0.8 > 0.1 > clear["аймақта"]
+    assert close["қайнар көзі"] == close["қай наркөзі"] < 0.2
+    assert spellcheck.confidences({"далеко": 3.5}) == []
+    assert all(0 <= c <= 1 for _s, c in spellcheck.confidences({"a": -0.3, "b": 0.0}))
+
+
+def test_the_curated_spelling_ranks_first(speller):
+    attesting = speller.attesting(["Ирактың"])
+    ranked = spellcheck.ranked_suggestions("Ирактын", attesting, vocabulary={"Ирактың"})
+    assert ranked[0][0] == "Ирактың" and ranked[0][1] > ranked[1][1]
+
+
+def test_hunspell_first_choice_unless_it_splits(speller):
+    assert spellcheck.suggestions("мерзіміді", speller)[0] == "мерзімді"
+    assert spellcheck.suggestions("қайнаркөзі", speller)[0] == "қайнар көзі"
+
+
+def test_only_the_latest_attesting_spellers_are_kept():
+    speller = small_speller("кувейт")
+    first = speller.attesting(["Ирак"])
+    for letter in "абвгдежзийклмнопрс"[: spellcheck.ATTESTING_KEPT]:
+        speller.attesting([f"Ирак{letter}"])
+    assert speller.attesting(["Ирак"]) is not first

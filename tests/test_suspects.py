@@ -131,3 +131,44 @@ def test_speller_loading_failure_is_handled(monkeypatch, seed_thesis):
     monkeypatch.setattr(spellcheck, "default_speller", lambda: (None, "The spell-checker is unavailable: test"))
     report = suspects.find_suspects(seed_thesis)
     assert report.speller_problem.endswith("test") and report.by_kind["cut"]
+
+
+def test_curated_spellings_are_accepted(report):
+    if report.speller_problem:
+        skip_or_fail(report.speller_problem)
+    flagged = {s.found for kind in suspects.DICTIONARY_KINDS for s in report.by_kind[kind]}
+    # The curated records write Ирактың: Ирак is a stem, and the thesis's Иракты is right.
+    assert "Иракты" not in flagged
+    fixes = {s.found: s.suggestions for s in report.by_kind["spelling"]}
+    assert fixes["Ирактын"][0] == "Ирактың"
+
+
+def test_curated_words_come_from_what_editors_wrote(seed_thesis):
+    words = set(suspects.curated_words(seed_thesis))
+    assert {"Ирактың", "Кувейтке", "Лабрюер"} <= words
+    # A stated event's description is the text's own sentence, misspellings and all.
+    assert "талқыланып" not in words and "күнделікті" not in words
+
+
+def test_possible_suspects_follow_the_certain_ones_with_confidences(report):
+    if report.speller_problem:
+        skip_or_fail(report.speller_problem)
+    spelling = report.by_kind["spelling"]
+    certainty = [s.certain for s in spelling]
+    assert certainty == sorted(certainty, reverse=True) and not certainty[-1]
+    possible = {s.found: s for s in spelling if not s.certain}
+    assert {"тұрақсыздықтық", "ерекшелерін", "көніл", "Республикасың"} <= possible.keys()
+    for suspect in spelling:
+        assert len(suspect.confidences) == len(suspect.suggestions)
+        assert suspect.ranked == list(zip(suspect.suggestions, suspect.confidences, strict=True))
+    sure = {s.found: s.confidences[0] for s in spelling if s.certain}
+    assert sure["аймақққа"] > 0.8 > 0.2 > sure["қайнаркөзі"]
+
+
+def test_listed_orders_certain_first_then_place_and_filters(report):
+    everything = suspects.listed(report)
+    assert len(everything) == report.total
+    keys = [(not s.certain, s.passage_order, s.start) for s in everything]
+    assert keys == sorted(keys)
+    assert {s.kind for s in suspects.listed(report, kind="cut")} == {"cut"}
+    assert all(not s.certain for s in suspects.listed(report, certain=False))

@@ -24,10 +24,11 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage
+from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
 from ..text import spellcheck
 from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
 from ..text.dates import ROMAN_CHARS
+from ..text.events import derived_headline
 from ..text.sentences import ABBREVIATIONS
 
 CONTEXT = 40
@@ -52,6 +53,7 @@ DICTIONARY_KINDS = frozenset({Kind.SPELLING, Kind.UNKNOWN})
 
 LETTER = r"[^\W\d_]"
 MIXED_WORD_RE = re.compile(rf"{LETTER}+")
+CYRILLIC_WORD_RE = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
 TRIPLED_WORD_RE = re.compile(rf"{LETTER}*({LETTER})\1\1{LETTER}*")
 MISSING_SPACE_RE = re.compile(rf"(?P<before>{LETTER}+)\.(?=(?P<after>{LETTER}+))")
 DOUBLE_PUNCTUATION_RE = re.compile(r"(?<!\.)\.\.(?!\.)|([,;:])\1+")
@@ -132,6 +134,18 @@ def dismissed_keys(thesis) -> set[tuple[int, str, str, str, str]]:
     return set(rows.values_list("passage_id", "kind", "found", "before", "after"))
 
 
+def listed(report: SuspectReport, kind: str | None = None, certain: bool | None = None) -> list[Suspect]:
+    """The report's suspects in one list: certain before possible, then by passage and place; only
+    those of `kind`, and only the certain (or the possible) ones, when asked."""
+    found = [
+        suspect
+        for items in report.by_kind.values()
+        for suspect in items
+        if (kind is None or suspect.kind == kind) and (certain is None or suspect.certain == certain)
+    ]
+    return sorted(found, key=lambda s: (not s.certain, s.passage_order, s.start, s.end, str(s.kind)))
+
+
 def text_suspects(passage: Passage) -> list[Suspect]:
     """The suspects that need no dictionary."""
     finders = (mixed_script, tripled_letters, missing_spaces, doubled_punctuation, unbalanced, cut_abbreviations)
@@ -163,22 +177,60 @@ def _suspect(passage, kind, start, end, suggestions, note="") -> Suspect:
 
 
 def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
-    """Words the speller rejects: misspellings with a close correction, and words it does not know."""
+    """Words the speller rejects (certain suspects: misspellings with a close correction, and words it
+    does not know), then words it accepts that are likely slips all the same (possible suspects)."""
     skip = words_never_flagged(thesis)
+    curated = curated_words(thesis)
+    speller = speller.attesting(curated)
     occurrences = [
         (p, start, end, word) for p in passages for start, end, word in spellcheck.checkable_words(p.text, skip)
     ]
-    vocabulary = Counter(word for *_, word in occurrences if speller.accepts(word))
+    accepted = [word for *_, word in occurrences if speller.accepts(word)]
+    evidence = spellcheck.Evidence.of(accepted, acronyms(passages))
+    vocabulary = Counter(accepted) + Counter(curated)
     found = []
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, tuple] = {}
     for passage, start, end, word in occurrences:
-        if speller.accepts(word):
-            continue
         if word not in cache:
-            cache[word] = spellcheck.suggestions(word, speller, vocabulary)
-        kind = Kind.SPELLING if cache[word] else Kind.UNKNOWN
-        found.append(_suspect(passage, kind, start, end, cache[word]))
-    return found
+            cache[word] = _judge(word, speller, vocabulary, evidence)
+        kind, ranked, certain = cache[word]
+        if kind is not None:
+            suspect = _suspect(passage, kind, start, end, [suggestion for suggestion, _c in ranked])
+            suspect.confidences = [confidence for _s, confidence in ranked]
+            suspect.certain = certain
+            found.append(suspect)
+    # Stable: passage order and place within each of the two.
+    return sorted(found, key=lambda suspect: not suspect.certain)
+
+
+def _judge(word, speller, vocabulary, evidence) -> tuple:
+    """(kind or None, [(suggestion, confidence)], certain) for one word."""
+    if not speller.accepts(word):
+        ranked = spellcheck.ranked_suggestions(word, speller, vocabulary)
+        return (Kind.SPELLING if ranked else Kind.UNKNOWN), ranked, True
+    ranked = spellcheck.possible_corrections(word, speller, evidence)
+    return (Kind.SPELLING if ranked else None), ranked, False
+
+
+def curated_words(thesis) -> list[str]:
+    """The words of what editors wrote about the thesis (its title and notes, people's names and notes,
+    the headlines and descriptions of events), which the spell-check accepts as they spell them.
+    Not a stated event's description, which is the text's own sentence, nor a headline still made from it."""
+    texts = [thesis.title, thesis.title_note, thesis.completeness_note]
+    for author in Author.objects.filter(thesis=thesis).only("family_name", "given_names", "display_name", "note"):
+        texts += [author.family_name, author.given_names, author.display_name, author.note]
+    events = TimelineEvent.objects.filter(thesis=thesis).only("headline", "description", "date_display", "basis")
+    for event in events:
+        if event.headline != derived_headline(event.description):
+            texts.append(event.headline)
+        if event.basis != TimelineEvent.Basis.STATED:
+            texts += [event.description, event.date_display]
+    return [word for text in texts for word in CYRILLIC_WORD_RE.findall(text)]
+
+
+def acronyms(passages) -> frozenset[str]:
+    """The words the passages write in capitals: acronyms (АҚШ, БҰҰ) and headings."""
+    return frozenset(word for p in passages for word in MIXED_WORD_RE.findall(p.text) if word.isupper())
 
 
 def words_never_flagged(thesis) -> frozenset[str]:

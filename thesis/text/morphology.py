@@ -34,7 +34,10 @@ DERIVATION = _forms(
 )
 VERBALISER = _forms("ла ле да де та те лан лен дан ден тан тен лас лес дас дес тас тес ай ей ландыр лендір")
 PLURAL = _forms("лар лер дар дер тар тер")
-POSSESSIVE = _forms("ым ім м ың ің ң ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ы і сы сі")
+POSSESSIVE = _forms("ым ім м ың ің ң ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
+# The third person's possessive takes its cases with н: мерзімін, мерзіміне, мерзімінде, never мерзіміді.
+THIRD_POSSESSIVE = _forms("ы і сы сі")
+THIRD_POSSESSED_CASE = _forms("ның нің н на не нда нде нан нен мен нша нше")
 CASE = _forms(
     "ның нің дың дің тың тің ға ге қа ке ны ні ды ді ты ті да де та те дан ден тан тен нан нен мен бен пен ша ше"
 )
@@ -63,11 +66,13 @@ TRANSITIONS = {
         (VERBALISER, "verb"),
         (PLURAL, "plural"),
         (POSSESSIVE, "possessed"),
+        (THIRD_POSSESSIVE, "third possessed"),
         (CASE, "case"),
         (PREDICATIVE, "end"),
     ],
-    "plural": [(POSSESSIVE, "possessed"), (CASE, "case"), (PREDICATIVE, "end")],
+    "plural": [(POSSESSIVE, "possessed"), (THIRD_POSSESSIVE, "third possessed"), (CASE, "case"), (PREDICATIVE, "end")],
     "possessed": [(POSSESSED_CASE, "case"), (PREDICATIVE, "end")],
+    "third possessed": [(THIRD_POSSESSED_CASE, "case"), (PREDICATIVE, "end")],
     "case": [(ATTRIBUTIVE, "noun"), (PREDICATIVE, "end")],
     "verb": [(REFLEXIVE, "reflexive"), (CAUSATIVE, "causative")],
     "reflexive": [(CAUSATIVE, "causative")],

@@ -13,15 +13,25 @@ Suggestions are ranked by a weighted edit distance in which the slips this trans
 makes cost less: a Kazakh letter typed as its Russian neighbour (қ/к, ң/н, ү/у, ұ/у,
 ө/о, ә/а, і/и, ғ/г, һ/х), a letter doubled or tripled, a chunk typed twice. Candidates
 are Hunspell's own suggestions, one-edit and look-alike variants of the word that the
-checker accepts, and words the thesis itself spells correctly.
+checker accepts, and words the thesis itself spells correctly. Cutting a word in two costs
+much, more when a piece is a bare syllable ("қай наркөзі"); each suggestion carries a
+confidence from its cost and its margin over the next (`confidences`), so a guess looks unsure.
+
+A word the checker accepts may still be a likely slip, a *possible* error: Hunspell rejects it
+and the model's reading hides a suffix typed twice, a dropped syllable or ң typed as н
+(`likely_slips`); or the text writes it once and a look-alike often (`real_word_errors`); or it
+is an acronym in small letters (`acronym_slip`). What a whole text says is its `Evidence`.
 """
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .alphabet import KAZAKH_LETTERS, LATIN_RE
-from .morphology import MIN_STEM, SOFTENING, chains, harmony, stem_splits
+from .morphology import CASE, DERIVATION, MIN_STEM, PLURAL, SOFTENING, THIRD_POSSESSIVE, chains, harmony, stem_splits
+from .morphology import stem as word_stem
 from .sentences import ABBREVIATIONS
 
 DEFAULT_LANGUAGE = "kk_KZ"
@@ -37,7 +47,7 @@ SUPPLEMENTARY_WORDS = frozenset(
     геостратегиялық геоэкономика глобалды догматизм интеграция интеграциялық инициатива интрига кардиналды
     компромисс коммюнике конфигурация конфликт концептуалды концепция монополярлы протокол сфера теоретикалық
     эксперт француз келісімшарт жеделхат ядро ядролық жүзжылдық онжылдық көшбасшы мейілінше амбиция делегация
-    формация сектанттық түсінісушілік тұрақсыздық теңқұқықты
+    формация сектанттық түсінісушілік тұрақсыздық теңқұқықты такт кеңесу
     балқан шығанақ еуразия евразия иран ирақ кувейт турция ресей қытай европа европалық
     """.split()
 )
@@ -46,7 +56,30 @@ SUPPLEMENTARY_WORDS = frozenset(
 CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", "ұү", "өо", "әа", "іи", "ғг", "һх")} | {
     frozenset(pair): 0.7 for pair in ("ыі", "еі", "аы")
 }
+# How many sets of attested words keep their speller (one per thesis, and one per edit of its records).
+ATTESTING_KEPT = 16
+# Prefixes written onto the word they negate.
+PREFIXES = ("бей",)
 VOCABULARY_BONUS = 0.7
+SPLIT_COST = 0.8
+HUNSPELL_FIRST = 0.3
+SHORT_PIECE = 3
+SHORT_PIECE_COST = 0.3
+# How fast a candidate's share of the confidence falls with its cost above the cheapest one.
+SHARPNESS = 0.35
+# Possible errors: what their corrections cost, and how far a word must outnumber its rare look-alike.
+DOUBLED_SUFFIX_COST = 0.3
+DROPPED_SYLLABLE_COST = 0.6
+CONFUSABLE_SLIP = 0.4
+FREQUENT = 4
+ACRONYM = 4
+# How likely a possible suspect is wrong at all, which its suggestions' confidences are scaled by.
+POSSIBLE_PRIOR = 0.6
+# The first letters a suffix alternates between by assimilation (-лық, -дық, -тық; -ға, -қа).
+ALTERNANTS = ("лдтн", "ғгқк", "бмп")
+SUFFIX_SIZE = 3
+SUFFIX_FORMS = frozenset(form for form in (*DERIVATION, *PLURAL, *CASE) if len(form) == SUFFIX_SIZE)
+LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
@@ -59,13 +92,19 @@ class Speller:
     dictionary: object
     extra: frozenset = SUPPLEMENTARY_WORDS
     _cache: dict = field(default_factory=dict, repr=False)
+    # Hunspell's own answers, the same whatever `extra` holds, shared by the spellers `attesting` makes.
+    _shared: dict = field(default_factory=dict, repr=False)
 
     def knows(self, word: str) -> bool:
         """Accepted as it stands by Hunspell or the supplementary vocabulary."""
-        key = ("knows", word)
-        if key not in self._cache:
-            self._cache[key] = word.lower() in self.extra or bool(self.dictionary.check(word))
-        return self._cache[key]
+        return word.lower() in self.extra or self.hunspell_knows(word)
+
+    def hunspell_knows(self, word: str) -> bool:
+        """Accepted by Hunspell alone."""
+        key = ("check", word)
+        if key not in self._shared:
+            self._shared[key] = bool(self.dictionary.check(word))
+        return self._shared[key]
 
     def knows_verb(self, stem: str) -> bool:
         """A verb stem: its infinitive in -у is known (оқы → оқу)."""
@@ -85,10 +124,37 @@ class Speller:
             return False
         if repeated_chunk_fixes(word, self.knows):
             return False
-        return self.knows(word) or is_inflected(word, self)
+        return self.knows(word) or is_inflected(word, self) or self._prefixed(word)
+
+    def _prefixed(self, word: str) -> bool:
+        """A word with a negating prefix written onto it, as Kazakh spelling writes it: бейәскери, бейресми."""
+        lower = word.lower()
+        return any(
+            lower.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM and self.accepts(word[len(prefix) :])
+            for prefix in PREFIXES
+        )
+
+    def attesting(self, words) -> "Speller":
+        """This speller also accepting `words` (the spellings a thesis's curated records use) and their
+        inflections: "Ирактың" makes Ирак a stem, so "Иракты" is right too. Hunspell's answers are shared
+        with this speller, and each set of words gets one speller, so its answers stay warm between calls."""
+        attested = frozenset(w.lower() for w in words if len(w) >= MIN_STEM and WORD_RE.fullmatch(w))
+        attested -= {w for w in attested if self.accepts(w)}
+        if not attested:
+            return self
+        kept = self._cache.setdefault(("attesting",), {})
+        if attested not in kept:
+            if len(kept) >= ATTESTING_KEPT:
+                del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
+            stems = {word_stem(word) for word in attested}
+            kept[attested] = Speller(self.dictionary, self.extra | attested | stems, _shared=self._shared)
+        return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
-        return list(self.dictionary.suggest(word))
+        key = ("suggest", word)
+        if key not in self._shared:
+            self._shared[key] = list(self.dictionary.suggest(word))
+        return self._shared[key]
 
     def corrections(self, word: str) -> dict[str, float]:
         key = ("corrections", word)
@@ -150,12 +216,27 @@ def _follows_acronym(text: str, start: int) -> bool:
 
 def is_inflected(word: str, speller: Speller) -> bool:
     """A known noun stem or verb stem followed by a grammatical chain of suffixes that agrees with it."""
+    return inflection_stem(word, speller) is not None
+
+
+def inflection_stem(word: str, speller: Speller) -> str | None:
+    """The longest stem through which the inflection model accepts `word`, or None."""
     for stem, tail in stem_splits(word):
-        vowels = harmony(stem)
-        last = stem[-1].lower()
-        if len(stem) >= MIN_STEM and chains(last, tail, "noun", vowels) and speller.knows(stem):
-            return True
+        vowels, last = harmony(stem), stem[-1].lower()
+        noun = len(stem) >= MIN_STEM and chains(last, tail, "noun", vowels) and speller.knows(stem)
+        if noun and (not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)):
+            return stem
         if chains(last, tail, "verb", vowels) and speller.knows_verb(stem):
+            return stem
+    return None
+
+
+def _possessed(stem: str, speller: Speller) -> bool:
+    """A stem the dictionary lists with its third person's possessive (мерзімі: мерзім-і), which
+    takes its cases as that possessive does: мерзімін, not мерзіміді."""
+    for ending in THIRD_POSSESSIVE:
+        base = stem[: -len(ending)]
+        if stem.lower().endswith(ending) and len(base) >= MIN_STEM and speller.knows(base):
             return True
     return False
 
@@ -287,7 +368,13 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
     for fix in repeated_chunk_fixes(word, speller.accepts):
         offer(fix, 0.3)
     for rank, suggestion in enumerate(speller.hunspell_suggestions(word)):
-        cost = distance(word, suggestion) + 0.01 * rank + (0.8 if " " in suggestion else 0)
+        # Hunspell's first choice is right more often than its next ones, unless it cuts the word in two.
+        cost = (
+            distance(word, suggestion)
+            + 0.01 * rank
+            + split_cost(suggestion)
+            - (HUNSPELL_FIRST if rank == 0 and " " not in suggestion else 0)
+        )
         offer(suggestion, cost)
         if suggestion.count(" ") == 1:
             offer(suggestion.replace(" ", "-"), cost + 0.05)  # қарым-қатынас is one word, hyphenated
@@ -297,7 +384,184 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
     return found
 
 
+def split_cost(suggestion: str) -> float:
+    """What cutting a word in two adds to a suggestion's cost: much, and more when a piece is a bare
+    syllable ("қай наркөзі", "бей әскери"), which is far likelier a prefix or a stem's first letters."""
+    pieces = suggestion.split()
+    if len(pieces) < 2:
+        return 0.0
+    return SPLIT_COST + (SHORT_PIECE_COST if min(len(piece) for piece in pieces) <= SHORT_PIECE else 0.0)
+
+
 def suggestions(word: str, speller: Speller, vocabulary=(), limit: int = SUGGESTION_LIMIT) -> list[str]:
     """The best corrections for a rejected word, cheapest first."""
-    ranked = sorted(candidates(word, speller, vocabulary).items(), key=lambda item: (item[1], item[0]))
-    return [candidate for candidate, cost in ranked if cost <= MAX_DISTANCE][:limit]
+    return [candidate for candidate, _confidence in ranked_suggestions(word, speller, vocabulary, limit)]
+
+
+def ranked_suggestions(word: str, speller: Speller, vocabulary=(), limit: int = SUGGESTION_LIMIT):
+    """(correction, confidence) pairs for a rejected word, best first: see `confidences`."""
+    return confidences(candidates(word, speller, vocabulary), limit)
+
+
+def confidences(costs: dict[str, float], limit: int = SUGGESTION_LIMIT, prior: float = 1.0):
+    """(candidate, confidence 0-1) pairs, cheapest first, for the candidates within MAX_DISTANCE.
+
+    A candidate's confidence is its share of the candidates' weights exp(-cost / SHARPNESS), which is
+    high only with a clear margin over the next one, times how plausible its cost is on its own
+    (1 / (1 + cost²): a cheap layout slip keeps most of it, two whole edits little), times `prior`,
+    how likely the word is wrong at all (below 1 for a possible suspect)."""
+    kept = sorted(((cost, candidate) for candidate, cost in costs.items() if cost <= MAX_DISTANCE))
+    if not kept:
+        return []
+    cheapest = kept[0][0]
+    weights = [math.exp(-(cost - cheapest) / SHARPNESS) for cost, _candidate in kept]
+    total = sum(weights)
+    return [
+        (candidate, round(prior * weight / total / (1 + max(cost, 0.0) ** 2), 2))
+        for (cost, candidate), weight in zip(kept[:limit], weights, strict=False)
+    ]
+
+
+# --- possible errors: words the checker accepts that are likely slips all the same ------------------
+
+
+def doubled_suffix_fixes(word: str) -> list[str]:
+    """The word with the second of two forms of one suffix in a row left out: тұрақсыздықтық has -дық
+    and then -тық, the same suffix as assimilation writes it after another letter."""
+    lower, fixes, size = word.lower(), [], SUFFIX_SIZE
+    for start in range(MIN_STEM, len(word) - 2 * size + 1):
+        first, second = lower[start : start + size], lower[start + size : start + 2 * size]
+        alike = first != second and first[1:] == second[1:] and _alternants(first[0], second[0])
+        if alike and first in SUFFIX_FORMS and second in SUFFIX_FORMS:
+            fixes.append(word[: start + size] + word[start + 2 * size :])
+    return fixes
+
+
+def _alternants(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in ALTERNANTS)
+
+
+def stem_letter_fixes(word: str, speller: Speller) -> list[str]:
+    """The word with an н inside its stem written ң, where Hunspell knows the result (көніл → көңіл).
+    In the endings н and ң both belong (кепілін, кепілің), so only the stem's letters are tried."""
+    stem = inflection_stem(word, speller) or ""
+    fixes = []
+    for index in range(len(stem)):
+        if word[index].lower() == "н":
+            candidate = word[:index] + _like(word[index], "ң") + word[index + 1 :]
+            if speller.hunspell_knows(candidate):
+                fixes.append(candidate)
+    return fixes
+
+
+def fuller_forms(vocabulary) -> dict[str, set[str]]:
+    """For each word a syllable short of a word of `vocabulary` (case folded): those fuller words.
+
+    A syllable here is 2-4 letters cut out of a word at or across one of its derivational suffixes
+    (-лық, -лік, -шыл ...): ерекшеліктерін less "ікт" is ерекшелерін. Cutting an ending elsewhere
+    gives another form of the same word (дипломатиясының, дипломатияның), which is no slip."""
+    index: dict[str, set[str]] = {}
+    for full in {w.lower() for w in vocabulary}:
+        marks = [
+            (start, start + len(form))
+            for form in LONG_DERIVATION
+            for start in range(MIN_STEM, len(full))
+            if full.startswith(form, start)
+        ]
+        for start, end in marks:
+            for size in (2, 3, 4):
+                for cut in range(max(MIN_STEM, start - size + 1), min(end, len(full) - size)):
+                    index.setdefault(full[:cut] + full[cut + size :], set()).add(full)
+    return index
+
+
+def likely_slips(word: str, speller: Speller, fuller=None, attested=frozenset()) -> dict[str, float]:
+    """Corrections, with their costs, of a word Hunspell rejects although the inflection model accepts
+    it, where the slip is a likely one: a suffix typed twice (тұрақсыздықтық → тұрақсыздық), a
+    syllable dropped from a word the thesis writes in full (`fuller`, from `fuller_forms`: ерекшелерін
+    → ерекшеліктерін), ң typed as н in the stem (көніл → көңіл). The correction must be one Hunspell
+    knows or the thesis uses (`attested`, case folded). Empty for most such words: the model is right."""
+    if speller.hunspell_knows(word) or word.lower() in speller.extra or not speller.accepts(word):
+        return {}
+    found: dict[str, float] = {}
+    for fix in doubled_suffix_fixes(word):
+        if speller.hunspell_knows(fix) or fix.lower() in attested:
+            found[fix] = DOUBLED_SUFFIX_COST
+    for fix in stem_letter_fixes(word, speller):
+        found.setdefault(fix, CONFUSABLE[frozenset("ңн")])
+    for full in sorted((fuller or {}).get(word.lower(), ())):
+        found.setdefault(_match_case(word, full), DROPPED_SYLLABLE_COST)
+    return found
+
+
+def real_word_errors(counts) -> dict[str, tuple[str, float]]:
+    """Words that are words, but likely slips for another the same text uses far more often.
+
+    `counts` gives each accepted word's occurrences (case folded). A word written once is suspect
+    when a word FREQUENT times or more in the text is it with one letter typed as its look-alike
+    (CONFUSABLE: the thesis's usual slip), or with two more letters inside it, not at its end
+    (Республикасың once beside Республикасының nine times): a dropped ending makes another form of
+    the word, a dropped inner syllable a slip. Any other one-letter difference is left alone: in this
+    language it is far likelier another form (негізі, негізгі; істеу, істер). Returns the word's
+    likely intended form and the slip's cost."""
+    errors: dict[str, tuple[str, float]] = {}
+    for frequent, number in counts.items():
+        if number < FREQUENT:
+            continue
+        for rare, cost in _near_forms(frequent):
+            if counts.get(rare) == 1 and cost < errors.get(rare, ("", 9.0))[1]:
+                errors[rare] = (frequent, cost)
+    return errors
+
+
+def _near_forms(word: str):
+    for index in range(MIN_STEM, len(word) - 2):
+        yield word[:index] + word[index + 2 :], DROPPED_SYLLABLE_COST
+    for index in range(len(word)):
+        for pair in CONFUSABLE:
+            if word[index] in pair and CONFUSABLE[pair] < 1:
+                (other,) = pair - {word[index]}
+                yield word[:index] + other + word[index + 1 :], CONFUSABLE[pair]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a whole text says about its words, for judging one of them: how often each accepted word
+    occurs (case folded), the acronyms it writes in capitals, the fuller forms of its words."""
+
+    counts: Counter
+    acronyms: frozenset = frozenset()
+    fuller: dict = field(default_factory=dict)
+    real_words: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, accepted_words, acronyms=()) -> "Evidence":
+        counts = Counter(word.lower() for word in accepted_words)
+        return _evidence(frozenset(counts.items()), frozenset(acronyms))
+
+
+@lru_cache(maxsize=16)
+def _evidence(counted: frozenset, acronyms: frozenset) -> Evidence:
+    # The same text gives the same evidence: kept, so that a second look at an unchanged thesis is quick.
+    counts = Counter(dict(counted))
+    return Evidence(counts, acronyms, fuller_forms(counts), real_word_errors(counts))
+
+
+def possible_corrections(word: str, speller: Speller, evidence: Evidence) -> list[tuple[str, float]]:
+    """(correction, confidence) pairs, best first, for a word the checker accepts but that is likely a
+    slip all the same (`likely_slips`, `real_word_errors`, `acronym_slip`); empty when it is not."""
+    costs = likely_slips(word, speller, evidence.fuller, evidence.counts.keys())
+    intended = evidence.real_words.get(word.lower())
+    if intended is not None:
+        costs.setdefault(_match_case(word, intended[0]), intended[1])
+    acronym = acronym_slip(word, evidence.acronyms)
+    if acronym is not None and evidence.counts[word.lower()] == 1:
+        costs.setdefault(acronym, CONFUSABLE_SLIP)
+    return confidences(costs, prior=POSSIBLE_PRIOR)
+
+
+def acronym_slip(word: str, acronyms) -> str | None:
+    """The acronym (ACRONYM letters at most) the text writes in capitals, for a word that is it in
+    small letters (Ақш for АҚШ)."""
+    upper = word.upper()
+    return upper if upper != word and len(word) <= ACRONYM and upper in acronyms else None
