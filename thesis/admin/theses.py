@@ -17,11 +17,12 @@ from ..models import IgnoredWord, ReplaceBatch, ReplaceBatchItem, Thesis
 from ..services import editing, history, replace
 from ..services.suspects import DICTIONARY_KINDS, Kind, find_suspects
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff
+from .files import ThesisFilesAdmin
 from .review import ReviewView
 
 
 @admin.register(Thesis)
-class ThesisAdmin(EditorialAdmin):
+class ThesisAdmin(ThesisFilesAdmin, EditorialAdmin):
     change_form_template = "admin/thesis/thesis/change_form.html"
     list_display = ["title", "kind", "language", "is_complete", "tools"]
     form = ThesisForm
