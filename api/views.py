@@ -72,8 +72,10 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        # A list is rows and columns; a record's nested detail is not.
-        return [*renderers, tables.CsvRenderer()] if self.action == "list" else renderers
+        # A list is rows and columns; a record's nested detail is not. (A method the list does not
+        # take has no action, and must meet its 405 rather than a 404 for the format.)
+        is_list = not self.detail and self.action in ("list", None)
+        return [*renderers, tables.CsvRenderer()] if is_list else renderers
 
     def list(self, request, *args, **kwargs):
         if isinstance(request.accepted_renderer, tables.CsvRenderer):
@@ -83,12 +85,14 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     def csv_list(self, request):
         """Every row of the filtered list, not a page of it, streamed a chunk of rows at a time."""
         queryset = self.filter_queryset(self.get_queryset())
+        self.paginator.check_parameters(request)
         limit = self.count_limit() if hasattr(self, "count_limit") else None
         if limit is not None:
             queryset = queryset[:limit]
         names = tables.columns(self.get_serializer())
-        chunks = self.csv_chunks(queryset)
-        response = StreamingHttpResponse(tables.stream(names, chunks), content_type=f"{tables.MEDIA_TYPE}; charset=utf-8")
+        # HEAD sends no body, so it reads no rows either.
+        body = () if request.method == "HEAD" else tables.stream(names, self.csv_chunks(queryset))
+        response = StreamingHttpResponse(body, content_type=f"{tables.MEDIA_TYPE}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.csv_file_name(request)}"'
         # A stream has no body to hash, so the middleware cannot tag it: the rows are fixed by the
         # data version and the request, which a revalidation reads without running the list.
@@ -97,7 +101,8 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         return response
 
     def csv_chunks(self, queryset):
-        for chunk in tables.chunked(queryset.iterator(chunk_size=tables.CHUNK_ROWS)):
+        size = tables.CHUNK_ROWS
+        for chunk in tables.chunked(queryset.iterator(chunk_size=size), size):
             self.prepare_rows(chunk)
             yield self.get_serializer(chunk, many=True).data
 
