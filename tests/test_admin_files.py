@@ -207,3 +207,16 @@ def test_the_backup_is_for_administrators_and_is_what_the_command_writes(editor_
     models = {row["model"] for row in rows}
     assert {"thesis.thesis", "thesis.passage", "auth.user"} <= models
     assert sum(row["model"] == "thesis.passage" for row in rows) == 11
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "reason"),
+    [
+        ("kk", "Жұмысты импорттау", "Импортталмады, ештеңе жазылған жоқ: файл UTF-8 мәтіні емес"),
+        ("ru", "Импортировать работу", "Не импортировано, ничего не записано: файл не является текстом в UTF-8"),
+    ],
+)
+def test_the_import_page_and_its_reasons_in_kazakh_and_russian(editor_client, language, title, reason):
+    editor_client.post("/i18n/setlang/", {"language": language})
+    assert title in editor_client.get(reverse(IMPORT)).content.decode()
+    assert reason in preview(editor_client, b"\xff\xfe text").content.decode()
