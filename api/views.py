@@ -111,8 +111,8 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 
     def csv_file_name(self, request) -> str:
         thesis = request.query_params.get("thesis", "")
-        # The filter has already refused anything but a whole number.
-        suffix = f"-thesis-{int(thesis)}" if thesis.strip() else ""
+        # Where `thesis` filters, the filter has refused anything but a whole number; elsewhere it is ignored.
+        suffix = f"-thesis-{int(thesis)}" if thesis.isascii() and thesis.isdigit() else ""
         # Named as its list's address: passages.csv, timeline-thesis-1.csv.
         return f"{request.path.rstrip('/').rsplit('/', 1)[-1]}{suffix}.csv"
 

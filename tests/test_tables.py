@@ -102,6 +102,9 @@ def test_a_csv_is_every_row_not_a_page(client, seed_thesis):
 def test_csv_is_named_for_its_list_and_thesis_and_asked_for_by_accept_too(client, seed_thesis):
     response = client.get("/api/timeline/", {"thesis": seed_thesis.pk, "format": "csv"})
     assert response["Content-Disposition"] == f'attachment; filename="timeline-thesis-{seed_thesis.pk}.csv"'
+    # The theses are not filtered by thesis: the parameter is ignored there, in the name too.
+    theses = client.get("/api/theses/", {"thesis": "abc", "format": "csv"})
+    assert theses["Content-Disposition"] == 'attachment; filename="theses.csv"'
     by_accept = client.get("/api/authors/", HTTP_ACCEPT="text/csv")
     assert by_accept["Content-Disposition"] == 'attachment; filename="authors.csv"'
     assert len(read_csv(by_accept)) == seed_thesis.authors.count()
