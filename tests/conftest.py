@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
@@ -44,6 +45,15 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the project's default language: a request the test client made in Kazakh
+    leaves Kazakh active on the thread, and the next test's messages would be in it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
