@@ -5,7 +5,7 @@ import re
 from functools import cached_property, partial
 
 from django.core.paginator import Paginator
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -75,6 +75,14 @@ class ArchivePagination(PageNumberPagination):
             problem = f"Must be a whole number from 1 to {self.max_page_size}, not {requested!r}."
             raise ValidationError({self.page_size_query_param: [problem]})
         return int(requested)
+
+    def check_parameters(self, request) -> None:
+        """Refuse a bad page or page size as a page would, for a response that lists every row instead."""
+        self.get_page_size(request)
+        number = request.query_params.get(self.page_query_param) or "1"
+        if number not in self.last_page_strings and not (WHOLE_NUMBER.fullmatch(number) and int(number) >= 1):
+            message = self.invalid_page_message.format(page_number=number, message="That page number is not valid")
+            raise NotFound(message)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -47,6 +47,13 @@ THROTTLED = ErrorResponse(
 )
 # Parameters whose bad values are a 404 (DRF's answer for a missing page or an unknown format), not a 400.
 NOT_FOUND_PARAMETERS = {"page", "format"}
+CSV_LIST = {
+    "type": "string",
+    "description": "Every row of the filtered list, not one page: UTF-8 CSV with a header row, a nested "
+    "object's members in columns named with a dot (span.start), a list of values in one cell joined by "
+    '"; ", a list of objects in one cell as JSON.',
+}
+FORMAT_DESCRIPTION = "json (the default): a page of the list; csv: every row of the filtered list as text/csv."
 # Extensions on a parameter that must not be after (before) the one they name, when both are given.
 ORDER_BEFORE = "x-not-after"
 ORDER_AFTER = "x-not-before"
@@ -114,6 +121,20 @@ def ordered_pair_error(parameters: list[dict]) -> ErrorResponse | None:
     )
 
 
+def error_renderer(renderer):
+    """What sends `renderer`'s errors: its own side renderer where it has one (CSV's is JSON)."""
+    side = getattr(renderer, "side_renderer_class", None)
+    return side() if side else renderer
+
+
+def unique_types(renderers) -> list:
+    """The first renderer of each media type."""
+    first = {}
+    for renderer in renderers:
+        first.setdefault(media_type_of(renderer), renderer)
+    return list(first.values())
+
+
 def ids_typed_by_model(endpoints):
     """PREPROCESSING_HOOKS: the endpoints, with the API's catch-all id pattern read as the router's."""
     # The API lets any id through to the view, so that its pattern says nothing: what an id is, the
@@ -132,6 +153,7 @@ class ArchiveAutoSchema(AutoSchema):
         if operation is None:
             return None
         parameters = operation.get("parameters", [])
+        self.describe_csv(operation)
         for parameter in parameters:
             # django-filter, DRF's pagination and `script` all read an empty value as no value, which a
             # required parameter cannot be.
@@ -140,6 +162,18 @@ class ArchiveAutoSchema(AutoSchema):
         for status, error in self.error_responses(parameters).items():
             operation["responses"].setdefault(status, self.error_response(error))
         return operation
+
+    def describe_csv(self, operation: dict) -> None:
+        """A list's CSV is its rows, not the JSON page drf-spectacular gives every renderer of the list."""
+        content = operation["responses"].get("200", {}).get("content", {})
+        csv_types = [media for media in content if media.startswith("text/csv")]
+        for media in csv_types:
+            # Named as the responses say it, charset and all.
+            del content[media]
+            content["text/csv; charset=utf-8"] = {"schema": CSV_LIST}
+        for parameter in operation.get("parameters", []) if csv_types else []:
+            if parameter["in"] == "query" and parameter["name"] == "format":
+                parameter["description"] = FORMAT_DESCRIPTION
 
     def error_responses(self, parameters: list[dict]) -> dict[str, ErrorResponse]:
         query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
@@ -159,7 +193,8 @@ class ArchiveAutoSchema(AutoSchema):
         self.registry.register_on_missing(component)
         content = {}
         side = getattr(self.view, "side_renderer_class", None)
-        for renderer in [side()] if side else self.view.get_renderers():
+        renderers = [side()] if side else [error_renderer(r) for r in self.view.get_renderers()]
+        for renderer in unique_types(renderers):
             # An error sent as text is the same JSON, which a schema for text can only call a string.
             is_json = renderer.media_type in ("application/json", "application/ld+json")
             content[media_type_of(renderer)] = {"schema": component.ref if is_json else {"type": "string"}}

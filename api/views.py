@@ -1,10 +1,12 @@
 """The read-only API: a viewset per resource, and the text, CSL-JSON, TEI and TimelineJS renditions."""
 
+import hashlib
+
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -19,11 +21,12 @@ from rest_framework.views import APIView
 
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
+from thesis.services import dataversion
 from thesis.services import tei as tei_edition
 from thesis.services.export import RebuildError, current_text, rebuild_original
 from thesis.services.suspects import Kind, find_suspects, listed
 
-from . import filters, serializers
+from . import filters, serializers, tables
 from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
@@ -69,6 +72,52 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     # format has no way to say them: TEI has no error document. None: the negotiated renderer does.
     side_renderer_class = None
 
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        # A list is rows and columns; a record's nested detail is not. (A method the list does not
+        # take has no action, and must meet its 405 rather than a 404 for the format.)
+        is_list = not self.detail and self.action in ("list", None)
+        return [*renderers, tables.CsvRenderer()] if is_list else renderers
+
+    def list(self, request, *args, **kwargs):
+        if isinstance(request.accepted_renderer, tables.CsvRenderer):
+            return self.csv_list(request)
+        return super().list(request, *args, **kwargs)
+
+    def csv_list(self, request):
+        """Every row of the filtered list, not a page of it, streamed a chunk of rows at a time."""
+        queryset = self.filter_queryset(self.get_queryset())
+        self.paginator.check_parameters(request)
+        limit = self.count_limit() if hasattr(self, "count_limit") else None
+        if limit is not None:
+            queryset = queryset[:limit]
+        names = tables.columns(self.get_serializer())
+        # HEAD sends no body, so it reads no rows either.
+        body = () if request.method == "HEAD" else tables.stream(names, self.csv_chunks(queryset))
+        response = StreamingHttpResponse(body, content_type=f"{tables.MEDIA_TYPE}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_file_name(request)}"'
+        # A stream has no body to hash, so the middleware cannot tag it: the rows are fixed by the
+        # data version and the request, which a revalidation reads without running the list.
+        tag = f"{dataversion.current()} {request.accepted_media_type} {request.get_full_path()}"
+        response["ETag"] = quote_etag(hashlib.sha256(tag.encode()).hexdigest()[:32])
+        return response
+
+    def csv_chunks(self, queryset):
+        size = tables.CHUNK_ROWS
+        for chunk in tables.chunked(queryset.iterator(chunk_size=size), size):
+            self.prepare_rows(chunk)
+            yield self.get_serializer(chunk, many=True).data
+
+    def prepare_rows(self, rows) -> None:
+        """What a page's records need before they are serialized, which a view that lists them adds."""
+
+    def csv_file_name(self, request) -> str:
+        thesis = request.query_params.get("thesis", "")
+        # Where `thesis` filters, the filter has refused anything but a whole number; elsewhere it is ignored.
+        suffix = f"-thesis-{int(thesis)}" if thesis.isascii() and thesis.isdigit() else ""
+        # Named as its list's address: passages.csv, timeline-thesis-1.csv.
+        return f"{request.path.rstrip('/').rsplit('/', 1)[-1]}{suffix}.csv"
+
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "retrieve" and self.detail_prefetch:
@@ -89,8 +138,11 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         side = isinstance(response, Response) and (response.exception or request.method == "OPTIONS")
-        if self.side_renderer_class is not None and side:
-            request.accepted_renderer = self.side_renderer_class()
+        side_renderer_class = self.side_renderer_class or getattr(
+            getattr(request, "accepted_renderer", None), "side_renderer_class", None
+        )
+        if side_renderer_class is not None and side:
+            request.accepted_renderer = side_renderer_class()
             request.accepted_media_type = request.accepted_renderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
@@ -297,6 +349,9 @@ class TimelineEventViewSet(ArchiveViewSet):
         page = super().paginate_queryset(queryset)
         attach_people(page or [])
         return page
+
+    def prepare_rows(self, rows) -> None:
+        attach_people(rows)
 
     def get_object(self):
         event = super().get_object()

@@ -146,6 +146,10 @@ class ResponseCache:
             return lambda data: None
 
         result = self.application(unconditional, capture)
+        if not any(name.lower() == "content-length" for name, _value in captured["headers"]):
+            # Only a stream has no length (CommonMiddleware gives every other response one): a CSV of a
+            # whole list, sent as it is made rather than held in memory, and never stored.
+            return None, self.pass_stream(result, captured, environ, start_response)
         try:
             body = b"".join(result)
         finally:
@@ -158,6 +162,16 @@ class ResponseCache:
             return None, self.answer(entry, environ, start_response)
         start_response(entry.status, entry.headers)
         return None, [body]
+
+    def pass_stream(self, result, captured, environ, start_response):
+        """A streamed response as it comes, or its 304 when the request's conditions hold for its headers."""
+        entry = Entry(captured["status"], captured["headers"], b"")
+        if entry.status.startswith("2") and not_modified(entry, environ):
+            if hasattr(result, "close"):
+                result.close()
+            return self.answer(entry, environ, start_response)
+        start_response(entry.status, entry.headers)
+        return result
 
     @staticmethod
     def cacheable_response(entry: Entry) -> bool:

@@ -157,3 +157,14 @@ def test_csl_json_is_cached_apart_for_each_accepted_type(seed_thesis, django_app
     assert header(call(cached, path, HTTP_ACCEPT="*/*")[1], "Content-Type") == "application/vnd.citationstyles.csl+json"
     assert header(call(cached, path, HTTP_ACCEPT="application/json")[1], "Content-Type") == "application/json"
     assert len(cached.entries) == 3
+
+
+def test_a_streamed_csv_passes_through_unbuffered_and_its_etag_still_gives_a_304(seed_thesis, cached):
+    path = f"/api/passages/?thesis={seed_thesis.pk}&format=csv"
+    status, headers, body = call(cached, path)
+    assert status.startswith("200") and header(headers, "Content-Type") == "text/csv; charset=utf-8"
+    assert body.decode("utf-8").count("\r\n") == 1 + seed_thesis.passages.count()
+    assert not cached.entries  # a stream is never held, so never stored
+    status, headers, body = call(cached, path, HTTP_IF_NONE_MATCH=header(headers, "ETag"))
+    assert status.startswith("304") and body == b""
+    assert header(headers, "Content-Type") is None

@@ -14,12 +14,13 @@ from ..forms import ReplaceForm, ThesisForm, UndoBatchForm
 from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
 from ..services import editing, replace
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
+from .files import ThesisFilesAdmin
 from .review import ReviewView
 from .suspects import SuspectViews
 
 
 @admin.register(Thesis)
-class ThesisAdmin(SuspectViews, EditorialAdmin):
+class ThesisAdmin(SuspectViews, ThesisFilesAdmin, EditorialAdmin):
     change_form_template = "admin/thesis/thesis/change_form.html"
     list_display = ["title", "kind", "language", "complete", "tools"]
     form = ThesisForm

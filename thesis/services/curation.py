@@ -38,6 +38,18 @@ def load(sha256: str, path: Path | None = None) -> dict | None:
     return None
 
 
+def from_bytes(raw: bytes, name: str, sha256: str) -> dict:
+    """The curation in an uploaded file `name`, which must be for the source with this SHA-256."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CurationError(f"{name}: cannot be read as JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("source_sha256") != sha256:
+        raise CurationError(f"{name} is for another source document")
+    validate(data, name)
+    return data
+
+
 def validate(data: dict, name: str) -> None:
     for index, person in enumerate(data.get("people", [])):
         where = f"{name}: people[{index}]"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ..models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
@@ -31,24 +32,33 @@ class ImportResult:
     counts: dict = field(default_factory=dict)
 
 
+def check_size(size: int, max_bytes: int | None = None) -> None:
+    """ImportRefused for a file of `size` bytes that is empty or over the limit (IMPORT_MAX_BYTES)."""
+    max_bytes = settings.IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+    if not size:
+        raise ImportRefused(_("the file is empty"))
+    if size > max_bytes:
+        raise ImportRefused(
+            _("the file is %(size)s bytes; the limit is %(limit)s") % {"size": f"{size:,}", "limit": f"{max_bytes:,}"}
+        )
+
+
 def decode_source(data: bytes, max_bytes: int | None = None) -> str:
     """The text of a source file, or ImportRefused saying why it is not a thesis text."""
-    max_bytes = settings.IMPORT_MAX_BYTES if max_bytes is None else max_bytes
-    if not data:
-        raise ImportRefused("the file is empty")
-    if len(data) > max_bytes:
-        raise ImportRefused(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
+    check_size(len(data), max_bytes)
     if b"\x00" in data:
-        raise ImportRefused("the file is binary (it contains NUL bytes), not text")
+        raise ImportRefused(_("the file is binary (it contains NUL bytes), not text"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ImportRefused(f"the file is not UTF-8 text (invalid byte at offset {error.start})") from None
+        raise ImportRefused(
+            _("the file is not UTF-8 text (invalid byte at offset %(offset)s)") % {"offset": error.start}
+        ) from None
     control = next((c for c in text if c < " " and c not in ALLOWED_CONTROL), None)
     if control is not None or "\x7f" in text:
-        raise ImportRefused("the file is binary (it contains control characters), not text")
+        raise ImportRefused(_("the file is binary (it contains control characters), not text"))
     if not text.strip():
-        raise ImportRefused("the file holds only whitespace")
+        raise ImportRefused(_("the file holds only whitespace"))
     return text
 
 
@@ -61,10 +71,14 @@ def import_file(path: Path, curation_path: Path | None = None, use_curation: boo
     return import_bytes(data, path.name, curation_path=curation_path, use_curation=use_curation)
 
 
-def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=True) -> ImportResult:
+def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=True, curation=None) -> ImportResult:
+    """Import a file's bytes; `curation`, a (name, bytes) pair, is an uploaded curation file."""
     text = decode_source(data)
     sha256 = SourceDocument.digest(data)
-    curated = curation_module.load(sha256, curation_path) if use_curation else None
+    if curation is not None:
+        curated = curation_module.from_bytes(curation[1], curation[0], sha256)
+    else:
+        curated = curation_module.load(sha256, curation_path) if use_curation else None
     existing = SourceDocument.objects.filter(sha256=sha256).select_related("thesis").first()
     with changes.atomic():
         if existing is not None:
@@ -76,7 +90,7 @@ def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=T
 def _create(text, data, sha256, file_name, curated) -> ImportResult:
     parsed = parse_document(text)
     if not parsed.paragraphs:
-        raise ImportRefused("the file has headings but no text")
+        raise ImportRefused(_("the file has headings but no text"))
     readings = [reading_text(text[p.start : p.end]) for p in parsed.paragraphs]
     reason = f"Imported from {file_name}"
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))

@@ -1,0 +1,104 @@
+"""CSV of the API's lists: every row of a filtered list, streamed, with nested values flattened into columns.
+
+A nested object becomes one column per member, named with a dot (`span.start`, `source_document.sha256`);
+a list of plain values is one cell, its items joined by "; " (`aliases`, `roles`); a list of objects is
+one cell holding it as JSON (`authors`, `declared_structure`); null is an empty cell, booleans are
+true and false. The header row is made from the serializer, so an empty list still has its columns.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from drf_spectacular.drainage import get_override
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+MEDIA_TYPE = "text/csv"
+LIST_SEPARATOR = "; "
+# Rows read, serialized and sent at a time: what a CSV holds in memory, however long the list.
+CHUNK_ROWS = 500
+
+
+class CsvRenderer(BaseRenderer):
+    """text/csv, which the list views stream themselves (see `stream`); errors and OPTIONS go as JSON."""
+
+    media_type = MEDIA_TYPE
+    format = "csv"
+    charset = "utf-8"
+    # CSV has no way to say what went wrong.
+    side_renderer_class = JSONRenderer
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rows = data if isinstance(data, list) else [data]
+        names = list(dict.fromkeys(name for row in rows for name in flatten(row)))
+        return b"".join(stream(names, [rows]))
+
+
+def columns(serializer: serializers.Serializer) -> list[str]:
+    """The CSV columns of what `serializer` writes, in its field order."""
+    names = []
+    for name, field in serializer.fields.items():
+        names += field_columns(name, field)
+    return names
+
+
+def field_columns(name: str, field: serializers.Field) -> list[str]:
+    if isinstance(field, serializers.Serializer):
+        return [f"{name}.{column}" for column in columns(field)]
+    # A field writing an object declares its members in the schema it documents (extend_schema_field).
+    schema = get_override(field, "field")
+    if isinstance(schema, dict) and schema.get("type") == "object" and "properties" in schema:
+        return [f"{name}.{member}" for member in schema["properties"]]
+    return [name]
+
+
+def flatten(record: dict, prefix: str = "") -> dict[str, str]:
+    """A serialized record as cells by column name."""
+    cells = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            cells.update(flatten(value, f"{prefix}{key}."))
+        else:
+            cells[f"{prefix}{key}"] = cell(value)
+    return cells
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        if any(isinstance(item, dict | list | tuple) for item in value):
+            return json.dumps(value, ensure_ascii=False)
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
+
+
+class _Line:
+    """What csv.writer writes to: it hands each line back instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def stream(names: list[str], chunks: Iterable[list[dict]]) -> Iterator[bytes]:
+    """The header row, then each chunk of serialized records as one piece of UTF-8 CSV."""
+    writer = csv.writer(_Line(), lineterminator="\r\n")
+    yield writer.writerow(names).encode("utf-8")
+    for chunk in chunks:
+        lines = []
+        for record in chunk:
+            cells = flatten(record)
+            lines.append(writer.writerow([cells.get(name, "") for name in names]))
+        if lines:
+            yield "".join(lines).encode("utf-8")
+
+
+def chunked(rows: Iterable, size: int = CHUNK_ROWS) -> Iterator[list]:
+    """`rows` in lists of `size`."""
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
