@@ -14,14 +14,16 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from thesis.models import DismissedSuspect, Passage, ReplaceBatch
+from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
 from thesis.services import progress
 from thesis.services.suspects import find_suspects
 
 from .browser import launch, sync_playwright
+from .conftest import SEED
 from .test_admin_translations import english_left, english_notes, visible_text
 from .test_browser import PASSWORD, ensure_editors_group, submit
 
+CHANGED = "таңда, халықаралық"  # a word changed in the seed, so that the file is a thesis of its own
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 KAZAKH = {
     "locale": "kk-KZ",
@@ -55,6 +57,7 @@ def ensure_groups():
     import_module("thesis.migrations.0012_dismissed_suspects").grant(django_apps, None)
     if not Group.objects.filter(name="Reviewers").exists():
         import_module("thesis.migrations.0011_reviewers_group").create_group(django_apps, None)
+    import_module("thesis.migrations.0014_editors_import_theses").create_group(django_apps, None)
 
 
 def in_kazakh(message: str, **values) -> str:
@@ -67,8 +70,8 @@ class Editor:
     """One editor's two browser contexts: the Kazakh one they work in, and an English one that renders the
     same pages, so that whatever a Kazakh page shows unchanged from the English one is found."""
 
-    def __init__(self, browser, base: str, username: str, shots: Path):
-        self.base, self.username, self.shots = base, username, shots
+    def __init__(self, browser, base: str, username: str, shots: Path, notes: set[str]):
+        self.base, self.username, self.shots, self.notes = base, username, shots, notes
         self.page = browser.new_context(**KAZAKH).new_page()
         self.english = browser.new_context(**ENGLISH).new_page()
         self.page.goto(base + reverse("admin:login"))
@@ -84,9 +87,10 @@ class Editor:
         self.check(name)
         return response
 
-    def check(self, name: str, english=None):
+    def check(self, name: str, english=None, data: frozenset[str] = frozenset()):
         """Screenshot the Kazakh page, then fail on any English phrase of the page left in it: the English
-        rendering is the same URL, or what `english` does in the English context to reach the same page."""
+        rendering is the same URL, or what `english` does in the English context to reach the same page;
+        `data` is text that is the same in every language."""
         self.page.screenshot(path=self.shots / f"{self.username}-{name}.png", full_page=True)
         assert self.page.locator("html").get_attribute("lang") == "kk", name
         if english is None:
@@ -94,7 +98,7 @@ class Editor:
         else:
             english(self.english)
         assert self.english.locator("html").get_attribute("lang") == "en", name  # or nothing would be compared
-        left = english_left(visible_text(self.english.content()), visible_text(self.page.content()), english_notes())
+        left = english_left(visible_text(self.english.content()), visible_text(self.page.content()), self.notes | data)
         assert left == set(), (name, self.page.url, sorted(left))
 
 
@@ -105,6 +109,14 @@ def suspect_row(page, kind: str, found: str):
 def api_suspects(page, base: str, thesis_id: int, kind: str) -> list[dict]:
     answer = page.request.get(f"{base}/api/theses/{thesis_id}/suspects/?kind={kind}&page_size=100").json()
     return answer["results"]
+
+
+def preview_file(page, path: Path, url: str | None = None):
+    """Upload a thesis file on the import page and ask for its preview."""
+    if url:
+        page.goto(url)
+    page.set_input_files("#id_source", str(path))
+    submit(page, "input[name=preview]")
 
 
 def refuse_verification(page, url: str):
@@ -124,16 +136,27 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
     first_to_check = progress.next_to_check(seed_thesis)
     corrected = Passage.objects.filter(thesis=seed_thesis, text__contains=WRONG).order_by("order").first()
     passage_url = reverse("admin:thesis_passage_change", args=[corrected.pk])
+    import_url = reverse("admin:thesis_thesis_import")
     suspects_url = reverse("admin:thesis_thesis_suspects", args=[seed_thesis.pk])
     unbalanced_before = len(find_suspects(seed_thesis).by_kind.get("unbalanced", []))
     tripled_at = Passage.objects.get(thesis=seed_thesis, text__contains="аймақққа").pk
     shots = artefacts(tmp_path)
+    # The notes' English, shown beside their Kazakh in any language; read here, as the ORM is not used
+    # inside the browser block (Playwright's event loop would give it a connection of its own).
+    notes = english_notes()
+    binary, second = tmp_path / "scan.txt", tmp_path / "diplomacy-thesis-second.kk.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    second.write_text(
+        SEED.read_text(encoding="utf-8").replace("Бүгінгі таңда, халықаралық", "Қазіргі таңда, халықаралық", 1),
+        encoding="utf-8",
+    )
+    passages_in_seed = seed_thesis.passages.count()
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
         base = live_server.url
-        a = Editor(browser, base, "aigul", shots)
+        a = Editor(browser, base, "aigul", shots, notes)
         page = a.page
 
         # 1. The index shows the work queue; its "next passage to check" opens that passage.
@@ -164,7 +187,6 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert ticked == 25 and page.locator("del:text-is('жатыр.Бүгінгі')").count() == 1
         a.check("2-bulk-preview")
         submit(page, "input[name=apply]")
-        assert ReplaceBatch.objects.get().suspect_kind == "missing_space"
         assert page.locator("#missing_space").count() == 0
         a.check("2-bulk-applied", english=lambda english: english.goto(base + suspects_url))
 
@@ -208,7 +230,7 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         a.check("4-verification-refused", english=lambda english: refuse_verification(english, base + passage_url))
 
         # 5. Berik, a reviewer, approves it on the review page.
-        b = Editor(browser, base, "berik", shots)
+        b = Editor(browser, base, "berik", shots, notes)
         b.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "5-review")
         item = b.page.locator(f"#passage-{corrected.pk}")
         assert item.locator(f'ins:text-is("{RIGHT}")').count() >= 1
@@ -225,6 +247,32 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         ]
         assert history[1]["reason"] == "Қайталанған буын"
         assert not {"aigul", "berik"} & {h["user"] for h in history}
+
+        # 7. The import page: a binary file refused with its reason and nothing written; a new thesis
+        # previewed with its counts, then imported on confirmation.
+        a.go(reverse("admin:thesis_thesis_changelist"), "7-theses")
+        submit(page, f"a[href='{import_url}']")
+        a.check("7-import")
+        preview_file(page, binary)
+        assert page.locator(".errorlist").inner_text().strip() and page.locator("#import-preview").count() == 0
+        assert in_kazakh("the file is binary (it contains NUL bytes), not text") in page.content()
+        assert page.request.get(base + "/api/theses/").json()["count"] == 1
+        a.check("7-refused", english=lambda english: preview_file(english, binary, base + import_url))
+
+        preview_file(page, second)
+        preview = page.locator("#import-preview")
+        passages_label = in_kazakh("passages")
+        assert preview.locator(f"tr:has(th:text-is('{passages_label.capitalize()}')) td").inner_text() == str(
+            passages_in_seed
+        )
+        assert page.request.get(base + "/api/theses/").json()["count"] == 1
+        a.check("7-preview", english=lambda english: preview_file(english, second, base + import_url))
+        submit(page, "input[name=confirm]")
+        assert page.locator(".messagelist .success").count() == 1 and page.locator("#downloads").is_visible()
+        # The new thesis is titled after its file's name until an editor gives it a title: data, not English.
+        title = second.name.removesuffix(".kk.txt")
+        a.check("7-imported", data=frozenset({title, f"› {title}"}))
+        assert page.request.get(base + "/api/theses/").json()["count"] == 2
         browser.close()
 
     corrected.refresh_from_db()
@@ -232,4 +280,9 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
     latest = corrected.history.order_by("-history_date")[:2]
     assert [(h.history_user, h.version) for h in latest] == [(berik, opened + 2), (aigul, opened + 1)]
     assert ReplaceBatch.objects.get().suspect_kind == "missing_space" and DismissedSuspect.objects.count() == 1
+    imported = Thesis.objects.exclude(pk=seed_thesis.pk).get()
+    assert (
+        imported.passages.count() == passages_in_seed
+        and imported.passages.filter(text__contains=f"Қазіргі {CHANGED}").exists()
+    )
     assert all(shot.stat().st_size > 0 for shot in shots.glob("*.png"))
