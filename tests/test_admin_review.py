@@ -117,3 +117,15 @@ def test_the_review_page_in_kazakh(client, seed_thesis, corrected, reviewer):
     client.force_login(reviewer)
     page = client.get(review_url(seed_thesis), headers={"accept-language": "kk"}).content.decode()
     assert "Түзетілген үзінділерді тексеру" in page and "Мақұлдау" in page and "Қайтару" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("kk", "Рұқсат жоқ"), ("ru", "Доступ запрещён"), ("en", "Access denied")]
+)
+def test_a_refusal_is_a_page_in_the_editors_language(client, seed_thesis, editor, language, heading):
+    """Django's own refusal is a bare English "403 Forbidden", whatever language the editor works in."""
+    client.force_login(editor)
+    response = client.get(review_url(seed_thesis), HTTP_ACCEPT_LANGUAGE=language)
+    page = response.content.decode()
+    assert response.status_code == 403 and f'<html lang="{language}">' in page and f"<h1>{heading}</h1>" in page
+    assert "Forbidden" not in page and reverse("admin:index") in page

@@ -1,0 +1,288 @@
+"""An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
+passage saved from the keyboard, a self-verification refused, the second editor's approval, the public
+history under display names, and a thesis imported from the admin; every page screenshotted and checked
+for English left in it."""
+
+import os
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
+from thesis.services import progress
+from thesis.services.suspects import find_suspects
+
+from .browser import launch, sync_playwright
+from .conftest import SEED
+from .test_admin_translations import english_left, english_notes, visible_text
+from .test_browser import PASSWORD, ensure_editors_group, submit
+
+CHANGED = "таңда, халықаралық"  # a word changed in the seed, so that the file is a thesis of its own
+WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
+KAZAKH = {
+    "locale": "kk-KZ",
+    "extra_http_headers": {"Accept-Language": "kk"},
+    "viewport": {"width": 1280, "height": 800},
+}
+ENGLISH = {"locale": "en-GB", "extra_http_headers": {"Accept-Language": "en"}}
+NAMES = {"aigul": ("Айгүл", "Сейітова"), "berik": ("Берік", "Омаров")}
+
+
+def artefacts(tmp_path) -> Path:
+    """Where the screenshots go: TEST_ARTEFACTS, which CI keeps per database, or the test's own directory."""
+    where = Path(os.environ.get("TEST_ARTEFACTS") or tmp_path) / "editors-day"
+    where.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots of the editor's day: {where}")
+    return where
+
+
+def make_editor(username: str, *groups: str) -> User:
+    call_command("create_editor", username, password=PASSWORD)
+    user = User.objects.get(username=username)
+    user.first_name, user.last_name = NAMES[username]
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+def ensure_groups():
+    """The groups and grants their migrations made, should a transactional test before this one have flushed them."""
+    ensure_editors_group()
+    import_module("thesis.migrations.0012_dismissed_suspects").grant(django_apps, None)
+    if not Group.objects.filter(name="Reviewers").exists():
+        import_module("thesis.migrations.0011_reviewers_group").create_group(django_apps, None)
+    import_module("thesis.migrations.0014_editors_import_theses").create_group(django_apps, None)
+
+
+def in_kazakh(message: str, **values) -> str:
+    with translation.override("kk"):
+        text = translation.gettext(message)
+    return text % values if values else text
+
+
+class Editor:
+    """One editor's two browser contexts: the Kazakh one they work in, and an English one that renders the
+    same pages, so that whatever a Kazakh page shows unchanged from the English one is found."""
+
+    def __init__(self, browser, base: str, username: str, shots: Path, notes: set[str]):
+        self.base, self.username, self.shots, self.notes = base, username, shots, notes
+        self.page = browser.new_context(**KAZAKH).new_page()
+        self.english = browser.new_context(**ENGLISH).new_page()
+        self.page.goto(base + reverse("admin:login"))
+        self.check("login")
+        for page in (self.page, self.english):
+            page.goto(base + reverse("admin:login"))
+            page.fill("#id_username", username)
+            page.fill("#id_password", PASSWORD)
+            submit(page, "input[type=submit]")
+
+    def go(self, url: str, name: str):
+        response = self.page.goto(self.base + url)
+        self.check(name)
+        return response
+
+    def check(self, name: str, english=None, data: frozenset[str] = frozenset()):
+        """Screenshot the Kazakh page, then fail on any English phrase of the page left in it: the English
+        rendering is the same URL, or what `english` does in the English context to reach the same page;
+        `data` is text that is the same in every language."""
+        self.page.screenshot(path=self.shots / f"{self.username}-{name}.png", full_page=True)
+        assert self.page.locator("html").get_attribute("lang") == "kk", name
+        if english is None:
+            self.english.goto(self.page.url)
+        else:
+            english(self.english)
+        assert self.english.locator("html").get_attribute("lang") == "en", name  # or nothing would be compared
+        left = english_left(visible_text(self.english.content()), visible_text(self.page.content()), self.notes | data)
+        assert left == set(), (name, self.page.url, sorted(left))
+
+
+def suspect_row(page, kind: str, found: str):
+    return page.locator(f'#{kind} tr.suspect[data-found="{found}"]').first
+
+
+def api_suspects(page, base: str, thesis_id: int, kind: str) -> list[dict]:
+    answer = page.request.get(f"{base}/api/theses/{thesis_id}/suspects/?kind={kind}&page_size=100").json()
+    return answer["results"]
+
+
+def preview_file(page, path: Path, url: str | None = None):
+    """Upload a thesis file on the import page and ask for its preview."""
+    if url:
+        page.goto(url)
+    page.set_input_files("#id_source", str(path))
+    submit(page, "input[name=preview]")
+
+
+def refuse_verification(page, url: str):
+    """Open the passage and ask for it to be verified with its text unchanged."""
+    page.goto(url)
+    page.select_option("#id_status", "verified")
+    page.fill("#id_change_reason", "Тексердім")
+    submit(page, "input[name=_save]")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monkeypatch, tmp_path):
+    ensure_groups()
+    aigul = make_editor("aigul")
+    berik = make_editor("berik", "Reviewers")
+    first_to_check = progress.next_to_check(seed_thesis)
+    corrected = Passage.objects.filter(thesis=seed_thesis, text__contains=WRONG).order_by("order").first()
+    passage_url = reverse("admin:thesis_passage_change", args=[corrected.pk])
+    import_url = reverse("admin:thesis_thesis_import")
+    suspects_url = reverse("admin:thesis_thesis_suspects", args=[seed_thesis.pk])
+    unbalanced_before = len(find_suspects(seed_thesis).by_kind.get("unbalanced", []))
+    tripled_at = Passage.objects.get(thesis=seed_thesis, text__contains="аймақққа").pk
+    shots = artefacts(tmp_path)
+    # The notes' English, shown beside their Kazakh in any language; read here, as the ORM is not used
+    # inside the browser block (Playwright's event loop would give it a connection of its own).
+    notes = english_notes()
+    binary, second = tmp_path / "scan.txt", tmp_path / "diplomacy-thesis-second.kk.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    second.write_text(
+        SEED.read_text(encoding="utf-8").replace("Бүгінгі таңда, халықаралық", "Қазіргі таңда, халықаралық", 1),
+        encoding="utf-8",
+    )
+    passages_in_seed = seed_thesis.passages.count()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        base = live_server.url
+        a = Editor(browser, base, "aigul", shots, notes)
+        page = a.page
+
+        # 1. The index shows the work queue; its "next passage to check" opens that passage.
+        a.go(reverse("admin:index"), "1-index")
+        queue = page.locator(f"#progress-{seed_thesis.pk}")
+        assert queue.is_visible() and queue.locator(".progress-table").is_visible()
+        submit(page, queue.locator(".next-passage a"))
+        assert page.url.endswith(reverse("admin:thesis_passage_change", args=[first_to_check.passage_id]))
+        a.check("1-next-passage")
+
+        # 2. The suspects page: a fix in place and its undo without the page navigating, every missing
+        # space from a preview, and a quotation mark left open dismissed.
+        a.go(suspects_url, "2-suspects")
+        navigations = []
+        page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
+        page.evaluate("window.stillHere = true")
+        tripled = suspect_row(page, "tripled", "аймақққа")
+        tripled.locator('button.apply-suggestion:text-is("аймаққа")').click()
+        page.wait_for_selector('#tripled tr.suspect.fixed[data-found="аймақққа"]')
+        assert "аймақққа" not in page.request.get(f"{base}/api/passages/{tripled_at}/").json()["text"]
+        tripled.locator("button.undo-fix").click()
+        page.wait_for_selector('#tripled tr.suspect:not(.fixed)[data-found="аймақққа"] button.apply-suggestion')
+        assert page.evaluate("window.stillHere === true") and not navigations and page.url == base + suspects_url
+        a.check("2-fixed-and-undone", english=lambda english: english.goto(base + suspects_url))
+
+        submit(page, "#missing_space .bulk-fix a")
+        ticked = page.locator('input[name="picked"]:checked').count()
+        assert ticked == 25 and page.locator("del:text-is('жатыр.Бүгінгі')").count() == 1
+        a.check("2-bulk-preview")
+        submit(page, "input[name=apply]")
+        assert page.locator("#missing_space").count() == 0
+        a.check("2-bulk-applied", english=lambda english: english.goto(base + suspects_url))
+
+        page.evaluate("window.stillHere = true")
+        unbalanced = page.locator("#unbalanced tr.suspect").first
+        found = unbalanced.get_attribute("data-found")
+        listed = api_suspects(page, base, seed_thesis.pk, "unbalanced")
+        assert len(listed) == unbalanced_before
+        unbalanced.locator("button.dismiss-suspect").click()
+        page.wait_for_selector("#unbalanced tr.suspect.dismissed")
+        assert page.evaluate("window.stillHere === true")
+        a.check("2-dismissed", english=lambda english: english.goto(base + suspects_url))
+        assert len(api_suspects(page, base, seed_thesis.pk, "unbalanced")) == len(listed) - 1
+        page.reload()
+        assert (
+            page.locator(f'#unbalanced tr.suspect[data-found="{found}"]').count()
+            == sum(item["found"] == found for item in listed) - 1
+        )
+
+        # 3. A passage corrected and saved with Ctrl+S.
+        a.go(passage_url, "3-passage")
+        opened = int(page.input_value("#id_opened_version"))
+        page.fill("#id_text", page.input_value("#id_text").replace(WRONG, RIGHT, 1))
+        page.fill("#id_change_reason", "Қайталанған буын")
+        page.focus("#id_text")
+        with page.expect_navigation():
+            page.keyboard.press("Control+s")
+        assert page.url.endswith(passage_url) and int(page.input_value("#id_opened_version")) == opened + 1
+        assert str(opened + 1) in page.locator(".messagelist").inner_text()
+        a.check("3-saved")
+
+        # 4. Aigul cannot verify it: the review page is closed to her, and the form refuses "verified" in Kazakh.
+        response = a.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "4-review-refused")
+        assert response.status == 403
+        refuse_verification(page, base + passage_url)
+        error = page.locator(".field-status .errorlist").inner_text()
+        assert (
+            error == in_kazakh("Only a reviewer can verify a passage.")
+            and error != "Only a reviewer can verify a passage."
+        )
+        a.check("4-verification-refused", english=lambda english: refuse_verification(english, base + passage_url))
+
+        # 5. Berik, a reviewer, approves it on the review page.
+        b = Editor(browser, base, "berik", shots, notes)
+        b.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "5-review")
+        item = b.page.locator(f"#passage-{corrected.pk}")
+        assert item.locator(f'ins:text-is("{RIGHT}")').count() >= 1
+        submit(b.page, item.locator("button[name=decision][value=approve]"))
+        assert f"§{corrected.order}" in b.page.locator(".messagelist").inner_text()
+        assert b.page.locator(f"#passage-{corrected.pk}").count() == 0
+        b.check("5-approved")
+
+        # 6. The public history names both editors by the names they gave, never by their logins.
+        history = page.request.get(f"{base}/api/passages/{corrected.pk}/history/").json()["results"]
+        assert [(h["user"], h["status"]) for h in history[:2]] == [
+            ("Берік Омаров", "verified"),
+            ("Айгүл Сейітова", "corrected"),
+        ]
+        assert history[1]["reason"] == "Қайталанған буын"
+        assert not {"aigul", "berik"} & {h["user"] for h in history}
+
+        # 7. The import page: a binary file refused with its reason and nothing written; a new thesis
+        # previewed with its counts, then imported on confirmation.
+        a.go(reverse("admin:thesis_thesis_changelist"), "7-theses")
+        submit(page, f"a[href='{import_url}']")
+        a.check("7-import")
+        preview_file(page, binary)
+        assert page.locator(".errorlist").inner_text().strip() and page.locator("#import-preview").count() == 0
+        assert in_kazakh("the file is binary (it contains NUL bytes), not text") in page.content()
+        assert page.request.get(base + "/api/theses/").json()["count"] == 1
+        a.check("7-refused", english=lambda english: preview_file(english, binary, base + import_url))
+
+        preview_file(page, second)
+        preview = page.locator("#import-preview")
+        passages_label = in_kazakh("passages")
+        assert preview.locator(f"tr:has(th:text-is('{passages_label.capitalize()}')) td").inner_text() == str(
+            passages_in_seed
+        )
+        assert page.request.get(base + "/api/theses/").json()["count"] == 1
+        a.check("7-preview", english=lambda english: preview_file(english, second, base + import_url))
+        submit(page, "input[name=confirm]")
+        assert page.locator(".messagelist .success").count() == 1 and page.locator("#downloads").is_visible()
+        # The new thesis is titled after its file's name until an editor gives it a title: data, not English.
+        title = second.name.removesuffix(".kk.txt")
+        a.check("7-imported", data=frozenset({title, f"› {title}"}))
+        assert page.request.get(base + "/api/theses/").json()["count"] == 2
+        browser.close()
+
+    corrected.refresh_from_db()
+    assert corrected.status == Passage.Status.VERIFIED and RIGHT in corrected.text and corrected.version == opened + 2
+    latest = corrected.history.order_by("-history_date")[:2]
+    assert [(h.history_user, h.version) for h in latest] == [(berik, opened + 2), (aigul, opened + 1)]
+    assert ReplaceBatch.objects.get().suspect_kind == "missing_space" and DismissedSuspect.objects.count() == 1
+    imported = Thesis.objects.exclude(pk=seed_thesis.pk).get()
+    assert (
+        imported.passages.count() == passages_in_seed
+        and imported.passages.filter(text__contains=f"Қазіргі {CHANGED}").exists()
+    )
+    assert all(shot.stat().st_size > 0 for shot in shots.glob("*.png"))
