@@ -27,6 +27,8 @@ from .scripts import (
     PassageSpanField,
     context_script,
     in_script,
+    passage_quote,
+    passage_span,
 )
 
 
@@ -211,6 +213,76 @@ class PassageDetailSerializer(PassageSerializer):
     class Meta(PassageSerializer.Meta):
         fields = [*PassageSerializer.Meta.fields, "original_text", "citations", "mentions"]
         extra_kwargs = {"original_text": {"help_text": "The passage as transcribed, verbatim in every script."}}
+
+
+# A passage's detail is built from rows by `passage_detail` below, which answers the API's busiest
+# request in a fraction of the time the serializers take; PassageDetailSerializer stays its schema,
+# and tests hold the two equal field for field.
+PASSAGE_DETAIL_COLUMNS = (
+    "id",
+    "thesis_id",
+    "section_id",
+    "order",
+    "status",
+    "version",
+    "changed_at",
+    "span_start",
+    "span_end",
+    "text",
+    "original_text",
+)
+CITATION_COLUMNS = (
+    "order",
+    "source_id",
+    "source__number",
+    "marker_start",
+    "marker_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+)
+MENTION_COLUMNS = ("author_id", "author__display_name", "form", "start", "end")
+TIMESTAMP = serializers.DateTimeField(read_only=True)
+
+
+def passage_detail(passage: dict, citations: list[dict], mentions: list[dict], script: str) -> dict:
+    """What PassageDetailSerializer shows, from rows of PASSAGE_DETAIL_COLUMNS, CITATION_COLUMNS and
+    MENTION_COLUMNS, in `script`."""
+    text = passage["text"]
+    return {
+        "id": passage["id"],
+        "thesis": passage["thesis_id"],
+        "section": passage["section_id"],
+        "order": passage["order"],
+        "status": passage["status"],
+        "version": passage["version"],
+        "changed_at": TIMESTAMP.to_representation(passage["changed_at"]),
+        "span": {"start": passage["span_start"], "end": passage["span_end"]},
+        "text": in_script(text, script),
+        "original_text": passage["original_text"],
+        "citations": [
+            {
+                "order": citation["order"],
+                "source": citation["source_id"],
+                "source_number": citation["source__number"],
+                "marker": passage_span(text, citation["marker_start"], citation["marker_end"], script),
+                "sentence": passage_quote(
+                    citation["sentence"], text, citation["sentence_start"], citation["sentence_end"], script
+                ),
+                "sentence_span": passage_span(text, citation["sentence_start"], citation["sentence_end"], script),
+            }
+            for citation in citations
+        ],
+        "mentions": [
+            {
+                "author": mention["author_id"],
+                "display_name": in_script(mention["author__display_name"], script),
+                "form": passage_quote(mention["form"], text, mention["start"], mention["end"], script),
+                "span": passage_span(text, mention["start"], mention["end"], script),
+            }
+            for mention in mentions
+        ],
+    }
 
 
 class DiffOperationSerializer(serializers.Serializer):

@@ -14,6 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -279,11 +280,8 @@ class PassageViewSet(ArchiveViewSet):
 
     queryset = Passage.objects.all()
     serializer_class = serializers.PassageSerializer
+    # The detail's schema; retrieve builds the document itself.
     detail_serializer_class = serializers.PassageDetailSerializer
-    detail_prefetch = (
-        Prefetch("citations", queryset=Citation.objects.select_related("source")),
-        Prefetch("mentions", queryset=Mention.objects.select_related("author")),
-    )
     filterset_class = filters.PassageFilter
 
     def count_limit(self) -> int | None:
@@ -296,9 +294,16 @@ class PassageViewSet(ArchiveViewSet):
         return with_last_modified(response, Passage.history.aggregate(latest=Max("history_date"))["latest"])
 
     def retrieve(self, request, *args, **kwargs):
-        passage = self.get_object()
-        response = Response(self.get_serializer(passage).data)
-        return with_last_modified(response, passage_last_modified(passage))
+        # Rows rather than records and serializers: see serializers.passage_detail.
+        passage = get_object_or_404(Passage.objects.values(*serializers.PASSAGE_DETAIL_COLUMNS), pk=kwargs["pk"])
+        citations = Citation.objects.filter(passage=passage["id"]).order_by("order")
+        mentions = Mention.objects.filter(passage=passage["id"]).order_by("start", "pk")
+        citations = list(citations.values(*serializers.CITATION_COLUMNS))
+        mentions = list(mentions.values(*serializers.MENTION_COLUMNS))
+        document = serializers.passage_detail(passage, citations, mentions, self.script)
+        authors = {mention["author_id"] for mention in mentions}
+        sources = {citation["source_id"] for citation in citations}
+        return with_last_modified(Response(document), passage_last_modified(passage["changed_at"], authors, sources))
 
     @extend_schema(responses=serializers.PassageHistorySerializer(many=True), filters=False)
     @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
@@ -393,13 +398,20 @@ def with_last_modified(response, moment):
     return response
 
 
-def passage_last_modified(passage: Passage):
-    """The latest change to what a passage's detail shows: itself, or a name or number it shows of others."""
-    authors = Author.history.filter(id__in={mention.author_id for mention in passage.mentions.all()})
-    sources = Source.history.filter(id__in={citation.source_id for citation in passage.citations.all()})
-    latest = authors.order_by().values("history_date").union(sources.order_by().values("history_date"), all=True)
+def passage_last_modified(changed_at, authors: set[int], sources: set[int]):
+    """The latest change to what a passage's detail shows: the passage itself (`changed_at`), or a
+    name or number it shows of the `authors` it mentions and the `sources` it cites. One query, none
+    for a passage that shows nothing of others."""
+    histories = [
+        model.history.filter(id__in=ids).order_by().values("history_date")
+        for model, ids in ((Author, authors), (Source, sources))
+        if ids
+    ]
+    if not histories:
+        return changed_at
+    latest = histories[0].union(*histories[1:], all=True) if len(histories) > 1 else histories[0]
     others = latest.order_by("-history_date").first()
-    return max(passage.changed_at, others["history_date"]) if others else passage.changed_at
+    return max(changed_at, others["history_date"]) if others else changed_at
 
 
 def attach_previous_texts(page, records, first_text: str) -> None:
