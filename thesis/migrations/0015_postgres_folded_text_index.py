@@ -57,6 +57,6 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("thesis", "0013_notes_in_english_and_field_names")]
+    dependencies = [("thesis", "0014_editors_import_theses")]
 
     operations = [migrations.RunPython(run(CREATE), run(DROP))]
