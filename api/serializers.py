@@ -285,6 +285,29 @@ def passage_detail(passage: dict, citations: list[dict], mentions: list[dict], s
     }
 
 
+def kazakh(value, script: str):
+    """A KazakhTextField's value: text in `script`, null kept null."""
+    return None if value is None else in_script(str(value), script)
+
+
+def passage_rows(passages, script: str) -> list[dict]:
+    """What PassageSerializer shows of each passage, built without it (as passage_detail)."""
+    return [
+        {
+            "id": passage.pk,
+            "thesis": passage.thesis_id,
+            "section": passage.section_id,
+            "order": passage.order,
+            "status": passage.status,
+            "version": passage.version,
+            "changed_at": TIMESTAMP.to_representation(passage.changed_at),
+            "span": {"start": passage.span_start, "end": passage.span_end},
+            "text": kazakh(passage.text, script),
+        }
+        for passage in passages
+    ]
+
+
 class DiffOperationSerializer(serializers.Serializer):
     op = serializers.ChoiceField(choices=["equal", "delete", "insert"], read_only=True)
     text = serializers.CharField(read_only=True)
@@ -359,6 +382,30 @@ class SourceSerializer(serializers.ModelSerializer):
             "note",
             "citation_count",
         ]
+
+
+def source_rows(sources, script: str) -> list[dict]:
+    """What SourceSerializer shows of each source (annotated with citation_count), built without it."""
+    return [
+        {
+            "id": source.pk,
+            "thesis": source.thesis_id,
+            "number": source.number,
+            "status": source.status,
+            "type": source.csl_type,
+            "title": kazakh(source.title, script),
+            "authors": csl_names(source.authors, script),
+            "issued_year": source.issued_year,
+            "publisher": kazakh(source.publisher, script),
+            "publisher_place": kazakh(source.publisher_place, script),
+            "container_title": kazakh(source.container_title, script),
+            "page": source.page,
+            "language": source.language,
+            "note": kazakh(source.note, script),
+            "citation_count": source.citation_count,
+        }
+        for source in sources
+    ]
 
 
 class SourceCitationSerializer(serializers.ModelSerializer):
@@ -497,3 +544,27 @@ class SuspectSerializer(serializers.Serializer):
     @extend_schema_field(SuspectSuggestionSerializer(many=True))
     def get_suggestions(self, suspect):
         return [{"text": text, "confidence": confidence} for text, confidence in suspect.ranked]
+
+
+def timeline_event_rows(events, script: str) -> list[dict]:
+    """What TimelineEventSerializer shows of each event (with its `people`), built without it."""
+    return [
+        {
+            "id": event.pk,
+            "thesis": event.thesis_id,
+            "start": {"year": event.start_year, "month": event.start_month, "day": event.start_day},
+            "end": {"year": event.end_year, "month": event.end_month, "day": event.end_day},
+            "date_display": kazakh(event.date_display, script),
+            "precision": event.precision,
+            "basis": event.basis,
+            "basis_note": kazakh(event.basis_note, script),
+            "basis_note_en": event.basis_note_en,
+            "headline": kazakh(event.headline, script),
+            "description": kazakh(event.description, script),
+            "passage": event.passage_id,
+            "authors": [
+                {"id": person["id"], "display_name": kazakh(person["display_name"], script)} for person in event.people
+            ],
+        }
+        for event in events
+    ]
