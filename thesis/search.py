@@ -172,7 +172,9 @@ def search_passages(queryset, term: str):
         exact = _first(matched)
         found = queryset.filter(Q(pk__in=exact) | Q(pk__in=_first(_matches(queryset, others, vendor))))
         matched = found.annotate(form_rank=Case(When(pk__in=exact, then=0), default=1)).order_by("form_rank", "pk")
-    if vendor != "postgresql" or matched.exists():
+    # Whether any passage matches, asked of the index alone: it stops at the first match, where the
+    # ranked query would find and rank the first of each rank.
+    if vendor != "postgresql" or _matches(queryset, [*spellings, *others], vendor).exists():
         return matched
     # A Latin query's near misses are those of its likeliest Cyrillic reading.
     folded = next((spelling for spelling in spellings if CYRILLIC_RE.search(spelling)), spellings[0])
@@ -183,6 +185,11 @@ def search_passages(queryset, term: str):
         .annotate(search_rank=TrigramWordSimilarity(folded, Lower("text")))
         .order_by("-search_rank", "pk")
     )
+
+
+def _folded_contains(terms: list[str]) -> Q:
+    """On PostgreSQL, passages whose folded text (migration 0015) contains any of `terms`."""
+    return Q.create([("text_index__text__folded_contains", term) for term in terms], connector=Q.OR)
 
 
 def _first(matches):
@@ -198,8 +205,7 @@ def _matches(queryset, terms: list[str], vendor: str):
         query = " OR ".join(fts_phrase(term) for term in terms)
         return queryset.filter(text_index__text__fts_match=query).order_by("text_index__passage_id")
     if vendor == "postgresql":
-        found = Q.create([("text_index__text__folded_contains", term) for term in terms], connector=Q.OR)
-        return queryset.filter(found).order_by("pk")
+        return queryset.filter(_folded_contains(terms)).order_by("pk")
     return queryset.filter(text_matches_any(terms, "text")).order_by("pk")
 
 
