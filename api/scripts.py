@@ -71,11 +71,27 @@ class PassageQuoteField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, quote):
+        stored = getattr(quote, self.field_name)
+        # The passage is read only for Latin: in Cyrillic the quote is the stored one.
         if context_script(self) != LATIN:
-            return getattr(quote, self.field_name)
-        text = quote.passage.text
+            return stored
+        return passage_quote(stored, quote.passage.text, getattr(quote, self.start), getattr(quote, self.end), LATIN)
+
+
+def passage_quote(stored: str, text: str, start: int, end: int, script: str) -> str:
+    """A quote of a passage's `text` stored as `stored`, at start:end, in `script` (PassageQuoteField)."""
+    if script != LATIN:
+        return stored
+    offsets = latin_offsets(text)
+    return to_latin(text)[offsets[start] : offsets[end]]
+
+
+def passage_span(text: str, start: int, end: int, script: str) -> dict:
+    """{start, end} of a piece of a passage's `text`, counted in `script` (PassageSpanField)."""
+    if script == LATIN:
         offsets = latin_offsets(text)
-        return to_latin(text)[offsets[getattr(quote, self.start)] : offsets[getattr(quote, self.end)]]
+        start, end = offsets[start], offsets[end]
+    return {"start": start, "end": end}
 
 
 SPAN_SCHEMA = {
@@ -95,7 +111,6 @@ class PassageSpanField(serializers.Field):
 
     def to_representation(self, quote):
         start, end = getattr(quote, self.start), getattr(quote, self.end)
-        if context_script(self) == LATIN:
-            offsets = latin_offsets(quote.passage.text)
-            start, end = offsets[start], offsets[end]
-        return {"start": start, "end": end}
+        if context_script(self) != LATIN:
+            return {"start": start, "end": end}
+        return passage_span(quote.passage.text, start, end, LATIN)

@@ -56,18 +56,23 @@ TIMELINEJS_SCHEMA = {
 def timelinejs_document(events, title: str, description: str, script: str) -> dict:
     """The document for `events`, each with its `people` (api.views.attach_people)."""
     title_slide = {"headline": escape(in_script(title, script)), "text": escape(in_script(description, script))}
-    return {"title": {"text": title_slide}, "events": [timelinejs_event(event, script) for event in events]}
+    # The groups' names, translated once for the document rather than once for each event.
+    groups = {basis: escape(in_script(str(label), script)) for basis, label in TimelineEvent.Basis.choices}
+    return {"title": {"text": title_slide}, "events": [timelinejs_event(event, script, groups) for event in events]}
 
 
-def timelinejs_event(event: TimelineEvent, script: str) -> dict:
+def timelinejs_event(event: TimelineEvent, script: str, groups: dict | None = None) -> dict:
+    """One slide; `groups` are the escaped names of the bases in `script`, when already known."""
+    group = groups[event.basis] if groups else escape(in_script(str(TimelineEvent.Basis(event.basis).label), script))
     slide = {
         "start_date": _date(event, "start"),
         "text": {"headline": escape(in_script(event.headline, script)), "text": _text(event, script)},
-        "group": escape(in_script(str(TimelineEvent.Basis(event.basis).label), script)),
+        "group": group,
         "unique_id": f"event-{event.pk}",
     }
-    if _date(event, "end") != slide["start_date"]:
-        slide["end_date"] = _date(event, "end")
+    end = _date(event, "end")
+    if end != slide["start_date"]:
+        slide["end_date"] = end
     if display := display_date(event):
         slide["display_date"] = escape(in_script(display, script))
     return slide

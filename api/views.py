@@ -14,6 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -79,10 +80,18 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         is_list = not self.detail and self.action in ("list", None)
         return [*renderers, tables.CsvRenderer()] if is_list else renderers
 
+    # A function of (records, script) building what serializer_class shows of each record of a page,
+    # for a list served often enough that the serializers' cost tells; serializer_class stays its
+    # schema and what CSV writes, and a test holds the two equal. None: the serializer builds them.
+    list_rows = None
+
     def list(self, request, *args, **kwargs):
         if isinstance(request.accepted_renderer, tables.CsvRenderer):
             return self.csv_list(request)
-        return super().list(request, *args, **kwargs)
+        if self.list_rows is None:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.list_rows(page, self.script))
 
     def csv_list(self, request):
         """Every row of the filtered list, not a page of it, streamed a chunk of rows at a time."""
@@ -279,11 +288,9 @@ class PassageViewSet(ArchiveViewSet):
 
     queryset = Passage.objects.all()
     serializer_class = serializers.PassageSerializer
+    list_rows = staticmethod(serializers.passage_rows)
+    # The detail's schema; retrieve builds the document itself.
     detail_serializer_class = serializers.PassageDetailSerializer
-    detail_prefetch = (
-        Prefetch("citations", queryset=Citation.objects.select_related("source")),
-        Prefetch("mentions", queryset=Mention.objects.select_related("author")),
-    )
     filterset_class = filters.PassageFilter
 
     def count_limit(self) -> int | None:
@@ -296,9 +303,16 @@ class PassageViewSet(ArchiveViewSet):
         return with_last_modified(response, Passage.history.aggregate(latest=Max("history_date"))["latest"])
 
     def retrieve(self, request, *args, **kwargs):
-        passage = self.get_object()
-        response = Response(self.get_serializer(passage).data)
-        return with_last_modified(response, passage_last_modified(passage))
+        # Rows rather than records and serializers: see serializers.passage_detail.
+        passage = get_object_or_404(Passage.objects.values(*serializers.PASSAGE_DETAIL_COLUMNS), pk=kwargs["pk"])
+        citations = Citation.objects.filter(passage=passage["id"]).order_by("order")
+        mentions = Mention.objects.filter(passage=passage["id"]).order_by("start", "pk")
+        citations = list(citations.values(*serializers.CITATION_COLUMNS))
+        mentions = list(mentions.values(*serializers.MENTION_COLUMNS))
+        document = serializers.passage_detail(passage, citations, mentions, self.script)
+        authors = {mention["author_id"] for mention in mentions}
+        sources = {citation["source_id"] for citation in citations}
+        return with_last_modified(Response(document), passage_last_modified(passage["changed_at"], authors, sources))
 
     @extend_schema(responses=serializers.PassageHistorySerializer(many=True), filters=False)
     @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
@@ -316,6 +330,7 @@ class SourceViewSet(ArchiveViewSet):
 
     queryset = Source.objects.annotate(citation_count=related_count(Citation, "source")).order_by("thesis", "number")
     serializer_class = serializers.SourceSerializer
+    list_rows = staticmethod(serializers.source_rows)
     detail_serializer_class = serializers.SourceDetailSerializer
     detail_prefetch = (Prefetch("citations", queryset=Citation.objects.select_related("passage")),)
     filterset_class = filters.SourceFilter
@@ -343,6 +358,7 @@ class TimelineEventViewSet(ArchiveViewSet):
 
     queryset = TimelineEvent.objects.all()
     serializer_class = serializers.TimelineEventSerializer
+    list_rows = staticmethod(serializers.timeline_event_rows)
     filterset_class = filters.TimelineEventFilter
 
     def paginate_queryset(self, queryset):
@@ -393,13 +409,20 @@ def with_last_modified(response, moment):
     return response
 
 
-def passage_last_modified(passage: Passage):
-    """The latest change to what a passage's detail shows: itself, or a name or number it shows of others."""
-    authors = Author.history.filter(id__in={mention.author_id for mention in passage.mentions.all()})
-    sources = Source.history.filter(id__in={citation.source_id for citation in passage.citations.all()})
-    latest = authors.order_by().values("history_date").union(sources.order_by().values("history_date"), all=True)
+def passage_last_modified(changed_at, authors: set[int], sources: set[int]):
+    """The latest change to what a passage's detail shows: the passage itself (`changed_at`), or a
+    name or number it shows of the `authors` it mentions and the `sources` it cites. One query, none
+    for a passage that shows nothing of others."""
+    histories = [
+        model.history.filter(id__in=ids).order_by().values("history_date")
+        for model, ids in ((Author, authors), (Source, sources))
+        if ids
+    ]
+    if not histories:
+        return changed_at
+    latest = histories[0].union(*histories[1:], all=True) if len(histories) > 1 else histories[0]
     others = latest.order_by("-history_date").first()
-    return max(passage.changed_at, others["history_date"]) if others else passage.changed_at
+    return max(changed_at, others["history_date"]) if others else changed_at
 
 
 def attach_previous_texts(page, records, first_text: str) -> None:

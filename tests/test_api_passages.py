@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.http import http_date
 
+from api.serializers import PassageDetailSerializer, PassageSerializer
 from thesis.models import Passage
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,31 @@ def test_history_in_latin(client, seed_thesis):
     edited.save()
     newest = client.get(f"{PASSAGES}{edited.pk}/history/", {"script": "latn"}).json()["results"][0]
     assert {"op": "insert", "text": "AVTORLARDYÑ"} in newest["diff"]
+
+
+@pytest.mark.parametrize("script", ["cyrl", "latn"])
+def test_detail_is_what_its_serializer_shows(client, seed_thesis, script):
+    # The detail is built from rows (api.serializers.passage_detail); its serializer, the schema, must agree.
+    for record in seed_thesis.passages.prefetch_related("citations__source", "mentions__author"):
+        body = client.get(f"{PASSAGES}{record.pk}/", {"script": script}).json()
+        assert body == PassageDetailSerializer(record, context={"script": script}).data
+        assert list(body) == list(PassageDetailSerializer(record, context={"script": script}).data)
+
+
+def test_detail_of_a_passage_citing_and_naming_no_one_is_modified_when_it_changed(client, seed_thesis):
+    record = passage(seed_thesis, 0)
+    record.citations.all().delete()
+    record.mentions.all().delete()
+    response = client.get(f"{PASSAGES}{record.pk}/")
+    assert response.json()["citations"] == [] and response.json()["mentions"] == []
+    record.refresh_from_db()
+    assert response["Last-Modified"] == http_date(record.changed_at.timestamp())
+
+
+@pytest.mark.parametrize("script", ["cyrl", "latn"])
+def test_list_is_what_its_serializer_shows(client, seed_thesis, script):
+    # The list is built by api.serializers.passage_rows; its serializer, the schema and CSV's, must agree.
+    body = client.get(PASSAGES, {"script": script, "page_size": 200}).json()
+    shown = PassageSerializer(Passage.objects.order_by("thesis", "order"), many=True, context={"script": script})
+    assert body["results"] == shown.data
+    assert [list(row) for row in body["results"]] == [list(row) for row in shown.data]

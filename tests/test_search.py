@@ -204,3 +204,35 @@ def test_a_ranked_search_reads_a_bounded_number_of_matches_and_still_ranks_them(
 def test_a_misspelt_latin_query_finds_the_near_misses_of_its_reading(seed_thesis):
     # qauypsızdızdıgın reads қауыпсіздіздігін, found nowhere, as above: its near misses are.
     assert {p.order for p in list(search_passages(Passage.objects.all(), "qauypsızdızdıgın"))[:2]} == {2, 10}
+
+
+@pytest.mark.postgres
+@on_postgresql
+@pytest.mark.django_db
+def test_postgresql_search_reads_the_trigram_index_of_the_folded_text(seed_thesis):
+    # On eleven passages any plan is cheap; with whole-table and row-by-row index scans priced out,
+    # the plan shows what answers a search on a corpus large enough for the index to pay.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+    plan = search_passages(Passage.objects.all(), "ядролық қаруды")[:50].explain()
+    assert "Bitmap Index Scan on thesis_passage_fts_trgm" in plan
+    assert "lower(" not in plan, "no row's text is folded at search time"
+
+
+@pytest.mark.postgres
+@on_postgresql
+@pytest.mark.django_db
+def test_postgresql_folded_text_follows_every_write_of_a_passage(seed_thesis):
+    def folded(passage_id):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT text FROM thesis_passage_fts WHERE rowid = %s", [passage_id])
+            return [row[0] for row in cursor.fetchall()]
+
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    assert folded(passage.pk) == [passage.text.lower()]
+    passage.text = "ҚАЗАҚСТАН Республикасы"
+    passage.save()
+    assert folded(passage.pk) == ["қазақстан республикасы"]
+    passage.delete()
+    assert folded(passage.pk) == []

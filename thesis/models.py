@@ -160,9 +160,10 @@ class Passage(models.Model):
 
 
 class PassageTextIndex(models.Model):
-    """A row of the trigram full-text index of passages' text, on SQLite only (migration 0005).
+    """A row of the trigram index of passages' text: on SQLite an FTS5 virtual table (migration 0005),
+    on PostgreSQL a table of the case-folded text with a trigram GIN index (migration 0015).
 
-    Not managed: the index is an FTS5 virtual table that triggers keep in step with the passages.
+    Not managed: triggers keep the index in step with the passages.
     A model lets search join it through the ORM, so that the index hands over its matches in
     rowid order and a page stops reading it once full; backups leave it out, as they do every
     unmanaged model, and a restore rebuilds it through the triggers."""

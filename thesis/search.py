@@ -3,7 +3,8 @@
 `kk_icontains` is `icontains` that folds Kazakh Cyrillic case on both databases: PostgreSQL's
 lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE folds ASCII
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
-Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way.
+Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way; on
+PostgreSQL it compares a case-folded copy of the text, which has a trigram index (migration 0015).
 
 Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
 the 2021 Latin alphabet, and the other forms of its last word (thesis.text.morphology). It lists
@@ -95,7 +96,24 @@ class FullTextMatch(Lookup):
         return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
 
 
+class FoldedContains(Lookup):
+    """The folded text index's column containing a term, folded as the copy was (PostgreSQL's lower()):
+    `lower(text) LIKE lower(term)` with the left side folded once, when the passage was saved."""
+
+    lookup_name = "folded_contains"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [f"%{str(value).translate(LIKE_ESCAPES)}%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE LOWER({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
+
+
 PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
+PassageTextIndex._meta.get_field("text").register_lookup(FoldedContains)
 
 
 class JSONStrings(Func):
@@ -154,7 +172,9 @@ def search_passages(queryset, term: str):
         exact = _first(matched)
         found = queryset.filter(Q(pk__in=exact) | Q(pk__in=_first(_matches(queryset, others, vendor))))
         matched = found.annotate(form_rank=Case(When(pk__in=exact, then=0), default=1)).order_by("form_rank", "pk")
-    if vendor != "postgresql" or matched.exists():
+    # Whether any passage matches, asked of the index alone: it stops at the first match, where the
+    # ranked query would find and rank the first of each rank.
+    if vendor != "postgresql" or _matches(queryset, [*spellings, *others], vendor).exists():
         return matched
     # A Latin query's near misses are those of its likeliest Cyrillic reading.
     folded = next((spelling for spelling in spellings if CYRILLIC_RE.search(spelling)), spellings[0])
@@ -165,6 +185,11 @@ def search_passages(queryset, term: str):
         .annotate(search_rank=TrigramWordSimilarity(folded, Lower("text")))
         .order_by("-search_rank", "pk")
     )
+
+
+def _folded_contains(terms: list[str]) -> Q:
+    """On PostgreSQL, passages whose folded text (migration 0015) contains any of `terms`."""
+    return Q.create([("text_index__text__folded_contains", term) for term in terms], connector=Q.OR)
 
 
 def _first(matches):
@@ -179,6 +204,8 @@ def _matches(queryset, terms: list[str], vendor: str):
         # rowid order and a page stops reading it once full.
         query = " OR ".join(fts_phrase(term) for term in terms)
         return queryset.filter(text_index__text__fts_match=query).order_by("text_index__passage_id")
+    if vendor == "postgresql":
+        return queryset.filter(_folded_contains(terms)).order_by("pk")
     return queryset.filter(text_matches_any(terms, "text")).order_by("pk")
 
 
