@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
 from lxml import etree
 
@@ -45,6 +47,13 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    """An editor made as the create_editor command makes one: in the Editors group, with a password."""
+    call_command("create_editor", "aigul", password="Қазақ-тілі-2024")
+    return get_user_model().objects.get(username="aigul")
 
 
 @pytest.fixture(autouse=True)

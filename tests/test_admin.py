@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,12 +16,6 @@ from .admin_forms import form_data
 from .conftest import synthetic_thesis
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
-
-
-@pytest.fixture
-def editor(db):
-    call_command("create_editor", "aigul", password="Қазақ-тілі-2024")
-    return User.objects.get(username="aigul")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,12 +16,6 @@ from thesis.services.suspects import Kind, find_suspects
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
-
-
-@pytest.fixture
-def editor(db):
-    call_command("create_editor", "aigul", password="Қазақ-тілі-2024")
-    return User.objects.get(username="aigul")
 
 
 @pytest.fixture

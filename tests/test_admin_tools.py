@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import IgnoredWord, Passage, ReplaceBatch
@@ -12,12 +11,6 @@ from thesis.services import replace
 from thesis.text import spellcheck
 
 from .admin_forms import form_data
-
-
-@pytest.fixture
-def editor(db):
-    call_command("create_editor", "aigul", password="Қазақ-тілі-2024")
-    return User.objects.get(username="aigul")
 
 
 @pytest.fixture
