@@ -265,7 +265,7 @@ def tripled_letters(text: str):
     """A letter three times or more in a row ("аймақққа"): no Kazakh word has one."""
     for match in TRIPLED_WORD_RE.finditer(text):
         word = match.group()
-        fixed = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1) * 2, word)
+        fixed = spellcheck.collapse_tripled(word)
         single = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1), word)
         yield Kind.TRIPLED, match.start(), match.end(), list(dict.fromkeys([fixed, single])), ""
 
