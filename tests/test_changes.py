@@ -9,7 +9,7 @@ from thesis.models import Citation, DataVersion, Passage, Source
 from thesis.services import changes, dataversion
 from thesis.services.derivation import refresh_derived
 
-from .test_admin import client, editor, event_data  # noqa: F401  (fixtures and form data)
+from .test_admin import client, event_data  # noqa: F401  (a fixture and form data)
 
 pytestmark = pytest.mark.django_db
 
