@@ -1,23 +1,19 @@
 """Anonymous readers are throttled at the configured rate per real client, with a 429 that says when to come back."""
 
 import ipaddress
-import os
 import random
-import re
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 
 import pytest
 import redis
-from django.conf import settings
 
 from project.clients import parse_trusted_proxies
+from tests.app_server import gunicorn, serving_workers
 from tests.conftest import skip_or_fail
-from tests.test_settings import PRODUCTION, free_port, run
+from tests.test_settings import PRODUCTION, run
 
 PROXY = "10.0.0.5"
 # A database of Redis's own for this test, which no other test uses.
@@ -109,9 +105,9 @@ def test_the_limit_holds_across_gunicorn_workers(migrated_database, tmp_path, sh
         "CACHE_URL": redis_url() if shared_cache == "redis" else "",
         "REDIS_URL": "",
     }
-    with gunicorn(env, tmp_path / "access.log") as port:
+    with gunicorn(env, tmp_path / "access.log", max_requests=1) as port:
         statuses = [api_status(port, client) for _ in range(7)]
-    serving = re.findall(r"^<(\d+)> /api/ ", (tmp_path / "access.log").read_text(), re.MULTILINE)
+    serving = serving_workers(tmp_path / "access.log", "/api/")
     assert statuses == [200] * 3 + [429] * 4
     assert len(set(serving)) == len(statuses)
     if shared_cache == "redis":
@@ -124,38 +120,6 @@ def redis_url() -> str:
     except redis.exceptions.ConnectionError as error:
         skip_or_fail(f"Redis at 127.0.0.1:6379 ({error})")
     return REDIS_URL
-
-
-@contextmanager
-def gunicorn(env: dict, access_log):
-    port = free_port()
-    command = [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", "2", "--max-requests", "1", "--access-logfile", str(access_log)]
-    command += ["--access-logformat", "%(p)s %(U)s %(s)s", "project.wsgi:application"]
-    inherited = {name: value for name, value in os.environ.items() if name != "DEBUG"}
-    server = subprocess.Popen(
-        command, cwd=settings.BASE_DIR, env={**inherited, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        wait_until_up(port)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_until_up(port: int):
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            # Any answer will do; a missing page is not throttled.
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/up/", timeout=5).close()
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            assert time.monotonic() < deadline, "gunicorn did not answer within 30 seconds"
-            time.sleep(0.2)
 
 
 def api_status(port: int, client: str) -> int:

@@ -1,0 +1,145 @@
+"""Across gunicorn's workers, each with a response cache of its own: an edit through one is seen by the next request."""
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import psycopg
+import pytest
+from django.db import connection
+
+from tests.admin_forms import form_data
+from tests.app_server import gunicorn, serving_workers
+from tests.conftest import SEED
+from tests.test_api_throttling import redis_url
+from tests.test_settings import PRODUCTION, run
+
+PASSWORD = "Қазақ-тілі-2024"
+# Two workers answer sequential requests in whatever order the kernel hands them the connections:
+# this many requests is far more than it takes for both to have answered, and bounds the test if not.
+MOST_REQUESTS = 200
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> dict:
+    """The settings of a production deployment, its static files collected and its database (of the kind this
+    run tests, outside the test's own) migrated, with the thesis and an editor."""
+    tmp_path = tmp_path_factory.mktemp("deployment")
+    name = None
+    if connection.vendor == "postgresql":
+        server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+        name = f"workers_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(
+                f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+            )
+        url = f"{server}/{name}"
+    else:
+        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env = {**PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path / "static")}
+    for command in (
+        ["collectstatic", "--noinput", "-v0"],
+        ["migrate", "-v0"],
+        ["import_thesis", str(SEED)],
+        ["create_editor", "aigul", "--password", PASSWORD],
+    ):
+        done = run([sys.executable, "manage.py", *command], env)
+        assert done.returncode == 0, done.stderr
+    yield env
+    if name:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.parametrize("shared_cache", ["files", "redis"])
+def test_an_edit_through_one_worker_is_seen_by_the_next_request_to_any_worker(deployment, tmp_path, shared_cache):
+    env = {
+        **deployment,
+        "API_ANON_RATE": "off",
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "CACHE_URL": redis_url() if shared_cache == "redis" else "",
+        "REDIS_URL": "",
+    }
+    log = tmp_path / "access.log"
+    with gunicorn(env, log) as port:
+        passage = get_json(port, "/api/passages/?page_size=1")["results"][0]
+        detail = f"/api/passages/{passage['id']}/"
+        before = answers_from_both_workers(port, log, detail)
+        assert {answer["text"] for answer in before} == {passage["text"]}
+
+        edited_text = passage["text"] + " Түзетілді."
+        editing_worker = edit_passage(port, log, passage["id"], edited_text)
+
+        after = answers_from_both_workers(port, log, detail, since=len(serving_workers(log, detail)))
+    assert editing_worker in set(serving_workers(log, detail))
+    assert [answer["text"] for answer in after] == [edited_text] * len(after)
+    assert {answer["version"] for answer in after} == {passage["version"] + 1}
+
+
+def answers_from_both_workers(port: int, log, path: str, since: int = 0) -> list[dict]:
+    """The API's answers to `path`, asked again and again until each of the two workers has answered it."""
+    answers = []
+    for _ in range(MOST_REQUESTS):
+        answers.append(get_json(port, path))
+        if len(set(serving_workers(log, path)[since:])) == 2:
+            return answers
+    pytest.fail(f"one worker answered all {MOST_REQUESTS} requests for {path}")
+
+
+def get_json(port: int, path: str) -> dict:
+    """An anonymous reader's request, over https as the proxy in front forwards it: what the response cache serves."""
+    headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+    with urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)) as answer:
+        return json.loads(answer.read())
+
+
+def edit_passage(port: int, log, passage_id: int, text: str) -> str:
+    """Log in as the editor and save the passage's new text through the admin; the pid of the worker that saved it."""
+    browser = Browser(port)
+    login = "/admin/login/"
+    fields = form_data(browser.request(login)[1])
+    fields.update(username=["aigul"], password=[PASSWORD], next=["/admin/"])
+    status, page = browser.request(login, fields)
+    assert status == 302, page
+    change = f"/admin/thesis/passage/{passage_id}/change/"
+    fields = form_data(browser.request(change)[1])
+    fields.update(text=[text], change_reason=["Сөйлемнің соңы қосылды"])
+    status, page = browser.request(change, fields)
+    assert status == 302, page
+    return serving_workers(log, change)[-1]
+
+
+class Browser:
+    """An editor's browser at the site over https through its proxy: it keeps the secure cookies it is given."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+        self.opener = urllib.request.build_opener(NoRedirects)
+
+    def request(self, path: str, fields: dict | None = None) -> tuple[int, str]:
+        headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", "Referer": f"https://127.0.0.1{path}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = urllib.parse.urlencode(fields, doseq=True).encode() if fields is not None else None
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=body, headers=headers)
+        try:
+            answer = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as refused:
+            answer = refused
+        with answer:
+            for cookie in answer.headers.get_all("Set-Cookie") or []:
+                name, value = cookie.split(";", 1)[0].split("=", 1)
+                self.cookies[name] = value
+            return answer.status, answer.read().decode("utf-8")
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer to check, not one to follow."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
