@@ -58,3 +58,10 @@ def test_no_change_means_nothing_to_show():
 
 def test_a_short_text_is_shown_whole():
     assert shown(compact_diff(word_diff("бір екі", "бір үш"))) == "бір [-екі-]{+үш+}"
+
+
+def test_an_unchanged_text_is_one_equal_piece_and_an_empty_one_none():
+    text = "Қазақстан  Республикасының\nсыртқы саясаты."
+    assert word_diff(text, text) == [{"op": "equal", "text": text}]
+    assert word_diff("", "") == []
+    assert word_diff(None, "") == []

@@ -16,6 +16,10 @@ def word_diff(old: str, new: str) -> list[dict]:
 
     A replacement is a delete followed by an insert; consecutive pieces of one kind are merged.
     """
+    if old == new:
+        # Most passages of an edition are as the reading text left them; matching a text against
+        # itself word by word would cost the most of the work of exporting it.
+        return [{"op": "equal", "text": old}] if old else []
     before, after = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     operations: list[dict] = []
