@@ -4,6 +4,7 @@ queries each request runs, and the time the seed takes to import into an empty d
 Run by bench/run.py with the database in DATABASE_URL:
     python bench/inprocess.py probe         prints {"targets": …, "requests": {name: {…}}}
     python bench/inprocess.py import-seed   prints {"seconds": …, "counts": …}
+    python bench/inprocess.py large-thesis  adds the thesis of LARGE.passages passages; prints its id
 """
 
 import json
@@ -26,20 +27,37 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from load import PROXY_HEADERS  # noqa: E402
 from scenarios import scenarios  # noqa: E402
 
-from synthetic.store import synthetic_theses  # noqa: E402
+from synthetic.corpus import Counts, load_vocabulary, plan_thesis  # noqa: E402
+from synthetic.store import synthetic_theses, write_plans  # noqa: E402
+from thesis.models import Thesis  # noqa: E402
 from thesis.services.importer import import_file  # noqa: E402
 
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
 PASSAGE_ORDER = 100
+# One thesis ten times the size of the corpus's, for the DTS navigation of a whole large tree; its
+# index is past any corpus's, so its file name is its own.
+LARGE = Counts(theses=1, passages=2000, events=200, sources=100, authors=50)
+LARGE_INDEX = 999_999
+
+
+def large_thesis_plan():
+    return plan_thesis(load_vocabulary(SEED), 1, LARGE_INDEX, LARGE)
 
 
 def choose_targets() -> dict:
-    """The synthetic thesis in the middle of the corpus, and its hundredth passage (or its last)."""
-    theses = synthetic_theses().order_by("pk")
+    """The synthetic thesis in the middle of the corpus, its hundredth passage (or its last), and the large thesis."""
+    large = Thesis.objects.get(source_document__file_name=large_thesis_plan().file_name)
+    theses = synthetic_theses().exclude(pk=large.pk).order_by("pk")
     thesis = theses[theses.count() // 2]
     passages = thesis.passages.order_by("order")
     passage = passages.filter(order__gte=min(PASSAGE_ORDER, passages.count() - 1)).first()
-    return {"thesis": thesis.pk, "passage": passage.pk, "passage_order": passage.order}
+    return {"thesis": thesis.pk, "passage": passage.pk, "passage_order": passage.order, "large_thesis": large.pk}
+
+
+def large_thesis() -> dict:
+    plan = large_thesis_plan()
+    write_plans([plan])
+    return {"thesis": Thesis.objects.get(source_document__file_name=plan.file_name).pk}
 
 
 def probe() -> dict:
@@ -67,5 +85,5 @@ def import_seed() -> dict:
 
 
 if __name__ == "__main__":
-    actions = {"probe": probe, "import-seed": import_seed}
+    actions = {"probe": probe, "import-seed": import_seed, "large-thesis": large_thesis}
     print(json.dumps(actions[sys.argv[1]]()))

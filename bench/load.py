@@ -30,11 +30,13 @@ def wrk_path() -> str:
     return path
 
 
-def measure(url: str, load: Load, headers: dict | None = None, cycle: list[str] | None = None) -> dict:
-    """Warm up, then load `url` for the set duration; req/s and latency percentiles in ms."""
+def measure(url: str, load: Load, headers: dict | None = None, cycle: list | None = None, clients: int = 0) -> dict:
+    """Warm up, then load `url` for the set duration; req/s and latency percentiles in ms. With
+    `clients`, each request says it is forwarded for the next of that many client addresses."""
+    arguments = ([f"clients={clients}"] if clients else []) + (cycle or [])
     if load.warmup:
-        _wrk(url, load.warmup, load.concurrency, headers, cycle)
-    report = _wrk(url, load.duration, load.concurrency, headers, cycle)
+        _wrk(url, load.warmup, load.concurrency, headers, arguments)
+    report = _wrk(url, load.duration, load.concurrency, headers, arguments)
     seconds = report["duration_us"] / 1e6
     errors = sum(report[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts"))
     completed = report["requests"] > 0
@@ -49,7 +51,7 @@ def measure(url: str, load: Load, headers: dict | None = None, cycle: list[str] 
     }
 
 
-def _wrk(url, duration, concurrency, headers, cycle) -> dict:
+def _wrk(url, duration, concurrency, headers, arguments) -> dict:
     command = [
         wrk_path(),
         "--threads=1",
@@ -61,8 +63,8 @@ def _wrk(url, duration, concurrency, headers, cycle) -> dict:
     for name, value in (PROXY_HEADERS | (headers or {})).items():
         command.append(f"--header={name}: {value}")
     command.append(url)
-    if cycle:
-        command += ["--", *cycle]
+    if arguments:
+        command += ["--", *arguments]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
     return json.loads(line.removeprefix("BENCH_JSON "))

@@ -1,19 +1,42 @@
--- wrk script: report the run as one JSON line; given paths after "--", cycle through them.
+-- wrk script: report the run as one JSON line. Arguments after "--": "clients=N" first, to send each
+-- request forwarded for the next of N client addresses; then paths to cycle through.
 local paths = {}
 local index = 0
+local clients = 0
+local client = 0
 
-local function cycling_request()
-  index = index % #paths + 1
-  return wrk.format(nil, paths[index])
+local function forwarded_for()
+  client = client % clients + 1
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(client / 65536) % 256,
+    math.floor(client / 256) % 256, client % 256)
+  return headers
+end
+
+local function next_request()
+  local path = nil
+  if #paths > 0 then
+    index = index % #paths + 1
+    path = paths[index]
+  end
+  return wrk.format(nil, path, clients > 0 and forwarded_for() or nil)
 end
 
 function init(args)
   for i = 1, #args do
-    paths[i] = args[i]
+    local count = string.match(args[i], "^clients=(%d+)$")
+    if count then
+      clients = tonumber(count)
+    else
+      paths[#paths + 1] = args[i]
+    end
   end
   -- Only then is request defined: a script without it lets wrk send its prebuilt request.
-  if #paths > 0 then
-    request = cycling_request
+  if #paths > 0 or clients > 0 then
+    request = next_request
   end
 end
 

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from targets import BESIDE_JSON_COST, COMPUTED, verdicts
+
 SERVERS = ["ours-sqlite", "ours-sqlite-uncached", "ours-postgres", "ours-postgres-uncached", "datasette"]
 CACHED = ["ours-sqlite", "ours-postgres"]
 
@@ -22,8 +24,10 @@ def render(results: dict) -> str:
     requests, conditional = results.get("requests", {}), results.get("conditional", {})
     sections = [
         _heading(results),
+        _targets(results),
         _equivalents(requests),
-        _pages(requests),
+        _beside_json(requests),
+        _shared_cache(results.get("redis", {}), requests, results.get("ceiling", {})),
         _conditional(conditional, requests),
         _ceiling(results.get("ceiling", {}), requests, conditional),
         _growth(results.get("growth"), requests),
@@ -50,6 +54,11 @@ def _heading(results: dict) -> str:
         builds = [_build(name, info[name]) for name in ("sqlite", "postgres") if name in info]
         lines.append(f"Corpus ({size}): scale {info['scale']:g}, seed {info['seed']}; " + "; ".join(builds) + ".")
     return "\n".join(lines)
+
+
+def _targets(results: dict) -> str:
+    rows = [[v.target, v.result, "–" if v.met is None else ("yes" if v.met else "NO")] for v in verdicts(results)]
+    return "## Against the targets\n\n" + _table(["target", "result", "met"], rows)
 
 
 def _build(name: str, info: dict) -> str:
@@ -93,7 +102,7 @@ def _equivalents(requests: dict) -> str:
                     measured.get("rps"),
                     measured.get("p50_ms"),
                     measured.get("p99_ms"),
-                    measured.get("non_2xx_3xx", 0) + measured.get("socket_errors", 0) if "rps" in measured else None,
+                    _errors(measured),
                     None if server == "datasette" else _ratio(measured.get("rps"), reference.get("rps")),
                     None if server == "datasette" else _ratio(measured.get("p99_ms"), reference.get("p99_ms")),
                 ]
@@ -103,26 +112,61 @@ def _equivalents(requests: dict) -> str:
     return "## Equivalent requests\n\n" + _table(header, rows)
 
 
-def _pages(requests: dict) -> str:
-    """Each rendered page beside its JSON, both computed: how many times the JSON's cost the page takes."""
-    from scenarios import PAGES
+def _beside_json(requests: dict) -> str:
+    """Each rendered page and document beside its JSON, both computed: how many times the JSON's cost it takes."""
+    from scenarios import BESIDE_JSON
 
     rows = []
-    for page, json_name in PAGES.items():
-        for server in ("ours-sqlite-uncached", "ours-postgres-uncached"):
-            rendered, data = requests.get(page, {}).get(server), requests.get(json_name, {}).get(server)
-            if rendered is None or data is None:
-                continue
-            cost = _ratio(data.get("rps"), rendered.get("rps"))
-            rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, _verdict(cost)])
+    for page, json_name in BESIDE_JSON.items():
+        for server in COMPUTED:
+            cost = _cost_beside_json(requests, page, json_name, server)
+            if cost is not None:
+                rendered, data = requests[page][server], requests[json_name][server]
+                rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, _verdict(cost)])
     if not rows:
         return ""
-    header = ["page", "JSON", "server", "page req/s", "JSON req/s", "page cost ÷ JSON", "within 2×"]
-    return "## Rendered pages beside their JSON\n\n" + _table(header, rows)
+    header = ["request", "its JSON", "server", "req/s", "JSON req/s", "cost ÷ JSON", f"within {BESIDE_JSON_COST}×"]
+    return "## Rendered pages and documents beside their JSON, computed\n\n" + _table(header, rows)
+
+
+def _cost_beside_json(requests: dict, name: str, json_name: str, server: str):
+    rendered, data = requests.get(name, {}).get(server), requests.get(json_name, {}).get(server)
+    if rendered is None or data is None:
+        return None
+    return _ratio(data.get("rps"), rendered.get("rps"))
 
 
 def _verdict(cost) -> str | None:
-    return None if cost is None else ("yes" if cost <= 2 else "NO")
+    return None if cost is None else ("yes" if cost <= BESIDE_JSON_COST else "NO")
+
+
+def _shared_cache(redis: dict, requests: dict, ceiling: dict) -> str:
+    """The Redis rows beside the same requests with the machine's default cache."""
+    rows = []
+    for name, servers in redis.items():
+        for server, measured in servers.items():
+            default = requests.get(name, {}).get(server.replace("-redis", ""), {})
+            rows.append(
+                [
+                    name,
+                    server,
+                    measured.get("status"),
+                    measured.get("rps"),
+                    measured.get("p99_ms"),
+                    _errors(measured),
+                    _ratio(measured.get("rps"), default.get("rps")),
+                    None if "uncached" in server else _ratio(measured.get("rps"), ceiling.get(name, {}).get("rps")),
+                ]
+            )
+    if not rows:
+        return ""
+    header = ["request", "server", "status", "req/s", "p99 ms", "errors", "÷ the same without Redis", "÷ ceiling"]
+    title = "## As deployed with Redis as the shared cache, throttled, 4,096 clients in turn"
+    return f"{title}\n\n" + _table(header, rows)
+
+
+def _errors(measured: dict):
+    return measured.get("non_2xx_3xx", 0) + measured.get("socket_errors", 0) if "rps" in measured else None
 
 
 def _conditional(conditional: dict, requests: dict) -> str:
@@ -199,6 +243,8 @@ def _imports(imports: dict) -> str:
 
 
 def _memory(memory: dict) -> str:
+    if not memory:
+        return ""
     rows, loads = [], []
     for server, entry in memory.items():
         for pid, worker in entry["workers"].items():

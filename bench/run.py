@@ -32,6 +32,11 @@ LOGS = corpora.TMP / "logs"
 SMALL_FACTOR = 0.1
 OURS = "ours-{}"
 UNCACHED = "-uncached"
+REDIS = "-redis"
+# The Redis rows run as deployed, throttled at the default rate, behind one proxy that names the client:
+# wrk's requests come from this many client addresses in turn, so that no client passes the rate.
+DEPLOYED_RATE = "600/minute"
+CLIENTS = 4096
 
 
 def parse(argv) -> argparse.Namespace:
@@ -46,7 +51,10 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--soak", type=int, default=30, help="seconds of mixed load while worker memory is sampled")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432", help="server, no database")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite and Datasette only")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0", help="the shared cache of the Redis rows")
+    parser.add_argument("--no-redis", action="store_true", help="no rows with Redis as the shared cache")
     parser.add_argument("--rebuild", action="store_true", help="generate the corpora again even if kept")
+    parser.add_argument("--requests", type=lambda text: set(text.split(",")), help="only these requests, e.g. a,b")
     return parser.parse_args(argv)
 
 
@@ -71,12 +79,15 @@ def main(argv=None) -> None:
     results["targets"] = {backend: data["targets"] for backend, data in probes.items()}
     urls = full["urls"]
     phase(results, "requests", lambda: equivalents(urls, probes, load, options))
+    if not options.no_redis:
+        phase(results, "redis", lambda: shared_cache(urls, probes, load, options))
     phase(results, "conditional", lambda: conditional(urls, probes, load, options))
     phase(results, "ceiling", lambda: ceiling(probes, load, options))
     if small:
         phase(results, "growth", lambda: growth(small["urls"], results.get("requests", {}), load, options))
     phase(results, "import_seed", lambda: import_seed(admin))
-    phase(results, "memory", lambda: memory(urls, probes, load, options))
+    if options.soak:
+        phase(results, "memory", lambda: memory(urls, probes, load, options))
     results["finished"] = now()
     print(report.write(results, RESULTS))
     lock.close()
@@ -163,14 +174,23 @@ def inprocess(database_url: str, action: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def ours(backend: str, database_url: str, options, cached: bool = True) -> servers.Server:
+def ours(backend: str, database_url: str, options, cached: bool = True, redis: bool = False) -> servers.Server:
     """Our service under gunicorn; `cached=False` turns its response cache off, so that every
-    request is computed (a repeated request is otherwise answered from the cache)."""
+    request is computed (a repeated request is otherwise answered from the cache); `redis` runs it
+    as deployed with Redis as the workers' shared cache, throttled behind a proxy."""
     env = corpora.production_env(database_url)
+    if redis:
+        env.update(CACHE_URL=options.redis_url, API_ANON_RATE=DEPLOYED_RATE, TRUSTED_PROXIES="1")
+        backend += REDIS
     if not cached:
         env["API_RESPONSE_CACHE_MB"] = "0"
         backend += UNCACHED
     return servers.gunicorn(backend, "project.wsgi:application", env, options.workers, LOGS / f"{backend}.log")
+
+
+def chosen(options, targets: dict) -> list:
+    """The scenarios of this run: all, or those --requests names."""
+    return [s for s in scenarios(targets) if not options.requests or s.name in options.requests]
 
 
 def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
@@ -178,17 +198,18 @@ def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
     request gets a server of its own, so that slow requests still queued from one measurement
     cannot slow the next."""
     sqlite_targets = probes[OURS.format("sqlite")]["targets"]
-    table = {s.name: {"what": s.what, "datasette_path": s.datasette} for s in scenarios(sqlite_targets)}
+    table = {s.name: {"what": s.what, "datasette_path": s.datasette} for s in chosen(options, sqlite_targets)}
     for backend, url in urls.items():
-        for scenario, cached in product(scenarios(probes[backend]["targets"]), (True, False)):
+        for scenario, cached in product(chosen(options, probes[backend]["targets"]), (True, False)):
             name = backend if cached else backend + UNCACHED
             say(f"{name} {scenario.name}")
             row = {"path": scenario.ours, "queries": probes[backend]["requests"][scenario.name]["queries"]}
             with ours(backend, url, options, cached) as server:
                 table[scenario.name][name] = row | hit(server.base + scenario.ours, load)
-    traced = datasette_queries(urls[OURS.format("sqlite")], sqlite_targets)
+    compared = [s for s in chosen(options, sqlite_targets) if s.datasette]
+    traced = datasette_queries(urls[OURS.format("sqlite")], compared)
     database, inspect_file = corpora.datasette_copy(urls[OURS.format("sqlite")])
-    for scenario in scenarios(sqlite_targets):
+    for scenario in compared:
         say(f"datasette {scenario.name}")
         row = {"path": scenario.datasette, "queries": traced.get(scenario.name)}
         with servers.datasette(database, inspect_file, LOGS / "datasette.log") as server:
@@ -196,22 +217,37 @@ def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
     return table
 
 
-def hit(url: str, load: Load, headers: dict | None = None, expect: int = 200) -> dict:
+def shared_cache(urls: dict, probes: dict, load: Load, options) -> dict:
+    """The API's requests as deployed with Redis as the shared cache, each request's client address
+    one of CLIENTS in turn: with and without the response cache, whose hits Redis never sees."""
+    table = {}
+    for backend, url in urls.items():
+        api = [s for s in chosen(options, probes[backend]["targets"]) if s.ours.startswith("/api/")]
+        for scenario, cached in product(api, (True, False)):
+            name = backend + REDIS + ("" if cached else UNCACHED)
+            say(f"{name} {scenario.name}")
+            with ours(backend, url, options, cached, redis=True) as server:
+                row = hit(server.base + scenario.ours, load, clients=CLIENTS)
+            table.setdefault(scenario.name, {})[name] = {"path": scenario.ours} | row
+    return table
+
+
+def hit(url: str, load: Load, headers: dict | None = None, expect: int = 200, clients: int = 0) -> dict:
     """One request to see what comes back, then the measured load; nothing is measured unless it
     answers `expect` (a redirect or an error is reported, not timed)."""
     status, response_headers, body = fetch(url, headers)
     row = {"status": status, "bytes": len(body), "etag": response_headers.get("etag")}
     if status != expect:
         return row | {"error": body[:300].decode("utf-8", "replace") or response_headers.get("location", "")}
-    return row | measure(url, load, headers)
+    return row | measure(url, load, headers, clients=clients)
 
 
-def datasette_queries(sqlite_url: str, targets: dict) -> dict:
+def datasette_queries(sqlite_url: str, compared: list) -> dict:
     """SQL statements per Datasette request, from its own trace (a separate instance with trace_debug on)."""
     database, inspect_file = corpora.datasette_copy(sqlite_url)
     counts = {}
     with servers.datasette(database, inspect_file, LOGS / "datasette-trace.log", trace=True) as server:
-        for scenario in scenarios(targets):
+        for scenario in compared:
             status, _headers, body = fetch(server.base + traced_path(scenario.datasette))
             if status == 200:
                 counts[scenario.name] = len(json.loads(body).get("_trace", {}).get("traces", []))
@@ -229,7 +265,7 @@ def conditional(urls: dict, probes: dict, load: Load, options) -> dict:
     """A repeated request with If-None-Match: the 304 rate beside the rate without it."""
     table = {}
     for backend, url in urls.items():
-        for scenario in scenarios(probes[backend]["targets"]):
+        for scenario in chosen(options, probes[backend]["targets"]):
             with ours(backend, url, options) as server:
                 address = server.base + scenario.ours
                 status, headers, _body = fetch(address)
@@ -244,7 +280,8 @@ def conditional(urls: dict, probes: dict, load: Load, options) -> dict:
 
 def ceiling(probes: dict, load: Load, options) -> dict:
     """The trivial WSGI app under the same gunicorn settings, answering as many bytes as each of ours."""
-    sizes = {name: data["bytes"] for name, data in probes[OURS.format("sqlite")]["requests"].items()}
+    names = {s.name for s in chosen(options, probes[OURS.format("sqlite")]["targets"])}
+    sizes = {name: data["bytes"] for name, data in probes[OURS.format("sqlite")]["requests"].items() if name in names}
     table = {}
     env = dict(os.environ, PYTHONPATH=str(ROOT / "bench"))
     with servers.gunicorn("ceiling", "ceiling:application", env, options.workers, LOGS / "ceiling.log") as server:
@@ -260,7 +297,7 @@ def growth(small_urls: dict, full_table: dict, load: Load, options) -> dict:
     table = {}
     for backend, url in small_urls.items():
         targets = probe(url)["targets"]
-        for scenario in scenarios(targets):
+        for scenario in chosen(options, targets):
             say(f"{backend} {scenario.name} on the small corpus, computed")
             with ours(backend + "-small", url, options, cached=False) as server:
                 small = hit(server.base + scenario.ours, load)
@@ -300,7 +337,7 @@ def memory(urls: dict, probes: dict, load: Load, options) -> dict:
     seconds, computed each time (the response cache, bounded by its own setting, would answer most)."""
     table = {}
     for backend, url in urls.items():
-        paths = [s.ours for s in scenarios(probes[backend]["targets"])]
+        paths = [s.ours for s in chosen(options, probes[backend]["targets"])]
         with ours(backend, url, options, cached=False) as server:
             say(f"{backend} memory under {options.soak} s of mixed load, every response computed")
             if load.warmup:

@@ -1,0 +1,139 @@
+"""The targets bench/README.md sets, each checked against one run's results: what was aimed at, what
+was measured, and whether it was met (None where the run did not measure it)."""
+
+from dataclasses import dataclass
+
+from scenarios import BESIDE_JSON
+
+COMPUTED = ("ours-sqlite-uncached", "ours-postgres-uncached")
+CACHED = ("ours-sqlite", "ours-postgres")
+COMPUTED_RATE, COMPUTED_P99 = 1.5, 1.0
+CACHED_SHARE = 0.8
+NOT_MODIFIED_TIMES = 10
+GROWTH = 1.5
+IMPORT_SECONDS = 0.5
+BESIDE_JSON_COST = 2
+
+
+@dataclass
+class Verdict:
+    target: str
+    result: str
+    met: bool | None
+
+
+def verdicts(results: dict) -> list[Verdict]:
+    requests = results.get("requests", {})
+    return [
+        *(computed(requests, server) for server in COMPUTED),
+        cached(requests, results.get("ceiling", {})),
+        not_modified(results.get("conditional", {}), requests),
+        growth(results.get("growth")),
+        seed_import(results.get("import_seed", {})),
+        beside_json(requests),
+        shared_cache(results.get("redis", {}), results.get("ceiling", {})),
+    ]
+
+
+def ratio(a, b):
+    return round(a / b, 2) if a is not None and b else None
+
+
+def computed(requests: dict, server: str) -> Verdict:
+    """Every request with a Datasette equivalent, computed: its rate at least 1.5× Datasette's, its p99 no worse."""
+    missed, rates, tails = [], [], []
+    for name, row in requests.items():
+        ours, theirs = row.get(server, {}), row.get("datasette", {})
+        rate, tail = ratio(ours.get("rps"), theirs.get("rps")), ratio(ours.get("p99_ms"), theirs.get("p99_ms"))
+        if rate is None or tail is None:
+            continue
+        rates.append(rate)
+        tails.append(tail)
+        if rate < COMPUTED_RATE or tail > COMPUTED_P99:
+            missed.append(f"{name} ({rate:.2f}×, p99 {tail:.2f})")
+    target = f"{server}: req/s ≥ {COMPUTED_RATE}× Datasette's and p99 ≤ its, every equivalent request"
+    if not rates:
+        return Verdict(target, "not measured", None)
+    result = f"req/s {min(rates):.2f}–{max(rates):.2f}×, p99 {min(tails):.2f}–{max(tails):.2f}×"
+    return Verdict(target, result + (f"; missed: {', '.join(missed)}" if missed else ""), not missed)
+
+
+def cached(requests: dict, ceiling: dict) -> Verdict:
+    """The API's answers from the response cache: at least 0.8 of the trivial WSGI ceiling for the same bytes."""
+    shares = {}
+    for name, row in requests.items():
+        if not row.get(CACHED[0], {}).get("path", "").startswith("/api/"):
+            continue  # the reading site's pages are not in the response cache
+        best = max((row.get(server, {}).get("rps") or 0 for server in CACHED), default=0)
+        share = ratio(best, ceiling.get(name, {}).get("rps"))
+        if share is not None:
+            shares[name] = share
+    return _at_least(f"cached: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
+
+
+def not_modified(conditional: dict, requests: dict) -> Verdict:
+    """A 304 for If-None-Match at 10 times the computed rate of the same request or more."""
+    times = {}
+    for name, servers in conditional.items():
+        for server, entry in servers.items():
+            computed_rate = requests.get(name, {}).get(f"{server}-uncached", {}).get("rps")
+            if entry.get("status") == 304 and computed_rate:
+                times[f"{name} {server}"] = ratio(entry.get("rps"), computed_rate)
+    return _at_least(f"304s: ≥ {NOT_MODIFIED_TIMES}× the computed rate", times, NOT_MODIFIED_TIMES)
+
+
+def growth(table: dict | None) -> Verdict:
+    """Latency at the full corpus at most 1.5 times that at the 0.1× corpus, p50 and p99, every request computed."""
+    target = f"growth from the 0.1× corpus: ≤ {GROWTH}× at p50 and p99"
+    factors = {
+        f"{name} {server} {p}": entry[f"{p}_ratio"]
+        for name, servers in (table or {}).items()
+        for server, entry in servers.items()
+        for p in ("p50", "p99")
+        if entry.get(f"{p}_ratio") is not None
+    }
+    return _at_most(target, factors, GROWTH)
+
+
+def seed_import(imports: dict) -> Verdict:
+    seconds = {backend: round(entry["seconds"], 3) for backend, entry in imports.items() if "seconds" in entry}
+    return _at_most(f"seed import: < {IMPORT_SECONDS} s in-process", seconds, IMPORT_SECONDS)
+
+
+def beside_json(requests: dict) -> Verdict:
+    costs = {}
+    for name, json_name in BESIDE_JSON.items():
+        for server in COMPUTED:
+            rendered, data = requests.get(name, {}).get(server), requests.get(json_name, {}).get(server)
+            if rendered and data:
+                costs[f"{name} {server}"] = ratio(data.get("rps"), rendered.get("rps"))
+    return _at_most(f"pages and documents: ≤ {BESIDE_JSON_COST}× their JSON's cost, computed", costs, BESIDE_JSON_COST)
+
+
+def shared_cache(redis: dict, ceiling: dict) -> Verdict:
+    """As deployed with Redis: cached answers at 0.8 of the ceiling too (a hit never asks Redis)."""
+    shares = {
+        f"{name} {server}": ratio(measured.get("rps"), ceiling.get(name, {}).get("rps"))
+        for name, servers in redis.items()
+        for server, measured in servers.items()
+        if "uncached" not in server and measured.get("rps")
+    }
+    return _at_least(f"with Redis, cached: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
+
+
+def _at_least(target: str, values: dict, bound: float) -> Verdict:
+    return _bounded(target, values, lambda value: value >= bound)
+
+
+def _at_most(target: str, values: dict, bound: float) -> Verdict:
+    return _bounded(target, values, lambda value: value <= bound)
+
+
+def _bounded(target: str, values: dict, meets) -> Verdict:
+    """The range of the values measured, and those that miss the bound, by name."""
+    clean = {name: value for name, value in values.items() if value is not None}
+    if not clean:
+        return Verdict(target, "not measured", None)
+    missed = [f"{name} ({value})" for name, value in clean.items() if not meets(value)]
+    result = f"{min(clean.values())}–{max(clean.values())}"
+    return Verdict(target, result + (f"; missed: {', '.join(missed)}" if missed else ""), not missed)
