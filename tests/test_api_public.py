@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils.http import http_date
 
 from thesis.models import Author, Passage, Source, TimelineEvent
 
@@ -192,3 +193,11 @@ def test_the_docs_page_is_served_without_other_hosts(client):
     assert script["Content-Type"].startswith("application/javascript")
     assert not re.search(r"https?://", script.content.decode())
     assert '"validatorUrl": null' in script.content.decode()
+
+
+def test_a_passage_is_modified_when_a_name_it_shows_changes(client, seed_thesis):
+    author = seed_thesis.authors.get(family_name="Назарбаев")
+    url = f"/api/passages/{author.mentions.first().passage_id}/"
+    author.display_name = "Нұрсұлтан Назарбаев"
+    author.save()
+    assert client.get(url)["Last-Modified"] == http_date(author.history.latest().history_date.timestamp())
