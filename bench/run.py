@@ -54,7 +54,7 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0", help="the shared cache of the Redis rows")
     parser.add_argument("--no-redis", action="store_true", help="no rows with Redis as the shared cache")
     parser.add_argument("--rebuild", action="store_true", help="generate the corpora again even if kept")
-    parser.add_argument("--requests", type=lambda text: set(text.split(",")), help="only these requests, e.g. a,b")
+    parser.add_argument("--requests", type=lambda text: text.split(","), help="only these requests, e.g. a,b")
     return parser.parse_args(argv)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from thesis import search
 from thesis.models import Author, Passage, Source
@@ -137,11 +138,17 @@ def test_quotes_in_a_search_term_are_literal(seed_thesis):
 def test_sqlite_search_reads_the_index_in_stored_order_without_sorting(seed_thesis):
     if connection.vendor != "sqlite":
         pytest.skip("the trigram FTS5 index is SQLite's; PostgreSQL searches by LIKE on the folded text")
-    # "саясат" has no endings to strip: one rank, read straight from the index.
-    plan = search_passages(Passage.objects.all(), "саясат")[:20].explain()
-    # The index leads the join and hands over rowids in order, so a page stops reading it once full.
+    # "саясат" has no endings to strip: one rank, its first matches read straight from the index.
+    with CaptureQueriesContext(connection) as searching:
+        found = search_passages(Passage.objects.all(), "саясат")
+    (read,) = searching.captured_queries
+    page = list(found[:20])
+    with connection.cursor() as cursor:
+        plan = "\n".join(row[-1] for row in cursor.execute(f"EXPLAIN QUERY PLAN {read['sql']}").fetchall())
+    # The index leads the join and hands over rowids in order, so the read stops once it has enough.
     assert plan.index("thesis_passage_fts VIRTUAL TABLE") < plan.index("SEARCH thesis_passage")
     assert "TEMP B-TREE" not in plan
+    assert [p.order for p in page] == sorted(p.order for p in page)
 
 
 def test_query_terms_are_the_term_then_its_other_forms():
@@ -189,13 +196,17 @@ def test_a_latin_query_finds_the_cyrillic_text(seed_thesis):
 
 
 @pytest.mark.django_db
-def test_a_ranked_search_reads_a_bounded_number_of_matches_and_still_ranks_them(seed_thesis, monkeypatch):
-    # Each rank is read up to one past the limit only; the first `limit` are still the right ones.
+@pytest.mark.parametrize("limit", [2, 100])
+def test_a_ranked_search_reads_a_bounded_number_of_matches_and_still_ranks_them(seed_thesis, monkeypatch, limit):
+    # Each rank is read up to one past the limit only, and the other forms not at all once the term as
+    # spelt fills the limit (with 2 it does, with 100 not); the first `limit` are still the right ones.
     full = orders(search_passages(Passage.objects.all(), "саясатының"))
-    monkeypatch.setattr(search, "SEARCH_RESULT_LIMIT", 2)
-    bounded = search_passages(Passage.objects.all(), "саясатының")
-    assert str(bounded.query).count("LIMIT 3") >= 2
-    assert orders(bounded)[:2] == full[:2]
+    monkeypatch.setattr(search, "SEARCH_RESULT_LIMIT", limit)
+    with CaptureQueriesContext(connection) as reading:
+        bounded = search_passages(Passage.objects.all(), "саясатының")
+    assert reading.captured_queries and all(f"LIMIT {limit + 1}" in q["sql"] for q in reading.captured_queries)
+    assert len(reading.captured_queries) == (1 if limit == 2 else 2)
+    assert orders(bounded)[:limit] == full[:limit]
 
 
 @pytest.mark.postgres
@@ -215,9 +226,15 @@ def test_postgresql_search_reads_the_trigram_index_of_the_folded_text(seed_thesi
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-    plan = search_passages(Passage.objects.all(), "ядролық қаруды")[:50].explain()
-    assert "Bitmap Index Scan on thesis_passage_fts_trgm" in plan
-    assert "lower(" not in plan, "no row's text is folded at search time"
+    with CaptureQueriesContext(connection) as searching:
+        list(search_passages(Passage.objects.all(), "ядролық қаруды")[:50])
+    plans = []
+    with connection.cursor() as cursor:
+        for query in searching.captured_queries:
+            cursor.execute(f"EXPLAIN {query['sql']}")
+            plans.append("\n".join(line for (line,) in cursor.fetchall()))
+    assert any("Bitmap Index Scan on thesis_passage_fts_trgm" in plan for plan in plans)
+    assert not any("lower(" in plan for plan in plans), "no row's text is folded at search time"
 
 
 @pytest.mark.postgres

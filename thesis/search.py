@@ -20,11 +20,11 @@ import json
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import Case, CharField, Func, Lookup, Q, TextField, When
+from django.db.models import Case, CharField, Func, Lookup, Q, TextField, Value, When
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .models import PassageTextIndex
+from .models import Passage, PassageTextIndex
 from .text.alphabet import CYRILLIC_RE, LATIN_RE
 from .text.morphology import phrase_forms
 from .text.transliteration import cyrillic_readings
@@ -112,8 +112,28 @@ class FoldedContains(Lookup):
         return f"{lhs} LIKE LOWER({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
 
 
+class InIds(Lookup):
+    """`id IN ids` with the ids as one parameter: an array on PostgreSQL, a JSON list on SQLite. As
+    `__in`, a search's thousand ids would be a thousand placeholders to compile and bind, twice."""
+
+    lookup_name = "in_ids"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        ids = [int(pk) for pk in value]
+        return "%s", [ids if connection.vendor == "postgresql" else json.dumps(ids)]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
+
+
 PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
 PassageTextIndex._meta.get_field("text").register_lookup(FoldedContains)
+Passage._meta.pk.register_lookup(InIds)
 
 
 class JSONStrings(Func):
@@ -167,16 +187,36 @@ def search_passages(queryset, term: str):
     if not spellings:
         return queryset
     vendor = connections[queryset.db].vendor
-    matched = _matches(queryset, spellings, vendor)
-    if others:
-        exact = _first(matched)
-        found = queryset.filter(Q(pk__in=exact) | Q(pk__in=_first(_matches(queryset, others, vendor))))
-        matched = found.annotate(form_rank=Case(When(pk__in=exact, then=0), default=1)).order_by("form_rank", "pk")
-    # Whether any passage matches, asked of the index alone: it stops at the first match, where the
-    # ranked query would find and rank the first of each rank.
-    if vendor != "postgresql" or _matches(queryset, [*spellings, *others], vendor).exists():
-        return matched
-    # A Latin query's near misses are those of its likeliest Cyrillic reading.
+    # Each rank's ids are read once, here: otherwise the count and the page would each read the
+    # index again for both ranks, and again for the rank's CASE.
+    exact = _first(_matches(queryset, spellings, vendor))
+    rest = []
+    # When the term as spelt fills every place a search lists, no other form could show.
+    if others and len(exact) <= SEARCH_RESULT_LIMIT:
+        seen = set(exact)
+        rest = [pk for pk in _first(_matches(queryset, others, vendor)) if pk not in seen]
+    if exact or rest or vendor != "postgresql":
+        return _ranked(queryset, exact, rest)
+    return _near_misses(queryset, spellings)
+
+
+def _ranked(queryset, exact: list[int], rest: list[int]):
+    """The passages of `exact`, then those of `rest`, each in stored order, with their `form_rank`."""
+    found = queryset.filter(id__in_ids=exact + rest)
+    if not exact or not rest:
+        # One rank: a constant to sort by would read as a column's position on PostgreSQL.
+        return found.annotate(form_rank=Value(0 if exact else 1)).order_by("pk")
+    # The rank names the shorter of the two lists: each id is a value the query carries.
+    if len(rest) < len(exact):
+        rank = Case(When(id__in_ids=rest, then=1), default=0)
+    else:
+        rank = Case(When(id__in_ids=exact, then=0), default=1)
+    return found.annotate(form_rank=rank).order_by("form_rank", "pk")
+
+
+def _near_misses(queryset, spellings: list[str]):
+    """On PostgreSQL, the passages with a word like the query's, best first: a Latin query's near
+    misses are those of its likeliest Cyrillic reading."""
     folded = next((spelling for spelling in spellings if CYRILLIC_RE.search(spelling)), spellings[0])
     # lower(text) is what the trigram index holds.
     return (
@@ -192,9 +232,9 @@ def _folded_contains(terms: list[str]) -> Q:
     return Q.create([("text_index__text__folded_contains", term) for term in terms], connector=Q.OR)
 
 
-def _first(matches):
+def _first(matches) -> list[int]:
     """The ids of the first matches, one more than a search lists."""
-    return matches.values("pk")[: SEARCH_RESULT_LIMIT + 1]
+    return list(matches.values_list("pk", flat=True)[: SEARCH_RESULT_LIMIT + 1])
 
 
 def _matches(queryset, terms: list[str], vendor: str):
