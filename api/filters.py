@@ -154,7 +154,18 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
         return expressions
 
 
-class SectionFilter(filters.FilterSet):
+class ArchiveFilterSet(filters.FilterSet):
+    """A filterset whose form class is made once, not on every request: no filter here takes its
+    choices from the database, and each form copies the class's fields, as any Django form does."""
+
+    def get_form_class(self):
+        filterset = type(self)
+        if "_form_class" not in filterset.__dict__:
+            filterset._form_class = super().get_form_class()
+        return filterset._form_class
+
+
+class SectionFilter(ArchiveFilterSet):
     thesis = IdFilter(help_text="Sections of this thesis.")
     kind = filters.ChoiceFilter(choices=Section.Kind.choices)
     parent = IdFilter(help_text="Sections directly under this section.")
@@ -164,7 +175,7 @@ class SectionFilter(filters.FilterSet):
         fields = []
 
 
-class PassageFilter(filters.FilterSet):
+class PassageFilter(ArchiveFilterSet):
     thesis = IdFilter(help_text="Passages of this thesis.")
     section = IdFilter(help_text="Passages under this section heading.")
     status = filters.ChoiceFilter(choices=Passage.Status.choices)
@@ -194,7 +205,7 @@ class PassageFilter(filters.FilterSet):
         return queryset.filter(Exists(Mention.objects.filter(passage=OuterRef("pk"), author_id=value)))
 
 
-class SourceFilter(filters.FilterSet):
+class SourceFilter(ArchiveFilterSet):
     thesis = IdFilter(help_text="Sources of this thesis.")
     number = IdFilter(help_text="The number the thesis cites the source by, as in [3].")
     cited = StrictBooleanFilter(method="filter_cited", help_text="true: sources the text cites; false: the others.")
@@ -211,7 +222,7 @@ class SourceFilter(filters.FilterSet):
         return queryset.filter(citations if value else ~citations)
 
 
-class AuthorFilter(filters.FilterSet):
+class AuthorFilter(ArchiveFilterSet):
     GROUPS = [(value, label) for value, label in Author.Group.choices if value]
 
     thesis = IdFilter(help_text="People named in this thesis.")
@@ -234,7 +245,7 @@ class AuthorFilter(filters.FilterSet):
         return queryset.filter(text_matches(term, "display_name") | Exists(aliases))
 
 
-class TimelineEventFilter(filters.FilterSet):
+class TimelineEventFilter(ArchiveFilterSet):
     thesis = IdFilter(help_text="Events of this thesis.")
     year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
     year_from = YearFilter(

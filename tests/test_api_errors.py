@@ -2,6 +2,8 @@
 
 import pytest
 
+from api.filters import PassageFilter
+
 pytestmark = pytest.mark.django_db
 
 BAD_PARAMETERS = [
@@ -97,3 +99,10 @@ def test_empty_parameters_count_as_absent(client, seed_thesis):
     empty = {"thesis": "", "status": "", "changed_since": "", "q": "", "script": "", "page": "", "page_size": ""}
     assert client.get("/api/passages/", empty).json()["count"] == 11
     assert client.get("/api/timeline/", {"year": "", "ordering": "", "century": ""}).json()["count"] == 11
+
+
+def test_a_filtersets_form_class_is_made_once_and_its_errors_still_follow_the_language(client, seed_thesis):
+    assert PassageFilter(data={}).get_form_class() is PassageFilter(data={}).get_form_class()
+    english = client.get("/api/passages/", {"thesis": "x"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    kazakh = client.get("/api/passages/", {"thesis": "x"}, HTTP_ACCEPT_LANGUAGE="kk").json()
+    assert english != kazakh
