@@ -24,7 +24,7 @@ from django.db.models import Case, CharField, Func, Lookup, Q, TextField, Value,
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .models import Passage, PassageTextIndex
+from .models import PassageTextIndex
 from .text.alphabet import CYRILLIC_RE, LATIN_RE
 from .text.morphology import phrase_forms
 from .text.transliteration import cyrillic_readings
@@ -112,28 +112,8 @@ class FoldedContains(Lookup):
         return f"{lhs} LIKE LOWER({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
 
 
-class InIds(Lookup):
-    """`id IN ids` with the ids as one parameter: an array on PostgreSQL, a JSON list on SQLite. As
-    `__in`, a search's thousand ids would be a thousand placeholders to compile and bind, twice."""
-
-    lookup_name = "in_ids"
-    prepare_rhs = False
-
-    def get_db_prep_lookup(self, value, connection):
-        ids = [int(pk) for pk in value]
-        return "%s", [ids if connection.vendor == "postgresql" else json.dumps(ids)]
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
-        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
-
-
 PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
 PassageTextIndex._meta.get_field("text").register_lookup(FoldedContains)
-Passage._meta.pk.register_lookup(InIds)
 
 
 class JSONStrings(Func):

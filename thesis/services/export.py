@@ -40,6 +40,11 @@ def current_text(thesis: Thesis) -> str:
 
 
 def heading_line(section: Section) -> str:
-    if section.kind == Section.Kind.CHAPTER:
-        return f"{section.label} {section.title}".strip()
-    return " ".join(part for part in (section.number, section.title) if part)
+    return heading_of(section.kind, section.number, section.label, section.title)
+
+
+def heading_of(kind: str, number: str, label: str, title: str) -> str:
+    """A section's heading as printed, from its fields: a chapter's label and title, another's number and title."""
+    if kind == Section.Kind.CHAPTER:
+        return f"{label} {title}".strip()
+    return " ".join(part for part in (number, title) if part)

@@ -14,7 +14,7 @@ from ..text.dates import DateMention, century_of, find_dates
 from ..text.diffs import word_diff
 from ..text.inline import Span, element
 from ..text.snippets import snippets
-from .export import heading_line
+from .export import heading_of
 from .history import public_name
 from .tei.passage import inline_content
 
@@ -145,7 +145,12 @@ def change_reasons(thesis_id: int) -> dict[int, list[str]]:
 
 def section_heading(section: Section) -> str:
     """The heading as printed; a part printed without one is named by its kind."""
-    return heading_line(section) or str(section.get_kind_display())
+    return section_heading_of(section.kind, section.number, section.label, section.title)
+
+
+def section_heading_of(kind: str, number: str, label: str, title: str) -> str:
+    """`section_heading` from a section's fields, for rows read without their records."""
+    return heading_of(kind, number, label, title) or str(Section.Kind(kind).label)
 
 
 # A passage's permalink ----------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from ..models import Citation, Mention, Passage, Section
+from ..models import Citation, Mention, Passage
 from ..text.snippets import match_spans, snippets
-from .reading import section_heading
+from .reading import section_heading, section_heading_of
 
 PAGE_SIZE = 20
 # How many matches are listed and counted (thesis.search.SEARCH_RESULT_LIMIT); past it a count would
@@ -107,17 +107,15 @@ def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
     ids = [row[0] for row in rows]
     status_labels = dict(Passage.Status.choices)
     sources = (
-        Citation.objects.filter(passage_id__in=ids)
+        Citation.objects.filter(passage_id__in_ids=ids)
         .order_by()
         .values_list("source_id", "source__number", "source__title")
     )
-    people = Mention.objects.filter(passage_id__in=ids).order_by().values_list("author_id", "author__display_name")
+    people = Mention.objects.filter(passage_id__in_ids=ids).order_by().values_list("author_id", "author__display_name")
     return {
-        "thesis": counted((row[1], row[2]) for row in rows),
-        "section": counted(
-            (row[3], section_heading(Section(kind=row[4], number=row[5], label=row[6], title=row[7]))) for row in rows
-        ),
-        "status": counted((row[8], str(status_labels.get(row[8], row[8]))) for row in rows),
+        "thesis": counted(rows, lambda row: row[1], lambda row: row[2]),
+        "section": counted(rows, lambda row: row[3], lambda row: section_heading_of(*row[4:8])),
+        "status": counted(rows, lambda row: row[8], lambda row: str(status_labels.get(row[8], row[8]))),
         "source": top(
             FacetValue(pk, f"[{number}] {title}".strip(), n)
             for pk, number, title, n in sources.annotate(n=Count("passage_id", distinct=True))
@@ -126,10 +124,13 @@ def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
     }
 
 
-def counted(values) -> list[FacetValue]:
-    """(value, label) pairs counted, the most frequent first."""
-    counts = Counter(values)
-    return top(FacetValue(value, label, n) for (value, label), n in counts.items())
+def counted(rows: list[tuple], value, label) -> list[FacetValue]:
+    """The rows counted by `value(row)`, most frequent first, each value labelled once, by `label` of its first row."""
+    counts = Counter(value(row) for row in rows)
+    firsts = {}
+    for row in rows:
+        firsts.setdefault(value(row), row)
+    return top(FacetValue(key, label(firsts[key]), n) for key, n in counts.items())
 
 
 def top(values) -> list[FacetValue]:

@@ -1,0 +1,31 @@
+"""The reading site's search results without HTTP: facets counted over the first matches, each value named once."""
+
+import pytest
+
+from thesis.models import Section
+from thesis.search import search_passages
+from thesis.services import search_page
+from thesis.services.reading import section_heading, section_heading_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_heading_from_fields_is_the_heading_from_the_record(seed_thesis):
+    sections = list(Section.objects.filter(thesis=seed_thesis))
+    assert len(sections) > 3
+    for section in sections:
+        fields = (section.kind, section.number, section.label, section.title)
+        assert section_heading_of(*fields) == section_heading(section)
+
+
+def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesis):
+    matches = search_passages(search_page.narrowed({}), "Қазақстан")
+    found = list(matches)
+    results = search_page.results(matches, ["қазақстан"], 1)
+    assert results.total == len(found) > 3
+    sections = {value.value: value for value in results.facets["section"]}
+    for passage in found:
+        assert sections[passage.section_id].label == section_heading(passage.section)
+    assert sum(value.count for value in results.facets["section"]) == len(found)
+    assert [(v.value, v.label, v.count) for v in results.facets["status"]] == [("unreviewed", "unreviewed", len(found))]
+    assert [(v.value, v.count) for v in results.facets["thesis"]] == [(seed_thesis.pk, len(found))]
