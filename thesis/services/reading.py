@@ -17,6 +17,7 @@ from ..text.snippets import snippets
 from .export import heading_of
 from .history import public_name
 from .tei.passage import inline_content
+from .tei.records import by_passage
 
 # Which of two links over the same characters is outside: a citation, a name, then a date.
 CITATION, NAME, DATE = range(3)
@@ -57,8 +58,9 @@ def timeline_query(date: DateMention) -> str:
     return f"year={first}" if first == last else f"year_from={first}&year_to={last}"
 
 
-def link_spans(passage: Passage) -> list[Span]:
-    """Citation markers to their source, names to their person, printed dates to the timeline."""
+def link_spans(passage: Passage, citations=None, mentions=None) -> list[Span]:
+    """Citation markers to their source, names to their person, printed dates to the timeline; the
+    passage's `citations` and `mentions` when already read, or else its own."""
     spans = [
         Span(
             c.marker_start,
@@ -66,11 +68,11 @@ def link_spans(passage: Passage) -> list[Span]:
             element("a", href=f"/sources/{c.source_id}/", **{"class": "citation-marker"}),
             CITATION,
         )
-        for c in passage.citations.all()
+        for c in (passage.citations.all() if citations is None else citations)
     ]
     spans += [
         Span(m.start, m.end, element("a", href=f"/people/{m.author_id}/", **{"class": "person"}), NAME)
-        for m in passage.mentions.all()
+        for m in (passage.mentions.all() if mentions is None else mentions)
     ]
     spans += [
         Span(d.start, d.end, element("a", href=f"/timeline/?{timeline_query(d)}", **{"class": "date"}), DATE)
@@ -106,13 +108,6 @@ class Reading:
     parts: list[Part]
 
 
-def passages_with_links():
-    return Passage.objects.prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.order_by("marker_start")),
-        Prefetch("mentions", queryset=Mention.objects.order_by("start", "pk")),
-    )
-
-
 def reading(thesis_id: int) -> Reading:
     """The thesis, section by section with headings as printed, each passage with its markup and the
     reasons its words were changed (`passage.reasons`), in six queries."""
@@ -124,8 +119,12 @@ def reading(thesis_id: int) -> Reading:
         depth[section.pk] = depth[section.parent_id] + 1 if section.parent_id else 1
         parts[section.pk] = Part(section, depth[section.pk], section_heading(section))
     reasons = change_reasons(thesis_id)
-    for passage in passages_with_links().filter(thesis_id=thesis_id).order_by("order"):
-        passage.content = passage_content(passage)
+    # Grouped here rather than prefetched: a prefetch filters a queryset for each of the thesis's passages.
+    citations = by_passage(Citation.objects.filter(passage__thesis_id=thesis_id).order_by("marker_start"))
+    mentions = by_passage(Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk"))
+    for passage in Passage.objects.filter(thesis_id=thesis_id).order_by("order"):
+        links = link_spans(passage, citations.get(passage.pk, []), mentions.get(passage.pk, []))
+        passage.content = inline_content(passage.original_text, passage.text, links)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)
     return Reading(thesis, list(parts.values()))

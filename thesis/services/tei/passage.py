@@ -37,8 +37,8 @@ class Segment:
 def paragraph_content(passage: Passage, records: Records) -> list:
     """The passage's current text as TEI mixed content (strings and inline nodes)."""
     resp = records.responsible(f"p-{passage.pk}")
-    annotations = [_citation(citation) for citation in passage.citations.all()]
-    annotations += [_name(mention) for mention in passage.mentions.all()]
+    annotations = [_citation(citation) for citation in records.citations_of(passage.pk)]
+    annotations += [_name(mention) for mention in records.mentions_of(passage.pk)]
     annotations += _dates(passage.text, records.events_of(passage.pk))
     return inline_content(passage.original_text, passage.text, annotations, resp)
 

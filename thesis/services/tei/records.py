@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from django.db.models import Prefetch
-
 from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from ...text.citetree import Unit
 from ..tree import citation_tree
@@ -38,10 +36,19 @@ class Records:
     history: list = field(default_factory=list)
     # Who changed the words of each paragraph and heading, by its xml:id: user ids, first change first.
     text_editors: dict[str, list[int]] = field(default_factory=dict)
+    # Each passage's citations (in the order of their markers) and names (in the order of the text), by its id.
+    citations: dict[int, list[Citation]] = field(default_factory=dict)
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     def responsible(self, target: str) -> str:
         """The `resp` of an element's corrections: a pointer to each editor who changed its words."""
         return " ".join(f"#editor-{user}" for user in self.text_editors.get(target, []))
+
+    def citations_of(self, passage_id: int) -> list[Citation]:
+        return self.citations.get(passage_id, [])
+
+    def mentions_of(self, passage_id: int) -> list[Mention]:
+        return self.mentions.get(passage_id, [])
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
         return [event for event in self.events if event.passage_id == passage_id]
@@ -51,22 +58,31 @@ def load(thesis: Thesis | int) -> Records:
     """The thesis's records, in QUERIES queries whatever its size."""
     thesis_id = getattr(thesis, "pk", thesis)
     chosen = Thesis.objects.select_related("source_document").defer("source_document__content").get(pk=thesis_id)
-    passages = Passage.objects.filter(thesis_id=thesis_id).prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start")),
-        Prefetch("mentions", queryset=Mention.objects.order_by("start", "pk")),
-    )
+    # Grouped here rather than prefetched: a prefetch filters a queryset for each of the thesis's passages.
+    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source").order_by("marker_start")
+    mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
     history = _history(thesis_id)
     return Records(
         thesis=chosen,
         tree=citation_tree(thesis_id),
         sections={section.pk: section for section in Section.objects.filter(thesis_id=thesis_id)},
-        passages={passage.pk: passage for passage in passages},
+        passages={passage.pk: passage for passage in Passage.objects.filter(thesis_id=thesis_id)},
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
         events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),
         history=history,
         text_editors=_text_editors(history),
+        citations=by_passage(citations),
+        mentions=by_passage(mentions),
     )
+
+
+def by_passage(rows) -> dict[int, list]:
+    """Rows of a thesis's citations or mentions, grouped by their passage, in the order read."""
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row.passage_id, []).append(row)
+    return grouped
 
 
 def _history(thesis_id: int) -> list:
