@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from targets import BESIDE_JSON_COST, COMPUTED, verdicts
+from targets import BESIDE_JSON_COST, COMPUTED, cost_beside_json, ratio, verdicts
 
 SERVERS = ["ours-sqlite", "ours-sqlite-uncached", "ours-postgres", "ours-postgres-uncached", "datasette"]
 CACHED = ["ours-sqlite", "ours-postgres"]
@@ -80,10 +80,6 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _ratio(a, b):
-    return round(a / b, 2) if a is not None and b else None
-
-
 def _equivalents(requests: dict) -> str:
     rows = []
     for name, row in requests.items():
@@ -103,8 +99,8 @@ def _equivalents(requests: dict) -> str:
                     measured.get("p50_ms"),
                     measured.get("p99_ms"),
                     _errors(measured),
-                    None if server == "datasette" else _ratio(measured.get("rps"), reference.get("rps")),
-                    None if server == "datasette" else _ratio(measured.get("p99_ms"), reference.get("p99_ms")),
+                    None if server == "datasette" else ratio(measured.get("rps"), reference.get("rps")),
+                    None if server == "datasette" else ratio(measured.get("p99_ms"), reference.get("p99_ms")),
                 ]
             )
     header = ["request", "server", "status", "bytes", "SQL/req", "req/s", "p50 ms", "p99 ms", "errors"]
@@ -119,7 +115,7 @@ def _beside_json(requests: dict) -> str:
     rows = []
     for page, json_name in BESIDE_JSON.items():
         for server in COMPUTED:
-            cost = _cost_beside_json(requests, page, json_name, server)
+            cost = cost_beside_json(requests, page, json_name, server)
             if cost is not None:
                 rendered, data = requests[page][server], requests[json_name][server]
                 rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, _verdict(cost)])
@@ -127,13 +123,6 @@ def _beside_json(requests: dict) -> str:
         return ""
     header = ["request", "its JSON", "server", "req/s", "JSON req/s", "cost ÷ JSON", f"within {BESIDE_JSON_COST}×"]
     return "## Rendered pages and documents beside their JSON, computed\n\n" + _table(header, rows)
-
-
-def _cost_beside_json(requests: dict, name: str, json_name: str, server: str):
-    rendered, data = requests.get(name, {}).get(server), requests.get(json_name, {}).get(server)
-    if rendered is None or data is None:
-        return None
-    return _ratio(data.get("rps"), rendered.get("rps"))
 
 
 def _verdict(cost) -> str | None:
@@ -154,8 +143,8 @@ def _shared_cache(redis: dict, requests: dict, ceiling: dict) -> str:
                     measured.get("rps"),
                     measured.get("p99_ms"),
                     _errors(measured),
-                    _ratio(measured.get("rps"), default.get("rps")),
-                    None if "uncached" in server else _ratio(measured.get("rps"), ceiling.get(name, {}).get("rps")),
+                    ratio(measured.get("rps"), default.get("rps")),
+                    None if "uncached" in server else ratio(measured.get("rps"), ceiling.get(name, {}).get("rps")),
                 ]
             )
     if not rows:
@@ -182,7 +171,7 @@ def _conditional(conditional: dict, requests: dict) -> str:
                     entry.get("status"),
                     entry.get("rps"),
                     uncached,
-                    _ratio(entry.get("rps"), uncached) if entry.get("status") == 304 else None,
+                    ratio(entry.get("rps"), uncached) if entry.get("status") == 304 else None,
                     entry.get("p99_ms"),
                 ]
             )
@@ -203,8 +192,8 @@ def _ceiling(ceiling: dict, requests: dict, conditional: dict) -> str:
                 entry.get("bytes"),
                 entry.get("rps"),
                 entry.get("p99_ms"),
-                _ratio(best, entry.get("rps")),
-                _ratio(best_304, entry.get("rps")) if best_304 else None,
+                ratio(best, entry.get("rps")),
+                ratio(best_304, entry.get("rps")) if best_304 else None,
             ]
         )
     header = ["request", "bytes", "ceiling req/s", "ceiling p99 ms", "ours cached (best, 200) ÷ ceiling"]

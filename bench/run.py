@@ -25,6 +25,7 @@ import report
 import servers
 from load import Load, fetch, measure
 from scenarios import scenarios
+from targets import ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -308,10 +309,6 @@ def growth(small_urls: dict, full_table: dict, load: Load, options) -> dict:
                 "p99_ratio": ratio(full.get("p99_ms"), small.get("p99_ms")),
             }
     return table
-
-
-def ratio(a, b):
-    return round(a / b, 2) if a is not None and b else None
 
 
 def import_seed(admin: str | None) -> dict:

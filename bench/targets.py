@@ -103,13 +103,20 @@ def seed_import(imports: dict) -> Verdict:
     return _at_most(f"seed import: < {IMPORT_SECONDS} s in-process", seconds, IMPORT_SECONDS)
 
 
+def cost_beside_json(requests: dict, name: str, json_name: str, server: str):
+    """How many times its JSON's cost a page or document takes (the JSON's rate over its), or None unmeasured."""
+    rendered, data = requests.get(name, {}).get(server), requests.get(json_name, {}).get(server)
+    if rendered is None or data is None:
+        return None
+    return ratio(data.get("rps"), rendered.get("rps"))
+
+
 def beside_json(requests: dict) -> Verdict:
-    costs = {}
-    for name, json_name in BESIDE_JSON.items():
-        for server in COMPUTED:
-            rendered, data = requests.get(name, {}).get(server), requests.get(json_name, {}).get(server)
-            if rendered and data:
-                costs[f"{name} {server}"] = ratio(data.get("rps"), rendered.get("rps"))
+    costs = {
+        f"{name} {server}": cost_beside_json(requests, name, json_name, server)
+        for name, json_name in BESIDE_JSON.items()
+        for server in COMPUTED
+    }
     return _at_most(f"pages and documents: ≤ {BESIDE_JSON_COST}× their JSON's cost, computed", costs, BESIDE_JSON_COST)
 
 

@@ -17,7 +17,7 @@ from ..text.snippets import snippets
 from .export import heading_of
 from .history import public_name
 from .tei.passage import inline_content
-from .tei.records import by_passage
+from .tei.records import links_by_passage
 
 # Which of two links over the same characters is outside: a citation, a name, then a date.
 CITATION, NAME, DATE = range(3)
@@ -81,12 +81,13 @@ def link_spans(passage: Passage, citations=None, mentions=None) -> list[Span]:
     return spans
 
 
-def passage_content(passage: Passage, text: str | None = None) -> list:
-    """The passage's text as inline content: corrections as choices of sic and corr, and its links. With
-    another `text` (an older version), that text with the corrections that lead to it, and no links."""
+def passage_content(passage: Passage, text: str | None = None, citations=None, mentions=None) -> list:
+    """The passage's text as inline content: corrections as choices of sic and corr, and its links
+    (from `citations` and `mentions` when already read). With another `text` (an older version), that
+    text with the corrections that lead to it, and no links."""
     if text is not None and text != passage.text:
         return inline_content(passage.original_text, text, [])
-    return inline_content(passage.original_text, passage.text, link_spans(passage))
+    return inline_content(passage.original_text, passage.text, link_spans(passage, citations, mentions))
 
 
 # The reading view ---------------------------------------------------------------------------------
@@ -119,12 +120,10 @@ def reading(thesis_id: int) -> Reading:
         depth[section.pk] = depth[section.parent_id] + 1 if section.parent_id else 1
         parts[section.pk] = Part(section, depth[section.pk], section_heading(section))
     reasons = change_reasons(thesis_id)
-    # Grouped here rather than prefetched: a prefetch filters a queryset for each of the thesis's passages.
-    citations = by_passage(Citation.objects.filter(passage__thesis_id=thesis_id).order_by("marker_start"))
-    mentions = by_passage(Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk"))
+    citations, mentions = links_by_passage(thesis_id)
     for passage in Passage.objects.filter(thesis_id=thesis_id).order_by("order"):
-        links = link_spans(passage, citations.get(passage.pk, []), mentions.get(passage.pk, []))
-        passage.content = inline_content(passage.original_text, passage.text, links)
+        shown = citations.get(passage.pk, []), mentions.get(passage.pk, [])
+        passage.content = passage_content(passage, None, *shown)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)
     return Reading(thesis, list(parts.values()))

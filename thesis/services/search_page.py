@@ -126,10 +126,11 @@ def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
 
 def counted(rows: list[tuple], value, label) -> list[FacetValue]:
     """The rows counted by `value(row)`, most frequent first, each value labelled once, by `label` of its first row."""
-    counts = Counter(value(row) for row in rows)
-    firsts = {}
+    counts, firsts = Counter(), {}
     for row in rows:
-        firsts.setdefault(value(row), row)
+        key = value(row)
+        counts[key] += 1
+        firsts.setdefault(key, row)
     return top(FacetValue(key, label(firsts[key]), n) for key, n in counts.items())
 
 

@@ -58,9 +58,7 @@ def load(thesis: Thesis | int) -> Records:
     """The thesis's records, in QUERIES queries whatever its size."""
     thesis_id = getattr(thesis, "pk", thesis)
     chosen = Thesis.objects.select_related("source_document").defer("source_document__content").get(pk=thesis_id)
-    # Grouped here rather than prefetched: a prefetch filters a queryset for each of the thesis's passages.
-    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source").order_by("marker_start")
-    mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
+    citations, mentions = links_by_passage(thesis_id)
     history = _history(thesis_id)
     return Records(
         thesis=chosen,
@@ -72,13 +70,21 @@ def load(thesis: Thesis | int) -> Records:
         events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),
         history=history,
         text_editors=_text_editors(history),
-        citations=by_passage(citations),
-        mentions=by_passage(mentions),
+        citations=citations,
+        mentions=mentions,
     )
 
 
-def by_passage(rows) -> dict[int, list]:
-    """Rows of a thesis's citations or mentions, grouped by their passage, in the order read."""
+def links_by_passage(thesis_id: int) -> tuple[dict[int, list[Citation]], dict[int, list[Mention]]]:
+    """The thesis's citations (with their sources, in the order of their markers) and names (in the
+    order of the text), each by passage id, in a query each. Grouped here rather than prefetched: a
+    prefetch filters a queryset for each of the thesis's passages."""
+    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source").order_by("marker_start")
+    mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
+    return _by_passage(citations), _by_passage(mentions)
+
+
+def _by_passage(rows) -> dict[int, list]:
     grouped: dict[int, list] = {}
     for row in rows:
         grouped.setdefault(row.passage_id, []).append(row)
