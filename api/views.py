@@ -2,9 +2,9 @@
 
 import hashlib
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
@@ -14,7 +14,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
-from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -24,6 +23,7 @@ from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, S
 from thesis.search import SEARCH_RESULT_LIMIT
 from thesis.services import dataversion
 from thesis.services import tei as tei_edition
+from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
 from thesis.services.suspects import Kind, find_suspects, listed
 
@@ -303,16 +303,19 @@ class PassageViewSet(ArchiveViewSet):
         return with_last_modified(response, Passage.history.aggregate(latest=Max("history_date"))["latest"])
 
     def retrieve(self, request, *args, **kwargs):
-        # Rows rather than records and serializers: see serializers.passage_detail.
-        passage = get_object_or_404(Passage.objects.values(*serializers.PASSAGE_DETAIL_COLUMNS), pk=kwargs["pk"])
-        citations = Citation.objects.filter(passage=passage["id"]).order_by("order")
-        mentions = Mention.objects.filter(passage=passage["id"]).order_by("start", "pk")
-        citations = list(citations.values(*serializers.CITATION_COLUMNS))
-        mentions = list(mentions.values(*serializers.MENTION_COLUMNS))
+        # Rows rather than records and serializers, from SQL compiled once: see serializers.passage_detail.
+        try:
+            found = PASSAGE_DETAIL.rows(kwargs["pk"])
+        except (TypeError, ValueError):
+            found = None
+        if not found:
+            raise Http404(f"No {Passage._meta.object_name} matches the given query.")
+        passage = found[0]
+        citations = PASSAGE_CITATIONS.rows(passage["id"])
+        mentions = PASSAGE_MENTIONS.rows(passage["id"])
         document = serializers.passage_detail(passage, citations, mentions, self.script)
-        authors = {mention["author_id"] for mention in mentions}
-        sources = {citation["source_id"] for citation in citations}
-        return with_last_modified(Response(document), passage_last_modified(passage["changed_at"], authors, sources))
+        changed = (passage["changed_at"], passage["sources_changed_at"], passage["authors_changed_at"])
+        return with_last_modified(Response(document), max(moment for moment in changed if moment is not None))
 
     @extend_schema(responses=serializers.PassageHistorySerializer(many=True), filters=False)
     @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
@@ -409,20 +412,36 @@ def with_last_modified(response, moment):
     return response
 
 
-def passage_last_modified(changed_at, authors: set[int], sources: set[int]):
-    """The latest change to what a passage's detail shows: the passage itself (`changed_at`), or a
-    name or number it shows of the `authors` it mentions and the `sources` it cites. One query, none
-    for a passage that shows nothing of others."""
-    histories = [
-        model.history.filter(id__in=ids).order_by().values("history_date")
-        for model, ids in ((Author, authors), (Source, sources))
-        if ids
-    ]
-    if not histories:
-        return changed_at
-    latest = histories[0].union(*histories[1:], all=True) if len(histories) > 1 else histories[0]
-    others = latest.order_by("-history_date").first()
-    return max(changed_at, others["history_date"]) if others else changed_at
+def latest_history(model, ids) -> Subquery:
+    """When the last of the records of `model` with these `ids` was changed, as a subquery."""
+    records = model.history.filter(id__in=ids).order_by("-history_date")
+    return Subquery(records.values("history_date")[:1])
+
+
+def passage_detail_rows(pk) -> QuerySet:
+    """A passage's row for its detail, with the latest change to a name or number it shows of the
+    sources it cites and the authors it mentions: its Last-Modified is the latest of the three."""
+    cited = Citation.objects.filter(passage=OuterRef(OuterRef("pk"))).values("source_id")
+    named = Mention.objects.filter(passage=OuterRef(OuterRef("pk"))).values("author_id")
+    # No ordering: one row needs none, and the model's would join the thesis to order by it.
+    return (
+        Passage.objects.filter(pk=pk)
+        .order_by()
+        .values(*serializers.PASSAGE_DETAIL_COLUMNS)
+        .annotate(sources_changed_at=latest_history(Source, cited), authors_changed_at=latest_history(Author, named))
+    )
+
+
+PASSAGE_KEY = [Passage._meta.pk]
+PASSAGE_DETAIL = Compiled(passage_detail_rows, PASSAGE_KEY)
+PASSAGE_CITATIONS = Compiled(
+    lambda pk: Citation.objects.filter(passage=pk).order_by("order").values(*serializers.CITATION_COLUMNS),
+    PASSAGE_KEY,
+)
+PASSAGE_MENTIONS = Compiled(
+    lambda pk: Mention.objects.filter(passage=pk).order_by("start", "pk").values(*serializers.MENTION_COLUMNS),
+    PASSAGE_KEY,
+)
 
 
 def attach_previous_texts(page, records, first_text: str) -> None:

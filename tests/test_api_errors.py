@@ -74,6 +74,8 @@ def test_unknown_records_are_json_404s(client, seed_thesis):
         "/api/passages/999999/",
         "/api/passages/abc/",
         "/api/passages/1.5/",
+        f"/api/passages/{2**63}/",
+        f"/api/passages/{'9' * 30}/",
         "/api/passages/999999/history/",
         "/api/authors/0/",
         f"/api/theses/{'9' * 30}/",
