@@ -1,15 +1,17 @@
 """The API's response cache (project/response_cache.py): byte-identical hits, never stale after an edit."""
 
+from unittest.mock import patch
 from urllib.parse import quote
 from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from project.response_cache import ResponseCache
 from thesis.models import Passage
+from thesis.services import dataversion
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +68,21 @@ def test_a_hit_is_byte_identical_to_django_s_own_response(seed_thesis, django_ap
         assert call(cached, path) == direct, "the miss"
         assert call(cached, path) == direct, "the hit"
     assert len(cached.entries) == 3
+
+
+def test_a_hit_checks_its_connection_as_django_does_at_the_start_and_end_of_a_request(seed_thesis, cached):
+    path = f"/api/passages/{Passage.objects.first().pk}/"
+    call(cached, path)
+    wrapper = connections[dataversion.database()]
+    checks = []
+    with patch.object(wrapper, "close_if_unusable_or_obsolete", lambda: checks.append(path)):
+        assert call(cached, path)[0] == "200 OK"
+        assert checks == [], "a connection in a transaction, the test's own, is left alone"
+        # Between requests in a deployment, no transaction is open.
+        with patch.object(wrapper, "in_atomic_block", False):
+            assert call(cached, path)[0] == "200 OK"
+    assert len(cached.entries) == 1
+    assert checks == [path, path]
 
 
 def test_an_edit_changes_the_cached_response_and_its_etag_at_once(seed_thesis, cached):

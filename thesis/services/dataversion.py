@@ -8,7 +8,8 @@ from django.db.models import F
 from ..models import DataVersion
 
 ROW = 1
-VERSION_QUERY = f"SELECT number FROM {DataVersion._meta.db_table} WHERE id = {ROW}"
+# The row as a parameter, so that PostgreSQL can prepare the query once per connection.
+VERSION_QUERY = f"SELECT number FROM {DataVersion._meta.db_table} WHERE id = %s"
 
 
 def bump(using: str | None = None) -> None:
@@ -25,11 +26,16 @@ def first_number() -> int:
     return time.time_ns() // 1000
 
 
+def database() -> str:
+    """The database the number is read from."""
+    return router.db_for_read(DataVersion)
+
+
 def current(using: str | None = None) -> int:
     """The number now, read for every API request, the cached ones included: one small query
     through Django's cursor, so that any backend Django supports can answer it."""
-    connection = connections[using or router.db_for_read(DataVersion)]
+    connection = connections[using or database()]
     with connection.cursor() as cursor:
-        cursor.execute(VERSION_QUERY)
+        cursor.execute(VERSION_QUERY, [ROW])
         row = cursor.fetchone()
     return row[0] if row else 0
