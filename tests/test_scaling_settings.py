@@ -11,13 +11,19 @@ import time
 import pytest
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
+from django.db import connection
 from redis.exceptions import ConnectionError as RedisConnectionError
+
+from thesis.services import dataversion
 
 READ_SETTINGS = """
 import json
 from project import settings as s
 print(json.dumps({
-    "databases": {alias: {"host": db.get("HOST"), "test": db.get("TEST", {})} for alias, db in s.DATABASES.items()},
+    "databases": {
+        alias: {"host": db.get("HOST"), "test": db.get("TEST", {}), "options": db.get("OPTIONS", {})}
+        for alias, db in s.DATABASES.items()
+    },
     "routers": getattr(s, "DATABASE_ROUTERS", []),
     "first_middleware": s.MIDDLEWARE[0],
     "cache": s.CACHES["default"],
@@ -29,7 +35,7 @@ def settings_with(**variables) -> dict:
     """The settings module as a fresh process reads it with these environment variables."""
     unset = {"DATABASE_REPLICA_URLS", "CACHE_URL", "REDIS_URL", "CACHE_DIR", "PYTEST_VERSION"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
-    env.update(DATABASE_URL="sqlite:///unused.sqlite3", **variables)
+    env.update({"DATABASE_URL": "sqlite:///unused.sqlite3", **variables})
     output = subprocess.run(
         [sys.executable, "-c", READ_SETTINGS],
         cwd=settings.BASE_DIR,
@@ -55,6 +61,27 @@ def test_each_replica_url_becomes_an_alias_that_mirrors_the_primary_under_test()
     assert all(read["databases"][a]["test"] == {"MIRROR": "default"} for a in ("replica1", "replica2"))
     assert read["routers"] == ["project.routers.PrimaryReplicaRouter"]
     assert read["first_middleware"] == "project.routers.PrimaryReadsMiddleware"
+
+
+def test_postgresql_prepares_statements_on_the_primary_and_replicas_unless_turned_off():
+    urls = {"DATABASE_URL": "postgres://u@primary/thesis", "DATABASE_REPLICA_URLS": "postgres://u@replica-a/thesis"}
+    prepared = {"server_side_binding": True, "prepare_threshold": 5}
+    assert [db["options"] for db in settings_with(**urls)["databases"].values()] == [prepared, prepared]
+    off = settings_with(**urls, POSTGRES_PREPARED_STATEMENTS="0")
+    assert all("prepare_threshold" not in db["options"] for db in off["databases"].values())
+    assert "prepare_threshold" not in settings_with()["databases"]["default"]["options"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own connections")
+@pytest.mark.django_db
+def test_a_postgresql_connection_prepares_what_it_has_run_five_times():
+    connection.ensure_connection()
+    assert connection.connection.prepare_threshold == 5
+    for _ in range(6):
+        dataversion.current()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        assert dataversion.VERSION_QUERY.replace("%s", "$1") in {statement for (statement,) in cursor.fetchall()}
 
 
 def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given(tmp_path):
