@@ -1,5 +1,6 @@
 """Query filters for every list, as FilterSets; a value that does not parse is a 400 naming its parameter."""
 
+import copy
 import re
 from datetime import UTC, timedelta
 
@@ -154,9 +155,34 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
         return expressions
 
 
+class FilterCopies(dict):
+    """A filterset's base filters, which each filterset made copies as its own: one by one and
+    shallowly, where django-filter deep-copies them, which took a millisecond of a list's request.
+    No filter here changes itself while it filters; each copy gets its own `extra` (a field's
+    keyword arguments), and a method filter its own link to the copy, which finds the filterset
+    its method is on."""
+
+    def __deepcopy__(self, memo):
+        return {name: shallow_copy(filter_) for name, filter_ in self.items()}
+
+
+def shallow_copy(filter_: filters.Filter) -> filters.Filter:
+    copied = copy.copy(filter_)
+    copied.extra = dict(filter_.extra)
+    if filter_.method is not None:
+        copied.method = filter_.method
+    return copied
+
+
 class ArchiveFilterSet(filters.FilterSet):
     """A filterset whose form class is made once, not on every request: no filter here takes its
     choices from the database, and each form copies the class's fields, as any Django form does."""
+
+    def __init__(self, *args, **kwargs):
+        filterset = type(self)
+        if not isinstance(filterset.__dict__.get("base_filters"), FilterCopies):
+            filterset.base_filters = FilterCopies(filterset.base_filters)
+        super().__init__(*args, **kwargs)
 
     def get_form_class(self):
         filterset = type(self)
