@@ -154,9 +154,10 @@ for number, replica_url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1)
 # was three quarters of a passage's detail in the database). A pooler that hands connections to
 # other clients between transactions cannot keep prepared statements: behind one, set
 # POSTGRES_PREPARED_STATEMENTS=0.
-for database in DATABASES.values():
-    if database["ENGINE"].endswith("postgresql") and env_bool("POSTGRES_PREPARED_STATEMENTS", True):
-        database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+if env_bool("POSTGRES_PREPARED_STATEMENTS", True):
+    for database in DATABASES.values():
+        if database["ENGINE"].endswith("postgresql"):
+            database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["project.routers.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(0, "project.routers.PrimaryReadsMiddleware")

@@ -49,7 +49,7 @@ class Compiled:
         queryset = self.build(*stand_ins).using(alias)
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        if any(param not in stand_ins for param in params) or set(params) != set(stand_ins):
+        if set(params) != set(stand_ins):
             raise ValueError(f"a compiled query takes its stand-ins as its only parameters, not {params!r}")
         query = queryset.query
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
