@@ -8,7 +8,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -21,6 +20,7 @@ from thesis.services.tree import citation_tree
 
 from . import dts_schema
 from .options import AnyQueryOptions
+from .renderers import JSONRenderer
 
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 TEI_MEDIA_TYPE = f"{dts.TEI}; charset=utf-8"

@@ -13,7 +13,9 @@ from itertools import islice
 
 from drf_spectacular.drainage import get_override
 from rest_framework import serializers
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
+
+from .renderers import JSONRenderer
 
 MEDIA_TYPE = "text/csv"
 LIST_SEPARATOR = "; "

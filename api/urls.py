@@ -2,12 +2,11 @@
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import SimpleRouter
 
 from . import dts, views
 from .docs import SwaggerDocsView
-from .renderers import CslJsonRenderer, TeiRenderer
+from .renderers import CslJsonRenderer, JSONRenderer, TeiRenderer
 
 app_name = "api"
 

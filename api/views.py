@@ -14,7 +14,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
@@ -31,7 +30,7 @@ from . import filters, serializers, tables
 from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
-from .renderers import PlainTextRenderer, TeiRenderer
+from .renderers import JSONRenderer, PlainTextRenderer, TeiRenderer
 from .schema import ANY_ID, DETAIL, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
