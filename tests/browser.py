@@ -2,6 +2,9 @@
 
 import os
 import shutil
+from contextlib import contextmanager
+
+from django.db import connections
 
 from .conftest import skip_or_fail
 
@@ -19,6 +22,7 @@ LAUNCH_ARGS = [
 ]
 
 
+@contextmanager
 def sync_playwright():
     """Playwright's sync API, or a skip (a failure on CI) saying loudly what is missing."""
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
@@ -27,7 +31,14 @@ def sync_playwright():
         from playwright.sync_api import sync_playwright as start
     except ImportError:
         skip_or_fail("BROWSER TEST: the playwright package is missing: pip install -r requirements-dev.txt")
-    return start()
+    # Playwright's event loop gives the ORM other contexts than the test's, and Django's teardown closes
+    # only the connections of its own: left open, one keeps PostgreSQL from dropping the test database.
+    connections.close_all()
+    with start() as playwright:
+        try:
+            yield playwright
+        finally:
+            connections.close_all()
 
 
 def launch(playwright):

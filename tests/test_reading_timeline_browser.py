@@ -32,9 +32,6 @@ def test_a_reader_narrows_the_timeline_to_1992_and_reaches_the_un_membership(
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     event = TimelineEvent.objects.get(headline=UN)
     passage_path = f"/theses/{seed_thesis.pk}/passages/{event.passage.order}/"
-    # Counted before Playwright's event loop starts: a query inside it opens a connection of its own that
-    # nothing closes, and PostgreSQL then refuses to drop the test database at the end of the run.
-    event_count = TimelineEvent.objects.count()
     base = live_server.url
 
     with sync_playwright() as playwright:
@@ -43,7 +40,7 @@ def test_a_reader_narrows_the_timeline_to_1992_and_reaches_the_un_membership(
         context = browser.new_context(locale="kk", java_script_enabled=False)
         page = context.new_page()
         page.goto(base + "/timeline/")
-        assert page.locator("svg.timeline-picture a").count() == event_count
+        assert page.locator("svg.timeline-picture a").count() == TimelineEvent.objects.count()
         page.screenshot(path=str(tmp_path / "01-timeline-kk.png"), full_page=True)
 
         page.fill("#year", "1992")
