@@ -5,8 +5,10 @@ import os
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
@@ -14,7 +16,7 @@ from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
 from synthetic.store import write_plans
-from thesis.models import Thesis
+from thesis.models import IgnoredWord, ReplaceBatch, Thesis
 from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
@@ -112,3 +114,18 @@ def account(name: str, *groups: str):
 @pytest.fixture
 def reviewer(db):
     return account("berik", "Reviewers")
+
+
+@pytest.fixture
+def records(seed_thesis, django_user_model):
+    """The visitors, and a record of each model the admin shows that the seed thesis does not make."""
+    editor = django_user_model.objects.create_user("editor", password="pw-Long-123", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    superuser = django_user_model.objects.create_superuser("root", password="pw-Long-123")
+    IgnoredWord.objects.create(thesis=seed_thesis, word="дипломатия", added_by=editor)
+    ReplaceBatch.objects.create(thesis=seed_thesis, pattern="а", replacement="ә", reason="A batch.", user=editor)
+    access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "editor", "path_info": "/admin/login/"}
+    AccessAttempt.objects.create(**access, http_accept="*/*", get_data="", post_data="", failures_since_start=1)
+    AccessLog.objects.create(**access, http_accept="*/*")
+    AccessFailureLog.objects.create(**access, http_accept="*/*")
+    return {"anonymous": None, "editor": editor, "superuser": superuser}

@@ -6,14 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
 from django.utils.regex_helper import normalize
 
-from thesis.models import IgnoredWord, ReplaceBatch, Thesis
+from thesis.models import Thesis
 
 from .reliability import report
 
@@ -171,21 +169,6 @@ def problems_of(client: Client, url: str, in_api: bool) -> Iterator[str]:
     options = responses["options"]
     if in_api and (options.status_code != 200 or not options.has_header("Allow")):
         yield f"OPTIONS {url}: {options.status_code}, Allow {options.get('Allow')!r}"
-
-
-@pytest.fixture
-def records(seed_thesis, django_user_model):
-    """The visitors, and a record of each model the admin shows that the seed thesis does not make."""
-    editor = django_user_model.objects.create_user("editor", password="pw-Long-123", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    superuser = django_user_model.objects.create_superuser("root", password="pw-Long-123")
-    IgnoredWord.objects.create(thesis=seed_thesis, word="дипломатия", added_by=editor)
-    ReplaceBatch.objects.create(thesis=seed_thesis, pattern="а", replacement="ә", reason="A batch.", user=editor)
-    access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "editor", "path_info": "/admin/login/"}
-    AccessAttempt.objects.create(**access, http_accept="*/*", get_data="", post_data="", failures_since_start=1)
-    AccessLog.objects.create(**access, http_accept="*/*")
-    AccessFailureLog.objects.create(**access, http_accept="*/*")
-    return {"anonymous": None, "editor": editor, "superuser": superuser}
 
 
 @pytest.mark.parametrize("visitor", VISITORS)

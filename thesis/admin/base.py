@@ -1,8 +1,8 @@
 """What the thesis's model admins share: reasons recorded in history, word diffs, and history pages with diffs."""
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
 from django.http import Http404
 from django.templatetags.static import static
@@ -107,8 +107,16 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an old version is a save like any other: in one transaction, checked against
-        the version the record is at now, not the one restored."""
+        the version the record is at now, not the one restored. Whoever may only view the record
+        sees the old version read-only, and a POST from them is refused before anything is read
+        from it: django-simple-history's view saves any valid form it is sent."""
         existing_ids(self.model, object_id, version_id)
+        current = self.get_object(request, unquote(object_id))
+        if not self.has_change_permission(request, current):
+            if request.method not in ("GET", "HEAD"):
+                raise PermissionDenied
+            request.read_only_fields = flatten_fieldsets(self.get_fieldsets(request, current))
+            return super().history_form_view(request, object_id, version_id, extra_context)
         request.version_now = self.model.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
         try:
             with changes.atomic(using=router.db_for_write(self.model)):
@@ -116,6 +124,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
         except Exception as error:
             request.edit_refusal = _refusal_or_raise(error)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        return getattr(request, "read_only_fields", None) or super().get_readonly_fields(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
