@@ -1,54 +1,42 @@
-"""An admin change form read as a browser reads it: every field's value, ready to be posted back."""
+"""An admin page's forms read as a browser reads them: every field's value, ready to be posted back."""
 
-from html.parser import HTMLParser
+from lxml import html
 
 UNSENT_INPUTS = {"submit", "button", "image", "reset", "file"}
 
 
-class FormFields(HTMLParser):
-    """The name and value of each field of the page's change form, as a browser would submit them."""
+def page_forms(page: str) -> list:
+    """The page's forms, as lxml elements."""
+    return html.fromstring(page).forms if page.strip() else []
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.fields: dict[str, list[str]] = {}
-        self._textarea = None
-        self._select = None
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        name = attributes.get("name")
-        if tag == "input" and name:
-            self._input(name, attributes)
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = [""]
-        elif tag == "select" and name:
-            self._select = name
-            self.fields.setdefault(name, [])
-        elif tag == "option" and self._select and "selected" in attributes:
-            self.fields[self._select].append(attributes.get("value", ""))
+def sent_values(field) -> list[str]:
+    """What a browser sends for one field: the textarea's leading newline dropped, as browsers do."""
+    if field.tag == "select":
+        chosen = field.value if field.multiple else [field.value]
+        return [value for value in chosen if value is not None]
+    if field.tag == "textarea":
+        return [field.value.removeprefix("\n")]
+    if field.checkable:
+        return [field.value] if field.checked else []
+    if field.type in UNSENT_INPUTS:
+        return []
+    return [field.value or ""]
 
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
 
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea][0] += data
-
-    def _input(self, name, attributes):
-        kind = attributes.get("type", "text").lower()
-        if kind in UNSENT_INPUTS or (kind in {"checkbox", "radio"} and "checked" not in attributes):
-            return
-        self.fields.setdefault(name, []).append(attributes.get("value", "on" if kind == "checkbox" else ""))
+def form_fields(form) -> dict[str, list[str]]:
+    """The fields a browser would post from this form."""
+    fields: dict[str, list[str]] = {}
+    for field in form.inputs:
+        if field.name and "disabled" not in field.attrib:
+            fields.setdefault(field.name, []).extend(sent_values(field))
+    return fields
 
 
 def form_data(page: str) -> dict[str, list[str]]:
-    """The fields a browser would post from this page, the textarea's leading newline dropped as browsers do."""
-    parser = FormFields()
-    parser.feed(page)
-    for values in parser.fields.values():
-        values[:] = [value.removeprefix("\n") for value in values]
-    return parser.fields
+    """The fields a browser would post from this page's forms, together."""
+    fields: dict[str, list[str]] = {}
+    for form in page_forms(page):
+        for name, values in form_fields(form).items():
+            fields.setdefault(name, []).extend(values)
+    return fields
