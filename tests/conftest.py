@@ -2,8 +2,11 @@
 the TEI schema compiled once."""
 
 import os
+import sys
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -11,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 from lxml import etree
 
@@ -21,6 +25,8 @@ from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 # A synthetic corpus small enough for a test: three theses.
+# The password of the editor every test account is made with.
+EDITOR_PASSWORD = "Қазақ-тілі-2024"
 TINY = Counts(theses=3, passages=75, events=36, sources=15, authors=12)
 
 
@@ -129,3 +135,36 @@ def records(seed_thesis, django_user_model):
     AccessLog.objects.create(**access, http_accept="*/*")
     AccessFailureLog.objects.create(**access, http_accept="*/*")
     return {"anonymous": None, "editor": editor, "superuser": superuser}
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> dict:
+    """The settings of a production deployment, its static files collected and its database (of the kind this
+    run tests, outside the test's own) migrated, with the thesis and an editor."""
+    from tests.test_settings import PRODUCTION, run
+
+    tmp_path = tmp_path_factory.mktemp("deployment")
+    name = None
+    if connection.vendor == "postgresql":
+        server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+        name = f"workers_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(
+                f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+            )
+        url = f"{server}/{name}"
+    else:
+        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env = {**PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path / "static")}
+    for command in (
+        ["collectstatic", "--noinput", "-v0"],
+        ["migrate", "-v0"],
+        ["import_thesis", str(SEED)],
+        ["create_editor", "aigul", "--password", EDITOR_PASSWORD],
+    ):
+        done = run([sys.executable, "manage.py", *command], env)
+        assert done.returncode == 0, done.stderr
+    yield env
+    if name:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -2,57 +2,19 @@
 
 import http.client
 import json
-import os
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 
-import psycopg
 import pytest
-from django.db import connection
 
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn, serving_workers
-from tests.conftest import SEED
+from tests.conftest import EDITOR_PASSWORD
 from tests.test_api_throttling import redis_url
-from tests.test_settings import PRODUCTION, run
 
-PASSWORD = "Қазақ-тілі-2024"
 # What the proxy in front of production sends with every request it forwards.
 PROXIED = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
-
-
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory) -> dict:
-    """The settings of a production deployment, its static files collected and its database (of the kind this
-    run tests, outside the test's own) migrated, with the thesis and an editor."""
-    tmp_path = tmp_path_factory.mktemp("deployment")
-    name = None
-    if connection.vendor == "postgresql":
-        server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        name = f"workers_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(
-                f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-            )
-        url = f"{server}/{name}"
-    else:
-        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    env = {**PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path / "static")}
-    for command in (
-        ["collectstatic", "--noinput", "-v0"],
-        ["migrate", "-v0"],
-        ["import_thesis", str(SEED)],
-        ["create_editor", "aigul", "--password", PASSWORD],
-    ):
-        done = run([sys.executable, "manage.py", *command], env)
-        assert done.returncode == 0, done.stderr
-    yield env
-    if name:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.mark.parametrize("shared_cache", ["files", "redis"])
@@ -114,7 +76,7 @@ def edit_passage(port: int, log, passage_id: int, text: str) -> str:
     browser = Browser(port)
     login = "/admin/login/"
     fields = form_data(browser.request(login)[1])
-    fields.update(username=["aigul"], password=[PASSWORD], next=["/admin/"])
+    fields.update(username=["aigul"], password=[EDITOR_PASSWORD], next=["/admin/"])
     status, page = browser.request(login, fields)
     assert status == 302, page
     change = f"/admin/thesis/passage/{passage_id}/change/"
