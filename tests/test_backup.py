@@ -281,10 +281,10 @@ def test_a_backup_cut_altered_or_foreign_is_refused_and_nothing_is_written(seed_
             if not re.search(message, str(refusal)):
                 wrong[name] = f"refused as {refusal}"
         if changed_tables(before):
-            wrong[name], changed = f"changed {changed_tables(before)}", changed + 1
+            wrong[name], changed = f"changed {changed_tables(before)}", changed + len(changed_tables(before))
             empty_the_database()
     refused = len(TAMPERINGS) - sum(outcome == "restored" for outcome in wrong.values())
-    report(f"backup tamper ({connection.vendor})", files=len(TAMPERINGS), refused=refused, changed=changed)
+    report(f"backup tamper ({connection.vendor})", files=len(TAMPERINGS), refused=refused, changed_tables=changed)
     assert wrong == {}
     restore_backup(genuine)  # the database the files were tried on takes a good one
     assert changed_tables(before) != []
