@@ -263,7 +263,7 @@ AXES_CLIENT_IP_CALLABLE = "project.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 # JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
-SERIALIZATION_MODULES = {"archive-json": "thesis.serialization"}
+SERIALIZATION_MODULES = {"archive-jsonl": "thesis.serialization"}
 
 # Whether the reading site names the editors in a passage's history; by default it says only that
 # an editor made a change, and why: the archive chooses what of its editors it makes public.

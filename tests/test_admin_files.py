@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from thesis.models import Citation, Passage, SourceDocument, Thesis
 from thesis.services import tei
+from thesis.services.backup_file import read_rows
 from thesis.services.export import current_text
 from thesis.services.importer import import_file
 from thesis.services.suspects import Kind, find_suspects
@@ -201,9 +202,10 @@ def test_the_backup_is_for_administrators_and_is_what_the_command_writes(editor_
     assert editor_client.get(reverse("admin:thesis_thesis_backup")).status_code == 403
     client.force_login(User.objects.create_superuser("root", password="unused-password-1"))
     response = client.get(reverse("admin:thesis_thesis_backup"))
-    assert response["Content-Type"] == "application/json"
-    assert re.fullmatch(r'attachment; filename="archive-backup-\d{8}-\d{6}\.json"', response["Content-Disposition"])
-    rows = json.loads(b"".join(response.streaming_content))
+    assert response["Content-Type"] == "application/jsonl"
+    assert re.fullmatch(r'attachment; filename="archive-backup-\d{8}-\d{6}\.jsonl"', response["Content-Disposition"])
+    (tmp_path / "downloaded").write_bytes(b"".join(response.streaming_content))
+    rows = read_rows(tmp_path / "downloaded")  # whole, and its checksum right
     models = {row["model"] for row in rows}
     assert {"thesis.thesis", "thesis.passage", "auth.user"} <= models
     assert sum(row["model"] == "thesis.passage" for row in rows) == 11

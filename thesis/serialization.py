@@ -1,13 +1,14 @@
-"""A JSON serialization format that keeps times to the microsecond, for backups that lose nothing.
+"""A JSON Lines serialization format, one row a line, that keeps times to the microsecond, for backups.
 
-Django's own JSON format rounds times to the millisecond, which can reorder a history's
-records made within one millisecond. Backups are read back with Django's JSON deserializer,
-which parses the longer form as it is.
+Django's own JSON formats round times to the millisecond, which can reorder a history's records
+made within one millisecond. One row a line lets a restore check each row before it loads any.
+Backups are read back with Django's deserializer, which parses the longer form as it is.
 """
 
 import datetime
+import json
 
-from django.core.serializers import json
+from django.core.serializers import jsonl
 from django.core.serializers.json import DjangoJSONEncoder
 
 
@@ -21,10 +22,15 @@ class LosslessJSONEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-class Serializer(json.Serializer):
+class Serializer(jsonl.Serializer):
     def _init_options(self):
         self.options.setdefault("cls", LosslessJSONEncoder)
         super()._init_options()
 
+    def end_object(self, obj):
+        # One write a row: the stream a backup writes through sees whole lines.
+        self.stream.write(json.dumps(self.get_dump_object(obj), **self.json_kwargs) + "\n")
+        self._current = None
 
-Deserializer = json.Deserializer
+
+Deserializer = jsonl.Deserializer

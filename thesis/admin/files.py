@@ -163,11 +163,11 @@ class ThesisFilesAdmin:
         if not request.user.is_superuser:
             raise PermissionDenied
         with tempfile.TemporaryDirectory() as directory:
-            written = Path(directory) / "backup.json"
+            written = Path(directory) / "backup.jsonl"
             write_backup(written)
             handle = written.open("rb")  # still readable once the directory is gone
-        name = f"archive-backup-{timezone.localtime():%Y%m%d-%H%M%S}.json"
-        return FileResponse(handle, as_attachment=True, filename=name, content_type="application/json")
+        name = f"archive-backup-{timezone.localtime():%Y%m%d-%H%M%S}.jsonl"
+        return FileResponse(handle, as_attachment=True, filename=name, content_type="application/jsonl")
 
 
 def attachment(data: bytes, content_type: str, name: str) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""`backup FILE`: write every row the archive holds (texts, edits, history, accounts) to one JSON file."""
+"""`backup FILE`: write every row the archive holds (texts, edits, history, accounts) to one checksummed file."""
 
 from pathlib import Path
 
@@ -9,8 +9,8 @@ from thesis.services.backup import write_backup
 
 class Command(BaseCommand):
     help = (
-        "Write everything (theses, editors' changes, history, ignore lists, accounts) to a JSON backup "
-        "readable by its owner only."
+        "Write everything (theses, editors' changes, history, ignore lists, accounts), as of one moment, to a "
+        "checksummed backup readable by its owner only; a name ending in .gz, .bz2 or .xz is compressed."
     )
 
     def add_arguments(self, parser):

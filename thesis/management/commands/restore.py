@@ -8,7 +8,10 @@ from thesis.services.backup import RestoreRefused, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Restore a JSON backup into an empty database (run migrate first). Nothing is written on error."
+    help = (
+        "Restore a backup into an empty database (run migrate first), once the whole file is checked: "
+        "a damaged, cut or altered file is refused and nothing is written."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="a file written by the backup command")
