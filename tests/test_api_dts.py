@@ -10,7 +10,7 @@ from uritemplate import URITemplate
 from thesis.models import Thesis
 from thesis.services.dts_document import DTS_NS, TEI_NS
 
-from .conftest import synthetic_thesis
+from .conftest import skip_or_fail, synthetic_thesis
 from .test_tei import cited_identifiers
 
 pytestmark = pytest.mark.django_db
@@ -292,3 +292,50 @@ def test_a_client_building_the_tree_from_the_tei_gets_the_navigation_tree(client
     from_tei = cited_identifiers(etree.ElementTree(etree.fromstring(document.content)))
     assert len(from_tei) > 10
     assert from_tei == [member["identifier"] for member in navigation["member"]]
+
+
+@pytest.mark.parametrize("passages", [0, 60])
+def test_mydapytains_reads_the_navigation_tree_from_the_tei(client, seed_thesis, passages, tmp_path):
+    # MyDapytains, the DTS reference implementation, resolves each reference with the first
+    # citeStructure whose pattern fits: the tree it builds from our TEI is the one we serve.
+    try:
+        from dapytains.tei.document import Document
+    except ImportError:
+        skip_or_fail("MyDapytains (pip install dapytains==1.0.0rc4, as requirements-dev.txt pins it)")
+    thesis = synthetic_thesis(passages) if passages else seed_thesis
+    resource = f"thesis/{thesis.pk}"
+    document = tmp_path / "edition.xml"
+    document.write_bytes(client.get(DOCUMENT, {"resource": resource}).content)
+    from_tei = [as_served(unit) for unit in walk_units(Document(str(document)).get_reffs())]
+    served = get_json(client, NAVIGATION, {"resource": resource, "down": -1})["member"]
+    assert len(from_tei) > 10
+    assert from_tei == [titled(unit) for unit in served]
+
+
+def walk_units(units):
+    for unit in units:
+        yield unit
+        yield from walk_units(unit.children)
+
+
+def as_served(unit) -> dict:
+    """A unit of MyDapytains's tree as the navigation endpoint writes it; its kind is a citeData."""
+    [kind] = unit.dublinCore["http://purl.org/dc/terms/type"]
+    titles = unit.dublinCore.get("http://purl.org/dc/terms/title", [])
+    return {
+        "identifier": unit.ref,
+        "@type": "CitableUnit",
+        "level": unit.level,
+        "parent": unit.parent,
+        "citeType": kind,
+        "title": " ".join(" ".join(titles).split()) or None,
+    }
+
+
+def titled(unit: dict) -> dict:
+    """A served unit with its heading, if any, as a plain title."""
+    found = {**unit, "title": None}
+    if "dublinCore" in unit:
+        [title] = found.pop("dublinCore")["title"]
+        found["title"] = title["value"]
+    return found
