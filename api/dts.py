@@ -75,15 +75,16 @@ class DtsView(AnyQueryOptions, APIView):
 
 
 def pagination(url: str, page: int, pages: int) -> dict:
-    """The spec's Pagination object; `previous` and `next` are left out on the first and last pages,
-    which have none (JSON-LD drops a null all the same)."""
-    view = {"@id": url, "@type": "Pagination", "first": page_url(url, 1)}
-    if page > 1:
-        view["previous"] = page_url(url, page - 1)
-    if page < pages:
-        view["next"] = page_url(url, page + 1)
-    view["last"] = page_url(url, pages)
-    return view
+    """The spec's Pagination object: all four links, `previous` and `next` null on the first and
+    last pages, which have none (the spec requires each property)."""
+    return {
+        "@id": url,
+        "@type": "Pagination",
+        "first": page_url(url, 1),
+        "previous": page_url(url, page - 1) if page > 1 else None,
+        "next": page_url(url, page + 1) if page < pages else None,
+        "last": page_url(url, pages),
+    }
 
 
 def page_url(url: str, page: int) -> str:

@@ -73,13 +73,16 @@ MEMBER = {
 }
 PAGINATION = {
     "type": "object",
-    "description": "Links to the other pages; `previous` and `next` are left out where there is no such page.",
+    "description": "Links to the other pages; `previous` and `next` are null where there is no such page.",
     "properties": {
         "@id": {"type": "string"},
         "@type": {"type": "string", "enum": ["Pagination"]},
-        **{name: {"type": "string"} for name in ("first", "previous", "next", "last")},
+        "first": {"type": "string"},
+        "previous": {"type": "string", "nullable": True},
+        "next": {"type": "string", "nullable": True},
+        "last": {"type": "string"},
     },
-    "required": ["@id", "@type", "first", "last"],
+    "required": ["@id", "@type", "first", "previous", "next", "last"],
 }
 TOP = {"@context": {"type": "string", "enum": [dts.CONTEXT]}, "view": PAGINATION}
 COLLECTION = {
