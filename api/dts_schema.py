@@ -183,7 +183,11 @@ DOCUMENT_PARAMETERS = [
     START,
     END,
     TREE,
-    parameter("mediaType", {"type": "string", "enum": list(dts.MEDIA_TYPES)}, "TEI (the default) or the plain text."),
+    parameter(
+        "mediaType",
+        description=f"TEI (the default) or the plain text: {' or '.join(dts.MEDIA_TYPES)}, read as media types "
+        "(type and subtype in any case, no parameter but charset=utf-8); any other is a 404.",
+    ),
 ]
 LINK_HEADER = OpenApiParameter(
     "Link",

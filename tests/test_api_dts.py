@@ -206,6 +206,20 @@ def test_the_plain_text_of_a_part_and_of_the_whole(client, resource, seed_thesis
     assert ranged.content.decode() == whole[whole.index("Зерттеу жұмысының дерек көздері") :]
 
 
+@pytest.mark.parametrize(
+    "media_type, served",
+    [
+        ("TEXT/PLAIN", "text/plain"),
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("Application/TEI+XML", "application/tei+xml"),
+    ],
+)
+def test_a_media_type_is_matched_as_one(client, resource, media_type, served):
+    response = client.get(DOCUMENT, {"resource": resource, "ref": "1.4", "mediaType": media_type})
+    assert response.status_code == 200
+    assert response["Content-Type"] == f"{served}; charset=utf-8"
+
+
 def test_the_tei_document_whole_and_a_part_in_the_wrapper(client, resource):
     whole = client.get(DOCUMENT, {"resource": resource})
     assert whole["Content-Type"] == "application/tei+xml; charset=utf-8"

@@ -71,6 +71,25 @@ def test_document_queries():
     assert refused({"resource": "r", "start": "1"}, dts.document_query) == (400, "end", True)
 
 
+@pytest.mark.parametrize(
+    "asked, served",
+    [
+        ("text/plain", "text/plain"),
+        ("TEXT/Plain", "text/plain"),
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("text/plain;charset=UTF-8", "text/plain"),
+        (' application/TEI+xml ; charset="utf-8"', "application/tei+xml"),
+        ("text/plain; charset=latin-1", None),
+        ("text/plain; format=flowed", None),
+        ("text/plain; charset", None),
+        ("text/html", None),
+        ("text/plain/x", None),
+    ],
+)
+def test_media_types_are_matched_as_media_types(asked, served):
+    assert dts.served_media_type(asked) == served
+
+
 def selection(**names) -> Selection:
     return select(ROOTS, Query("r", **names))
 

@@ -149,12 +149,27 @@ def navigation_query(params) -> Query:
 
 def document_query(params) -> Query:
     """A document request; a media type it is not served in is a 404, as the spec says."""
-    media_type = value(params, "mediaType") or TEI
+    asked = value(params, "mediaType") or TEI
+    media_type = served_media_type(asked)
     query = ranged_query(params, media_type=media_type)
-    if media_type not in MEDIA_TYPES:
-        raise not_found("mediaType", f"A thesis is served as {' or '.join(MEDIA_TYPES)}, not {media_type!r}.")
+    if media_type is None:
+        raise not_found("mediaType", f"A thesis is served as {' or '.join(MEDIA_TYPES)}, not {asked!r}.")
     # The spec: a tree without ref, start or end has no effect.
     return query if query.ref or query.start else Query(query.resource, media_type=media_type)
+
+
+def served_media_type(text: str) -> str | None:
+    """The served media type `text` names, or None. Type and subtype are read in any case, as RFC 9110
+    says; a parameter must be one the answer carries: a charset of UTF-8, in any case, quoted or not."""
+    kind, *parameters = text.split(";")
+    kind = kind.strip().lower()
+    if kind not in MEDIA_TYPES:
+        return None
+    for parameter in parameters:
+        name, equals, found = parameter.partition("=")
+        if (name.strip().lower(), equals, found.strip().strip('"').lower()) != ("charset", "=", "utf-8"):
+            return None
+    return kind
 
 
 def check_tree(query: Query) -> None:
