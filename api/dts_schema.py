@@ -170,9 +170,10 @@ NAVIGATION_PARAMETERS = [
     END,
     parameter(
         "down",
-        {"type": "integer", "minimum": -1, "maximum": LARGEST},
+        {"anyOf": [{"type": "integer", "minimum": -1, "maximum": LARGEST}, {"type": "string", "enum": [""]}]},
         "How many levels below ref (or the deeper of start and end, or the root) to list as members: "
-        "-1 to the bottom, 0 the siblings of ref; without it, no members.",
+        "-1 to the bottom, 0 (or empty, as some URI template libraries expand 0) the siblings of ref; "
+        "without it, no members.",
     ),
     TREE,
     PAGE,

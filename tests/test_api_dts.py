@@ -144,6 +144,13 @@ def test_navigation_members_follow_the_table(client, resource):
     assert (ranged["start"]["identifier"], ranged["end"]["identifier"]) == ("1.4.4", "2.1")
 
 
+def test_a_client_expanding_down_0_with_python_s_uritemplate_gets_the_siblings(client, resource):
+    template = get_json(client, COLLECTION, {"id": resource})["navigation"]
+    url = URITemplate(template).expand(ref="1.2", down=0)
+    assert url.endswith("&ref=1.2&down=")  # uritemplate takes the integer 0 for an empty value
+    assert identifiers(get_json(client, url)) == ["1.1", "1.2", "1.3", "1.4"]
+
+
 def test_the_spec_table_beats_its_examples_a_ref_without_down_has_no_member(client, resource):
     found = navigate(client, resource, ref="1.4")
     assert "member" not in found

@@ -58,8 +58,13 @@ def test_the_spec_refuses_these_navigation_queries(params, refusal):
     assert refused(params) == refusal
 
 
-def test_empty_values_are_no_values():
-    assert navigation_query({"resource": "r", "ref": "1", "start": "", "end": "", "down": ""}) == Query("r", ref="1")
+def test_empty_values_are_no_values_but_an_empty_down_is_0():
+    # A templating client leaves out what it has no value for; Python's uritemplate expands down=0 as "down=".
+    assert navigation_query({"resource": "r", "ref": "1", "start": "", "end": "", "tree": "", "page": ""}) == Query(
+        "r", ref="1"
+    )
+    assert navigation_query({"resource": "r", "ref": "1", "down": ""}) == Query("r", ref="1", down=0)
+    assert refused({"resource": "r", "start": "1", "end": "2", "down": ""}) == (400, "down", True)
 
 
 def test_document_queries():

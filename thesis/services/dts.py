@@ -118,6 +118,11 @@ def page_number(params) -> int:
 
 
 def down_of(params) -> int | None:
+    """The depth asked for. An empty down is 0, not none: RFC 6570 leaves an undefined variable out of
+    the expansion, and Python's uritemplate, which MyDapytains and the DTS validator expand with,
+    writes the integer 0 as `down=`, taking it for an empty value."""
+    if params.get("down") == "":
+        return 0
     text = value(params, "down")
     if text is not None and not DOWN.fullmatch(text):
         raise bad("down", "down is -1 (to the bottom of the tree), 0 (a ref's siblings) or a depth from 1.")
