@@ -159,7 +159,8 @@ class DocumentView(DtsView):
     )
     def get(self, request):
         query = dts.document_query(request.query_params)
-        thesis = dts.thesis_for(query.resource, "resource")
+        resource = self.links().local(query.resource)
+        thesis = dts.thesis_for(resource, "resource")
         units = None
         if query.ref or query.start:
             roots = citation_tree(thesis)
@@ -171,7 +172,7 @@ class DocumentView(DtsView):
             )
         else:
             response = HttpResponse(tei_document(thesis, units, request), content_type=TEI_MEDIA_TYPE)
-        response["Link"] = f'<{self.links().collection_of(query.resource)}>; rel="collection"'
+        response["Link"] = f'<{self.links().collection_of(resource)}>; rel="collection"'
         return response
 
 

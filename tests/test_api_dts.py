@@ -27,6 +27,10 @@ def resource(seed_thesis):
     return f"thesis/{seed_thesis.pk}"
 
 
+def iri(identifier: str) -> str:
+    return f"http://testserver{COLLECTION}?id={identifier}"
+
+
 def get_json(client, url, params=None, status=200):
     response = client.get(url, params or {})
     assert response.status_code == status, response.content
@@ -51,12 +55,17 @@ def test_the_entry_point_gives_absolute_templates_with_every_parameter(client):
 
 def test_the_root_holds_a_collection_per_kind_and_it_the_theses(client, resource):
     root = get_json(client, COLLECTION)
-    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == ("theses", "Collection", 0, 1)
+    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == (
+        iri("theses"),
+        "Collection",
+        0,
+        1,
+    )
     [group] = root["member"]
-    assert (group["@id"], group["totalChildren"]) == ("theses/diploma", 1)
+    assert (group["@id"], group["totalChildren"]) == (iri("theses/diploma"), 1)
     kind = get_json(client, URITemplate(group["collection"]).expand())
     [thesis] = kind["member"]
-    assert thesis["@id"] == resource
+    assert thesis["@id"] == iri(resource)
     assert (thesis["@type"], thesis["totalParents"], thesis["totalChildren"], thesis["dtsVersion"]) == (
         "Resource",
         1,
@@ -88,12 +97,26 @@ def test_a_resource_carries_its_metadata_links_and_tree(client, resource, seed_t
     assert "nav" in URITemplate(found["collection"]).variable_names
 
 
+def test_an_object_is_named_by_an_absolute_iri_and_found_by_it_or_its_short_identifier(client, resource):
+    # JSON-LD resolves a relative @id against each answer's own URL: the same thesis would be two things.
+    found = get_json(client, COLLECTION, {"id": resource})
+    assert found["@id"] == iri(resource)
+    assert get_json(client, COLLECTION, {"id": found["@id"]}) == found
+    for other in ("theses", "theses/diploma"):
+        assert get_json(client, COLLECTION, {"id": iri(other)})["@id"] == iri(other)
+    by_iri = navigate(client, found["@id"], ref="1.4", down=0)
+    assert by_iri["resource"] == navigate(client, resource, ref="1.4", down=0)["resource"]
+    document = client.get(DOCUMENT, {"resource": found["@id"], "ref": "1.4", "mediaType": "text/plain"})
+    assert document.status_code == 200 and document["Link"] == f'<{iri(resource)}>; rel="collection"'
+    assert get_json(client, COLLECTION, {"id": iri("thesis/987654")}, 404)
+
+
 def test_parents(client, resource):
     assert [m["@id"] for m in get_json(client, COLLECTION, {"id": resource, "nav": "parents"})["member"]] == [
-        "theses/diploma"
+        iri("theses/diploma")
     ]
     assert [m["@id"] for m in get_json(client, COLLECTION, {"id": "theses/diploma", "nav": "parents"})["member"]] == [
-        "theses"
+        iri("theses")
     ]
     assert get_json(client, COLLECTION, {"nav": "parents"})["member"] == []
 
@@ -169,7 +192,7 @@ def test_the_spec_table_beats_its_examples_a_ref_without_down_has_no_member(clie
 def test_a_navigation_is_named_by_its_url_and_carries_the_resource(client, resource):
     found = navigate(client, resource, down=1)
     assert found["@id"].startswith("http://testserver/api/dts/navigation/?")
-    assert (found["@type"], found["dtsVersion"], found["resource"]["@id"]) == ("Navigation", "1.0", resource)
+    assert (found["@type"], found["dtsVersion"], found["resource"]["@id"]) == ("Navigation", "1.0", iri(resource))
     assert found["resource"]["citationTrees"][0]["@type"] == "CitationTree"
     assert found["member"][0]["dublinCore"]["title"] == [{"lang": "kk", "value": "КІРІСПЕ"}]
 

@@ -2,14 +2,15 @@
 objects of its collection and navigation endpoints.
 
 The collections: a root (`theses`) holds a collection per kind of thesis (`theses/diploma`), which
-holds a Resource per thesis (`thesis/1`). A thesis's identifier names no group, so that groups by
+holds a Resource per thesis (`thesis/1`); an object's @id is the absolute IRI of that short
+identifier (Links.iri), and the parameters take either. A thesis's identifier names no group, so that groups by
 language (`theses/kk`) can be added beside the kinds without renaming a Resource. The citation tree
 is thesis.text.citetree's: section > subsection > paragraph, identifiers such as 1.4.2."""
 
 import re
 from dataclasses import dataclass
 from math import ceil
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 from django.db.models import Count
 
@@ -275,6 +276,19 @@ class Links:
         """The Collection endpoint's URL for one object, as the document endpoint's Link header gives it."""
         return f"{self.collection}?id={quoted(identifier)}"
 
+    def iri(self, identifier: str) -> str:
+        """The absolute IRI an object's @id holds, which JSON-LD resolves alike from every endpoint:
+        its URL in the collection endpoint, where the object answers itself."""
+        return self.collection_of(identifier)
+
+    def local(self, identifier: str) -> str:
+        """The short identifier (thesis/1) one of our IRIs holds; any other text as it is, so that
+        the parameters take either."""
+        parts = urlsplit(identifier)
+        if parts.scheme and parts.path == urlsplit(self.collection).path:
+            return parse_qs(parts.query).get("id", [identifier])[0]
+        return identifier
+
 
 def quoted(identifier: str) -> str:
     # The identifiers' slashes are safe in a query; anything else a template could misread is escaped.
@@ -287,7 +301,7 @@ def titles(values: dict[str, str]) -> list[dict]:
 
 def root_object(group_count: int, links: Links) -> dict:
     return {
-        "@id": ROOT,
+        "@id": links.iri(ROOT),
         "@type": "Collection",
         "dtsVersion": VERSION,
         "title": ROOT_TITLES["en"],
@@ -301,7 +315,7 @@ def root_object(group_count: int, links: Links) -> dict:
 def group_object(kind: str, thesis_count: int, links: Links) -> dict:
     identifier = group_id(kind)
     return {
-        "@id": identifier,
+        "@id": links.iri(identifier),
         "@type": "Collection",
         "dtsVersion": VERSION,
         "title": GROUP_TITLES[kind]["en"],
@@ -316,7 +330,7 @@ def resource_object(thesis: Thesis, structure: list[dict], links: Links) -> dict
     """A thesis as a DTS Resource. Its author is not recorded in the archive, so no creator is given."""
     identifier = resource_id(thesis.pk)
     return {
-        "@id": identifier,
+        "@id": links.iri(identifier),
         "@type": "Resource",
         "dtsVersion": VERSION,
         "title": thesis.title,
@@ -393,6 +407,7 @@ class Answer:
 
 def collection(identifier: str, nav: str, page: int, links: Links) -> Answer:
     """The collection endpoint's answer for the root, a group or a Resource; 404 for anything else."""
+    identifier = links.local(identifier)
     if identifier == ROOT:
         counts = group_counts()
         members = [group_object(kind, count, links) for kind, count in counts.items()] if nav == "children" else []
@@ -425,7 +440,7 @@ def group_page(kind: str, count: int, page: int, links: Links) -> Answer:
 
 def navigation(query: Query, links: Links) -> Answer:
     """The navigation endpoint's answer: the Resource, the units named, and the members the table gives."""
-    thesis = thesis_for(query.resource, "resource")
+    thesis = thesis_for(links.local(query.resource), "resource")
     check_tree(query)
     roots = citation_tree(thesis)
     selection = select(roots, query)
