@@ -384,3 +384,44 @@ def titled(unit: dict) -> dict:
         [title] = found.pop("dublinCore")["title"]
         found["title"] = title["value"]
     return found
+
+
+@pytest.fixture
+def openapi(client):
+    return client.get("/api/schema/", {"format": "json"}).json()
+
+
+@pytest.mark.parametrize(
+    "url, params",
+    [
+        (COLLECTION, {}),
+        (COLLECTION, {"id": "theses/diploma"}),
+        (COLLECTION, {"id": "R", "nav": "parents"}),
+        (NAVIGATION, {"resource": "R", "ref": "1.4", "down": "-1"}),
+        (ENTRY, {}),
+    ],
+)
+def test_every_property_served_is_declared(client, resource, openapi, url, params):
+    params = {name: resource if text == "R" else text for name, text in params.items()}
+    served = get_json(client, url, params)
+    schema = openapi["paths"][url]["get"]["responses"]["200"]["content"][JSON_LD]["schema"]
+    assert undeclared(served, schema, openapi["components"]["schemas"]) == []
+
+
+def undeclared(value, schema: dict, components: dict, where: str = "") -> list[str]:
+    """The paths of the properties in `value` that `schema` does not name, down through its arrays,
+    references and alternatives (chosen by @type)."""
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    if "oneOf" in schema:
+        [schema] = [s for s in schema["oneOf"] if value["@type"] in s["properties"]["@type"]["enum"]]
+    if isinstance(value, list):
+        return [path for item in value for path in undeclared(item, schema.get("items", {}), components, where)]
+    if not isinstance(value, dict):
+        return []
+    properties = schema.get("properties", {})
+    found = [f"{where}.{name}" for name in value if name not in properties]
+    for name, inner in value.items():
+        if name in properties:
+            found += undeclared(inner, properties[name], components, f"{where}.{name}")
+    return found
