@@ -21,9 +21,14 @@ from thesis.services.tree import citation_tree
 from . import dts_schema
 from .options import AnyQueryOptions
 from .renderers import JSONRenderer
+from .schema import TEI_DOCUMENT
 
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 TEI_MEDIA_TYPE = f"{dts.TEI}; charset=utf-8"
+DOCUMENT_DESCRIPTION = (
+    "The TEI edition, or with ref or start and end the edition with that part alone in a dts:wrapper; "
+    "with mediaType=text/plain, the reading text of the whole or the part. Either is UTF-8."
+)
 
 
 class JsonLdRenderer(JSONRenderer):
@@ -152,8 +157,8 @@ class DocumentView(DtsView):
     @extend_schema(
         parameters=[*dts_schema.DOCUMENT_PARAMETERS, dts_schema.LINK_HEADER],
         responses={
-            (200, TEI_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="TEI XML."),
-            (200, TEXT_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="The reading text."),
+            (200, dts.TEI): OpenApiResponse(TEI_DOCUMENT, description=DOCUMENT_DESCRIPTION),
+            (200, dts.PLAIN_TEXT): OpenApiResponse(OpenApiTypes.STR, description=DOCUMENT_DESCRIPTION),
         },
         tags=["dts"],
     )
