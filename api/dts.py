@@ -21,9 +21,14 @@ from thesis.services.tree import citation_tree
 from . import dts_schema
 from .options import AnyQueryOptions
 from .renderers import JSONRenderer
+from .schema import TEI_DOCUMENT
 
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 TEI_MEDIA_TYPE = f"{dts.TEI}; charset=utf-8"
+DOCUMENT_DESCRIPTION = (
+    "The TEI edition, or with ref or start and end the edition with that part alone in a dts:wrapper; "
+    "with mediaType=text/plain, the reading text of the whole or the part. Either is UTF-8."
+)
 
 
 class JsonLdRenderer(JSONRenderer):
@@ -75,15 +80,16 @@ class DtsView(AnyQueryOptions, APIView):
 
 
 def pagination(url: str, page: int, pages: int) -> dict:
-    """The spec's Pagination object; `previous` and `next` are left out on the first and last pages,
-    which have none (JSON-LD drops a null all the same)."""
-    view = {"@id": url, "@type": "Pagination", "first": page_url(url, 1)}
-    if page > 1:
-        view["previous"] = page_url(url, page - 1)
-    if page < pages:
-        view["next"] = page_url(url, page + 1)
-    view["last"] = page_url(url, pages)
-    return view
+    """The spec's Pagination object: all four links, `previous` and `next` null on the first and
+    last pages, which have none (the spec requires each property)."""
+    return {
+        "@id": url,
+        "@type": "Pagination",
+        "first": page_url(url, 1),
+        "previous": page_url(url, page - 1) if page > 1 else None,
+        "next": page_url(url, page + 1) if page < pages else None,
+        "last": page_url(url, pages),
+    }
 
 
 def page_url(url: str, page: int) -> str:
@@ -151,14 +157,15 @@ class DocumentView(DtsView):
     @extend_schema(
         parameters=[*dts_schema.DOCUMENT_PARAMETERS, dts_schema.LINK_HEADER],
         responses={
-            (200, TEI_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="TEI XML."),
-            (200, TEXT_MEDIA_TYPE): OpenApiResponse(OpenApiTypes.STR, description="The reading text."),
+            (200, dts.TEI): OpenApiResponse(TEI_DOCUMENT, description=DOCUMENT_DESCRIPTION),
+            (200, dts.PLAIN_TEXT): OpenApiResponse(OpenApiTypes.STR, description=DOCUMENT_DESCRIPTION),
         },
         tags=["dts"],
     )
     def get(self, request):
         query = dts.document_query(request.query_params)
-        thesis = dts.thesis_for(query.resource, "resource")
+        resource = self.links().local(query.resource)
+        thesis = dts.thesis_for(resource, "resource")
         units = None
         if query.ref or query.start:
             roots = citation_tree(thesis)
@@ -170,7 +177,7 @@ class DocumentView(DtsView):
             )
         else:
             response = HttpResponse(tei_document(thesis, units, request), content_type=TEI_MEDIA_TYPE)
-        response["Link"] = f'<{self.links().collection_of(query.resource)}>; rel="collection"'
+        response["Link"] = f'<{self.links().collection_of(resource)}>; rel="collection"'
         return response
 
 

@@ -1,5 +1,6 @@
 """The OpenAPI description of the DTS endpoints: their parameters and the JSON-LD objects they answer with."""
 
+from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
@@ -24,17 +25,28 @@ DUBLIN_CORE = {
     "description": "Dublin Core terms: titles with their language, and languages.",
     "properties": {"title": LANG_STRINGS, "language": {"type": "array", "items": {"type": "string"}}},
 }
+# A level of a citation tree holds the levels below it, to any depth: a component that refers to itself.
+CITE_STRUCTURE_COMPONENT = "DtsCiteStructure"
+CITE_STRUCTURE_LEVEL = {
+    "type": "object",
+    "description": "A type of unit, with the types of unit it holds.",
+    "properties": {
+        "citeType": {"type": "string"},
+        "citeStructure": {
+            "type": "array",
+            "items": {"$ref": f"#/components/schemas/{CITE_STRUCTURE_COMPONENT}"},
+        },
+    },
+    "required": ["citeType"],
+}
 CITE_STRUCTURE = {
     "type": "array",
     "description": "The types of unit a level holds, each with the levels below it.",
-    "items": {
-        "type": "object",
-        "properties": {"citeType": {"type": "string"}, "citeStructure": {"type": "array", "items": {"type": "object"}}},
-        "required": ["citeType"],
-    },
+    "items": {"$ref": f"#/components/schemas/{CITE_STRUCTURE_COMPONENT}"},
 }
+IRI = {"type": "string", "format": "uri"}
 COMMON = {
-    "@id": {"type": "string"},
+    "@id": {**IRI, "description": "The object's IRI, its URL in the collection endpoint."},
     "dtsVersion": {"type": "string", "enum": [dts.VERSION]},
     "title": {"type": "string"},
     "description": {"type": "string"},
@@ -52,7 +64,7 @@ RESOURCE = {
         "@type": {"type": "string", "enum": ["Resource"]},
         "navigation": TEMPLATE,
         "document": TEMPLATE,
-        "download": {"type": "string", "description": "The thesis's TEI edition."},
+        "download": {**IRI, "description": "The thesis's TEI edition."},
         "mediaTypes": {"type": "array", "items": {"type": "string", "enum": list(dts.MEDIA_TYPES)}},
         "citationTrees": {
             "type": "array",
@@ -65,21 +77,25 @@ RESOURCE = {
     },
     "required": [*REQUIRED, "navigation", "document", "citationTrees"],
 }
-MEMBER = {
+GROUP = {
     "type": "object",
-    "description": "A Collection, or a Resource with the properties of one.",
-    "properties": {**COMMON, "@type": {"type": "string", "enum": ["Collection", "Resource"]}},
+    "description": "A collection: the root, or the theses of one kind.",
+    "properties": {**COMMON, "@type": {"type": "string", "enum": ["Collection"]}},
     "required": REQUIRED,
 }
+MEMBER = {"description": "A Collection, or a Resource with the properties of one.", "oneOf": [GROUP, RESOURCE]}
 PAGINATION = {
     "type": "object",
-    "description": "Links to the other pages; `previous` and `next` are left out where there is no such page.",
+    "description": "Links to the other pages; `previous` and `next` are null where there is no such page.",
     "properties": {
-        "@id": {"type": "string"},
+        "@id": IRI,
         "@type": {"type": "string", "enum": ["Pagination"]},
-        **{name: {"type": "string"} for name in ("first", "previous", "next", "last")},
+        "first": IRI,
+        "previous": {**IRI, "nullable": True},
+        "next": {**IRI, "nullable": True},
+        "last": IRI,
     },
-    "required": ["@id", "@type", "first", "last"],
+    "required": ["@id", "@type", "first", "previous", "next", "last"],
 }
 TOP = {"@context": {"type": "string", "enum": [dts.CONTEXT]}, "view": PAGINATION}
 COLLECTION = {
@@ -167,9 +183,10 @@ NAVIGATION_PARAMETERS = [
     END,
     parameter(
         "down",
-        {"type": "integer", "minimum": -1, "maximum": LARGEST},
+        {"anyOf": [{"type": "integer", "minimum": -1, "maximum": LARGEST}, {"type": "string", "enum": [""]}]},
         "How many levels below ref (or the deeper of start and end, or the root) to list as members: "
-        "-1 to the bottom, 0 the siblings of ref; without it, no members.",
+        "-1 to the bottom, 0 (or empty, as some URI template libraries expand 0) the siblings of ref; "
+        "without it, no members.",
     ),
     TREE,
     PAGE,
@@ -180,7 +197,11 @@ DOCUMENT_PARAMETERS = [
     START,
     END,
     TREE,
-    parameter("mediaType", {"type": "string", "enum": list(dts.MEDIA_TYPES)}, "TEI (the default) or the plain text."),
+    parameter(
+        "mediaType",
+        description=f"TEI (the default) or the plain text: {' or '.join(dts.MEDIA_TYPES)}, read as media types "
+        "(type and subtype in any case, no parameter but charset=utf-8); any other is a 404.",
+    ),
 ]
 LINK_HEADER = OpenApiParameter(
     "Link",
@@ -192,7 +213,20 @@ LINK_HEADER = OpenApiParameter(
 
 
 class DtsAutoSchema(ArchiveAutoSchema):
-    """A DTS endpoint with parameters answers 404 for an identifier it does not know, whatever they are."""
+    """A DTS endpoint with parameters answers 404 for an identifier it does not know, whatever they are;
+    its objects' citation trees refer to the component of a tree's level."""
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        self.registry.register_on_missing(
+            ResolvedComponent(
+                name=CITE_STRUCTURE_COMPONENT,
+                type=ResolvedComponent.SCHEMA,
+                schema=CITE_STRUCTURE_LEVEL,
+                object=CITE_STRUCTURE_COMPONENT,
+            )
+        )
+        return operation
 
     def error_responses(self, parameters: list[dict]) -> dict:
         errors = super().error_responses(parameters)

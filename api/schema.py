@@ -6,6 +6,7 @@ from django import forms
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.utils import OpenApiResponse
 
 # Django's form fields refuse a NUL character, which PostgreSQL could not compare with anyway.
 NO_NUL = "^[^\\x00]*$"
@@ -14,6 +15,13 @@ INT32_MAX = 2**31 - 1
 ANY_ID = "[^/]+"
 # The router's own lookup pattern, which drf-spectacular takes for no pattern chosen.
 ROUTER_LOOKUP = "[^/.]+"
+
+
+# A TEI document is XML, whose encoding its declaration gives: bytes to a client, not a JSON string.
+TEI_DOCUMENT = {"type": "string", "format": "binary", "description": "A TEI P5 XML document, valid against tei_all."}
+TEI_RESPONSE = OpenApiResponse(
+    TEI_DOCUMENT, description="The thesis's TEI edition: its header, its text as the citation tree, its records."
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,12 @@ class ArchiveAutoSchema(AutoSchema):
         for status, error in self.error_responses(parameters).items():
             operation["responses"].setdefault(status, self.error_response(error))
         return operation
+
+    def get_auth(self) -> list:
+        """No security for an anonymous operation: drf-spectacular's [{}] (optional, with no scheme to
+        name) reads to client generators as a demand for credentials."""
+        requirements = super().get_auth()
+        return [] if all(requirement == {} for requirement in requirements) else requirements
 
     def describe_csv(self, operation: dict) -> None:
         """A list's CSV is its rows, not the JSON page drf-spectacular gives every renderer of the list."""

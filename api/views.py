@@ -31,7 +31,7 @@ from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
 from .renderers import JSONRenderer, PlainTextRenderer, TeiRenderer
-from .schema import ANY_ID, DETAIL, ArchiveAutoSchema
+from .schema import ANY_ID, DETAIL, TEI_RESPONSE, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
@@ -261,7 +261,7 @@ class ThesisViewSet(ArchiveViewSet):
     @extend_schema(
         operation_id="theses_tei",
         parameters=[OpenApiParameter("script", exclude=True)],
-        responses={(200, TeiRenderer.media_type): OpenApiTypes.STR},
+        responses={(200, TeiRenderer.media_type): TEI_RESPONSE},
     )
     def tei(self, request, pk=None):
         """The thesis as one TEI P5 document (application/tei+xml): its header, its text as the citation

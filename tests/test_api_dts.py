@@ -10,7 +10,7 @@ from uritemplate import URITemplate
 from thesis.models import Thesis
 from thesis.services.dts_document import DTS_NS, TEI_NS
 
-from .conftest import synthetic_thesis
+from .conftest import skip_or_fail, synthetic_thesis
 from .test_tei import cited_identifiers
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,10 @@ DOCUMENT = "/api/dts/document/"
 @pytest.fixture
 def resource(seed_thesis):
     return f"thesis/{seed_thesis.pk}"
+
+
+def iri(identifier: str) -> str:
+    return f"http://testserver{COLLECTION}?id={identifier}"
 
 
 def get_json(client, url, params=None, status=200):
@@ -51,12 +55,17 @@ def test_the_entry_point_gives_absolute_templates_with_every_parameter(client):
 
 def test_the_root_holds_a_collection_per_kind_and_it_the_theses(client, resource):
     root = get_json(client, COLLECTION)
-    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == ("theses", "Collection", 0, 1)
+    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == (
+        iri("theses"),
+        "Collection",
+        0,
+        1,
+    )
     [group] = root["member"]
-    assert (group["@id"], group["totalChildren"]) == ("theses/diploma", 1)
+    assert (group["@id"], group["totalChildren"]) == (iri("theses/diploma"), 1)
     kind = get_json(client, URITemplate(group["collection"]).expand())
     [thesis] = kind["member"]
-    assert thesis["@id"] == resource
+    assert thesis["@id"] == iri(resource)
     assert (thesis["@type"], thesis["totalParents"], thesis["totalChildren"], thesis["dtsVersion"]) == (
         "Resource",
         1,
@@ -88,12 +97,26 @@ def test_a_resource_carries_its_metadata_links_and_tree(client, resource, seed_t
     assert "nav" in URITemplate(found["collection"]).variable_names
 
 
+def test_an_object_is_named_by_an_absolute_iri_and_found_by_it_or_its_short_identifier(client, resource):
+    # JSON-LD resolves a relative @id against each answer's own URL: the same thesis would be two things.
+    found = get_json(client, COLLECTION, {"id": resource})
+    assert found["@id"] == iri(resource)
+    assert get_json(client, COLLECTION, {"id": found["@id"]}) == found
+    for other in ("theses", "theses/diploma"):
+        assert get_json(client, COLLECTION, {"id": iri(other)})["@id"] == iri(other)
+    by_iri = navigate(client, found["@id"], ref="1.4", down=0)
+    assert by_iri["resource"] == navigate(client, resource, ref="1.4", down=0)["resource"]
+    document = client.get(DOCUMENT, {"resource": found["@id"], "ref": "1.4", "mediaType": "text/plain"})
+    assert document.status_code == 200 and document["Link"] == f'<{iri(resource)}>; rel="collection"'
+    assert get_json(client, COLLECTION, {"id": iri("thesis/987654")}, 404)
+
+
 def test_parents(client, resource):
     assert [m["@id"] for m in get_json(client, COLLECTION, {"id": resource, "nav": "parents"})["member"]] == [
-        "theses/diploma"
+        iri("theses/diploma")
     ]
     assert [m["@id"] for m in get_json(client, COLLECTION, {"id": "theses/diploma", "nav": "parents"})["member"]] == [
-        "theses"
+        iri("theses")
     ]
     assert get_json(client, COLLECTION, {"nav": "parents"})["member"] == []
 
@@ -120,9 +143,10 @@ def test_a_long_collection_is_paginated(client, seed_thesis, monkeypatch):
     first = get_json(client, COLLECTION, {"id": "theses/master"})
     assert first["totalChildren"] == 2 and len(first["member"]) == 1
     view = first["view"]
-    assert (view["@type"], "previous" in view) == ("Pagination", False)
+    # The spec requires all four links: null where there is no such page.
+    assert (view["@type"], view["previous"]) == ("Pagination", None)
     second = get_json(client, view["next"])
-    assert second["view"]["previous"] == view["first"] and "next" not in second["view"]
+    assert (second["view"]["previous"], second["view"]["next"]) == (view["first"], None)
     assert view["last"] == second["view"]["@id"]
 
 
@@ -143,6 +167,13 @@ def test_navigation_members_follow_the_table(client, resource):
     assert (ranged["start"]["identifier"], ranged["end"]["identifier"]) == ("1.4.4", "2.1")
 
 
+def test_a_client_expanding_down_0_with_python_s_uritemplate_gets_the_siblings(client, resource):
+    template = get_json(client, COLLECTION, {"id": resource})["navigation"]
+    url = URITemplate(template).expand(ref="1.2", down=0)
+    assert url.endswith("&ref=1.2&down=")  # uritemplate takes the integer 0 for an empty value
+    assert identifiers(get_json(client, url)) == ["1.1", "1.2", "1.3", "1.4"]
+
+
 def test_the_spec_table_beats_its_examples_a_ref_without_down_has_no_member(client, resource):
     found = navigate(client, resource, ref="1.4")
     assert "member" not in found
@@ -161,7 +192,7 @@ def test_the_spec_table_beats_its_examples_a_ref_without_down_has_no_member(clie
 def test_a_navigation_is_named_by_its_url_and_carries_the_resource(client, resource):
     found = navigate(client, resource, down=1)
     assert found["@id"].startswith("http://testserver/api/dts/navigation/?")
-    assert (found["@type"], found["dtsVersion"], found["resource"]["@id"]) == ("Navigation", "1.0", resource)
+    assert (found["@type"], found["dtsVersion"], found["resource"]["@id"]) == ("Navigation", "1.0", iri(resource))
     assert found["resource"]["citationTrees"][0]["@type"] == "CitationTree"
     assert found["member"][0]["dublinCore"]["title"] == [{"lang": "kk", "value": "КІРІСПЕ"}]
 
@@ -203,6 +234,20 @@ def test_the_plain_text_of_a_part_and_of_the_whole(client, resource, seed_thesis
     assert text.strip() in whole
     ranged = client.get(DOCUMENT, {"resource": resource, "start": "1.4", "end": "2", "mediaType": "text/plain"})
     assert ranged.content.decode() == whole[whole.index("Зерттеу жұмысының дерек көздері") :]
+
+
+@pytest.mark.parametrize(
+    "media_type, served",
+    [
+        ("TEXT/PLAIN", "text/plain"),
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("Application/TEI+XML", "application/tei+xml"),
+    ],
+)
+def test_a_media_type_is_matched_as_one(client, resource, media_type, served):
+    response = client.get(DOCUMENT, {"resource": resource, "ref": "1.4", "mediaType": media_type})
+    assert response.status_code == 200
+    assert response["Content-Type"] == f"{served}; charset=utf-8"
 
 
 def test_the_tei_document_whole_and_a_part_in_the_wrapper(client, resource):
@@ -292,3 +337,91 @@ def test_a_client_building_the_tree_from_the_tei_gets_the_navigation_tree(client
     from_tei = cited_identifiers(etree.ElementTree(etree.fromstring(document.content)))
     assert len(from_tei) > 10
     assert from_tei == [member["identifier"] for member in navigation["member"]]
+
+
+@pytest.mark.parametrize("passages", [0, 60])
+def test_mydapytains_reads_the_navigation_tree_from_the_tei(client, seed_thesis, passages, tmp_path):
+    # MyDapytains, the DTS reference implementation, resolves each reference with the first
+    # citeStructure whose pattern fits: the tree it builds from our TEI is the one we serve.
+    try:
+        from dapytains.tei.document import Document
+    except ImportError:
+        skip_or_fail("MyDapytains (pip install dapytains==1.0.0rc4, as requirements-dev.txt pins it)")
+    thesis = synthetic_thesis(passages) if passages else seed_thesis
+    resource = f"thesis/{thesis.pk}"
+    document = tmp_path / "edition.xml"
+    document.write_bytes(client.get(DOCUMENT, {"resource": resource}).content)
+    from_tei = [as_served(unit) for unit in walk_units(Document(str(document)).get_reffs())]
+    served = get_json(client, NAVIGATION, {"resource": resource, "down": -1})["member"]
+    assert len(from_tei) > 10
+    assert from_tei == [titled(unit) for unit in served]
+
+
+def walk_units(units):
+    for unit in units:
+        yield unit
+        yield from walk_units(unit.children)
+
+
+def as_served(unit) -> dict:
+    """A unit of MyDapytains's tree as the navigation endpoint writes it; its kind is a citeData."""
+    [kind] = unit.dublinCore["http://purl.org/dc/terms/type"]
+    titles = unit.dublinCore.get("http://purl.org/dc/terms/title", [])
+    return {
+        "identifier": unit.ref,
+        "@type": "CitableUnit",
+        "level": unit.level,
+        "parent": unit.parent,
+        "citeType": kind,
+        "title": " ".join(" ".join(titles).split()) or None,
+    }
+
+
+def titled(unit: dict) -> dict:
+    """A served unit with its heading, if any, as a plain title."""
+    found = {**unit, "title": None}
+    if "dublinCore" in unit:
+        [title] = found.pop("dublinCore")["title"]
+        found["title"] = title["value"]
+    return found
+
+
+@pytest.fixture
+def openapi(client):
+    return client.get("/api/schema/", {"format": "json"}).json()
+
+
+@pytest.mark.parametrize(
+    "url, params",
+    [
+        (COLLECTION, {}),
+        (COLLECTION, {"id": "theses/diploma"}),
+        (COLLECTION, {"id": "R", "nav": "parents"}),
+        (NAVIGATION, {"resource": "R", "ref": "1.4", "down": "-1"}),
+        (ENTRY, {}),
+    ],
+)
+def test_every_property_served_is_declared(client, resource, openapi, url, params):
+    params = {name: resource if text == "R" else text for name, text in params.items()}
+    served = get_json(client, url, params)
+    schema = openapi["paths"][url]["get"]["responses"]["200"]["content"][JSON_LD]["schema"]
+    assert undeclared(served, schema, openapi["components"]["schemas"]) == []
+
+
+def undeclared(value, schema: dict, components: dict, where: str = "") -> list[str]:
+    """The paths of the properties in `value` that `schema` does not name, down through its arrays,
+    references and alternatives (chosen by @type)."""
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    if "oneOf" in schema:
+        [schema] = [s for s in schema["oneOf"] if value["@type"] in s["properties"]["@type"]["enum"]]
+    if isinstance(value, list):
+        return [path for item in value for path in undeclared(item, schema.get("items", {}), components, where)]
+    if not isinstance(value, dict):
+        return []
+    properties = schema.get("properties", {})
+    found = [f"{where}.{name}" for name in value if name not in properties]
+    for name, inner in value.items():
+        if name in properties:
+            found += undeclared(inner, properties[name], components, f"{where}.{name}")
+    return found

@@ -58,8 +58,13 @@ def test_the_spec_refuses_these_navigation_queries(params, refusal):
     assert refused(params) == refusal
 
 
-def test_empty_values_are_no_values():
-    assert navigation_query({"resource": "r", "ref": "1", "start": "", "end": "", "down": ""}) == Query("r", ref="1")
+def test_empty_values_are_no_values_but_an_empty_down_is_0():
+    # A templating client leaves out what it has no value for; Python's uritemplate expands down=0 as "down=".
+    assert navigation_query({"resource": "r", "ref": "1", "start": "", "end": "", "tree": "", "page": ""}) == Query(
+        "r", ref="1"
+    )
+    assert navigation_query({"resource": "r", "ref": "1", "down": ""}) == Query("r", ref="1", down=0)
+    assert refused({"resource": "r", "start": "1", "end": "2", "down": ""}) == (400, "down", True)
 
 
 def test_document_queries():
@@ -69,6 +74,25 @@ def test_document_queries():
     assert dts.document_query({"resource": "r", "tree": "x"}).tree is None
     assert refused({"resource": "r", "mediaType": "text/html"}, dts.document_query) == (404, "mediaType", False)
     assert refused({"resource": "r", "start": "1"}, dts.document_query) == (400, "end", True)
+
+
+@pytest.mark.parametrize(
+    "asked, served",
+    [
+        ("text/plain", "text/plain"),
+        ("TEXT/Plain", "text/plain"),
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("text/plain;charset=UTF-8", "text/plain"),
+        (' application/TEI+xml ; charset="utf-8"', "application/tei+xml"),
+        ("text/plain; charset=latin-1", None),
+        ("text/plain; format=flowed", None),
+        ("text/plain; charset", None),
+        ("text/html", None),
+        ("text/plain/x", None),
+    ],
+)
+def test_media_types_are_matched_as_media_types(asked, served):
+    assert dts.served_media_type(asked) == served
 
 
 def selection(**names) -> Selection:

@@ -193,16 +193,34 @@ def test_one_tree_two_ways(fixture, request):
     assert cited_identifiers(edition(thesis)) == expected
 
 
-def test_the_cite_structure_mirrors_the_tree(seed_thesis):
+KIND_AND_TITLE = [
+    {"property": "http://purl.org/dc/terms/type", "use": "if (self::p) then 'paragraph' else string(@type)"},
+    {"property": "http://purl.org/dc/terms/title", "use": "head"},
+]
+
+
+def test_the_cite_structure_has_one_level_per_depth(seed_thesis):
     refs = edition(seed_thesis).find(".//tei:refsDecl", NS)
     assert refs.get("default") == "true"
-    section = refs.find("tei:citeStructure", NS)
-    assert (section.get("unit"), section.get("match"), section.get("use")) == ("section", "/TEI/text/body/div", "@n")
-    assert section.find("tei:citeData", NS).attrib == {"property": "http://purl.org/dc/terms/title", "use": "head"}
-    paragraph, subsection = section.findall("tei:citeStructure", NS)
-    assert paragraph.attrib == {"unit": "paragraph", "match": "p", "use": "@n", "delim": "."}
-    assert subsection.attrib == {"unit": "subsection", "match": "div", "use": "@n", "delim": "."}
-    assert [s.get("unit") for s in subsection.findall("tei:citeStructure", NS)] == ["paragraph"]
+    [section] = refs.findall("tei:citeStructure", NS)
+    assert section.attrib == {"unit": "section", "match": "/TEI/text/body/div", "use": "@n"}
+    # A paragraph and a subsection share one level, so that a first-match resolver finds either.
+    [part] = section.findall("tei:citeStructure", NS)
+    assert part.attrib == {"unit": "part", "match": "*[self::p or self::div]", "use": "@n", "delim": "."}
+    [deepest] = part.findall("tei:citeStructure", NS)
+    assert deepest.attrib == part.attrib and deepest.find("tei:citeStructure", NS) is None
+    for level in (section, part, deepest):
+        assert [data.attrib for data in level.findall("tei:citeData", NS)] == KIND_AND_TITLE
+
+
+def test_the_cite_structure_keeps_tei_s_schematron_rules(seed_thesis):
+    # tei_all's own rules, which RelaxNG cannot check: the outer match is absolute, the inner ones
+    # relative and delimited.
+    structures = edition(seed_thesis).findall(".//tei:refsDecl//tei:citeStructure", NS)
+    outer = [s for s in structures if etree.QName(s.getparent()).localname == "refsDecl"]
+    inner = [s for s in structures if s not in outer]
+    assert outer and all(s.get("match").startswith("/") for s in outer)
+    assert inner and all(not s.get("match").startswith("/") and s.get("delim") for s in inner)
 
 
 def test_a_deeper_thesis_declares_a_deeper_structure(seed_thesis):
@@ -214,8 +232,8 @@ def test_a_deeper_thesis_declares_a_deeper_structure(seed_thesis):
         thesis=seed_thesis, section=deeper, order=50, original_text="Мәтін", text="Мәтін", span_start=0, span_end=0
     )
     tree = edition(seed_thesis)
-    levels = tree.xpath("count(//tei:refsDecl//tei:citeStructure[@unit='subsection'])", namespaces=NS)
-    assert levels == 2
+    levels = tree.xpath("count(//tei:refsDecl//tei:citeStructure[@unit='part'])", namespaces=NS)
+    assert levels == 3
     assert cited_identifiers(tree) == [unit.identifier for unit in walk(citation_tree(seed_thesis))]
 
 

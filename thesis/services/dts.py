@@ -2,14 +2,15 @@
 objects of its collection and navigation endpoints.
 
 The collections: a root (`theses`) holds a collection per kind of thesis (`theses/diploma`), which
-holds a Resource per thesis (`thesis/1`). A thesis's identifier names no group, so that groups by
+holds a Resource per thesis (`thesis/1`); an object's @id is the absolute IRI of that short
+identifier (Links.iri), and the parameters take either. A thesis's identifier names no group, so that groups by
 language (`theses/kk`) can be added beside the kinds without renaming a Resource. The citation tree
 is thesis.text.citetree's: section > subsection > paragraph, identifiers such as 1.4.2."""
 
 import re
 from dataclasses import dataclass
 from math import ceil
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 from django.db.models import Count
 
@@ -118,6 +119,11 @@ def page_number(params) -> int:
 
 
 def down_of(params) -> int | None:
+    """The depth asked for. An empty down is 0, not none: RFC 6570 leaves an undefined variable out of
+    the expansion, and Python's uritemplate, which MyDapytains and the DTS validator expand with,
+    writes the integer 0 as `down=`, taking it for an empty value."""
+    if params.get("down") == "":
+        return 0
     text = value(params, "down")
     if text is not None and not DOWN.fullmatch(text):
         raise bad("down", "down is -1 (to the bottom of the tree), 0 (a ref's siblings) or a depth from 1.")
@@ -149,12 +155,27 @@ def navigation_query(params) -> Query:
 
 def document_query(params) -> Query:
     """A document request; a media type it is not served in is a 404, as the spec says."""
-    media_type = value(params, "mediaType") or TEI
+    asked = value(params, "mediaType") or TEI
+    media_type = served_media_type(asked)
     query = ranged_query(params, media_type=media_type)
-    if media_type not in MEDIA_TYPES:
-        raise not_found("mediaType", f"A thesis is served as {' or '.join(MEDIA_TYPES)}, not {media_type!r}.")
+    if media_type is None:
+        raise not_found("mediaType", f"A thesis is served as {' or '.join(MEDIA_TYPES)}, not {asked!r}.")
     # The spec: a tree without ref, start or end has no effect.
     return query if query.ref or query.start else Query(query.resource, media_type=media_type)
+
+
+def served_media_type(text: str) -> str | None:
+    """The served media type `text` names, or None. Type and subtype are read in any case, as RFC 9110
+    says; a parameter must be one the answer carries: a charset of UTF-8, in any case, quoted or not."""
+    kind, *parameters = text.split(";")
+    kind = kind.strip().lower()
+    if kind not in MEDIA_TYPES:
+        return None
+    for parameter in parameters:
+        name, equals, found = parameter.partition("=")
+        if (name.strip().lower(), equals, found.strip().strip('"').lower()) != ("charset", "=", "utf-8"):
+            return None
+    return kind
 
 
 def check_tree(query: Query) -> None:
@@ -255,6 +276,19 @@ class Links:
         """The Collection endpoint's URL for one object, as the document endpoint's Link header gives it."""
         return f"{self.collection}?id={quoted(identifier)}"
 
+    def iri(self, identifier: str) -> str:
+        """The absolute IRI an object's @id holds, which JSON-LD resolves alike from every endpoint:
+        its URL in the collection endpoint, where the object answers itself."""
+        return self.collection_of(identifier)
+
+    def local(self, identifier: str) -> str:
+        """The short identifier (thesis/1) one of our IRIs holds; any other text as it is, so that
+        the parameters take either."""
+        parts = urlsplit(identifier)
+        if parts.scheme and parts.path == urlsplit(self.collection).path:
+            return parse_qs(parts.query).get("id", [identifier])[0]
+        return identifier
+
 
 def quoted(identifier: str) -> str:
     # The identifiers' slashes are safe in a query; anything else a template could misread is escaped.
@@ -267,7 +301,7 @@ def titles(values: dict[str, str]) -> list[dict]:
 
 def root_object(group_count: int, links: Links) -> dict:
     return {
-        "@id": ROOT,
+        "@id": links.iri(ROOT),
         "@type": "Collection",
         "dtsVersion": VERSION,
         "title": ROOT_TITLES["en"],
@@ -281,7 +315,7 @@ def root_object(group_count: int, links: Links) -> dict:
 def group_object(kind: str, thesis_count: int, links: Links) -> dict:
     identifier = group_id(kind)
     return {
-        "@id": identifier,
+        "@id": links.iri(identifier),
         "@type": "Collection",
         "dtsVersion": VERSION,
         "title": GROUP_TITLES[kind]["en"],
@@ -296,7 +330,7 @@ def resource_object(thesis: Thesis, structure: list[dict], links: Links) -> dict
     """A thesis as a DTS Resource. Its author is not recorded in the archive, so no creator is given."""
     identifier = resource_id(thesis.pk)
     return {
-        "@id": identifier,
+        "@id": links.iri(identifier),
         "@type": "Resource",
         "dtsVersion": VERSION,
         "title": thesis.title,
@@ -373,6 +407,7 @@ class Answer:
 
 def collection(identifier: str, nav: str, page: int, links: Links) -> Answer:
     """The collection endpoint's answer for the root, a group or a Resource; 404 for anything else."""
+    identifier = links.local(identifier)
     if identifier == ROOT:
         counts = group_counts()
         members = [group_object(kind, count, links) for kind, count in counts.items()] if nav == "children" else []
@@ -405,7 +440,7 @@ def group_page(kind: str, count: int, page: int, links: Links) -> Answer:
 
 def navigation(query: Query, links: Links) -> Answer:
     """The navigation endpoint's answer: the Resource, the units named, and the members the table gives."""
-    thesis = thesis_for(query.resource, "resource")
+    thesis = thesis_for(links.local(query.resource), "resource")
     check_tree(query)
     roots = citation_tree(thesis)
     selection = select(roots, query)

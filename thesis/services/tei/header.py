@@ -3,13 +3,18 @@
 from django.urls import reverse
 from django.utils import translation
 
-from ...text.citetree import cite_structure
+from ...text.citetree import depth
 from ..history import public_name
 from .records import Records
 from .xml import E, notes_in_languages, present, with_id, with_lang
 
 ARCHIVE = "Thesis archive"
 TITLE_PROPERTY = "http://purl.org/dc/terms/title"
+TYPE_PROPERTY = "http://purl.org/dc/terms/type"
+SECTION_LEVEL = {"unit": "section", "match": "/TEI/text/body/div", "use": "@n"}
+PART_LEVEL = {"unit": "part", "match": "*[self::p or self::div]", "use": "@n", "delim": "."}
+# A unit's kind, the same the DTS navigation gives as its citeType (a div's @type is its kind).
+KIND = "if (self::p) then 'paragraph' else string(@type)"
 LANGUAGE_NAMES = {"kk": "Қазақ тілі"}
 CHANGE_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -111,7 +116,7 @@ def _encoding_description(records: Records):
     correction = [with_lang(E.correction(E.p(text)), lang) for lang, text in CORRECTION.items()]
     return E.encodingDesc(
         E.editorialDecl(*normalisation, *correction),
-        E.refsDecl(*(_cite_structure(level, top=True) for level in cite_structure(records.tree)), default="true"),
+        E.refsDecl(*_cite_structure(depth(records.tree)), default="true"),
     )
 
 
@@ -119,20 +124,28 @@ def _language(code: str):
     return E.language(LANGUAGE_NAMES.get(code, code), ident=code)
 
 
-def _cite_structure(level: dict, top: bool = False):
-    """A TEI citeStructure for one of thesis.text.citetree's levels, and its children's."""
-    unit = level["citeType"]
-    is_paragraph = unit == "paragraph"
-    attributes = {"unit": unit, "match": "/TEI/text/body/div" if top else ("p" if is_paragraph else "div")}
-    attributes["use"] = "@n"
-    if not top:
-        attributes["delim"] = "."
-    element = E.citeStructure(**attributes)
-    if not is_paragraph:
-        element.append(E.citeData(property=TITLE_PROPERTY, use="head"))
-    for child in level.get("citeStructure", []):
-        element.append(_cite_structure(child))
-    return element
+def _cite_structure(levels: int) -> list:
+    """The refsDecl's citeStructure for a tree this many levels deep: the sections, then one level
+    per depth below them that matches a paragraph and a subsection alike, each unit's kind and
+    heading in citeData.
+
+    One inner level rather than one per kind, because a client resolving a reference takes the first
+    structure whose pattern fits (MyDapytains, the DTS reference implementation, does), and a
+    paragraph and a subsection are cited alike: with a level for each, "1.4" is looked for among the
+    paragraphs even where it is a subsection."""
+    if not levels:
+        return []
+    top = inner = _level(SECTION_LEVEL)
+    for _ in range(levels - 1):
+        inner.append(_level(PART_LEVEL))
+        inner = inner[-1]
+    return [top]
+
+
+def _level(attributes: dict):
+    return E.citeStructure(
+        E.citeData(property=TYPE_PROPERTY, use=KIND), E.citeData(property=TITLE_PROPERTY, use="head"), **attributes
+    )
 
 
 def _revisions(records: Records, targets: set[str]):
