@@ -14,8 +14,10 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.http import condition
 
+from thesis.models import Thesis
 from thesis.query_fields import MAX_ID
 from thesis.services import dataversion
+from thesis.services.snapshots import snapshot
 from thesis.year_fields import WholeNumberField
 
 from .context import LATIN, SCRIPTS
@@ -81,14 +83,16 @@ class Page(View):
     model = None
 
     def get(self, request, *args, **kwargs):
-        try:
-            script = choice(request, "script", SCRIPTS, "cyrl")
-            context = self.context(request, **kwargs)
-        except BadParameter as error:
-            return self.bad_request(request, error)
         # The language form's token, made before rendering so that its cookie goes with this response.
         get_token(request)
-        html = render_to_string(self.template_name, context, request)
+        try:
+            script = choice(request, "script", SCRIPTS, "cyrl")
+            # A page reads its rows in several queries (a passage, then its citations); one snapshot
+            # keeps them from two states of the archive.
+            with snapshot(self.model or Thesis):
+                html = render_to_string(self.template_name, self.context(request, **kwargs), request)
+        except BadParameter as error:
+            return self.bad_request(request, error)
         return HttpResponse(latin_html(html) if script == LATIN else html)
 
     def context(self, request, **kwargs) -> dict:
