@@ -10,13 +10,9 @@ from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
+from thesis.query_fields import IdField, SearchField
 from thesis.search import JSONStrings, search_passages, text_matches
-from thesis.year_fields import CenturyField, WholeNumberField, YearField, YearRangeForm
-
-MAX_ID = 2**63 - 1
-SEARCH_MAX_LENGTH = 200
-# The search strips the term itself; the field leaves it whole, so that the length checked is the length sent.
-SEARCH_FIELD = {"max_length": SEARCH_MAX_LENGTH, "strip": False}
+from thesis.year_fields import CenturyField, YearField, YearRangeForm
 
 
 class StrictBooleanField(forms.Field):
@@ -47,12 +43,7 @@ class LenientIsoDateTimeField(filter_fields.IsoDateTimeField):
 
 
 class IdFilter(filters.Filter):
-    field_class = WholeNumberField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
+    field_class = IdField
 
 
 class YearFilter(filters.Filter):
@@ -82,12 +73,15 @@ class ChangedSinceFilter(filters.IsoDateTimeFilter):
         return super().filter(qs, value)
 
 
-class TextSearchFilter(filters.CharFilter):
+class SearchFilter(filters.CharFilter):
+    field_class = SearchField
+
+
+class TextSearchFilter(SearchFilter):
     """Case-folded Kazakh search over `fields`; a JSON field is searched by the strings it holds."""
 
     def __init__(self, *args, fields=(), **kwargs):
         self.search_fields = tuple(fields)
-        kwargs.update(SEARCH_FIELD)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -100,13 +94,9 @@ class TextSearchFilter(filters.CharFilter):
         return qs.alias(**aliases).filter(text_matches(term, *searched))
 
 
-class PassageSearchFilter(filters.CharFilter):
+class PassageSearchFilter(SearchFilter):
     """Search of the current text for a word and its other forms, in either script; forgiving of
     misspellings on PostgreSQL."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.update(SEARCH_FIELD)
-        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         return search_passages(qs, value or "")
@@ -254,7 +244,7 @@ class AuthorFilter(ArchiveFilterSet):
     thesis = IdFilter(help_text="People named in this thesis.")
     group = filters.ChoiceFilter(choices=GROUPS, help_text="Historiography group.")
     role = filters.ChoiceFilter(choices=Author.Role.choices, method="filter_role")
-    q = filters.CharFilter(method="search", **SEARCH_FIELD, help_text="Words in the display name or in any spelling.")
+    q = SearchFilter(method="search", help_text="Words in the display name or in any spelling.")
 
     class Meta:
         model = Author

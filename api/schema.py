@@ -59,7 +59,9 @@ CSV_LIST = {
     "type": "string",
     "description": "Every row of the filtered list, not one page: UTF-8 CSV with a header row, a nested "
     "object's members in columns named with a dot (span.start), a list of values in one cell joined by "
-    '"; ", a list of objects in one cell as JSON.',
+    '"; ", a list of objects in one cell as JSON. A text cell starting with =, +, -, @, a tab, a carriage '
+    "return or ' has a ' put in front, so that no spreadsheet runs it as a formula: remove one leading ' "
+    "to get the value back.",
 }
 FORMAT_DESCRIPTION = "json (the default): a page of the list; csv: every row of the filtered list as text/csv."
 # Extensions on a parameter that must not be after (before) the one they name, when both are given.

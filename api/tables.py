@@ -4,6 +4,7 @@ A nested object becomes one column per member, named with a dot (`span.start`, `
 a list of plain values is one cell, its items joined by "; " (`aliases`, `roles`); a list of objects is
 one cell holding it as JSON (`authors`, `declared_structure`); null is an empty cell, booleans are
 true and false. The header row is made from the serializer, so an empty list still has its columns.
+A text cell a spreadsheet would run as a formula is defused (see `defused`).
 """
 
 import csv
@@ -21,6 +22,10 @@ MEDIA_TYPE = "text/csv"
 LIST_SEPARATOR = "; "
 # Rows read, serialized and sent at a time: what a CSV holds in memory, however long the list.
 CHUNK_ROWS = 500
+# What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection), and the quote
+# that makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 
 
 class CsvRenderer(BaseRenderer):
@@ -68,6 +73,13 @@ def flatten(record: dict, prefix: str = "") -> dict[str, str]:
 
 
 def cell(value) -> str:
+    """A value's cell: a number as it is (a negative year is no formula), any other text defused."""
+    if isinstance(value, int | float):
+        return text(value)
+    return defused(text(value))
+
+
+def text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -75,8 +87,19 @@ def cell(value) -> str:
     if isinstance(value, list | tuple):
         if any(isinstance(item, dict | list | tuple) for item in value):
             return json.dumps(value, ensure_ascii=False)
-        return LIST_SEPARATOR.join(cell(item) for item in value)
+        return LIST_SEPARATOR.join(text(item) for item in value)
     return str(value)
+
+
+def defused(cell_text: str) -> str:
+    """OWASP's rule: a cell starting as a formula does gets a quote in front, so that a spreadsheet
+    shows it as text; so does one starting with the quote itself, so that `recovered` is exact."""
+    return QUOTE + cell_text if cell_text.startswith((*FORMULA_STARTS, QUOTE)) else cell_text
+
+
+def recovered(cell_text: str) -> str:
+    """The value a defused cell holds: without its first character if that is a quote."""
+    return cell_text.removeprefix(QUOTE)
 
 
 class _Line:

@@ -24,6 +24,7 @@ from thesis.services import dataversion
 from thesis.services import tei as tei_edition
 from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
+from thesis.services.snapshots import snapshot
 from thesis.services.suspects import Kind, find_suspects, listed
 
 from . import filters, serializers, tables
@@ -91,6 +92,12 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
             return super().list(request, *args, **kwargs)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(self.list_rows(page, self.script))
+
+    def retrieve(self, request, *args, **kwargs):
+        # A record and its related rows (a source's citations, a thesis's sections) are read in
+        # queries of their own: one snapshot keeps them from two states of the archive.
+        with snapshot(self.queryset.model):
+            return super().retrieve(request, *args, **kwargs)
 
     def csv_list(self, request):
         """Every row of the filtered list, not a page of it, streamed a chunk of rows at a time."""
@@ -303,15 +310,8 @@ class PassageViewSet(ArchiveViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         # Rows rather than records and serializers, from SQL compiled once: see serializers.passage_detail.
-        try:
-            found = PASSAGE_DETAIL.rows(kwargs["pk"])
-        except (TypeError, ValueError):
-            found = None
-        if not found:
-            raise Http404(f"No {Passage._meta.object_name} matches the given query.")
-        passage = found[0]
-        citations = PASSAGE_CITATIONS.rows(passage["id"])
-        mentions = PASSAGE_MENTIONS.rows(passage["id"])
+        with snapshot(Passage):
+            passage, citations, mentions = passage_detail_read(kwargs["pk"])
         document = serializers.passage_detail(passage, citations, mentions, self.script)
         changed = (passage["changed_at"], passage["sources_changed_at"], passage["authors_changed_at"])
         return with_last_modified(Response(document), max(moment for moment in changed if moment is not None))
@@ -441,6 +441,19 @@ PASSAGE_MENTIONS = Compiled(
     lambda pk: Mention.objects.filter(passage=pk).order_by("start", "pk").values(*serializers.MENTION_COLUMNS),
     PASSAGE_KEY,
 )
+
+
+def passage_detail_read(pk) -> tuple[dict, list[dict], list[dict]]:
+    """A passage's row, its citations' and its mentions' (Http404 if there is none), in three queries,
+    which the caller runs in one snapshot so that the citations are those of the text read."""
+    try:
+        found = PASSAGE_DETAIL.rows(pk)
+    except (TypeError, ValueError):
+        found = None
+    if not found:
+        raise Http404(f"No {Passage._meta.object_name} matches the given query.")
+    passage = found[0]
+    return passage, PASSAGE_CITATIONS.rows(passage["id"]), PASSAGE_MENTIONS.rows(passage["id"])
 
 
 def attach_previous_texts(page, records, first_text: str) -> None:

@@ -253,12 +253,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # addresses and networks (project/clients.py has the one rule that throttling, lockout and logs use).
 TRUSTED_PROXIES = parse_trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 
-# Login throttling: after repeated failures for one account from one address, a cool-off.
+# Login throttling: after repeated failures for one account from one address, or for any accounts
+# from one address, a cool-off.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "1"))
 # The account and the real client address together, so that an attacker who fails for an account
 # locks out only themselves, never its editor logging in from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address failing for many accounts (guessing usernames) is locked out too, for every account,
+# after this many failures within the cool-off (project/lockout.py); a shared office stays well under it.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "project.lockout.AccountAndAddressHandler"
 AXES_CLIENT_IP_CALLABLE = "project.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 

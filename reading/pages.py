@@ -3,7 +3,9 @@
 import datetime
 import hashlib
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -12,7 +14,11 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.http import condition
 
+from thesis.models import Thesis
+from thesis.query_fields import MAX_ID
 from thesis.services import dataversion
+from thesis.services.snapshots import snapshot
+from thesis.year_fields import WholeNumberField
 
 from .context import LATIN, SCRIPTS
 from .scripts import latin_html
@@ -42,19 +48,19 @@ def page_etag(request, *args, **kwargs) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def integer(request, name: str, default: int | None = None, minimum: int = 1, maximum: int | None = None):
-    """A whole-number query parameter, or a BadParameter naming it."""
-    value = request.GET.get(name, "")
-    if value == "":
-        return default
+def parameter(request, name: str, field: forms.Field):
+    """A query parameter read by `field` (the API's own for the same kind of value), or a BadParameter
+    naming it with the field's message, in the reader's language."""
     try:
-        number = int(value)
-    except ValueError:
-        raise BadParameter(name, f"{name} must be a whole number.") from None
-    if number < minimum or (maximum is not None and number > maximum):
-        bound = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
-        raise BadParameter(name, f"{name} must be {bound}.")
-    return number
+        return field.clean(request.GET.get(name, ""))
+    except ValidationError as error:
+        raise BadParameter(name, " ".join(error.messages)) from None
+
+
+def integer(request, name: str, default: int | None = None, minimum: int = 1, maximum: int = MAX_ID):
+    """A whole-number query parameter, or a BadParameter naming it."""
+    value = parameter(request, name, WholeNumberField(required=False, min_value=minimum, max_value=maximum))
+    return default if value is None else value
 
 
 def choice(request, name: str, choices: tuple[str, ...], default: str) -> str:
@@ -77,14 +83,16 @@ class Page(View):
     model = None
 
     def get(self, request, *args, **kwargs):
-        try:
-            script = choice(request, "script", SCRIPTS, "cyrl")
-            context = self.context(request, **kwargs)
-        except BadParameter as error:
-            return self.bad_request(request, error)
         # The language form's token, made before rendering so that its cookie goes with this response.
         get_token(request)
-        html = render_to_string(self.template_name, context, request)
+        try:
+            script = choice(request, "script", SCRIPTS, "cyrl")
+            # A page reads its rows in several queries (a passage, then its citations); one snapshot
+            # keeps them from two states of the archive.
+            with snapshot(self.model or Thesis):
+                html = render_to_string(self.template_name, self.context(request, **kwargs), request)
+        except BadParameter as error:
+            return self.bad_request(request, error)
         return HttpResponse(latin_html(html) if script == LATIN else html)
 
     def context(self, request, **kwargs) -> dict:

@@ -6,11 +6,12 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from thesis.models import TimelineEvent
+from thesis.query_fields import IdField
 from thesis.services.timeline_events import YearFilter, timeline
 from thesis.text.dates import PartialDate
 from thesis.text.timeline_layout import Span, is_bar, layout, span_label, year_label
 from thesis.text.timeline_svg import EventLink, timeline_svg
-from thesis.year_fields import CenturyField, WholeNumberField, YearField, YearRangeForm
+from thesis.year_fields import CenturyField, YearField, YearRangeForm
 
 from .pages import BadParameter, Page
 
@@ -24,7 +25,7 @@ class TimelineForm(YearRangeForm):
     year_from = YearField(required=False, label=_("From year"))
     year_to = YearField(required=False, label=_("To year"))
     century = CenturyField(required=False, label=_("Century"))
-    thesis = WholeNumberField(required=False, min_value=1, label=_("Thesis"))
+    thesis = IdField(required=False, label=_("Thesis"))
 
 
 class TimelineView(Page):

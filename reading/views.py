@@ -7,14 +7,14 @@ from django.conf import settings
 from django.http import Http404
 
 from thesis.models import Author, Passage, Source, Thesis
+from thesis.query_fields import IdField, SearchField
 from thesis.search import query_terms, search_passages
 from thesis.services import reading, search_page
 from thesis.text import citing
 
 from .context import with_parameter
-from .pages import BadParameter, Page, choice, integer
+from .pages import Page, choice, integer, parameter
 
-SEARCH_MAX_LENGTH = 200
 VIEWS = ("reading", "original", "changes")
 
 
@@ -96,9 +96,7 @@ class SearchView(Page):
     template_name = "reading/search.html"
 
     def context(self, request, **kwargs):
-        term = request.GET.get("q", "")
-        if len(term) > SEARCH_MAX_LENGTH:
-            raise BadParameter("q", f"q must be at most {SEARCH_MAX_LENGTH} characters.")
+        term = parameter(request, "q", SearchField(required=False))
         choices = facet_choices(request)
         page = integer(request, "page", default=1, maximum=search_page.MAX_PAGE)
         context = {"term": term.strip(), "choices": choices}
@@ -111,7 +109,9 @@ class SearchView(Page):
 
 
 def facet_choices(request) -> dict:
-    choices = {name: integer(request, name) for name in ("thesis", "section", "source", "person")}
+    choices = {
+        name: parameter(request, name, IdField(required=False)) for name in ("thesis", "section", "source", "person")
+    }
     status = request.GET.get("status")
     if status:
         choices["status"] = choice(request, "status", tuple(Passage.Status.values), "")

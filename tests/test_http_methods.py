@@ -62,6 +62,11 @@ MUST_COVER = {
     "reading:timeline",
 }
 TOTALS = Counter()
+# Query parameters no page or list can honour, each sent alone to every page of the reading site and
+# the API: a NUL, which PostgreSQL cannot compare, and an id past the 64-bit keys, which SQLite cannot.
+OVERFLOW = str(2**63)
+ID_PARAMETERS = ("thesis", "section", "source", "person", "parent", "cites", "author", "number", "version")
+BAD_QUERIES = ("q=a%00b", "q=%00", *(f"{name}={OVERFLOW}" for name in ID_PARAMETERS))
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,21 @@ def test_every_method_on_every_url_answers_without_a_server_error(visitor, recor
             problems += problems_of(client, url, endpoint.in_api)
     TOTALS["url_patterns"], TOTALS["urls"] = len(endpoints), urls
     assert not problems, f"as {visitor}:\n" + "\n".join(problems)
+
+
+def test_bad_query_parameters_are_refused_without_a_server_error(records, settings):
+    settings.API_ANON_RATE = "off"
+    client = Client(raise_request_exception=False)
+    public = [endpoint for endpoint in walk(get_resolver()) if endpoint.name.startswith(("api:", "reading:"))]
+    problems = []
+    for endpoint in public:
+        url = urls_of(endpoint)[0]
+        for query in BAD_QUERIES:
+            TOTALS["get"] += 1
+            response = client.get(f"{url}?{query}")
+            if response.status_code >= 500:
+                problems.append(f"GET {url}?{query}: {response.status_code}")
+    assert not problems, "\n".join(problems)
 
 
 def teardown_module():

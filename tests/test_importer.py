@@ -226,6 +226,26 @@ def test_import_is_recorded_in_history(seed_thesis):
     assert record.history_change_reason == "Imported from diplomacy-thesis.kk.txt"
 
 
+HISTORY_MODELS = [Thesis, Section, Passage, Source, Author, TimelineEvent]
+
+
+@pytest.mark.parametrize("model", HISTORY_MODELS, ids=lambda model: model.__name__)
+def test_an_import_writes_one_history_record_per_record_created(seed_thesis, model):
+    assert model.history.count() == model.objects.count() > 0
+    records = model.history.values_list("history_type", "version").distinct()
+    assert set(records) == {("+", 1)}
+    assert set(model.history.values_list("id", flat=True)) == set(model.objects.values_list("pk", flat=True))
+
+
+def test_the_history_record_of_an_event_holds_its_people_as_imported(seed_thesis):
+    events = TimelineEvent.objects.filter(authors__isnull=False).distinct()
+    assert events.exists()
+    for event in events:
+        [record] = event.history.all()
+        assert record.headline == event.headline
+        assert {link.author_id for link in record.authors.all()} == set(event.authors.values_list("pk", flat=True))
+
+
 def test_second_import_changes_nothing(seed_thesis):
     before = row_counts()
     result = import_file(SEED)
@@ -252,9 +272,12 @@ def test_second_import_keeps_an_editors_correction(seed_thesis):
 
 def test_second_import_restores_a_missing_curated_record_only(seed_thesis):
     seed_thesis.events.get(key="inferred:gulf-war").delete()
+    seed_thesis.events.get(key="inferred:wotton-ambassador").delete()
     result = import_file(SEED)
-    assert result.counts == {"people_added": 0, "events_added": 1, "notes_completed": 0}
-    assert seed_thesis.events.filter(key="inferred:gulf-war").exists()
+    assert result.counts == {"people_added": 0, "events_added": 2, "notes_completed": 0}
+    restored = seed_thesis.events.get(key="inferred:wotton-ambassador")
+    [record] = restored.history.all()
+    assert record.history_type == "+" and record.authors.count() == restored.authors.count() == 1
 
 
 def test_second_import_gives_english_notes_their_kazakh(seed_thesis):

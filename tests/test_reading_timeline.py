@@ -118,6 +118,7 @@ def test_the_latin_script_writes_the_whole_page_in_latin_letters(client, seed_th
         ({"century": "0"}, "century"),
         ({"century": "XVII"}, "century"),
         ({"thesis": "0"}, "thesis"),
+        ({"thesis": "9223372036854775808"}, "thesis"),
         ({"script": "cyrillic"}, "script"),
     ],
 )

@@ -176,15 +176,32 @@ def test_facet_links_narrow_and_widen(client, seed_thesis):
         ("/search/?q=a&thesis=x", "thesis"),
         ("/search/?q=a&status=lost", "status"),
         ("/search/?q=" + "a" * 201, "q"),
+        ("/search/?q=a%00b", "q"),
+        ("/search/?q=%00", "q"),
+        ("/search/?q=a&thesis=9223372036854775808", "thesis"),
+        ("/search/?q=a&section=9223372036854775808", "section"),
+        ("/search/?q=a&source=9223372036854775808", "source"),
+        ("/search/?q=a&person=9223372036854775808", "person"),
         ("/?script=cyrillic", "script"),
         ("/theses/{pk}/?view=side", "view"),
         ("/theses/{pk}/passages/1/?version=one", "version"),
+        ("/theses/{pk}/passages/1/?version=9223372036854775808", "version"),
     ],
 )
 def test_bad_parameters_are_a_400_page_naming_them(client, seed_thesis, url, parameter):
     response = client.get(url.format(pk=seed_thesis.pk))
     assert response.status_code == 400
     assert f"<code>{parameter}</code>" in response.content.decode()
+
+
+def test_a_bad_parameter_is_named_in_the_readers_language(client, seed_thesis):
+    kazakh = client.get("/search/?q=a&thesis=9223372036854775808", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert (
+        "<code>thesis</code> параметрін қолдану мүмкін емес: Бұл мән 9223372036854775807 мәнінен аспауы керек."
+        in kazakh
+    )
+    russian = client.get("/search/?q=%00", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<code>q</code>" in russian and "ноль-байт" in russian
 
 
 def test_unknown_records_are_404(client, seed_thesis):

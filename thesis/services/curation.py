@@ -16,7 +16,7 @@ from ..text.dates import DateError, PartialDate, ends_before_start, validate_par
 from ..text.events import stated_event_key
 from ..text.names import display_name, person_key
 from .exceptions import CurationError
-from .history import record
+from .history import as_created, record
 
 PRECISIONS = set(TimelineEvent.Precision.values)
 GROUPS = set(Author.Group.values)
@@ -200,6 +200,7 @@ def _create_inferred(thesis, entry, passages, reason):
     )
     record(event, None, reason).save()
     event.authors.set(_people(thesis, entry))
+    as_created(TimelineEvent, [event.pk])
 
 
 def _people(thesis, entry) -> list[Author]:

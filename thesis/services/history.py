@@ -1,6 +1,7 @@
 """Writing to history: who makes the next save of a record, and why, wherever the save is made; and
 how an editor is named in public."""
 
+from django.db.models import Max
 from django.utils.translation import gettext
 
 REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
@@ -29,3 +30,24 @@ def record(instance, user, reason: str):
     if user is not None:
         instance._history_user = user
     return instance
+
+
+def as_created(model, ids) -> None:
+    """Leave the records of `model` with these `ids`, created in the transaction under way, one history
+    record each, of their state now, marked created. A new record's first save writes one, and each
+    step that completes it before the transaction ends writes another of the same version: a curated
+    headline or title saved over the derived one, and every change of a many-to-many link, which
+    simple-history records on its own (an event's people)."""
+    records = model.history.filter(id__in=ids)
+    latest = records.order_by().values("id").annotate(latest=Max("history_id")).values("latest")
+    earlier = records.exclude(history_id__in=latest)
+    for snapshot in link_snapshots(model):
+        snapshot.objects.filter(history__in=earlier.values("history_id")).delete()
+    earlier.delete()
+    records.exclude(history_type="+").update(history_type="+")
+
+
+def link_snapshots(model) -> list:
+    """The tables in which simple-history keeps the many-to-many links of each of `model`'s history records."""
+    historical = model.history.model
+    return [relation.related_model for relation in historical._meta.related_objects if relation.field.name == "history"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ..models import Author, AuthorAlias, Passage, Section, SourceDocument, Thesis, TimelineEvent
+from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
 from ..text.names import Person, read_people
 from ..text.normalisation import reading_text
@@ -19,7 +19,7 @@ from ..text.structure import completeness, completeness_note_kk, declared_struct
 from . import changes
 from . import curation as curation_module
 from .exceptions import ImportRefused
-from .history import record
+from .history import as_created, record
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
@@ -104,6 +104,7 @@ def _create(text, data, sha256, file_name, curated) -> ImportResult:
     if curated:
         curation_module.apply_events(thesis, curated, passages, reason)
     changes.derive_pending()  # the summary counts the sources the citations create
+    _one_history_record_each(thesis)
     counts = {
         "sections": len(sections),
         "passages": len(passages),
@@ -114,6 +115,13 @@ def _create(text, data, sha256, file_name, curated) -> ImportResult:
         "derived_authors": len(authors),
     }
     return ImportResult(thesis, created=True, counts=counts)
+
+
+def _one_history_record_each(thesis: Thesis) -> None:
+    """Every record of the thesis is new: one history record each, of its state as imported."""
+    as_created(Thesis, [thesis.pk])
+    for model in (Section, Author, Passage, Source, TimelineEvent):
+        as_created(model, model.objects.filter(thesis=thesis).values("pk"))
 
 
 def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason) -> Thesis:
