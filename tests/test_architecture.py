@@ -59,7 +59,17 @@ def project_files():
 
 def test_the_table_names_every_package_of_the_project():
     table = rules()
-    expected = {"thesis.text", "thesis.services", "thesis.models", "thesis", "api", "reading", "harvest", "project", "synthetic"}
+    expected = {
+        "thesis.text",
+        "thesis.services",
+        "thesis.models",
+        "thesis",
+        "api",
+        "reading",
+        "harvest",
+        "project",
+        "synthetic",
+    }
     assert expected <= set(table)
     assert all(layer(module_name(path), table) for path in project_files())
 
