@@ -12,6 +12,8 @@ UNECHOED = (error.BadVerbError, error.BadArgumentError)
 VERBS = ("Identify", "ListMetadataFormats", "ListSets", "ListIdentifiers", "ListRecords", "GetRecord")
 # A UTC datestamp to the day or to the second; oaipmh's own reading lets spaces and signs through.
 DATESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?", re.ASCII)
+# Characters XML 1.0 cannot hold, which an error's message or the echoed request would have to.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class TreeServer(server.XMLTreeServer):
@@ -44,13 +46,16 @@ class Server(server.ServerBase):
 
 def checked_arguments(arguments: dict[str, list[str]]) -> dict[str, str]:
     """Each argument's one value: badVerb for a verb missing, repeated or unknown (oaipmh also answers
-    its own GetMetadata), badArgument for any other argument repeated or a date that is not a datestamp."""
+    its own GetMetadata), badArgument for any other argument repeated, holding what XML cannot, or a date
+    that is not a datestamp."""
     verbs = arguments.get("verb", [])
     if len(verbs) != 1 or verbs[0] not in VERBS:
         raise error.BadVerbError(f"The verb must be given once, one of {', '.join(VERBS)}.")
     for name, values in arguments.items():
         if len(values) != 1:
             raise error.BadArgumentError(f"The argument {name!r} is repeated.")
+        if NOT_XML.search(name + values[0]):
+            raise error.BadArgumentError(f"The argument {name!r} holds a character XML cannot: {values[0]!r}.")
     for name in ("from", "until"):
         value = arguments.get(name, [""])[0]
         if name in arguments and not DATESTAMP.fullmatch(value):

@@ -299,6 +299,8 @@ ERRORS = [
     ),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "resumptionToken": TOKEN}, "badArgument"),
     ({"verb": "GetRecord", "identifier": "oai:testserver:thesis/1"}, "badArgument"),
+    ({"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:testserver:thesis/1\x01"}, "badArgument"),
+    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "\x0b": "1"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "garbage"}, "badResumptionToken"),
     ({"verb": "ListRecords", "resumptionToken": "metadataPrefix=oai_dc&cursor=x"}, "badResumptionToken"),
     (
@@ -326,7 +328,20 @@ ERRORS = [
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "bachelor"}, "noRecordsMatch"),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2999-01-01"}, "noRecordsMatch"),
     ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "until": "1999-01-01T00:00:00Z"}, "noRecordsMatch"),
+    (
+        {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2024-02-01", "until": "2024-01-01"},
+        "noRecordsMatch",
+    ),
+    ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "0000-01-01"}, "badArgument"),
+    ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2024-02-30"}, "badArgument"),
 ]
+
+
+def test_the_widest_window_holds_every_thesis(client, corpus):
+    tree = oai_get(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "0001-01-01", "until": "9999-12-31"}
+    )
+    assert len(tree.findall(f".//{OAI}header")) == THESES
 
 
 @pytest.mark.parametrize(("arguments", "code"), ERRORS)

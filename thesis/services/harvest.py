@@ -2,7 +2,7 @@
 listed by id a page at a time, in two queries a page whatever the archive's size."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
@@ -12,6 +12,8 @@ from ..models import Author, Passage, Section, Source, Thesis, TimelineEvent
 # The records whose history is a thesis's: a change to any of them changes the thesis.
 PARTS = (Section, Passage, Source, Author, TimelineEvent)
 DELETED = "-"
+# The last second a datetime holds: an `until` there bounds nothing (and a second more would overflow).
+LAST_SECOND = datetime.max.replace(microsecond=0, tzinfo=UTC)
 
 
 @dataclass
@@ -42,7 +44,7 @@ class Window:
         condition = Q()
         if self.since is not None:
             condition &= Q(**{f"{field}__gte": self.since})
-        if self.until is not None:
+        if self.until is not None and self.until < LAST_SECOND:
             condition &= Q(**{f"{field}__lt": self.until + timedelta(seconds=1)})
         return condition
 
