@@ -164,8 +164,9 @@ def test_the_datestamp_is_the_last_change_to_anything_in_the_thesis(client, corp
     before = list(harvester.listIdentifiers(metadataPrefix="oai_dc", until=oldest.replace(tzinfo=None)))
     assert identifier(edited.pk) not in [h.identifier() for h in before]
     assert len(before) == THESES - 1
-    day = later.strftime("%Y-%m-%d")
-    tree = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": day, "until": day})
+    # Both days, should the five seconds cross midnight.
+    days = {"from": oldest.strftime("%Y-%m-%d"), "until": later.strftime("%Y-%m-%d")}
+    tree = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **days)
     assert len(tree.findall(f".//{OAI}header")) == THESES
 
 
