@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "api",
     "reading",
+    "harvest",
     "synthetic",
 ]
 
@@ -341,3 +342,12 @@ LOGGING = {
         "axes": {"handlers": ["events"], "level": "WARNING", "propagate": False},
     },
 }
+
+# OAI-PMH at /oai/ (harvest/): how the repository names itself to harvesters. Empty values are taken
+# from the request (its host names the identifiers and the address), so set them in production.
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Thesis archive")
+OAI_REPOSITORY_ID = os.environ.get("OAI_REPOSITORY_ID", "")
+OAI_BASE_URL = os.environ.get("OAI_BASE_URL", "")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
+OAI_PAGE_SIZE = max(1, int(os.environ.get("OAI_PAGE_SIZE", "100")))
+OAI_RIGHTS = os.environ.get("OAI_RIGHTS", "info:eu-repo/semantics/openAccess")

@@ -1,4 +1,4 @@
-"""URL routes: the admin, the API, the site's icon, and the reading site at the root."""
+"""URL routes: the admin, the API, OAI-PMH, the site's icon, and the reading site at the root."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -9,6 +9,7 @@ from .favicon import favicon
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/", include("api.urls")),
+    path("oai/", include("harvest.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
     path("", include("reading.urls")),

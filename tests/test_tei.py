@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from synthetic.store import synthetic_theses, write_plans
-from thesis.models import Passage, Section, TimelineEvent
+from thesis.models import Passage, Section, Thesis, TimelineEvent
 from thesis.services import editing
 from thesis.services.tei import (
     CURRENT,
@@ -16,13 +16,14 @@ from thesis.services.tei import (
     ORIGINAL,
     current_reading,
     edition,
+    headers,
     original_reading,
     reading,
     serialize,
     text_of,
 )
 from thesis.services.tei.passage import date_attributes, inline_content
-from thesis.services.tei.records import QUERIES
+from thesis.services.tei.records import HEADER_QUERIES, QUERIES
 from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
 from thesis.services.tree import citation_tree
 from thesis.text.citetree import walk
@@ -431,3 +432,18 @@ def test_export_thesis_writes_the_tei_edition(seed_thesis, tmp_path, tei_schema)
     tree = etree.parse(str(target))
     assert_valid_tei(tei_schema, tree)
     assert current_reading(tree) == readings_of(seed_thesis)[2]
+
+
+def test_the_headers_of_many_theses_are_their_editions_headers(edited, plans, django_assert_num_queries):
+    """Alone, a header points at none of the edition's elements: else it is the edition's, for every thesis."""
+    write_plans(plans[:2])
+    theses = list(Thesis.objects.select_related("source_document").order_by("pk"))
+    with django_assert_num_queries(HEADER_QUERIES):
+        found = headers(theses)
+    for thesis in theses:
+        expected = edition(thesis).getroot().find(f"{{{TEI_NS}}}teiHeader")
+        for change in expected.iter(f"{{{TEI_NS}}}change"):
+            change.attrib.pop("target", None)
+        expected.set(XML_LANG, thesis.language)
+        assert etree.tostring(found[thesis.pk]) == etree.tostring(expected)
+    assert edited.pk in found and len(found[edited.pk].findall(f".//{{{TEI_NS}}}change[@who]")) == 5

@@ -8,10 +8,19 @@ from .back import back
 from .body import body
 from .header import header
 from .readings import CURRENT, DERIVED, ORIGINAL, current_reading, original_reading, reading, text_of
-from .records import load
+from .records import load, load_headers
 from .xml import XML_ID, E, tei, with_lang
 
-__all__ = ["MEDIA_TYPE", "edition", "serialize", "last_changed", "original_reading", "current_reading", "reading"]
+__all__ = [
+    "MEDIA_TYPE",
+    "edition",
+    "headers",
+    "serialize",
+    "last_changed",
+    "original_reading",
+    "current_reading",
+    "reading",
+]
 __all__ += ["ORIGINAL", "DERIVED", "CURRENT", "text_of"]
 
 MEDIA_TYPE = "application/tei+xml"
@@ -26,6 +35,16 @@ def edition(thesis, base_url: str | None = None) -> etree._ElementTree:
     targets = {element.get(XML_ID) for element in text.iter() if element.get(XML_ID)}
     root = with_lang(E.TEI(header(records, base_url, targets), text), records.thesis.language)
     return etree.ElementTree(root)
+
+
+def headers(theses: list, base_url: str | None = None) -> dict:
+    """The teiHeader of each of these theses (read with their source documents), by id, in a fixed
+    number of queries whatever their number: each the header of its edition, standing alone."""
+    # Alone, the header holds none of the elements a change may point at.
+    return {
+        records.thesis.pk: with_lang(header(records, base_url, set()), records.thesis.language)
+        for records in load_headers(theses)
+    }
 
 
 def serialize(tree: etree._ElementTree) -> bytes:

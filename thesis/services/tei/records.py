@@ -5,7 +5,7 @@ from operator import attrgetter
 
 from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from ...text.citetree import Unit
-from ..tree import citation_tree
+from ..tree import citation_tree, citation_trees
 
 # The records whose history is the edition's, and the xml:id of the element each is about (a source's
 # by its number, which its history record carries; the thesis is the whole document).
@@ -18,6 +18,9 @@ HISTORY_TARGETS = {
     TimelineEvent: lambda row: f"event-{row.id}",
 }
 QUERIES = 18
+# What load_headers reads whatever the number of theses: the trees' sections and passages, and the
+# history of each model.
+HEADER_QUERIES = 2 + len(HISTORY_TARGETS)
 # The fields whose words an element shows, and so whose editors correct them.
 WORDED_FIELDS = {Passage: ("text",), Section: ("number", "label", "title")}
 
@@ -91,17 +94,31 @@ def _by_passage(rows) -> dict[int, list]:
     return grouped
 
 
+def load_headers(theses: list[Thesis]) -> list[Records]:
+    """What the headers of these theses (read with their source documents) show: each one's citation
+    tree and history, in HEADER_QUERIES queries whatever their number."""
+    thesis_ids = [thesis.pk for thesis in theses]
+    trees, histories = citation_trees(thesis_ids), _histories(thesis_ids)
+    return [Records(thesis, trees[thesis.pk], {}, {}, [], [], [], history=histories[thesis.pk]) for thesis in theses]
+
+
 def _history(thesis_id: int) -> list:
     """Every history record of the thesis and of its sections, passages, sources, people and events,
     oldest first, each marked with the id of the element it is about (`target`, None if none)."""
-    records = []
+    return _histories([thesis_id])[thesis_id]
+
+
+def _histories(thesis_ids: list[int]) -> dict[int, list]:
+    """The history of each of these theses (see _history), by id, in a query per model."""
+    by_thesis = {thesis_id: [] for thesis_id in thesis_ids}
     for model, target in HISTORY_TARGETS.items():
-        rows = model.history.select_related("history_user")
-        rows = rows.filter(id=thesis_id) if model is Thesis else rows.filter(thesis_id=thesis_id)
+        column = "id" if model is Thesis else "thesis_id"
+        rows = model.history.select_related("history_user").filter(**{f"{column}__in": thesis_ids})
         for row in rows:
             row.target = target(row)
-            records.append(row)
-    return sorted(records, key=attrgetter("history_date", "history_id"))
+            by_thesis[row.id if model is Thesis else row.thesis_id].append(row)
+    order = attrgetter("history_date", "history_id")
+    return {thesis_id: sorted(records, key=order) for thesis_id, records in by_thesis.items()}
 
 
 def _text_editors(history: list) -> dict[str, list[int]]:
