@@ -69,8 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A write that met a database too busy to take it is a refusal, never a 500 (project/busy.py).
-    "project.busy.DatabaseBusyMiddleware",
+    # A database too busy to take a write, full or out of reach: a refusal, never a 500 (project/faults.py).
+    "project.faults.DatabaseFaultMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it turns a lockout into its response.
@@ -158,6 +158,10 @@ if env_bool("POSTGRES_PREPARED_STATEMENTS", True):
     for database in DATABASES.values():
         if database["ENGINE"].endswith("postgresql"):
             database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+# A connection kept between requests is checked before a request reuses it, so that the first request
+# after the database came back is answered rather than failing on a connection it dropped.
+for database in DATABASES.values():
+    database["CONN_HEALTH_CHECKS"] = database["CONN_MAX_AGE"] > 0
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["project.routers.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(0, "project.routers.PrimaryReadsMiddleware")
@@ -331,6 +335,7 @@ LOGGING = {
     },
     "loggers": {
         "thesis": {"handlers": ["console"], "level": "INFO"},
+        "project": {"handlers": ["events"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["events"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["events"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["events"], "level": "WARNING", "propagate": False},

@@ -13,3 +13,6 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("", include("reading.urls")),
 ]
+
+# A database fault outside any view (the session, the user) is a refusal, not a 500.
+handler500 = "project.faults.server_error"
