@@ -1,16 +1,18 @@
-"""URL routes: the admin, the API, the site's icon, and the reading site at the root."""
+"""URL routes: the admin, the API, the site's icon, the health check, and the reading site at the root."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from .favicon import favicon
+from .health import health
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    path("health/", health, name="health"),
     path("", include("reading.urls")),
 ]
 
