@@ -175,8 +175,10 @@ CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache")
 # Every write lists the directory to see whether to cull (a third, at random), so the bound keeps
 # writes near a millisecond while holding a counter for each of 1,000 clients.
+# Both backends fail soft (project/cache.py): a directory or a Redis that cannot be used is a cache that
+# holds nothing, with a warning in the log, never a 500.
 MACHINE_CACHE = {
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "BACKEND": "project.cache.SoftFileBasedCache",
     "LOCATION": str(CACHE_DIR),
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
@@ -187,7 +189,12 @@ if "CACHE_DIR" not in os.environ and "PYTEST_VERSION" in os.environ:
     MACHINE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        # A Redis that does not answer within a second is taken for down rather than waited for.
+        {
+            "BACKEND": "project.cache.SoftRedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if CACHE_URL
         else MACHINE_CACHE
     )

@@ -85,7 +85,7 @@ def test_a_postgresql_connection_prepares_what_it_has_run_five_times():
 
 
 def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given(tmp_path):
-    files = "django.core.cache.backends.filebased.FileBasedCache"
+    files = "project.cache.SoftFileBasedCache"
     assert settings_with()["cache"] == {
         "BACKEND": files,
         "LOCATION": str(settings.BASE_DIR / ".cache"),
@@ -95,7 +95,11 @@ def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given
     # A test run caches apart from a deployment and from other test runs.
     assert settings_with(PYTEST_VERSION="9")["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     assert settings_with(PYTEST_VERSION="9", CACHE_DIR=str(tmp_path))["cache"]["BACKEND"] == files
-    shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/0"}
+    shared = {
+        "BACKEND": "project.cache.SoftRedisCache",
+        "LOCATION": "redis://cache:6379/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     assert settings_with(CACHE_URL="redis://cache:6379/0")["cache"] == shared
     assert settings_with(REDIS_URL="redis://cache:6379/0")["cache"] == shared
 
