@@ -1,6 +1,7 @@
 """A busy, full or unreachable database answered as a refusal in the reader's language, never a 500."""
 
 import sqlite3
+import uuid
 from contextlib import contextmanager
 
 import psycopg
@@ -129,38 +130,65 @@ def test_a_login_posted_while_the_database_is_away_never_shows_the_password(db):
 
 
 @contextmanager
-def disk_full():
+def disk_full(table: str = "thesis_passage"):
     """The database refuses to grow, as it does on a full disk: SQLite held to the pages it has
-    (PRAGMA max_page_count gives the same SQLITE_FULL as a full disk), PostgreSQL answering a
-    passage's update with its own disk-full error (SQLSTATE 53100)."""
+    (PRAGMA max_page_count gives the same SQLITE_FULL as a full disk) and the room left in them
+    filled, PostgreSQL answering a write to `table` with its own disk-full error (SQLSTATE 53100)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            fill_the_pages(cursor)
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA max_page_count = 4294967294")
+                cursor.execute("DROP TABLE disk_filler")
+        return
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("PRAGMA page_count")
-            cursor.execute(f"PRAGMA max_page_count = {cursor.fetchone()[0]}")
-        else:
-            cursor.execute(
-                "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; "
-                "END $$"
-            )
-            cursor.execute(
-                "CREATE TRIGGER disk_full BEFORE UPDATE ON thesis_passage FOR EACH ROW EXECUTE FUNCTION disk_full()"
-            )
+        cursor.execute(
+            "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION disk_full()"
+        )
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                cursor.execute("PRAGMA max_page_count = 4294967294")
-            else:
-                cursor.execute("DROP TRIGGER disk_full ON thesis_passage; DROP FUNCTION disk_full()")
+            cursor.execute(f"DROP TRIGGER disk_full ON {table}; DROP FUNCTION disk_full()")
 
 
+def fill_the_pages(cursor) -> None:
+    """Every page the database may have, and the room left in the sessions' pages (a login writes
+    there), filled with rows each half the size of the last that would not fit: every later write
+    but the smallest needs a page the database may not add. (Outside a transaction SQLite undoes only
+    the statement that found the database full; inside one it may undo the whole transaction, so the
+    tests that fill the disk commit as they go.)"""
+    cursor.execute("CREATE TABLE disk_filler (data BLOB)")
+    cursor.execute("PRAGMA page_count")
+    cursor.execute(f"PRAGMA max_page_count = {cursor.fetchone()[0]}")
+    fill(cursor, "INSERT INTO disk_filler VALUES (zeroblob(%s))", lambda size: [size])
+    row = "INSERT INTO django_session (session_key, session_data, expire_date) VALUES (%s, %s, '2100-01-01')"
+    fill(cursor, row, lambda size: [f"filler-{size}-{uuid.uuid4().hex}", "x" * size])
+
+
+def fill(cursor, insert: str, values) -> None:
+    size = 1 << 20
+    for _ in range(10000):
+        try:
+            cursor.execute(insert, values(size))
+        except OperationalError:
+            size //= 2
+        if size < 1:
+            return
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_save_on_a_full_disk_is_refused_with_the_text_kept(editor_client, seed_thesis):
     passage = Passage.objects.filter(thesis=seed_thesis).order_by("order").first()
     data = form_data(editor_client.get(change_url(passage)).content.decode())
-    # Longer than any free room in the pages the database has: it must grow to hold it.
-    text = "Ұзын мәтін. " * 20000
+    text = "Ұзын мәтін. " * 2000
     data.update({"text": [text], "change_reason": ["Түзету"]})
     history = passage.history.count()
     with disk_full():
@@ -172,3 +200,15 @@ def test_a_save_on_a_full_disk_is_refused_with_the_text_kept(editor_client, seed
     assert text.strip() in page
     stored = Passage.objects.get(pk=passage.pk)
     assert (stored.version, stored.text, stored.history.count()) == (1, passage.text, history)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_login_on_a_full_disk_is_refused_not_a_500(editor):
+    # Logging in writes the session; with the whole SQLite database full, the lockout's records too.
+    with disk_full(table="django_session"):
+        refused = Client(raise_request_exception=False).post(
+            "/admin/login/", {"username": "aigul", "password": "Қазақ-тілі-2024"}, HTTP_ACCEPT_LANGUAGE="ru"
+        )
+    page = refused.content.decode()
+    assert refused.status_code == 503 and refused["Retry-After"] == "2"
+    assert "диск архива заполнен" in page and "Қазақ-тілі-2024" not in page

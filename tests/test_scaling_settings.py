@@ -27,6 +27,7 @@ print(json.dumps({
     "routers": getattr(s, "DATABASE_ROUTERS", []),
     "first_middleware": s.MIDDLEWARE[0],
     "cache": s.CACHES["default"],
+    "health_checks": {alias: db["CONN_HEALTH_CHECKS"] for alias, db in s.DATABASES.items()},
 }))
 """
 
@@ -82,6 +83,12 @@ def test_a_postgresql_connection_prepares_what_it_has_run_five_times():
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         assert dataversion.VERSION_QUERY.replace("%s", "$1") in {statement for (statement,) in cursor.fetchall()}
+
+
+def test_connections_kept_between_requests_are_checked_before_reuse():
+    kept = settings_with(CONN_MAX_AGE="600", DATABASE_REPLICA_URLS="postgres://replica/thesis")
+    assert kept["health_checks"] == {"default": True, "replica1": True}
+    assert settings_with()["health_checks"] == {"default": False}  # a new connection for each request
 
 
 def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given(tmp_path):
