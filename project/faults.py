@@ -60,8 +60,7 @@ def database_fault(error: BaseException | None) -> EditRefused | None:
 
 def refusal_response(request, refusal: EditRefused) -> HttpResponse:
     with translation.override(translation.get_language_from_request(request)):
-        if not isinstance(refusal, DatabaseUnavailable) and posted_by_staff(request):
-            messages.error(request, refusal_message(refusal))
+        if not isinstance(refusal, DatabaseUnavailable) and posted_by_staff(request) and told(request, refusal):
             return HttpResponseRedirect(request.get_full_path(), status=303)
         response = (api_refusal if is_api(request) else page_refusal)(request, refusal)
         response["Content-Language"] = translation.get_language()
@@ -79,6 +78,16 @@ def posted_by_staff(request) -> bool:
         return user is not None and user.is_staff
     except DatabaseError:
         return False
+
+
+def told(request, refusal: EditRefused) -> bool:
+    """Whether the refusal could be left as a message for the page the editor goes back to (not when
+    the failure came before the messages' middleware)."""
+    try:
+        messages.error(request, refusal_message(refusal))
+    except messages.MessageFailure:
+        return False
+    return True
 
 
 def refusal_message(refusal: EditRefused) -> str:

@@ -6,10 +6,12 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
+from project.faults import DatabaseFaultMiddleware
 from thesis.models import Passage
 from thesis.services import editing
 
@@ -212,3 +214,27 @@ def test_a_login_on_a_full_disk_is_refused_not_a_500(editor):
     page = refused.content.decode()
     assert refused.status_code == 503 and refused["Retry-After"] == "2"
     assert "диск архива заполнен" in page and "Қазақ-тілі-2024" not in page
+
+
+def disk_full_error() -> OperationalError:
+    cause = sqlite3.OperationalError("database or disk is full")
+    cause.sqlite_errorcode = 13  # SQLITE_FULL
+    error = OperationalError(str(cause))
+    error.__cause__ = cause
+    return error
+
+
+def test_an_editors_tool_page_gets_its_page_back_with_the_refusal_as_a_message(editor, rf):
+    request = rf.post("/admin/thesis/passage/replace/", HTTP_ACCEPT_LANGUAGE="en")
+    request.user, request.session = editor, {}
+    request._messages = FallbackStorage(request)
+    answer = DatabaseFaultMiddleware(lambda request: None).process_exception(request, disk_full_error())
+    assert answer.status_code == 303 and answer["Location"] == "/admin/thesis/passage/replace/"
+    assert ["disk is full" in str(message) for message in request._messages] == [True]
+
+
+def test_without_the_messages_middleware_the_refusal_is_the_page(editor, rf):
+    request = rf.post("/admin/thesis/passage/replace/", HTTP_ACCEPT_LANGUAGE="en")
+    request.user = editor
+    answer = DatabaseFaultMiddleware(lambda request: None).process_exception(request, disk_full_error())
+    assert answer.status_code == 503 and "disk is full" in answer.content.decode()
