@@ -211,6 +211,9 @@ def recycle_connection() -> None:
     connection = connections[dataversion.database()]
     if not connection.in_atomic_block:
         connection.close_if_unusable_or_obsolete()
+        # The version's query is check enough: on a connection the database dropped it fails, and
+        # Django answers instead, with a new connection. CONN_HEALTH_CHECKS would add a round trip to it.
+        connection.health_check_done = True
 
 
 def not_modified(entry: Entry, environ) -> bool:

@@ -70,8 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A write that met a database too busy to take it is a refusal, never a 500 (project/busy.py).
-    "project.busy.DatabaseBusyMiddleware",
+    # A database too busy to take a write, full or out of reach: a refusal, never a 500 (project/faults.py).
+    "project.faults.DatabaseFaultMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it turns a lockout into its response.
@@ -159,6 +159,10 @@ if env_bool("POSTGRES_PREPARED_STATEMENTS", True):
     for database in DATABASES.values():
         if database["ENGINE"].endswith("postgresql"):
             database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+# A connection kept between requests is checked before a request reuses it, so that the first request
+# after the database came back is answered rather than failing on a connection it dropped.
+for database in DATABASES.values():
+    database["CONN_HEALTH_CHECKS"] = database["CONN_MAX_AGE"] > 0
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["project.routers.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(0, "project.routers.PrimaryReadsMiddleware")
@@ -172,8 +176,10 @@ CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache")
 # Every write lists the directory to see whether to cull (a third, at random), so the bound keeps
 # writes near a millisecond while holding a counter for each of 1,000 clients.
+# Both backends fail soft (project/cache.py): a directory or a Redis that cannot be used is a cache that
+# holds nothing, with a warning in the log, never a 500.
 MACHINE_CACHE = {
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "BACKEND": "project.cache.SoftFileBasedCache",
     "LOCATION": str(CACHE_DIR),
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
@@ -184,7 +190,12 @@ if "CACHE_DIR" not in os.environ and "PYTEST_VERSION" in os.environ:
     MACHINE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        # A Redis that does not answer within a second is taken for down rather than waited for.
+        {
+            "BACKEND": "project.cache.SoftRedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if CACHE_URL
         else MACHINE_CACHE
     )
@@ -247,6 +258,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # A load balancer asks for the health check over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The proxies whose X-Forwarded-For is believed: none by default, so that no client can choose the
@@ -337,6 +350,7 @@ LOGGING = {
     },
     "loggers": {
         "thesis": {"handlers": ["console"], "level": "INFO"},
+        "project": {"handlers": ["events"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["events"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["events"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["events"], "level": "WARNING", "propagate": False},

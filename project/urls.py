@@ -1,10 +1,11 @@
-"""URL routes: the admin, the API, OAI-PMH, the site's icon, and the reading site at the root."""
+"""URL routes: the admin, the API, OAI-PMH, the site's icon, the health check, and the reading site at the root."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from .favicon import favicon
+from .health import health
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -12,5 +13,9 @@ urlpatterns = [
     path("oai/", include("harvest.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    path("health/", health, name="health"),
     path("", include("reading.urls")),
 ]
+
+# A database fault outside any view (the session, the user) is a refusal, not a 500.
+handler500 = "project.faults.server_error"

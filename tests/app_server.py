@@ -14,8 +14,9 @@ from tests.test_settings import free_port
 
 
 @contextmanager
-def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0):
-    """The port of a gunicorn serving the project with `env`, each request logged as "<pid> path status"."""
+def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0, error_log=None):
+    """The port of a gunicorn serving the project with `env`, each request logged as "<pid> path status";
+    what the workers write to stderr goes to `error_log`, if one is named."""
     port = free_port()
     command = [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--access-logfile", str(access_log)]
@@ -23,8 +24,9 @@ def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0):
         command += ["--max-requests", str(max_requests)]
     command += ["--access-logformat", "%(p)s %(U)s %(s)s", "project.wsgi:application"]
     inherited = {name: value for name, value in os.environ.items() if name != "DEBUG"}
+    errors = open(error_log, "wb") if error_log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     server = subprocess.Popen(
-        command, cwd=settings.BASE_DIR, env={**inherited, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=settings.BASE_DIR, env={**inherited, **env}, stdout=subprocess.DEVNULL, stderr=errors
     )
     try:
         wait_until_up(port)
@@ -32,6 +34,8 @@ def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if error_log:
+            errors.close()
 
 
 def wait_until_up(port: int):

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection
 
 from thesis.models import Author, AuthorAlias, IgnoredWord, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.services import editing
@@ -206,3 +206,34 @@ def test_lock_errors_of_either_database_are_refusals_not_faults():
     missing_table.__cause__.sqlite_errorcode = 1
     assert editing.as_refusal(missing_table) is None
     assert editing.as_refusal(ValueError("x")) is None
+
+
+def database_error(message: str, **cause) -> OperationalError:
+    """Django's wrapper of a driver's error, the driver's own (its SQLSTATE or SQLite code) as the cause."""
+    error = OperationalError(message)
+    error.__cause__ = type("DriverError", (Exception,), cause)(message)
+    return error
+
+
+def test_a_full_disk_on_either_database_is_a_refusal_of_its_own():
+    sqlite_full = database_error("database or disk is full", sqlite_errorcode=13)
+    postgres_full = database_error("could not extend file", sqlstate="53100")
+    assert isinstance(editing.as_refusal(sqlite_full), editing.DiskFull)
+    assert isinstance(editing.as_refusal(postgres_full), editing.DiskFull)
+
+
+def test_a_database_out_of_reach_is_a_refusal_not_a_fault():
+    unreachable = [
+        database_error("connection failed: Connection refused", sqlstate=None),
+        database_error("consuming input failed: server closed the connection unexpectedly", sqlstate=None),
+        database_error("terminating connection due to administrator command", sqlstate="57P01"),
+        database_error("the database system is starting up", sqlstate="57P03"),
+        database_error("connection failure", sqlstate="08006"),
+        database_error("unable to open database file", sqlite_errorcode=14),
+        database_error("disk I/O error", sqlite_errorcode=266),  # SQLITE_IOERR_READ
+        InterfaceError("connection already closed"),
+    ]
+    assert all(isinstance(editing.as_refusal(error), editing.DatabaseUnavailable) for error in unreachable)
+    # A mistake of the query's own is no fault of the database: it goes on up as a 500.
+    assert editing.as_refusal(database_error('column "x" does not exist', sqlstate="42703")) is None
+    assert editing.as_refusal(OperationalError("no cause known")) is None

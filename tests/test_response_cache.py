@@ -85,6 +85,24 @@ def test_a_hit_checks_its_connection_as_django_does_at_the_start_and_end_of_a_re
     assert checks == [path, path]
 
 
+def test_a_hit_adds_no_health_check_to_its_one_query(seed_thesis, cached):
+    path = f"/api/passages/{Passage.objects.first().pk}/"
+    call(cached, path)
+    wrapper, checks = connections[dataversion.database()], []
+
+    def recycled():
+        wrapper.health_check_done = False  # as Django's own does, before a request's first query
+
+    with (
+        patch.object(wrapper, "close_if_unusable_or_obsolete", recycled),
+        patch.object(wrapper, "in_atomic_block", False),
+        patch.object(wrapper, "health_check_enabled", True),
+        patch.object(wrapper, "is_usable", lambda: checks.append("SELECT 1") or True),
+    ):
+        assert call(cached, path)[0] == "200 OK"
+    assert checks == []
+
+
 def test_an_edit_changes_the_cached_response_and_its_etag_at_once(seed_thesis, cached):
     passage = Passage.objects.filter(thesis=seed_thesis).first()
     path = f"/api/passages/{passage.pk}/"

@@ -27,6 +27,7 @@ print(json.dumps({
     "routers": getattr(s, "DATABASE_ROUTERS", []),
     "first_middleware": s.MIDDLEWARE[0],
     "cache": s.CACHES["default"],
+    "health_checks": {alias: db["CONN_HEALTH_CHECKS"] for alias, db in s.DATABASES.items()},
 }))
 """
 
@@ -84,8 +85,14 @@ def test_a_postgresql_connection_prepares_what_it_has_run_five_times():
         assert dataversion.VERSION_QUERY.replace("%s", "$1") in {statement for (statement,) in cursor.fetchall()}
 
 
+def test_connections_kept_between_requests_are_checked_before_reuse():
+    kept = settings_with(CONN_MAX_AGE="600", DATABASE_REPLICA_URLS="postgres://replica/thesis")
+    assert kept["health_checks"] == {"default": True, "replica1": True}
+    assert settings_with()["health_checks"] == {"default": False}  # a new connection for each request
+
+
 def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given(tmp_path):
-    files = "django.core.cache.backends.filebased.FileBasedCache"
+    files = "project.cache.SoftFileBasedCache"
     assert settings_with()["cache"] == {
         "BACKEND": files,
         "LOCATION": str(settings.BASE_DIR / ".cache"),
@@ -95,7 +102,11 @@ def test_the_cache_is_shared_by_the_machine_in_files_unless_a_redis_url_is_given
     # A test run caches apart from a deployment and from other test runs.
     assert settings_with(PYTEST_VERSION="9")["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     assert settings_with(PYTEST_VERSION="9", CACHE_DIR=str(tmp_path))["cache"]["BACKEND"] == files
-    shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/0"}
+    shared = {
+        "BACKEND": "project.cache.SoftRedisCache",
+        "LOCATION": "redis://cache:6379/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     assert settings_with(CACHE_URL="redis://cache:6379/0")["cache"] == shared
     assert settings_with(REDIS_URL="redis://cache:6379/0")["cache"] == shared
 

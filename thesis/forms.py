@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
-from .services.editing import DatabaseBusy, StaleEdit, current_version
+from .services.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
 from .services.history import REASON_MAX_LENGTH
 from .services.verification import status_after_save
 from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
@@ -59,8 +59,10 @@ class ReasonForm(forms.ModelForm):
         if isinstance(refusal, StaleEdit):
             self.conflict = refusal.conflict
             raise ValidationError(stale_message(self.conflict), code="stale")
-        if isinstance(refusal, DatabaseBusy):
-            raise ValidationError(busy_message(), code="busy")
+        fault = DATABASE_FAULTS.get(type(refusal))
+        if fault is not None:
+            code, message = fault
+            raise ValidationError(message(), code=code)
         raise ValidationError(str(refusal), code="refused")
 
 
@@ -118,6 +120,29 @@ def busy_message() -> str:
         "Not saved: another editor's change was being written and the archive stayed busy for longer than "
         "a save may wait. Nothing was written or overwritten; your change is still in the form. Save again."
     )
+
+
+def unavailable_message() -> str:
+    return _(
+        "Not saved: the archive's database could not be reached. Your change is still in the form; save "
+        "again in a moment. (Should the save have been written after all, saving again shows it as a change "
+        "made after you opened the form.)"
+    )
+
+
+def disk_full_message() -> str:
+    return _(
+        "Not saved: the archive's disk is full (the database says “database or disk is full”). Nothing was "
+        "written or overwritten; your change is still in the form. Save again once room has been made."
+    )
+
+
+# The refusals of a save the database could not take, and what the form says of each.
+DATABASE_FAULTS = {
+    DatabaseBusy: ("busy", busy_message),
+    DatabaseUnavailable: ("unavailable", unavailable_message),
+    DiskFull: ("disk_full", disk_full_message),
+}
 
 
 class IgnoredWordForm(ReasonForm):

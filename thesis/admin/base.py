@@ -65,7 +65,8 @@ def _compact_piece(operation: dict):
 class EditorialAdmin(SimpleHistoryAdmin):
     """Saves recorded with the form's reason and refused, with the other change shown and the
     editor's own kept in the form, if the record changed after the form was opened or the
-    database stayed busy; history pages that show whole word diffs between versions."""
+    database stayed busy, was full or could not be reached; history pages that show whole word
+    diffs between versions."""
 
     object_history_template = "admin/thesis/object_history.html"
     object_history_list_template = "admin/thesis/object_history_list.html"
@@ -183,8 +184,8 @@ def existing_ids(model, object_id, version_id=None) -> None:
 
 def _refusal_or_raise(error: Exception) -> editing.EditRefused:
     """The refusal a failed save stands for; any other error goes on up. A save the form had let
-    through is refused when another one won the race for the record or the database stayed
-    locked: nothing was written, and the form is shown again with the editor's text in it."""
+    through is refused when another one won the race for the record, or the database stayed
+    locked, was full or could not be reached: the form is shown again with the editor's text in it."""
     refusal = editing.as_refusal(error)
     if refusal is None:
         raise error

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import OperationalError, router, transaction
+from django.db import InterfaceError, OperationalError, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -56,12 +56,69 @@ def database_busy(error: BaseException) -> bool:
     return code is not None and code & 0xFF in BUSY_SQLITE_CODES
 
 
+class DatabaseUnavailable(EditRefused):
+    """The database could not be reached, or dropped the connection; the save may not have been written."""
+
+
+class DiskFull(EditRefused):
+    """The database's disk (or its size limit) is full; nothing was written."""
+
+
+# PostgreSQL's "disk full", and SQLite's SQLITE_FULL ("database or disk is full").
+FULL_SQLSTATES = {"53100"}
+FULL_SQLITE_CODES = {13}
+# PostgreSQL's classes and codes for a connection that failed or a server going away: connection
+# exception, too many connections, shut down by an administrator or a crash, starting up.
+UNAVAILABLE_SQLSTATE_CLASSES = {"08"}
+UNAVAILABLE_SQLSTATES = {"53300", "57P01", "57P02", "57P03"}
+# SQLite's read-only database, disk I/O error, and a file that cannot be opened.
+UNAVAILABLE_SQLITE_CODES = {8, 10, 14}
+
+
+def disk_full(error: BaseException) -> bool:
+    """Whether a database error means there is no room left to write."""
+    if not isinstance(error, OperationalError):
+        return False
+    return _sqlstate(error) in FULL_SQLSTATES or _sqlite_code(error) in FULL_SQLITE_CODES
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether a database error means the database could not be reached or went away: a fault of
+    the moment, not of the request."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    code = _sqlite_code(error)
+    if code is not None:
+        return code in UNAVAILABLE_SQLITE_CODES
+    if not hasattr(error.__cause__, "sqlstate"):
+        return False
+    sqlstate = error.__cause__.sqlstate
+    # psycopg gives a failed or lost connection no SQLSTATE: the server never answered with one.
+    return sqlstate is None or sqlstate in UNAVAILABLE_SQLSTATES or sqlstate[:2] in UNAVAILABLE_SQLSTATE_CLASSES
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    return getattr(error.__cause__, "sqlstate", None)
+
+
+def _sqlite_code(error: BaseException) -> int | None:
+    code = getattr(error.__cause__, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
 def as_refusal(error: BaseException) -> EditRefused | None:
-    """The refusal an exception stands for (a stale edit, a refused one, a busy database), or None."""
+    """The refusal an exception stands for (a stale edit, a refused one, a busy, full or unreachable
+    database), or None."""
     if isinstance(error, EditRefused):
         return error
     if database_busy(error):
         return DatabaseBusy(str(error))
+    if disk_full(error):
+        return DiskFull(str(error))
+    if database_unavailable(error):
+        return DatabaseUnavailable(str(error))
     return None
 
 
