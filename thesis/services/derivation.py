@@ -89,18 +89,20 @@ def find_mentions(text: str, authors) -> list[tuple[Author, str, int, int]]:
 class MentionFinder:
     """The people of a thesis, ready to be found in its passages.
 
-    A recorded alias is looked up from the words of the text, by its first word, so that finding
-    every alias costs one pass over the text however many people there are."""
+    A recorded alias is looked up where each word of the text starts, by that word and then by the
+    text of each length an alias starting with it has, so that finding every alias costs one pass
+    over the text however many people there are (many share a first word: the initial "Н")."""
 
     def __init__(self, authors):
         self.by_key = {a.key: a for a in authors}
-        self.by_first_word = defaultdict(list)
+        # first word -> alias length -> alias -> the people it names
+        self.by_first_word = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         self.unworded = []  # aliases that start with no letter or digit, looked for one by one
         for author in authors:
             for alias in author.aliases.all():
                 first = WORD_RE.match(alias.form)
                 if first:
-                    self.by_first_word[first.group()].append((author, alias.form))
+                    self.by_first_word[first.group()][len(alias.form)][alias.form].append(author)
                 else:
                     self.unworded.append((author, alias.form))
 
@@ -117,10 +119,11 @@ class MentionFinder:
 
     def _aliases(self, text: str):
         for word in WORD_RE.finditer(text):
-            for author, form in self.by_first_word.get(word.group(), ()):
-                start, end = word.start(), word.start() + len(form)
-                if text.startswith(form, start) and _is_word_boundary(text, end):
-                    yield author, form, start, end
+            start = word.start()
+            for length, forms in self.by_first_word.get(word.group(), {}).items():
+                form, end = text[start : start + length], start + length
+                if form in forms and _is_word_boundary(text, end):
+                    yield from ((author, form, start, end) for author in forms[form])
 
 
 def _literal_mentions(text, author, form):
