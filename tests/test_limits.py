@@ -1,6 +1,9 @@
 """The size limit of an import (thesis/services/limits.py): read, not measured, and never past one byte over."""
 
+import contextlib
 import io
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,27 @@ def test_the_command_refuses_a_device_that_never_ends(settings):
     with pytest.raises(CommandError, match="nothing was written: the file is larger than the limit of 10,000"):
         call_command("import_thesis", "/dev/zero")
     assert changed_tables(before) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_the_command_refuses_a_pipe_longer_than_the_limit(settings, tmp_path):
+    settings.IMPORT_MAX_BYTES = 10_000
+    pipe = tmp_path / "thesis.txt"
+    os.mkfifo(pipe)
+
+    def write():
+        # The import stops reading one byte past the limit, so the rest finds the pipe closed.
+        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as out:
+            out.write(b"a" * 1_000_000)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    before = every_row()
+    with pytest.raises(CommandError, match="larger than the limit of 10,000"):
+        call_command("import_thesis", str(pipe))
+    writer.join(timeout=10)
+    assert not writer.is_alive() and changed_tables(before) == []
 
 
 @pytest.mark.django_db
