@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from thesis.models import Citation, Passage, SourceDocument, Thesis
@@ -222,3 +223,22 @@ def test_the_import_page_and_its_reasons_in_kazakh_and_russian(editor_client, la
     editor_client.post("/i18n/setlang/", {"language": language})
     assert title in editor_client.get(reverse(IMPORT)).content.decode()
     assert reason in preview(editor_client, b"\xff\xfe text").content.decode()
+
+
+def test_an_upload_too_large_to_read_is_refused_before_its_body_is_read(editor_client, settings, monkeypatch):
+    settings.IMPORT_MAX_BYTES = 1000
+    read = []
+    monkeypatch.setattr("django.http.request.HttpRequest._load_post_and_files", lambda request: read.append(1))
+    before = every_row()
+    response = preview(editor_client, b"x" * 200_000)
+    page = response.content.decode()
+    assert response.status_code == 200 and "the upload is 200," in page and 'name="token"' not in page
+    assert read == [] and changed_tables(before) == []
+
+
+def test_the_import_page_still_checks_the_csrf_token(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    before = every_row()
+    assert preview(client, SEED.read_bytes()).status_code == 403
+    assert changed_tables(before) == []

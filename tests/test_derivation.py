@@ -1,8 +1,13 @@
 """Citations and mentions follow a passage's text whenever it changes."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from thesis.models import Source
+from thesis.models import Author, AuthorAlias, Mention, Source
+from thesis.services import changes
+from thesis.services.derivation import find_mentions
+from thesis.services.importer import import_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +43,27 @@ def test_mentions_are_derived_again(seed_thesis):
     passage.text = passage.text.replace("Генри Уоттен", "Уоттен")
     passage.save()
     assert not passage.mentions.filter(author__family_name="Уоттен").exists()
+
+
+def people_read_while_importing(paragraphs: int, monkeypatch) -> int:
+    """How often an import of `paragraphs` paragraphs, each naming someone, reads the thesis's people."""
+    monkeypatch.setattr(changes, "DERIVE_BATCH", 7)  # several batches, as a long thesis has
+    text = "КІРІСПЕ\n" + "".join(f"  А.Б.Сейтов {n} [1] айтты.\n" for n in range(paragraphs))
+    with CaptureQueriesContext(connection) as queries:
+        thesis = import_bytes(text.encode(), f"t{paragraphs}.txt", use_curation=False).thesis
+    assert Mention.objects.filter(passage__thesis=thesis).count() == paragraphs  # every passage derived
+    return sum('FROM "thesis_author"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_an_import_reads_the_people_once_however_many_passages(monkeypatch):
+    # Each passage once read every person of the thesis again to find them in its text.
+    assert people_read_while_importing(10, monkeypatch) == people_read_while_importing(40, monkeypatch)
+
+
+def test_an_alias_is_found_only_as_a_whole_word():
+    author = Author(pk=1, key="k")
+    aliases = [AuthorAlias(author=author, form="Збигнев Бжезинский"), AuthorAlias(author=author, form="«Гарден»")]
+    author._prefetched_objects_cache = {"aliases": aliases}
+    text = "Збигнев Бжезинский айтты, Збигнев Бжезинскийдің сөзі, «Гарден» және Збигнев Бжезинский."
+    found = [(form, start) for _, form, start, _ in find_mentions(text, [author])]
+    assert found == [("Збигнев Бжезинский", 0), ("«Гарден»", 54), ("Збигнев Бжезинский", 68)]

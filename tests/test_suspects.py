@@ -7,6 +7,7 @@ from thesis.services import suspects
 from thesis.text import spellcheck
 
 from .conftest import skip_or_fail
+from .linearity import growth
 
 
 def found(finder, text):
@@ -172,3 +173,8 @@ def test_listed_orders_certain_first_then_place_and_filters(report):
     assert keys == sorted(keys)
     assert {s.kind for s in suspects.listed(report, kind="cut")} == {"cut"}
     assert all(not s.certain for s in suspects.listed(report, certain=False))
+
+
+def test_cut_letters_are_checked_in_linear_time():
+    # Each cut letter once searched all the text before it for a number.
+    assert growth(lambda text: list(suspects.cut_abbreviations(text)), "сөз 1991 ж. және т. ") <= 4.5

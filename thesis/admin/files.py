@@ -15,16 +15,19 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from ..models import Thesis
 from ..services import tei, uploads
 from ..services.backup import write_backup
 from ..services.exceptions import CurationError, ImportRefused
 from ..services.export import RebuildError, current_text, rebuild_original
-from ..services.importer import check_size
+from ..services.limits import check_size, read_limited
 
 IMPORT_PERMISSION = "thesis.add_thesis"
 TEXT_TYPE = "text/plain; charset=utf-8"
+# The multipart form's own bytes around the two files: boundaries, headers, the CSRF token.
+FORM_OVERHEAD_BYTES = 64 * 1024
 COUNT_LABELS = {
     "sections": _("sections"),
     "passages": _("passages"),
@@ -62,9 +65,25 @@ def read_upload(upload) -> tuple[str, bytes]:
     """The name and bytes of an uploaded file, refused unread when it is empty or over the importer's limit."""
     try:
         check_size(upload.size)
+        return Path(upload.name).name, read_limited(upload)
     except ImportRefused as refusal:
         raise forms.ValidationError(refusal_message(refusal)) from None
-    return Path(upload.name).name, upload.read()
+
+
+def oversized_refusal(request) -> ImportRefused | None:
+    """Why a request is too large to be read at all: more than a thesis and its curation at the limit,
+    with room for the form around them. Django reads no more of a body than its declared length."""
+    allowed = 2 * settings.IMPORT_MAX_BYTES + FORM_OVERHEAD_BYTES
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length <= allowed:
+        return None
+    return ImportRefused(
+        gettext("the upload is %(size)s bytes; a thesis and its curation may have %(limit)s together")
+        % {"size": f"{length:,}", "limit": f"{allowed:,}"}
+    )
 
 
 def refusal_message(refusal: ImportRefused) -> str:
@@ -79,7 +98,7 @@ class ThesisFilesAdmin:
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("import/", view(self.import_view), name="thesis_thesis_import"),
+            path("import/", view(csrf_exempt(self.bounded_import_view)), name="thesis_thesis_import"),
             path("backup/", view(self.backup_view), name="thesis_thesis_backup"),
             path("<int:thesis_id>/download/<str:kind>/", view(self.download_view), name="thesis_thesis_download"),
             *super().get_urls(),
@@ -90,6 +109,15 @@ class ThesisFilesAdmin:
         return super().changelist_view(request, extra)
 
     # --- import -------------------------------------------------------------------------------------
+
+    def bounded_import_view(self, request):
+        """The import page, once the request is known to be small enough to read: the CSRF check reads
+        the whole body, uploads included, so it comes after the size is checked."""
+        if (refusal := oversized_refusal(request)) is not None:
+            form = ImportForm()
+            form.errors["source"] = form.error_class([refusal_message(refusal)])
+            return self._import_page(request, form, None, None)
+        return csrf_protect(self.import_view)(request)
 
     def import_view(self, request):
         if not request.user.has_perm(IMPORT_PERMISSION):

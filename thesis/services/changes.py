@@ -16,9 +16,12 @@ from django.db import router, transaction
 
 from ..models import Passage
 from . import dataversion
-from .derivation import refresh_derived
+from .derivation import refresh_derived, shared_authors
 
 _local = threading.local()
+# Passages read at once to be derived: a thesis of many passages must not become one query with more
+# parameters than SQLite allows.
+DERIVE_BATCH = 1000
 
 
 @dataclass
@@ -67,9 +70,11 @@ def derive_pending(using: str | None = None) -> None:
     pending = _open_blocks().get(using)
     if pending is None or not pending.passages:
         return
-    ids, pending.passages = pending.passages, set()
-    for passage in Passage.objects.using(using).filter(pk__in=ids):
-        refresh_derived(passage)
+    ids, pending.passages = sorted(pending.passages), set()
+    with shared_authors():
+        for first in range(0, len(ids), DERIVE_BATCH):
+            for passage in Passage.objects.using(using).filter(pk__in=ids[first : first + DERIVE_BATCH]):
+                refresh_derived(passage)
 
 
 def passage_saved(passage: Passage, using: str) -> None:

@@ -15,8 +15,10 @@ from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
 from ..text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 from ..text.events import stated_event_key
 from ..text.names import display_name, person_key
-from .exceptions import CurationError
+from .curation_schema import check_depth, check_shape
+from .exceptions import CurationError, ImportRefused
 from .history import as_created, record
+from .limits import read_limited
 
 PRECISIONS = set(TimelineEvent.Precision.values)
 GROUPS = set(Author.Group.values)
@@ -26,10 +28,7 @@ def load(sha256: str, path: Path | None = None) -> dict | None:
     """The curation for a source: from `path`, or the file in CURATION_DIR that names its SHA-256."""
     candidates = [Path(path)] if path else sorted(Path(settings.CURATION_DIR).glob("*.curation.json"))
     for candidate in candidates:
-        try:
-            data = json.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CurationError(f"{candidate.name}: cannot be read as JSON ({error})") from None
+        data = _parsed(_read(candidate), candidate.name)
         if data.get("source_sha256") == sha256:
             validate(data, candidate.name)
             return data
@@ -40,13 +39,35 @@ def load(sha256: str, path: Path | None = None) -> dict | None:
 
 def from_bytes(raw: bytes, name: str, sha256: str) -> dict:
     """The curation in an uploaded file `name`, which must be for the source with this SHA-256."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CurationError(f"{name}: cannot be read as JSON ({error})") from None
-    if not isinstance(data, dict) or data.get("source_sha256") != sha256:
+    data = _parsed(raw, name)
+    if data.get("source_sha256") != sha256:
         raise CurationError(f"{name} is for another source document")
     validate(data, name)
+    return data
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return read_limited(stream)
+    except OSError as error:
+        raise CurationError(f"{path.name}: cannot be read ({error.strerror})") from None
+    except ImportRefused as refusal:
+        raise CurationError(f"{path.name}: {refusal}") from None
+
+
+def _parsed(raw: bytes, name: str) -> dict:
+    """The curation in a file's bytes, refused unless it is JSON of a curation's shape at every depth."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CurationError(f"{name}: cannot be read as JSON ({error})") from None
+    check_depth(text, name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CurationError(f"{name}: cannot be read as JSON ({error})") from None
+    check_shape(data, name)
     return data
 
 

@@ -7,7 +7,6 @@ second run only adds curated records that are missing, so editors' corrections s
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
@@ -20,6 +19,7 @@ from . import changes
 from . import curation as curation_module
 from .exceptions import ImportRefused
 from .history import as_created, record
+from .limits import check_size, read_limited
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
@@ -30,17 +30,6 @@ class ImportResult:
     thesis: Thesis
     created: bool
     counts: dict = field(default_factory=dict)
-
-
-def check_size(size: int, max_bytes: int | None = None) -> None:
-    """ImportRefused for a file of `size` bytes that is empty or over the limit (IMPORT_MAX_BYTES)."""
-    max_bytes = settings.IMPORT_MAX_BYTES if max_bytes is None else max_bytes
-    if not size:
-        raise ImportRefused(_("the file is empty"))
-    if size > max_bytes:
-        raise ImportRefused(
-            _("the file is %(size)s bytes; the limit is %(limit)s") % {"size": f"{size:,}", "limit": f"{max_bytes:,}"}
-        )
 
 
 def decode_source(data: bytes, max_bytes: int | None = None) -> str:
@@ -65,7 +54,8 @@ def decode_source(data: bytes, max_bytes: int | None = None) -> str:
 def import_file(path: Path, curation_path: Path | None = None, use_curation: bool = True) -> ImportResult:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = read_limited(stream)
     except OSError as error:
         raise ImportRefused(f"cannot read {path}: {error.strerror}") from None
     return import_bytes(data, path.name, curation_path=curation_path, use_curation=use_curation)

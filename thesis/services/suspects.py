@@ -58,7 +58,6 @@ TRIPLED_WORD_RE = re.compile(rf"{LETTER}*({LETTER})\1\1{LETTER}*")
 MISSING_SPACE_RE = re.compile(rf"(?P<before>{LETTER}+)\.(?=(?P<after>{LETTER}+))")
 DOUBLE_PUNCTUATION_RE = re.compile(r"(?<!\.)\.\.(?!\.)|([,;:])\1+")
 CUT_RE = re.compile(r"(?<![\w.])(?P<letter>[а-яәғқңөұүһі])\.(?=\s)")
-DATE_BEFORE_RE = re.compile(rf"(?:\d|[{ROMAN_CHARS}])\s*$")
 PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
 CLOSERS = {close: opener for opener, close in PAIRS.items()}
 QUOTES = frozenset("«»“”")
@@ -318,6 +317,16 @@ def cut_abbreviations(text: str):
     """A lone small letter and ". ": an abbreviation the transcription cut ("т. сапалар" for "т.б. сапалар")."""
     for match in CUT_RE.finditer(text):
         letter = match["letter"]
-        if letter in DATE_LETTERS and DATE_BEFORE_RE.search(text[: match.start()]):
+        if letter in DATE_LETTERS and _follows_a_number(text, match.start()):
             continue
         yield Kind.CUT, match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), ""
+
+
+def _follows_a_number(text: str, position: int) -> bool:
+    """Whether a digit or a Roman numeral stands before `position`, across spaces only ("1991 ж.").
+
+    Read back from the position, not searched for in all the text before it, which made a text of
+    many cut letters quadratic to check."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position > 0 and (text[position - 1].isdecimal() or text[position - 1] in ROMAN_CHARS)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .sentences import MARKER_RE, sentence_at
+from .sentences import MARKER_RE, sentence_finder
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,11 @@ class DerivedCitation:
 
 def derive_citations(text: str) -> list[DerivedCitation]:
     """Every marker in `text`, in order, with the sentence before it (markers excluded)."""
-    citations = []
+    citations: list[DerivedCitation] = []
+    sentence_at = sentence_finder(text)
     for marker in MARKER_RE.finditer(text):
-        start, end = sentence_at(text, marker.start()) or (marker.start(), marker.start())
-        end = _without_markers(text, start, marker.start())
+        start, end = sentence_at(marker.start()) or (marker.start(), marker.start())
+        end = _words_end(text, start, marker.start(), citations[-1] if citations else None)
         citations.append(
             DerivedCitation(
                 number=int(marker["number"]),
@@ -34,17 +35,27 @@ def derive_citations(text: str) -> list[DerivedCitation]:
     return citations
 
 
-def _without_markers(text: str, start: int, marker_start: int) -> int:
-    """The end of the sentence's words: before the run of markers that closes it."""
-    trimmed = text[start:marker_start].rstrip()
-    while (opening := _last_marker(trimmed)) is not None:
-        trimmed = trimmed[:opening].rstrip()
-    return start + len(trimmed)
+def _words_end(text: str, start: int, marker_start: int, previous: DerivedCitation | None) -> int:
+    """The end of the sentence's words: before the run of markers that closes it.
+
+    A marker that follows the previous one across spaces only, in the same sentence, ends the same
+    words: taking that end keeps a run of many markers linear, each not stripping all before it."""
+    if (
+        previous is not None
+        and previous.sentence_start == start
+        and not text[previous.marker_end : marker_start].strip()
+    ):
+        return previous.sentence_end
+    end = marker_start
+    while True:
+        end = _rstripped(text, start, end)
+        opening = text.rfind("[", start, end)
+        if opening == -1 or not MARKER_RE.fullmatch(text, opening, end):
+            return end
+        end = opening
 
 
-def _last_marker(trimmed: str) -> int | None:
-    """Where a marker ending `trimmed` begins, if one does."""
-    opening = trimmed.rfind("[")
-    if opening != -1 and MARKER_RE.fullmatch(trimmed[opening:]):
-        return opening
-    return None
+def _rstripped(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,6 +1,7 @@
 """Every date rule: years, partial dates and their order, centuries, Roman numerals, dates printed in Kazakh."""
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Letters typists use for Roman numerals: the Cyrillic look-alikes count as the Latin ones.
@@ -127,13 +128,18 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date printed in `text`, longest readings first, never overlapping."""
     found: list[DateMention] = []
     for pattern, read in _READERS:
+        # The mentions found so far do not overlap, so the one that starts last before a match's end
+        # is the only one it can overlap; a pattern's own matches never overlap each other.
+        starts, ends = [m.start for m in found], [m.end for m in found]
         for match in pattern.finditer(text):
-            if any(match.start() < m.end and m.start < match.end() for m in found):
+            before = bisect_left(starts, match.end()) - 1
+            if before >= 0 and match.start() < ends[before]:
                 continue
             mention = _safely(read, match)
             if mention is not None:
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+    return found
 
 
 def _safely(read, match):

@@ -6,7 +6,7 @@ An event's key names its date as printed and which occurrence of that date it is
 from dataclasses import dataclass
 
 from .dates import DateMention, find_dates
-from .sentences import sentence_at
+from .sentences import sentence_finder
 
 HEADLINE_WORDS = 12
 HEADLINE_CHARS = 200
@@ -33,9 +33,10 @@ def stated_events(texts: list[str]) -> list[StatedEvent]:
     events = []
     seen: dict[str, int] = {}
     for index, text in enumerate(texts):
+        sentence_at = sentence_finder(text)
         for mention in find_dates(text):
             seen[mention.display] = seen.get(mention.display, 0) + 1
-            start, end = sentence_at(text, mention.start) or (mention.start, mention.end)
+            start, end = sentence_at(mention.start) or (mention.start, mention.end)
             sentence = text[start:end]
             key = stated_event_key(mention.display, seen[mention.display])
             events.append(StatedEvent(key, index, derived_headline(sentence), sentence, mention))

@@ -159,7 +159,7 @@ def _pieces(line: str, base: int) -> list:
             pos = _skip_space(line, heading.end - base)
             continue
         end = _next_inline_heading(line, pos, base)
-        body_end = len(line[:end].rstrip())
+        body_end = pos + len(line[pos:end].rstrip())
         if body_end > pos:
             pieces.append(_Body(base + pos, base + body_end))
         pos = _skip_space(line, end)

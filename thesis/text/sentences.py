@@ -9,6 +9,8 @@ letter or a known abbreviation ("Н.Ә.", "т.б.", "ғғ.") ends no sentence.
 """
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 
 from .alphabet import UPPER
 
@@ -16,7 +18,9 @@ MARKER_RE = re.compile(r"\[(?P<number>\d{1,6})\]")
 MARKER_RUN_RE = re.compile(r"(?:\s*\[\d{1,6}\])+")
 TERMINAL_RE = re.compile(rf"[.!?…]+(?=\s+[^\s\[]|[{UPPER}«\"“(\d])")
 ABBREVIATIONS = frozenset({"ғғ", "жж", "бб", "тт", "млн", "млрд", "т.б", "т.с.с", "б.з.д", "ж.т.б"})
-WORD_BEFORE_RE = re.compile(r"(\w+(?:\.\w+)*)$")
+# How far before a period its word is read: far longer than any abbreviation or run of initials, and
+# short enough that reading it before every period of a long text stays linear.
+WORD_WINDOW = 64
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -32,10 +36,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_at(text: str, position: int) -> tuple[int, int] | None:
     """The span of the sentence that contains the character at `position`."""
-    for start, end in sentence_spans(text):
-        if start <= position < end:
-            return start, end
-    return None
+    return sentence_finder(text)(position)
+
+
+def sentence_finder(text: str) -> Callable[[int], tuple[int, int] | None]:
+    """`sentence_at` for many positions of one text: its sentences are found once, not once a position."""
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+
+    def containing(position: int) -> tuple[int, int] | None:
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position < spans[index][1]:
+            return spans[index]
+        return None
+
+    return containing
 
 
 def _boundaries(text: str):
@@ -49,11 +64,22 @@ def _boundaries(text: str):
 def _is_abbreviation(text: str, period: int) -> bool:
     if text[period] != ".":
         return False
-    word = WORD_BEFORE_RE.search(text[:period])
-    if word is None:
-        return False
-    token = word.group(1)
+    token = _word_before(text, period)
     return len(token) == 1 and token.isalpha() or token.lower() in ABBREVIATIONS or _is_initials(token)
+
+
+def _word_before(text: str, period: int) -> str:
+    """The word joined by single periods ("т.б", "Н.Ә") that ends where `period` stands, or ""."""
+    if text[period - 1 : period] == "\n":
+        period -= 1  # the word may stand on the line before, as a regular expression's "$" reads it
+    start = period
+    while start > max(0, period - WORD_WINDOW) and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    run = text[start:period]
+    if run.endswith("."):
+        return ""
+    # Two periods in a row end the word; so does a period before its first letter.
+    return run.split("..")[-1].lstrip(".")
 
 
 def _is_initials(token: str) -> bool:
