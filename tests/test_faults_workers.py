@@ -18,9 +18,10 @@ from django.db import connection
 
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn
+from tests.conftest import EDITOR_PASSWORD
 from tests.faults import Proxy, SqliteLink
 from tests.reliability import report
-from tests.test_response_cache_workers import PASSWORD, PROXIED, Browser, deployment  # noqa: F401 - a fixture
+from tests.test_response_cache_workers import PROXIED, Browser
 
 CUT_SECONDS = 3.0
 BEFORE_SECONDS = 1.5
@@ -145,7 +146,7 @@ def half_saves(version: int, text: str, history: list) -> int:
 
 
 @pytest.fixture
-def out_of_reach(deployment, tmp_path):  # noqa: F811 - the fixture imported above
+def out_of_reach(deployment, tmp_path):
     """The deployment's database behind a fault switch: a TCP proxy for PostgreSQL, a link for SQLite."""
     url = deployment["DATABASE_URL"]
     if url.startswith("sqlite:///"):
@@ -160,7 +161,7 @@ def out_of_reach(deployment, tmp_path):  # noqa: F811 - the fixture imported abo
     switch.close()
 
 
-def test_three_seconds_without_the_database_are_refusals_and_lose_no_save(deployment, out_of_reach, tmp_path):  # noqa: F811
+def test_three_seconds_without_the_database_are_refusals_and_lose_no_save(deployment, out_of_reach, tmp_path):
     switch, served = out_of_reach
     direct = Database(deployment["DATABASE_URL"])
     passage_id = direct.first_passage()
@@ -261,7 +262,7 @@ def summary(answers: list) -> dict:
 def log_in(port: int) -> Browser:
     browser = Browser(port)
     fields = form_data(browser.request("/admin/login/")[1])
-    fields.update(username=["aigul"], password=[PASSWORD], next=["/admin/"])
+    fields.update(username=["aigul"], password=[EDITOR_PASSWORD], next=["/admin/"])
     status, page = browser.request("/admin/login/", fields)
     assert status == 302, page
     return browser
@@ -280,7 +281,7 @@ def wait_for_recovery(checks: list, load: Load, restored: float) -> float | None
     return None
 
 
-def test_a_cache_directory_that_cannot_be_written_costs_no_request(deployment, tmp_path):  # noqa: F811
+def test_a_cache_directory_that_cannot_be_written_costs_no_request(deployment, tmp_path):
     """Every worker's throttle writes its counts in CACHE_DIR; here it is under a file, which no one,
     root included, can write: read-only or full comes to the same failure."""
     (tmp_path / "file").write_text("")
