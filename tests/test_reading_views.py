@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext
 
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.services.editing import save_passage
+from thesis.services.importer import import_bytes
 
 from .conftest import synthetic_thesis
+from .operations import calls, lines
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +240,15 @@ def test_queries_do_not_grow_with_the_thesis(client, seed_thesis):
         )
     assert counts[0] == counts[1]
     assert max(counts[0]) <= 12
+
+
+def test_a_passage_of_many_lines_renders_in_proportion_to_its_lines(client):
+    def cost(number: int) -> tuple[int, int]:
+        thesis = import_bytes(lines(number).encode(), f"lines-{number}.txt", use_curation=False).thesis
+        url = f"/theses/{thesis.pk}/passages/0/"
+        return calls(client.get, url), len(html(client.get(url)))
+
+    (small, small_size), (large, large_size) = cost(5000), cost(10000)
+    assert large < 2.2 * small, (small, large)
+    assert large_size < 2.1 * small_size, (small_size, large_size)
+    assert len(html(client.get(f"/theses/{import_bytes(lines(20000).encode(), 'lines.txt').thesis.pk}/"))) > 40000

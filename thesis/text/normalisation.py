@@ -42,11 +42,14 @@ def _lines(original: str) -> list[str]:
 
 
 def _joined(original: str) -> tuple[str, list[tuple[int, int]]]:
-    text, joined = "", []
+    # Pieces joined once at the end: a text grown line by line is copied at every line.
+    pieces, joined, length = [], [], 0
     for line in _lines(original):
-        if text:
-            joint = " " if text.endswith(TERMINAL_PUNCTUATION) else ". "
-            joined.append((len(text), len(text) + len(joint)))
-            text += joint
-        text += line
-    return text, joined
+        if pieces:
+            joint = " " if pieces[-1].endswith(TERMINAL_PUNCTUATION) else ". "
+            joined.append((length, length + len(joint)))
+            pieces.append(joint)
+            length += len(joint)
+        pieces.append(line)
+        length += len(line)
+    return "".join(pieces), joined
