@@ -297,6 +297,10 @@ API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32
 # CACHE_URL at Redis.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
 
+# How long a search's queries may run before the database stops them and the search is refused
+# (thesis/time_limit.py): a term found in nearly every passage must not hold a worker.
+SEARCH_TIME_LIMIT_SECONDS = float(os.environ.get("SEARCH_TIME_LIMIT_SECONDS", "3"))
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thesis archive API",
     "DESCRIPTION": "Read-only JSON API over a digitised thesis: its text, sources, people and timeline.",
