@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is chosen, so that a client refused for its rate reads why in its own.
+    "project.fair_share.FairShareMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -296,6 +298,11 @@ API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32
 # none. Counters live in the cache, shared by this machine's workers; with several machines, point
 # CACHE_URL at Redis.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
+
+# The same for the reading site's computed pages and for the admin, each client counted apart
+# (project/fair_share.py): a reader pages through a thesis, but no client may keep the workers to itself.
+READING_RATE = os.environ.get("READING_RATE", "120/minute")
+ADMIN_RATE = os.environ.get("ADMIN_RATE", "600/minute")
 
 # How long a search's queries may run before the database stops them and the search is refused
 # (thesis/time_limit.py): a term found in nearly every passage must not hold a worker.

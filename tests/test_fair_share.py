@@ -1,0 +1,66 @@
+"""The per-client limit on the reading site's pages and the admin (project/fair_share.py): a 429 in the reader's
+language with Retry-After, 304s free, clients told apart by the rule of project/clients.py."""
+
+import pytest
+
+from project.clients import parse_trusted_proxies
+from project.fair_share import parse_rate
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = {
+    "en": "Too many requests",
+    "kk": "Сұраныс тым көп",
+    "ru": "Слишком много запросов",
+}
+
+
+def statuses(client, path: str, times: int, **headers) -> list[int]:
+    return [client.get(path, **headers).status_code for _ in range(times)]
+
+
+@pytest.mark.parametrize("language", sorted(REFUSED))
+def test_over_the_rate_a_reader_gets_a_429_in_their_language_with_retry_after(client, settings, language):
+    settings.READING_RATE = "3/minute"
+    assert statuses(client, "/", 3, HTTP_ACCEPT_LANGUAGE=language) == [200] * 3
+    refused = client.get("/people/", HTTP_ACCEPT_LANGUAGE=language)
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
+    page = refused.content.decode()
+    assert REFUSED[language] in page and f'<html lang="{language}"' in page
+
+
+def test_revalidations_answered_304_are_free(client, settings):
+    settings.READING_RATE = "3/minute"
+    client.get("/")  # sets the CSRF cookie, which the ETag depends on
+    etag = client.get("/")["ETag"]
+    assert statuses(client, "/", 5, HTTP_IF_NONE_MATCH=etag) == [304] * 5
+    assert statuses(client, "/people/", 2) == [200, 429]
+
+
+def test_the_api_and_static_files_are_not_counted_here(client, settings):
+    settings.READING_RATE = "1/minute"
+    assert statuses(client, "/api/", 3) == [200] * 3
+    assert statuses(client, "/", 2) == [200, 429]
+
+
+def test_the_admin_has_a_rate_of_its_own(client, settings):
+    settings.READING_RATE = "1/minute"
+    settings.ADMIN_RATE = "2/minute"
+    assert statuses(client, "/", 1) == [200]
+    assert statuses(client, f"/{settings.ADMIN_PATH}login/", 3) == [200, 200, 429]
+
+
+def test_clients_are_told_apart_by_the_trusted_proxies_rule(client, settings):
+    settings.READING_RATE = "1/minute"
+    assert statuses(client, "/", 2, HTTP_X_FORWARDED_FOR="203.0.113.7") == [200, 429]
+    assert statuses(client, "/", 1, HTTP_X_FORWARDED_FOR="203.0.113.8") == [429]  # a spoofed header lifts nothing
+    settings.TRUSTED_PROXIES = parse_trusted_proxies("1")
+    assert statuses(client, "/", 2, HTTP_X_FORWARDED_FOR="203.0.113.9") == [200, 429]
+    assert statuses(client, "/", 1, HTTP_X_FORWARDED_FOR="203.0.113.10") == [200]
+
+
+def test_rates_read_as_the_apis_and_off_turns_the_limit_off(client, settings):
+    assert parse_rate("120/minute") == (120, 60) and parse_rate("5/s") == (5, 1) and parse_rate("off") is None
+    settings.READING_RATE = "off"
+    assert statuses(client, "/", 5) == [200] * 5
