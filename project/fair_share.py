@@ -1,22 +1,38 @@
 """A per-client limit on the reading site's computed pages and on the admin, by the client-address rule of
 project/clients.py, as the API's throttle counts its requests.
 
-A reading page is counted when it is computed: a 304 (its ETag unchanged) costs one query and is free,
-as the API's cached answers are (they never reach Django). Past the limit a client gets a 429 page in
-its language with `Retry-After`, which costs a cache read and nothing else."""
+A page is counted when it is computed, by its cost: once, and once more for every COST_UNIT_SECONDS it
+took, so that a client asking for the most expensive page reaches its limit in as many seconds of the
+workers' time as one asking for cheap pages. A 304 (its ETag unchanged) costs one query and is free, as
+the API's cached answers are (they never reach Django). A client may have at most IN_FLIGHT reading
+pages computing in one worker at a time, so that many connections at once cannot take every thread
+before the first answer is counted. Past either, a client gets a 429 page in its language with
+`Retry-After`, made once per language and worker, so that a refusal costs next to nothing."""
 
+import threading
 import time
+from collections import Counter
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from .clients import client_ip
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # Never limited here: the API has its own throttle, and static files and the icon are served as they are.
 EXEMPT_PREFIXES = ("/api/", "/static/", "/favicon.ico")
+COST_UNIT_SECONDS = 0.1
+# Reading pages one client may have computing at once in one worker (the admin's pages ask for their
+# scripts' data side by side, and are not held to it).
+IN_FLIGHT = 2
+
+
+def clock() -> float:
+    return time.time()
 
 
 def parse_rate(rate: str) -> tuple[int, int] | None:
@@ -36,31 +52,64 @@ def scope_of(path: str) -> str | None:
     return "reading"
 
 
+def cost(seconds: float) -> int:
+    """What an answer computed in `seconds` counts against its client's rate."""
+    return 1 + int(seconds / COST_UNIT_SECONDS)
+
+
 class FairShareMiddleware:
-    """Answers a client over its scope's rate with a 429; counts every answer but a 304 against it."""
+    """Answers a client over its scope's rate, or with too many pages computing, with a 429; counts every
+    answer but a 304 against its rate, by its cost."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.computing: Counter = Counter()
+        self.computing_lock = threading.Lock()
 
     def __call__(self, request):
         scope = scope_of(request.path)
         limit = parse_rate(settings.READING_RATE if scope == "reading" else settings.ADMIN_RATE) if scope else None
         if limit is None:
             return self.get_response(request)
-        key = f"fair_share_{scope}_{client_ip(request)}"
-        now = time.time()
+        client = client_ip(request)
+        key, now = f"fair_share_{scope}_{client}", clock()
         number, seconds = limit
         history = [moment for moment in cache.get(key, []) if moment > now - seconds]
         if len(history) >= number:
-            return too_many(request, retry_after=history[-number] + seconds - now)
-        response = self.get_response(request)
+            return too_many(retry_after=history[-number] + seconds - now)
+        with self.turn(client if scope == "reading" else None) as allowed:
+            if not allowed:
+                return too_many(retry_after=1)
+            response = self.get_response(request)
         if response.status_code != 304:
-            cache.set(key, [*history, now], seconds)
+            cache.set(key, [*history, *[now] * cost(clock() - now)][-number:], seconds)
         return response
 
+    @contextmanager
+    def turn(self, client):
+        """Whether the client may have one more page computing in this worker; None is always let through."""
+        with self.computing_lock:
+            allowed = client is None or self.computing[client] < IN_FLIGHT
+            if allowed and client is not None:
+                self.computing[client] += 1
+        try:
+            yield allowed
+        finally:
+            if allowed and client is not None:
+                with self.computing_lock:
+                    self.computing[client] -= 1
+                    if not self.computing[client]:
+                        del self.computing[client]
 
-def too_many(request, retry_after: float) -> HttpResponse:
-    html = render_to_string("reading/too_many_requests.html", {}, request)
-    response = HttpResponse(html, status=429)
+
+REFUSALS: dict[str, str] = {}
+
+
+def too_many(retry_after: float) -> HttpResponse:
+    language = get_language()
+    if language not in REFUSALS:
+        # No request in the context: the page is one for every client (no CSRF token, no script switch).
+        REFUSALS[language] = render_to_string("reading/too_many_requests.html", {})
+    response = HttpResponse(REFUSALS[language], status=429)
     response["Retry-After"] = str(max(1, round(retry_after)))
     return response

@@ -4,7 +4,7 @@ language with Retry-After, 304s free, clients told apart by the rule of project/
 import pytest
 
 from project.clients import parse_trusted_proxies
-from project.fair_share import parse_rate
+from project.fair_share import FairShareMiddleware, cost, parse_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,26 @@ def test_rates_read_as_the_apis_and_off_turns_the_limit_off(client, settings):
     assert parse_rate("120/minute") == (120, 60) and parse_rate("5/s") == (5, 1) and parse_rate("off") is None
     settings.READING_RATE = "off"
     assert statuses(client, "/", 5) == [200] * 5
+
+
+def test_a_page_counts_by_the_time_it_took():
+    assert [cost(seconds) for seconds in (0, 0.05, 0.1, 0.25, 2)] == [1, 1, 2, 3, 21]
+
+
+def test_a_client_may_have_two_reading_pages_computing_in_a_worker_at_once():
+    middleware = FairShareMiddleware(lambda request: None)
+    with middleware.turn("203.0.113.7") as first, middleware.turn("203.0.113.7") as second:
+        with middleware.turn("203.0.113.7") as third, middleware.turn("203.0.113.8") as other:
+            assert (first, second, third, other) == (True, True, False, True)
+        with middleware.turn(None) as admin:  # the admin is not held to it
+            assert admin
+    assert not middleware.computing
+    with middleware.turn("203.0.113.7") as again:
+        assert again
+
+
+def test_a_slow_page_uses_up_the_rate_sooner(client, settings, monkeypatch):
+    settings.READING_RATE = "4/minute"
+    moments = iter([1000.0, 1000.35, 1000.4])
+    monkeypatch.setattr("project.fair_share.clock", lambda: next(moments))
+    assert statuses(client, "/", 2) == [200, 429]  # the first took 0.35 s: it counted 4, 1 and 3 for its three tenths
