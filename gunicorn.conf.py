@@ -10,7 +10,7 @@ import signal
 
 worker_class = "project.serving.HeaderDeadlineWorker"
 # Each worker's threads; each may hold a database connection (CONN_MAX_AGE).
-threads = int(os.environ.get("WEB_THREADS", "8"))
+threads = int(os.environ.get("WEB_THREADS", "16"))
 # A request that computes for longer than this is stopped and its worker replaced.
 timeout = int(os.environ.get("WEB_TIMEOUT_SECONDS", "30"))
 # How long an idle connection is kept open for its next request.
