@@ -7,7 +7,8 @@ workers' time as one asking for cheap pages. A 304 (its ETag unchanged) costs on
 the API's cached answers are (they never reach Django). A client may have at most IN_FLIGHT reading
 pages computing in one worker at a time, so that many connections at once cannot take every thread
 before the first answer is counted. Past either, a client gets a 429 page in its language with
-`Retry-After`, made once per language and worker, so that a refusal costs next to nothing."""
+`Retry-After`, made once per language and worker and sent before the rest of the middleware runs, so
+that a refusal costs next to nothing."""
 
 import threading
 import time
@@ -18,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request, override
 
 from .clients import client_ip
 
@@ -52,6 +53,22 @@ def scope_of(path: str) -> str | None:
     return "reading"
 
 
+def limits_of(scope: str | None) -> list[tuple[int, int]]:
+    """The rates a request of this scope is held to: the reading site's over a minute and over a second
+    (so that a client cannot spend its minute's share in one burst), the admin's; none for the rest."""
+    rates = {"reading": (settings.READING_RATE, settings.READING_BURST), "admin": (settings.ADMIN_RATE,)}
+    return [limit for limit in map(parse_rate, rates.get(scope, ())) if limit]
+
+
+def waiting(history: list[float], limits: list[tuple[int, int]], now: float) -> float:
+    """How long a client whose counted moments are `history` must wait before its next page; 0 for not at all."""
+    for number, seconds in limits:
+        recent = [moment for moment in history if moment > now - seconds]
+        if len(recent) >= number:
+            return recent[-number] + seconds - now
+    return 0
+
+
 def cost(seconds: float) -> int:
     """What an answer computed in `seconds` counts against its client's rate."""
     return 1 + int(seconds / COST_UNIT_SECONDS)
@@ -67,22 +84,24 @@ class FairShareMiddleware:
         self.computing_lock = threading.Lock()
 
     def __call__(self, request):
-        scope = scope_of(request.path)
-        limit = parse_rate(settings.READING_RATE if scope == "reading" else settings.ADMIN_RATE) if scope else None
-        if limit is None:
+        limits = limits_of(scope_of(request.path))
+        if not limits:
             return self.get_response(request)
         client = client_ip(request)
-        key, now = f"fair_share_{scope}_{client}", clock()
-        number, seconds = limit
-        history = [moment for moment in cache.get(key, []) if moment > now - seconds]
-        if len(history) >= number:
-            return too_many(retry_after=history[-number] + seconds - now)
-        with self.turn(client if scope == "reading" else None) as allowed:
+        key, now = f"fair_share_{scope_of(request.path)}_{client}", clock()
+        longest = max(seconds for _number, seconds in limits)
+        history = [moment for moment in cache.get(key, []) if moment > now - longest]
+        wait = waiting(history, limits, now)
+        if wait:
+            return too_many(request, retry_after=wait)
+        with self.turn(client if scope_of(request.path) == "reading" else None) as allowed:
             if not allowed:
-                return too_many(retry_after=1)
+                return too_many(request, retry_after=1)
             response = self.get_response(request)
         if response.status_code != 304:
-            cache.set(key, [*history, *[now] * cost(clock() - now)][-number:], seconds)
+            finished = clock()
+            kept = max(number for number, _seconds in limits)
+            cache.set(key, [*history, *[finished] * cost(finished - now)][-kept:], longest)
         return response
 
     @contextmanager
@@ -105,11 +124,13 @@ class FairShareMiddleware:
 REFUSALS: dict[str, str] = {}
 
 
-def too_many(retry_after: float) -> HttpResponse:
-    language = get_language()
+def too_many(request, retry_after: float) -> HttpResponse:
+    """The refusal in the client's language, chosen as LocaleMiddleware chooses it for every other page."""
+    language = get_language_from_request(request)
     if language not in REFUSALS:
         # No request in the context: the page is one for every client (no CSRF token, no script switch).
-        REFUSALS[language] = render_to_string("reading/too_many_requests.html", {})
+        with override(language):
+            REFUSALS[language] = render_to_string("reading/too_many_requests.html", {})
     response = HttpResponse(REFUSALS[language], status=429)
     response["Retry-After"] = str(max(1, round(retry_after)))
     return response

@@ -76,7 +76,7 @@ def login_throttling_off(settings):
 def page_limits_off(settings):
     """Tests ask for pages far faster than any reader or editor; tests of the limits turn them on
     (tests/test_fair_share.py)."""
-    settings.READING_RATE = settings.ADMIN_RATE = "off"
+    settings.READING_RATE = settings.READING_BURST = settings.ADMIN_RATE = "off"
 
 
 def skip_or_fail(reason: str):

@@ -15,6 +15,12 @@ REFUSED = {
 }
 
 
+@pytest.fixture(autouse=True)
+def instant_pages(monkeypatch):
+    """Every page computed in no time, so that each counts once whatever this machine's speed."""
+    monkeypatch.setattr("project.fair_share.clock", lambda: 1000.0)
+
+
 def statuses(client, path: str, times: int, **headers) -> list[int]:
     return [client.get(path, **headers).status_code for _ in range(times)]
 
@@ -87,3 +93,11 @@ def test_a_slow_page_uses_up_the_rate_sooner(client, settings, monkeypatch):
     moments = iter([1000.0, 1000.35, 1000.4])
     monkeypatch.setattr("project.fair_share.clock", lambda: next(moments))
     assert statuses(client, "/", 2) == [200, 429]  # the first took 0.35 s: it counted 4, 1 and 3 for its three tenths
+
+
+def test_a_burst_is_refused_within_the_second_and_let_through_after_it(client, settings, monkeypatch):
+    settings.READING_RATE, settings.READING_BURST = "120/minute", "2/second"
+    moments = iter([1000.0, 1000.0, 1000.1, 1000.1, 1000.5, 1001.2, 1001.2])
+    monkeypatch.setattr("project.fair_share.clock", lambda: next(moments))
+    assert statuses(client, "/", 3) == [200, 200, 429]  # two pages at 1000.0 and 1000.1; the third waits
+    assert statuses(client, "/", 1) == [200]  # a second after the first
