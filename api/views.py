@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -26,6 +27,7 @@ from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
 from thesis.services.snapshots import snapshot
 from thesis.services.suspects import Kind, find_suspects, listed
+from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import filters, serializers, tables
 from .csl import CSL_ITEM_SCHEMA, csl_item
@@ -304,9 +306,20 @@ class PassageViewSet(ArchiveViewSet):
         return SEARCH_RESULT_LIMIT if self.request.query_params.get("q", "").strip() else None
 
     def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
+        if not request.query_params.get("q", "").strip():
+            response = super().list(request, *args, **kwargs)
+        else:
+            response = self.searched(request, *args, **kwargs)
         # Every change to any passage, deletions included, leaves a history record.
         return with_last_modified(response, Passage.history.aggregate(latest=Max("history_date"))["latest"])
+
+    def searched(self, request, *args, **kwargs):
+        """The list of a search, refused with a 400 naming `q` when its queries run past the time limit."""
+        try:
+            with time_limit(settings.SEARCH_TIME_LIMIT_SECONDS):
+                return super().list(request, *args, **kwargs)
+        except TooLong:
+            raise ValidationError({"q": [_(SEARCH_TOO_LONG)]}) from None
 
     def retrieve(self, request, *args, **kwargs):
         # Rows rather than records and serializers, from SQL compiled once: see serializers.passage_detail.

@@ -24,7 +24,7 @@ import machine
 import report
 import servers
 from load import Load, fetch, measure
-from scenarios import scenarios
+from scenarios import CHEAP, HAMMER_ADDRESS, HAMMER_CONCURRENCY, HAMMERED, READER_CONCURRENCY, scenarios
 from targets import ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,7 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--no-redis", action="store_true", help="no rows with Redis as the shared cache")
     parser.add_argument("--rebuild", action="store_true", help="generate the corpora again even if kept")
     parser.add_argument("--requests", type=lambda text: text.split(","), help="only these requests, e.g. a,b")
+    parser.add_argument("--phases", type=lambda text: text.split(","), help="only these parts, e.g. fair_share")
     return parser.parse_args(argv)
 
 
@@ -79,16 +80,18 @@ def main(argv=None) -> None:
     probes = {backend: probe(url) for backend, url in full["urls"].items()}
     results["targets"] = {backend: data["targets"] for backend, data in probes.items()}
     urls = full["urls"]
-    phase(results, "requests", lambda: equivalents(urls, probes, load, options))
+    phase(results, "requests", lambda: equivalents(urls, probes, load, options), options)
     if not options.no_redis:
-        phase(results, "redis", lambda: shared_cache(urls, probes, load, options))
-    phase(results, "conditional", lambda: conditional(urls, probes, load, options))
-    phase(results, "ceiling", lambda: ceiling(probes, load, options))
+        phase(results, "redis", lambda: shared_cache(urls, probes, load, options), options)
+    phase(results, "conditional", lambda: conditional(urls, probes, load, options), options)
+    phase(results, "ceiling", lambda: ceiling(probes, load, options), options)
     if small:
-        phase(results, "growth", lambda: growth(small["urls"], results.get("requests", {}), load, options))
-    phase(results, "import_seed", lambda: import_seed(admin))
+        growth_of = lambda: growth(small["urls"], results.get("requests", {}), load, options)  # noqa: E731
+        phase(results, "growth", growth_of, options)
+    phase(results, "fair_share", lambda: fair_share(urls, probes, load, options), options)
+    phase(results, "import_seed", lambda: import_seed(admin), options)
     if options.soak:
-        phase(results, "memory", lambda: memory(urls, probes, load, options))
+        phase(results, "memory", lambda: memory(urls, probes, load, options), options)
     results["finished"] = now()
     print(report.write(results, RESULTS))
     lock.close()
@@ -106,9 +109,12 @@ def one_at_a_time():
     return handle
 
 
-def phase(results: dict, name: str, measure_it) -> None:
-    """Run one part of the benchmark; a failure is recorded and the rest still runs. The results
-    so far are written after each part, so that a long run that stops keeps what it measured."""
+def phase(results: dict, name: str, measure_it, options) -> None:
+    """Run one part of the benchmark (unless --phases leaves it out); a failure is recorded and the rest
+    still runs. The results so far are written after each part, so that a long run that stops keeps what
+    it measured."""
+    if options.phases and name not in options.phases:
+        return
     try:
         results[name] = measure_it()
     except Exception as error:  # whatever failed, say so in the results and go on
@@ -309,6 +315,40 @@ def growth(small_urls: dict, full_table: dict, load: Load, options) -> dict:
                 "p99_ratio": ratio(full.get("p99_ms"), small.get("p99_ms")),
             }
     return table
+
+
+def fair_share(urls: dict, probes: dict, load: Load, options) -> dict:
+    """A reader's latency on a cheap page, alone and then while one client hammers the most expensive
+    page, on a server as deployed (its limits on, behind one proxy that names the client): the reader's
+    requests come from many addresses in turn, the hammer's from one, which its limit soon refuses."""
+    table = {}
+    for backend, url in urls.items():
+        paths = {s.name: s.ours for s in scenarios(probes[backend]["targets"])}
+        env = corpora.production_env(url) | {"TRUSTED_PROXIES": "1"}
+        for name in ("API_ANON_RATE", "READING_RATE", "ADMIN_RATE"):
+            env.pop(name)
+        say(f"{backend} fair share: {CHEAP} alone, then beside {HAMMERED} hammered")
+        with servers.gunicorn(backend, "project.wsgi:application", env, options.workers, LOGS / "fair.log") as server:
+            table[backend] = beside_a_hammer(server.base + paths[CHEAP], server.base + paths[HAMMERED], load)
+    return table
+
+
+def beside_a_hammer(cheap: str, hammered: str, load: Load) -> dict:
+    reader = Load(load.warmup, load.duration, READER_CONCURRENCY)
+    quiet = measure(cheap, reader, clients=CLIENTS)
+    hammer: dict = {}
+    thread = threading.Thread(target=hammering, args=(hammered, load, hammer))
+    thread.start()
+    beside = measure(cheap, reader, clients=CLIENTS)
+    thread.join()
+    return {"cheap": cheap, "quiet": quiet, "hammered": beside, "hammer": {"url": hammered} | hammer}
+
+
+def hammering(url: str, load: Load, into: dict) -> None:
+    """One client asking for `url` on many connections for as long as the reader is measured, and longer."""
+    into.update(
+        measure(url, Load(0, load.warmup + load.duration + 2, HAMMER_CONCURRENCY), {"X-Forwarded-For": HAMMER_ADDRESS})
+    )
 
 
 def import_seed(admin: str | None) -> dict:

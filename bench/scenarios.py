@@ -25,6 +25,14 @@ BESIDE_JSON = {
     "dts_document": "thesis_passages",
 }
 
+# One client hammering the most expensive page while another reads a cheap one: the reader's p99 beside
+# its p99 alone (bench/run.py's fair_share). The hammer is one address; the reader is many, in turn, so
+# that only the hammer meets its limit.
+HAMMERED, CHEAP = "thesis_page", "passage_detail"
+HAMMER_ADDRESS = "10.255.255.1"
+HAMMER_CONCURRENCY = 16
+READER_CONCURRENCY = 4
+
 
 @dataclass(frozen=True)
 class Scenario:

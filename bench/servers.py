@@ -77,14 +77,14 @@ def free_port() -> int:
 
 
 def gunicorn(name: str, app: str, env: dict, workers: int, log: Path) -> Server:
-    """The same gunicorn settings for ours and for the ceiling: sync workers, no access log."""
+    """The same gunicorn settings for ours and for the ceiling: the deployment's (gunicorn.conf.py, read
+    from the project's directory: threaded workers), no access log."""
     port = free_port()
     command = [
         str(BIN / "gunicorn"),
         app,
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
-        "--worker-class=sync",
         "--log-level=warning",
         "--timeout=120",
     ]

@@ -13,6 +13,7 @@ NOT_MODIFIED_TIMES = 10
 GROWTH = 1.5
 IMPORT_SECONDS = 0.5
 BESIDE_JSON_COST = 2
+FAIR_SHARE_P99 = 2
 
 
 @dataclass
@@ -32,6 +33,7 @@ def verdicts(results: dict) -> list[Verdict]:
         seed_import(results.get("import_seed", {})),
         beside_json(requests),
         shared_cache(results.get("redis", {}), results.get("ceiling", {})),
+        fair_share(results.get("fair_share", {})),
     ]
 
 
@@ -147,3 +149,15 @@ def _bounded(target: str, values: dict, meets) -> Verdict:
     missed = [f"{name} ({value})" for name, value in clean.items() if not meets(value)]
     result = f"{min(clean.values())}–{max(clean.values())}"
     return Verdict(target, result + (f"; missed: {', '.join(missed)}" if missed else ""), not missed)
+
+
+def fair_share(measured: dict) -> Verdict:
+    """A reader's p99 on a cheap page while another client hammers the most expensive one, over its p99 alone."""
+    slowdowns = {
+        backend: ratio(row.get("hammered", {}).get("p99_ms"), row.get("quiet", {}).get("p99_ms"))
+        for backend, row in measured.items()
+    }
+    target = (
+        f"one client hammering the most expensive page: another's p99 on a cheap one ≤ {FAIR_SHARE_P99}× its quiet p99"
+    )
+    return _at_most(target, slowdowns, FAIR_SHARE_P99)

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the rest, so that a client refused for its rate costs as little as can be (project/fair_share.py).
+    "project.fair_share.FairShareMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # ETags from a hash of each GET response, and 304s for If-None-Match / If-Modified-Since.
@@ -315,6 +317,18 @@ API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32
 # none. Counters live in the cache, shared by this machine's workers; with several machines, point
 # CACHE_URL at Redis.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
+
+# The same for the reading site's computed pages and for the admin, each client counted apart
+# (project/fair_share.py): a reader pages through a thesis, but no client may keep the workers to itself.
+READING_RATE = os.environ.get("READING_RATE", "120/minute")
+ADMIN_RATE = os.environ.get("ADMIN_RATE", "600/minute")
+# And over a second: a reader asks for a page at a time, and a client asking for the most expensive
+# ones on many connections would otherwise spend its minute's share in its first seconds.
+READING_BURST = os.environ.get("READING_BURST", "2/second")
+
+# How long a search's queries may run before the database stops them and the search is refused
+# (thesis/time_limit.py): a term found in nearly every passage must not hold a worker.
+SEARCH_TIME_LIMIT_SECONDS = float(os.environ.get("SEARCH_TIME_LIMIT_SECONDS", "3"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thesis archive API",

@@ -5,12 +5,14 @@ import json
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import gettext
 
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.query_fields import IdField, SearchField
 from thesis.search import query_terms, search_passages
 from thesis.services import reading, search_page
 from thesis.text import citing
+from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from .context import with_parameter
 from .pages import Page, choice, integer, parameter
@@ -101,11 +103,19 @@ class SearchView(Page):
         page = integer(request, "page", default=1, maximum=search_page.MAX_PAGE)
         context = {"term": term.strip(), "choices": choices}
         if term.strip():
-            matches = search_passages(search_page.narrowed(choices), term)
-            context["results"] = search_page.results(matches, query_terms(term), page)
+            context["results"] = searched(term, choices, page)
             context["facets"] = facet_links(request, context["results"].facets, choices)
             context["pages"] = page_links(request, context["results"])
         return context
+
+
+def searched(term: str, choices: dict, page: int) -> search_page.Results:
+    """The page of results, or a BadParameter for `q` when its search runs past the time limit."""
+    try:
+        with time_limit(settings.SEARCH_TIME_LIMIT_SECONDS):
+            return search_page.results(search_passages(search_page.narrowed(choices), term), query_terms(term), page)
+    except TooLong:
+        raise BadParameter("q", gettext(SEARCH_TOO_LONG)) from None
 
 
 def facet_choices(request) -> dict:

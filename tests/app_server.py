@@ -14,15 +14,26 @@ from tests.test_settings import free_port
 
 
 @contextmanager
-def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0, error_log=None):
+def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0, arguments: tuple = (), error_log=None):
     """The port of a gunicorn serving the project with `env`, each request logged as "<pid> path status";
-    what the workers write to stderr goes to `error_log`, if one is named."""
+    `arguments` are gunicorn's own, over those of gunicorn.conf.py; what the workers write to stderr goes
+    to `error_log`, if one is named."""
+    with gunicorn_process(env, access_log, workers, max_requests, arguments, error_log) as (_server, port):
+        yield port
+
+
+@contextmanager
+def gunicorn_process(
+    env: dict, access_log, workers: int = 2, max_requests: int = 0, arguments: tuple = (), error_log=None
+):
+    """The master process and port of a gunicorn started as the deployment starts it: from the project's
+    directory, so that it reads gunicorn.conf.py there."""
     port = free_port()
     command = [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--access-logfile", str(access_log)]
     if max_requests:
         command += ["--max-requests", str(max_requests)]
-    command += ["--access-logformat", "%(p)s %(U)s %(s)s", "project.wsgi:application"]
+    command += [*arguments, "--access-logformat", "%(p)s %(U)s %(s)s", "project.wsgi:application"]
     inherited = {name: value for name, value in os.environ.items() if name != "DEBUG"}
     errors = open(error_log, "wb") if error_log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     server = subprocess.Popen(
@@ -30,9 +41,10 @@ def gunicorn(env: dict, access_log, workers: int = 2, max_requests: int = 0, err
     )
     try:
         wait_until_up(port)
-        yield port
+        yield server, port
     finally:
-        server.terminate()
+        if server.poll() is None:
+            server.terminate()
         server.wait(timeout=30)
         if error_log:
             errors.close()

@@ -80,6 +80,13 @@ def login_throttling_off(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def page_limits_off(settings):
+    """Tests ask for pages far faster than any reader or editor; tests of the limits turn them on
+    (tests/test_fair_share.py)."""
+    settings.READING_RATE = settings.READING_BURST = settings.ADMIN_RATE = "off"
+
+
 def skip_or_fail(reason: str):
     """Skip, loudly, where a machine lacks what a test needs; on CI the same gap is a failure."""
     if os.environ.get("CI"):

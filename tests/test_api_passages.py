@@ -1,5 +1,7 @@
 """Passages: filters, search, detail with citations and mentions, Latin output, and the history of changes."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils.http import http_date
 
 from api.serializers import PassageDetailSerializer, PassageSerializer
 from thesis.models import Passage
+from thesis.time_limit import TooLong
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +243,15 @@ def test_list_is_what_its_serializer_shows(client, seed_thesis, script):
     shown = PassageSerializer(Passage.objects.order_by("thesis", "order"), many=True, context={"script": script})
     assert body["results"] == shown.data
     assert [list(row) for row in body["results"]] == [list(row) for row in shown.data]
+
+
+def test_a_search_past_its_time_limit_is_refused_naming_q(client, seed_thesis, monkeypatch):
+    @contextmanager
+    def stopped(seconds):
+        raise TooLong("stopped")
+        yield
+
+    monkeypatch.setattr("api.views.time_limit", stopped)
+    response = client.get("/api/passages/", {"q": "саясат"})
+    assert response.status_code == 400 and "too long" in response.json()["q"][0]
+    assert client.get("/api/passages/").status_code == 200

@@ -105,7 +105,10 @@ def test_the_limit_holds_across_gunicorn_workers(migrated_database, tmp_path, sh
         "CACHE_URL": redis_url() if shared_cache == "redis" else "",
         "REDIS_URL": "",
     }
-    with gunicorn(env, tmp_path / "access.log", max_requests=1) as port:
+    # Sync workers: a threaded one may take the next connection before it is replaced.
+    with gunicorn(
+        env, tmp_path / "access.log", max_requests=1, arguments=("--worker-class", "sync", "--threads", "1")
+    ) as port:
         statuses = [api_status(port, client) for _ in range(7)]
     serving = serving_workers(tmp_path / "access.log", "/api/")
     assert statuses == [200] * 3 + [429] * 4

@@ -1,6 +1,10 @@
 """Inline markup (thesis/text/inline.py): spans that nest become nested nodes, crossing ones are dropped in order."""
 
-from thesis.text.inline import Node, Span, element, markup, nesting
+import random
+
+from thesis.text.inline import Node, Span, element, markup, nest, nesting
+
+from .operations import calls
 
 
 def spans(*ranges, tag="x"):
@@ -49,3 +53,26 @@ def test_an_empty_span_sits_inside_a_span_only_between_its_characters():
 def test_the_nodes_keep_their_attributes():
     (node,) = markup("[5]", [Span(0, 3, element("ref", type="citation", target="#source-5"))])
     assert node == Node("ref", {"type": "citation", "target": "#source-5"}, ["[5]"])
+
+
+def test_nesting_keeps_what_checking_every_pair_keeps():
+    generator = random.Random(7)
+    for _ in range(500):
+        given = []
+        for _ in range(generator.randint(0, 12)):
+            start = generator.randint(0, 15)
+            end = generator.randint(start, 15) if generator.random() < 0.8 else start
+            given.append(Span(start, end, element("x"), generator.randint(0, 2)))
+        pairwise = []
+        for span in given:
+            if all(nest(span, other) for other in pairwise):
+                pairwise.append(span)
+        assert nesting(given) == pairwise, given
+
+
+def test_marking_up_costs_in_proportion_to_the_spans():
+    def breaks(number):
+        return [Span(2 * i + 1, 2 * i + 2, element("lb")) for i in range(number)]
+
+    small, large = calls(markup, "a." * 2000, breaks(2000)), calls(markup, "a." * 4000, breaks(4000))
+    assert large < 2.2 * small, (small, large)

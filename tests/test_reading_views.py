@@ -4,6 +4,7 @@ Latin script, and queries that do not grow with the thesis."""
 
 import json
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection
@@ -11,8 +12,11 @@ from django.test.utils import CaptureQueriesContext
 
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.services.editing import save_passage
+from thesis.services.importer import import_bytes
+from thesis.time_limit import TooLong
 
 from .conftest import synthetic_thesis
+from .operations import calls, lines
 
 pytestmark = pytest.mark.django_db
 
@@ -255,3 +259,34 @@ def test_queries_do_not_grow_with_the_thesis(client, seed_thesis):
         )
     assert counts[0] == counts[1]
     assert max(counts[0]) <= 12
+
+
+def test_a_passage_of_many_lines_renders_in_proportion_to_its_lines(client):
+    def cost(number: int) -> tuple[int, int]:
+        thesis = import_bytes(lines(number).encode(), f"lines-{number}.txt", use_curation=False).thesis
+        url = f"/theses/{thesis.pk}/passages/0/"
+        return calls(client.get, url), len(html(client.get(url)))
+
+    (small, small_size), (large, large_size) = cost(5000), cost(10000)
+    assert large < 2.2 * small, (small, large)
+    assert large_size < 2.1 * small_size, (small_size, large_size)
+    assert len(html(client.get(f"/theses/{import_bytes(lines(20000).encode(), 'lines.txt').thesis.pk}/"))) > 40000
+
+
+def test_a_one_letter_search_answers_a_bounded_page(client):
+    import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
+    page = html(client.get("/search/", {"q": "а"}))
+    assert "<mark" in page and len(page.encode()) < 20_000
+
+
+@contextmanager
+def stopped(seconds):
+    raise TooLong("stopped")
+    yield
+
+
+def test_a_search_past_its_time_limit_is_refused_naming_q(client, seed_thesis, monkeypatch):
+    monkeypatch.setattr("reading.views.time_limit", stopped)
+    response = client.get("/search/", {"q": WORD})
+    assert response.status_code == 400
+    assert "<code>q</code>" in response.content.decode() and "too long" in response.content.decode()

@@ -5,7 +5,11 @@ import pytest
 from thesis.models import Section
 from thesis.search import search_passages
 from thesis.services import search_page
+from thesis.services.importer import import_bytes
 from thesis.services.reading import section_heading, section_heading_of
+from thesis.text.snippets import MAX_LENGTH, MAX_MARKS, MAX_SNIPPETS
+
+from .operations import lines
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +33,12 @@ def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesi
     assert sum(value.count for value in results.facets["section"]) == len(found)
     assert [(v.value, v.label, v.count) for v in results.facets["status"]] == [("unreviewed", "unreviewed", len(found))]
     assert [(v.value, v.count) for v in results.facets["thesis"]] == [(seed_thesis.pk, len(found))]
+
+
+def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
+    import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
+    results = search_page.results(search_passages(search_page.narrowed({}), "а"), ["а"], 1)
+    (hit,) = [hit for group in results.groups for hit in group.hits]
+    pieces = [piece for snippet in hit.snippets for piece in snippet.pieces]
+    assert sum(len(piece.text) for piece in pieces) <= MAX_SNIPPETS * MAX_LENGTH
+    assert 0 < sum(piece.match for piece in pieces) <= MAX_MARKS

@@ -1,6 +1,6 @@
 """Snippets round search matches: matches grown to whole words, windows merged, several per text, offsets kept."""
 
-from thesis.text.snippets import Piece, fold, match_spans, snippets
+from thesis.text.snippets import MAX_LENGTH, MAX_MARKS, MAX_SNIPPETS, Piece, fold, match_spans, snippets
 
 TEXT = (
     "Қазақстан Республикасының сыртқы саясаты туралы көп жазылды. Саясат бағыттары және саясатын жүргізу "
@@ -60,3 +60,14 @@ def test_pieces_join_to_the_text_they_cut():
     spans = match_spans(TEXT, ["туралы"])
     for snippet in snippets(TEXT, spans, context=1000):
         assert "".join(p.text for p in snippet.pieces) == TEXT
+
+
+def test_a_term_found_everywhere_marks_a_bounded_few_in_windows_of_bounded_length():
+    text = "а. " * 20000 + "а" * 5000
+    spans = match_spans(text, ["а"])
+    assert len(spans) == MAX_MARKS
+    found = snippets(text, spans)
+    assert 1 <= len(found) <= MAX_SNIPPETS
+    assert all(sum(len(p.text) for p in snippet.pieces) <= MAX_LENGTH for snippet in found)
+    (word,) = match_spans("х" + "а" * 5000, ["а"])  # one long word, marked once, read once
+    assert word == (0, 5001)

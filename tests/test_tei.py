@@ -10,6 +10,7 @@ from lxml import etree
 from synthetic.store import synthetic_theses, write_plans
 from thesis.models import Passage, Section, Thesis, TimelineEvent
 from thesis.services import editing
+from thesis.services.importer import import_bytes
 from thesis.services.tei import (
     CURRENT,
     DERIVED,
@@ -31,6 +32,7 @@ from thesis.text.inline import Span, element
 from thesis.text.normalisation import layout_folded, reading_text
 
 from .conftest import assert_valid_tei
+from .operations import calls, lines
 
 pytestmark = pytest.mark.django_db
 
@@ -447,3 +449,14 @@ def test_the_headers_of_many_theses_are_their_editions_headers(edited, plans, dj
         expected.set(XML_LANG, thesis.language)
         assert etree.tostring(found[thesis.pk]) == etree.tostring(expected)
     assert edited.pk in found and len(found[edited.pk].findall(f".//{{{TEI_NS}}}change[@who]")) == 5
+
+
+def test_a_passage_of_many_lines_costs_in_proportion_to_its_lines(db):
+    def cost(number: int) -> tuple[int, int]:
+        thesis = import_bytes(lines(number).encode(), f"lines-{number}.txt", use_curation=False).thesis
+        size = len(serialize(edition(thesis)))
+        return calls(edition, thesis), size
+
+    (small, small_size), (large, large_size) = cost(5000), cost(10000)
+    assert large < 2.2 * small, (small, large)
+    assert large_size < 2.1 * small_size, (small_size, large_size)

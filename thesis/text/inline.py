@@ -12,6 +12,8 @@ sides of it, and outside one that it merely touches.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .ranges import RangeMax
+
 
 @dataclass
 class Node:
@@ -63,11 +65,27 @@ def nest(first: Span, second: Span) -> bool:
 
 
 def nesting(spans: list[Span]) -> list[Span]:
-    """The spans to keep, each nesting with all kept before it, in the order given."""
+    """The spans to keep, each nesting with all kept before it, in the order given.
+
+    Two spans fail to nest only when they cross: one begins strictly inside the other and ends
+    strictly outside it. So the kept spans are held by position, the furthest end of those beginning
+    at each place and the earliest beginning of those ending there, and a span is asked only whether
+    a kept span begins inside it and ends beyond, or ends inside it and began before: a few steps per
+    span, however many there are (a passage may hold tens of thousands of restored line breaks)."""
+    size = max((span.end for span in spans), default=0) + 1
+    furthest_end = RangeMax(size, -1)
+    earliest_start = RangeMax(size, -size)  # negated, so that the largest is the earliest
     kept: list[Span] = []
     for span in spans:
-        if all(nest(span, other) for other in kept):
+        if span.empty:
             kept.append(span)
+            continue
+        inside = span.start + 1, span.end
+        if furthest_end.largest(*inside) > span.end or -earliest_start.largest(*inside) < span.start:
+            continue
+        kept.append(span)
+        furthest_end.add(span.start, span.end)
+        earliest_start.add(span.end, -span.start)
     return kept
 
 

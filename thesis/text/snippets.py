@@ -2,9 +2,13 @@
 
 from dataclasses import dataclass
 
-# Characters of context either side of a match, and how many snippets one passage shows at most.
+# Characters of context either side of a match, how many snippets one passage shows at most, how long
+# each may be, and how many matches they mark in all: however often a term occurs (a single letter occurs
+# everywhere), a result costs a few hundred bytes, and finding its marks reads each word once.
 CONTEXT = 70
 MAX_SNIPPETS = 3
+MAX_LENGTH = 400
+MAX_MARKS = 30
 
 
 @dataclass(frozen=True)
@@ -29,17 +33,21 @@ def fold(text: str) -> str:
     return "".join(folded if len(folded := char.lower()) == 1 else char for char in text)
 
 
-def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+def match_spans(text: str, terms: list[str], limit: int = MAX_MARKS) -> list[tuple[int, int]]:
     """Where any of the terms occurs, case folded, each grown to the whole words it touches (a stem
-    found inside an inflected word marks the word); overlapping finds merged, in text order."""
+    found inside an inflected word marks the word); overlapping finds merged, in text order, the
+    first `limit` of them."""
     folded = fold(text)
     spans = []
     for term in {fold(term.strip()) for term in terms if term and term.strip()}:
-        start = folded.find(term)
-        while start != -1:
-            spans.append(word_bounds(text, start, start + len(term)))
-            start = folded.find(term, start + 1)
-    return merge(spans)
+        found, start = 0, folded.find(term)
+        while start != -1 and found < limit:
+            bounds = word_bounds(text, start, start + len(term))
+            spans.append(bounds)
+            found += 1
+            # Another find in the same word would mark the same word.
+            start = folded.find(term, max(start + 1, bounds[1]))
+    return merge(spans)[:limit]
 
 
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -64,12 +72,28 @@ def snippets(
     text: str, spans: list[tuple[int, int]], context: int = CONTEXT, limit: int = MAX_SNIPPETS
 ) -> list[Snippet]:
     """Up to `limit` snippets, each a window of `context` characters (to whole words) round one or more
-    of the spans; with no spans, the text's beginning unmarked."""
+    of the spans and at most MAX_LENGTH long; with no spans, the text's beginning unmarked."""
     if not spans:
         end = window_end(text, min(len(text), 2 * context))
         return [Snippet((Piece(text[:end]),), False, end < len(text))] if text else []
-    windows = merge([(window_start(text, s - context), window_end(text, e + context)) for s, e in spans])
-    return [snippet(text, start, end, spans) for start, end in windows[:limit]]
+    return [snippet(text, start, end, spans) for start, end in windows(text, spans, context)[:limit]]
+
+
+def windows(text: str, spans: list[tuple[int, int]], context: int) -> list[tuple[int, int]]:
+    """The stretch round each span, merged with the one before it while the two fit in MAX_LENGTH;
+    one that does not fit starts where the one before ended."""
+    found: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        start = min(window_start(text, span_start - context), span_start)
+        end = max(window_end(text, span_end + context), span_end)
+        if found and start <= found[-1][1]:
+            if end - found[-1][0] <= MAX_LENGTH:
+                found[-1] = (found[-1][0], max(end, found[-1][1]))
+                continue
+            start = found[-1][1]
+        if start < end:
+            found.append((start, min(end, start + MAX_LENGTH)))
+    return found
 
 
 def window_start(text: str, at: int) -> int:

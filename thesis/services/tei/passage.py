@@ -9,7 +9,9 @@ into its `sic`, so that the two kinds of choice never cross. Citations, names an
 the current text wherever they nest with the choices and with one another (thesis.text.inline).
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ...models import Passage, TimelineEvent
 from ...text.dates import PartialDate, iso_date
@@ -73,35 +75,48 @@ def _segments(reading: str, current: str) -> list[Segment]:
 
 
 def _widened(segments: list[Segment], restored: list[tuple[int, int]]) -> list[Segment]:
-    """The segments, each correction that cuts into a restoration grown to take it whole."""
+    """The segments, each correction that cuts into a restoration grown to take it whole.
+
+    One pass over both, in order: the unchanged segments are first cut at every restoration's ends,
+    so that each restoration touches a run of whole segments, which stays as it is or becomes one
+    correction. Only the last segment passed over can reach into the next restoration."""
+    pieces = _cut(segments, sorted({point for joint in restored for point in joint}))
+    result: list[Segment] = []
+    index = 0
     for start, end in restored:
-        segments = _split(_split(segments, start), end)
-        touched = [i for i, s in enumerate(segments) if _touches(s, start, end)]
-        changed = [segments[i] for i in touched if segments[i].changed]
-        if not changed or (len(changed) == 1 and changed[0].start <= start and end <= changed[0].end):
-            continue
-        first, last = touched[0], touched[-1]
-        merged = Segment(
-            segments[first].start,
-            segments[last].end,
-            "".join(s.text for s in segments[first : last + 1]),
-            True,
-        )
-        segments = [*segments[:first], merged, *segments[last + 1 :]]
-    return segments
+        while index < len(pieces) and pieces[index].end <= start and not _touches(pieces[index], start, end):
+            result.append(pieces[index])
+            index += 1
+        touched = [result.pop()] if result and _touches(result[-1], start, end) else []
+        while index < len(pieces) and _touches(pieces[index], start, end):
+            touched.append(pieces[index])
+            index += 1
+        result += _joined_if_cut(touched, start, end)
+    return result + pieces[index:]
 
 
-def _split(segments: list[Segment], at: int) -> list[Segment]:
-    """The segments with the unchanged one running across `at` cut in two there."""
+def _cut(segments: list[Segment], points: list[int]) -> list[Segment]:
+    """The segments with each unchanged one cut at every one of the sorted `points` inside it."""
     result = []
     for segment in segments:
-        if not segment.changed and segment.start < at < segment.end:
-            cut = at - segment.start
-            result.append(Segment(segment.start, at, segment.text[:cut], False))
-            result.append(Segment(at, segment.end, segment.text[cut:], False))
-        else:
+        if segment.changed:
             result.append(segment)
+            continue
+        first, last = bisect_right(points, segment.start), bisect_left(points, segment.end)
+        bounds = [segment.start, *points[first:last], segment.end]
+        result += [
+            Segment(low, high, segment.text[low - segment.start : high - segment.start], False)
+            for low, high in pairwise(bounds)
+        ]
     return result
+
+
+def _joined_if_cut(touched: list[Segment], start: int, end: int) -> list[Segment]:
+    """The segments touching a restoration, as one correction if a correction cuts into it."""
+    changed = [segment for segment in touched if segment.changed]
+    if not changed or (len(changed) == 1 and changed[0].start <= start and end <= changed[0].end):
+        return touched
+    return [Segment(touched[0].start, touched[-1].end, "".join(s.text for s in touched), True)]
 
 
 def _touches(segment: Segment, start: int, end: int) -> bool:
@@ -113,8 +128,10 @@ def _touches(segment: Segment, start: int, end: int) -> bool:
 def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, int]], resp: str) -> list[Span]:
     """A span of the current text for each correction and for each restoration outside them."""
     spans, position = [], 0
+    starts, ends = [start for start, _ in restored], [end for _, end in restored]
     for segment in segments:
-        inside = [(s, e) for s, e in restored if segment.start <= s and e <= segment.end]
+        # The restorations are in order and apart, so those inside a segment are one run of them.
+        inside = restored[bisect_left(starts, segment.start) : bisect_right(ends, segment.end)]
         if segment.changed:
             sic = markup(reading[segment.start : segment.end], _restorations(inside, -segment.start))
             spans.append(Span(position, position + len(segment.text), _correction(sic, resp), CHOICE))

@@ -29,12 +29,15 @@ def with_lang(element, language: str):
 
 def append_content(parent, content: list) -> None:
     """Append strings and inline nodes to `parent` as its mixed content."""
+    # The last child is kept at hand: lxml counts an element's children one by one, so asking for
+    # it on every string would cost as many steps as the paragraph has elements.
+    last = parent[-1] if len(parent) else None
     for piece in content:
         if isinstance(piece, Node):
-            child = etree.SubElement(parent, tei(piece.tag), {_name(k): v for k, v in piece.attrib.items()})
-            append_content(child, piece.children)
-        elif len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + piece
+            last = etree.SubElement(parent, tei(piece.tag), {_name(k): v for k, v in piece.attrib.items()})
+            append_content(last, piece.children)
+        elif last is not None:
+            last.tail = (last.tail or "") + piece
         else:
             parent.text = (parent.text or "") + piece
 
