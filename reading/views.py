@@ -15,7 +15,7 @@ from thesis.text import citing
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from .context import with_parameter
-from .pages import Page, choice, integer, parameter
+from .pages import BadParameter, Page, choice, integer, parameter
 
 VIEWS = ("reading", "original", "changes")
 
