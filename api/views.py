@@ -24,7 +24,8 @@ from thesis.services import dataversion
 from thesis.services import tei as tei_edition
 from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
-from thesis.services.suspects import Kind, find_suspects, listed
+from thesis.services.stored_suspects import stored_report
+from thesis.services.suspects import Kind, listed
 
 from . import filters, serializers, tables
 from .csl import CSL_ITEM_SCHEMA, csl_item
@@ -244,7 +245,7 @@ class ThesisViewSet(ArchiveViewSet):
         if certain is not None and certain not in BOOLEANS:
             raise ValidationError({"certain": [f"Must be true or false, not {certain!r}."]})
         thesis = self.get_object()
-        found = listed(find_suspects(thesis), kind, None if certain is None else BOOLEANS[certain])
+        found = listed(stored_report(thesis), kind, None if certain is None else BOOLEANS[certain])
         page = self.paginate_queryset(found)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
