@@ -13,12 +13,24 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import PassageForm, RevertForm, stale_message
-from ..models import Passage
+from ..models import Passage, Section
 from ..services import editing, progress
 from ..services.stored_suspects import passage_suspects, speller_problem
 from ..services.suspects import Kind
 from ..text.normalisation import reading_text
 from .base import EditorialAdmin, existing_ids, render_compact_diff, render_text_diff
+
+
+class SectionOfThesisFilter(admin.RelatedFieldListFilter):
+    """Sections of the thesis the list is filtered to, and none before one is chosen: every section of a
+    large archive (ten thousand and more) would make the list's sidebar longer than the list."""
+
+    def field_choices(self, field, request, model_admin):
+        thesis = request.GET.get("thesis__id__exact", "")
+        if not thesis.isdigit():
+            return []
+        sections = Section.objects.filter(thesis_id=int(thesis)).order_by("order")
+        return [(section.pk, str(section)) for section in sections]
 
 
 @admin.register(Passage)
@@ -27,10 +39,14 @@ class PassageAdmin(EditorialAdmin):
     change_form_template = "admin/thesis/passage/change_form.html"
     list_display = ["order", "excerpt", "section", "status", "open_suspects", "version", "changed_at"]
     list_display_links = ["order", "excerpt"]
-    list_filter = ["status", "thesis", "section"]
+    list_filter = ["status", "thesis", ("section", SectionOfThesisFilter)]
     search_fields = ["text"]
     # Counting every passage of a large archive for "(N total)" costs more than the page itself.
     show_full_result_count = False
+    # Down the (thesis, order) index: ordering by "thesis" would join the theses for their own ordering,
+    # and Django's default select_related() would follow every foreign key, theses' documents included.
+    ordering = ["thesis_id", "order"]
+    list_select_related = ["section"]
     readonly_fields = [
         "original",
         "diff_against_original",
