@@ -13,6 +13,7 @@ NOT_MODIFIED_TIMES = 10
 GROWTH = 1.5
 IMPORT_SECONDS = 0.5
 BESIDE_JSON_COST = 2
+ADMIN_MS = 1000
 
 
 @dataclass
@@ -32,6 +33,7 @@ def verdicts(results: dict) -> list[Verdict]:
         seed_import(results.get("import_seed", {})),
         beside_json(requests),
         shared_cache(results.get("redis", {}), results.get("ceiling", {})),
+        admin_pages(results.get("admin", {})),
     ]
 
 
@@ -147,3 +149,15 @@ def _bounded(target: str, values: dict, meets) -> Verdict:
     missed = [f"{name} ({value})" for name, value in clean.items() if not meets(value)]
     result = f"{min(clean.values())}–{max(clean.values())}"
     return Verdict(target, result + (f"; missed: {', '.join(missed)}" if missed else ""), not missed)
+
+
+def admin_pages(admin: dict) -> Verdict:
+    """The admin's index, passage list and passage page for a signed-in editor: under a second at p99 under
+    load, and in-process the first time, as a fresh worker answers it."""
+    times = {
+        f"{name} {backend} {what}": measured.get(key)
+        for name, backends in admin.items()
+        for backend, measured in backends.items()
+        for what, key in (("p99", "p99_ms"), ("first", "first_ms"))
+    }
+    return _at_most(f"admin pages: < {ADMIN_MS} ms, p99 and a fresh worker's first", times, ADMIN_MS)
