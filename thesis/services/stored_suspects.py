@@ -42,7 +42,7 @@ def refresh_all(using: str = "default") -> int:
 
 def store_report(thesis, report: SuspectReport, using: str = "default") -> None:
     """Rewrite the rows, and the count, of every passage of the thesis whose open suspects differ from the report's."""
-    wanted = rows_by_passage(thesis, report)
+    wanted = rows_by_passage(report)
     stored = stored_rows(thesis, using)
     counts = dict(Passage.objects.using(using).filter(thesis=thesis).values_list("pk", "open_suspects"))
     changed = [pk for pk in counts if wanted.get(pk, []) != stored.get(pk, []) or counts[pk] != len(wanted.get(pk, []))]
@@ -61,7 +61,7 @@ def store_report(thesis, report: SuspectReport, using: str = "default") -> None:
         Passage.objects.using(using).filter(pk__in=pks).update(open_suspects=count)
 
 
-def rows_by_passage(thesis, report: SuspectReport) -> dict[int, list[tuple]]:
+def rows_by_passage(report: SuspectReport) -> dict[int, list[tuple]]:
     """The report's suspects as stored rows' values, by passage, each numbered within its passage and kind."""
     found: dict[int, list[tuple]] = {}
     positions: Counter = Counter()
