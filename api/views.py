@@ -26,7 +26,8 @@ from thesis.services import tei as tei_edition
 from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
 from thesis.services.snapshots import snapshot
-from thesis.services.suspects import Kind, find_suspects, listed
+from thesis.services.stored_suspects import stored_report
+from thesis.services.suspects import Kind, listed
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import filters, serializers, tables
@@ -253,7 +254,7 @@ class ThesisViewSet(ArchiveViewSet):
         if certain is not None and certain not in BOOLEANS:
             raise ValidationError({"certain": [f"Must be true or false, not {certain!r}."]})
         thesis = self.get_object()
-        found = listed(find_suspects(thesis), kind, None if certain is None else BOOLEANS[certain])
+        found = listed(stored_report(thesis), kind, None if certain is None else BOOLEANS[certain])
         page = self.paginate_queryset(found)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 

@@ -26,6 +26,7 @@ def render(results: dict) -> str:
         _heading(results),
         _targets(results),
         _equivalents(requests),
+        _admin(results.get("admin", {})),
         _beside_json(requests),
         _shared_cache(results.get("redis", {}), requests, results.get("ceiling", {})),
         _conditional(conditional, requests),
@@ -106,6 +107,19 @@ def _equivalents(requests: dict) -> str:
     header = ["request", "server", "status", "bytes", "SQL/req", "req/s", "p50 ms", "p99 ms", "errors"]
     header += ["req/s ÷ Datasette", "p99 ÷ Datasette"]
     return "## Equivalent requests\n\n" + _table(header, rows)
+
+
+def _admin(admin: dict) -> str:
+    rows = [
+        [name, backend, m.get("status"), m.get("queries"), m.get("first_ms"), m.get("best_ms")]
+        + [m.get("rps"), m.get("p50_ms"), m.get("p99_ms"), _errors(m)]
+        for name, backends in admin.items()
+        for backend, m in backends.items()
+    ]
+    if not rows:
+        return ""
+    header = ["request", "server", "status", "SQL/req", "first ms", "best ms", "req/s", "p50 ms", "p99 ms", "errors"]
+    return "## The admin, signed in as an editor\n\n" + _table(header, rows)
 
 
 def _beside_json(requests: dict) -> str:

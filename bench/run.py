@@ -24,7 +24,15 @@ import machine
 import report
 import servers
 from load import Load, fetch, measure
-from scenarios import CHEAP, HAMMER_ADDRESS, HAMMER_CONCURRENCY, HAMMERED, READER_CONCURRENCY, scenarios
+from scenarios import (
+    CHEAP,
+    HAMMER_ADDRESS,
+    HAMMER_CONCURRENCY,
+    HAMMERED,
+    READER_CONCURRENCY,
+    admin_scenarios,
+    scenarios,
+)
 from targets import ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +46,9 @@ REDIS = "-redis"
 # wrk's requests come from this many client addresses in turn, so that no client passes the rate.
 DEPLOYED_RATE = "600/minute"
 CLIENTS = 4096
+# Editors signed in at once: the admin serves a desk of a few editors, not the API's public; eight pressing
+# at the same instant (the editors' load test's number) is already more than the archive has.
+ADMIN_CONCURRENCY = 8
 
 
 def parse(argv) -> argparse.Namespace:
@@ -81,6 +92,7 @@ def main(argv=None) -> None:
     results["targets"] = {backend: data["targets"] for backend, data in probes.items()}
     urls = full["urls"]
     phase(results, "requests", lambda: equivalents(urls, probes, load, options), options)
+    phase(results, "admin", lambda: admin_pages(urls, probes, load, options), options)
     if not options.no_redis:
         phase(results, "redis", lambda: shared_cache(urls, probes, load, options), options)
     phase(results, "conditional", lambda: conditional(urls, probes, load, options), options)
@@ -214,6 +226,8 @@ def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
             with ours(backend, url, options, cached) as server:
                 table[scenario.name][name] = row | hit(server.base + scenario.ours, load)
     compared = [s for s in chosen(options, sqlite_targets) if s.datasette]
+    if not compared:
+        return table
     traced = datasette_queries(urls[OURS.format("sqlite")], compared)
     database, inspect_file = corpora.datasette_copy(urls[OURS.format("sqlite")])
     for scenario in compared:
@@ -221,6 +235,25 @@ def equivalents(urls: dict, probes: dict, load: Load, options) -> dict:
         row = {"path": scenario.datasette, "queries": traced.get(scenario.name)}
         with servers.datasette(database, inspect_file, LOGS / "datasette.log") as server:
             table[scenario.name]["datasette"] = row | hit(server.base + scenario.datasette, load)
+    return table
+
+
+def admin_pages(urls: dict, probes: dict, load: Load, options) -> dict:
+    """The admin's pages as a signed-in editor (its session in the corpus's database), on a server as
+    deployed: status, SQL queries and time in-process, then req/s and latency under ADMIN_CONCURRENCY editors."""
+    table = {}
+    load = Load(load.warmup, load.duration, min(load.concurrency, ADMIN_CONCURRENCY))
+    for backend, url in urls.items():
+        signed_in = inprocess(url, "admin")
+        wanted = [
+            s for s in admin_scenarios(probes[backend]["targets"]) if not options.requests or s.name in options.requests
+        ]
+        for scenario in wanted:
+            say(f"{backend} {scenario.name}")
+            row = {"path": scenario.ours} | signed_in["requests"][scenario.name]
+            with ours(backend, url, options) as server:
+                measured = hit(server.base + scenario.ours, load, {"Cookie": signed_in["cookie"]})
+            table.setdefault(scenario.name, {})[backend] = row | {k: v for k, v in measured.items() if k != "bytes"}
     return table
 
 

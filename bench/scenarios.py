@@ -156,3 +156,23 @@ def scenarios(targets: dict) -> list[Scenario]:
 def url(path: str, **params) -> str:
     """A path with its query string, every non-ASCII character percent-encoded; a list is a repeated parameter."""
     return f"{path}?{urlencode(params, doseq=True, quote_via=quote)}" if params else path
+
+
+def admin_scenarios(targets: dict) -> list[Scenario]:
+    """The editorial admin's busiest pages, as a signed-in editor sees them (bench/inprocess.py signs one in)."""
+    passage = targets["passage"]
+    return [
+        Scenario("admin_index", "/admin/", None, "the admin's index: each thesis's progress and next passage to check"),
+        Scenario(
+            "admin_passages",
+            "/admin/thesis/passage/",
+            None,
+            "the passage list: the first page of every passage, with each one's open suspects and the filters",
+        ),
+        Scenario(
+            "admin_passage",
+            f"/admin/thesis/passage/{passage}/change/",
+            None,
+            "passage_detail's passage in the admin: the original beside the text, diffs, its suspects, the next one",
+        ),
+    ]

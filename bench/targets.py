@@ -14,6 +14,7 @@ GROWTH = 1.5
 IMPORT_SECONDS = 0.5
 BESIDE_JSON_COST = 2
 FAIR_SHARE_P99 = 2
+ADMIN_MS = 1000
 
 
 @dataclass
@@ -34,6 +35,7 @@ def verdicts(results: dict) -> list[Verdict]:
         beside_json(requests),
         shared_cache(results.get("redis", {}), results.get("ceiling", {})),
         fair_share(results.get("fair_share", {})),
+        admin_pages(results.get("admin", {})),
     ]
 
 
@@ -161,3 +163,15 @@ def fair_share(measured: dict) -> Verdict:
         f"one client hammering the most expensive page: another's p99 on a cheap one ≤ {FAIR_SHARE_P99}× its quiet p99"
     )
     return _at_most(target, slowdowns, FAIR_SHARE_P99)
+
+
+def admin_pages(admin: dict) -> Verdict:
+    """The admin's index, passage list and passage page for a signed-in editor: under a second at p99 under
+    load, and in-process the first time, as a fresh worker answers it."""
+    times = {
+        f"{name} {backend} {what}": measured.get(key)
+        for name, backends in admin.items()
+        for backend, measured in backends.items()
+        for what, key in (("p99", "p99_ms"), ("first", "first_ms"))
+    }
+    return _at_most(f"admin pages: < {ADMIN_MS} ms, p99 and a fresh worker's first", times, ADMIN_MS)

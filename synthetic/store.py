@@ -1,7 +1,8 @@
 """Writing a synthetic corpus into the database in bulk, and removing it; real theses are never touched.
 
 Rows go in with bulk_create, which sends no post_save: the Passage signal that derives citations
-and mentions stays quiet, and the plan's own citations and mentions are written instead. Writes
+and mentions stays quiet, and the plan's own citations and mentions are written instead; each
+thesis's suspects are checked and stored once, as the block ends (`changes.suspects_changed`). Writes
 and deletions run in `changes.bulk()`, which bumps the data version once at their end.
 No history is written unless asked for (`history=True`): a generated row has no editorial past,
 and the history endpoints answer an empty list for a row without any.
@@ -54,6 +55,8 @@ def write_plans(plans: list[ThesisPlan], history: bool = False) -> Counter:
         for model, name in ((Citation, "citations"), (AuthorAlias, "aliases"), (Mention, "mentions")):
             model.objects.bulk_create([row for rows in built for row in getattr(rows, name)()], batch_size=BATCH_SIZE)
         EventAuthor.objects.bulk_create([row for rows in built for row in rows.event_people()], batch_size=BATCH_SIZE)
+        for rows in built:
+            changes.suspects_changed(rows.thesis.pk)
     return sum((rows.counts() for rows in built), Counter())
 
 

@@ -406,15 +406,37 @@ def test_save_and_go_next_with_nothing_left_goes_to_the_list(client, seed_thesis
 def test_passage_list_shows_open_suspects_in_the_same_queries_however_many_passages(
     client, seed_thesis, django_assert_num_queries
 ):
-    other = synthetic_thesis(60)
     url = reverse("admin:thesis_passage_changelist")
+    with CaptureQueriesContext(connection) as unfiltered:
+        client.get(url)
+    other = synthetic_thesis(60)
     page = client.get(url + f"?thesis__id__exact={seed_thesis.pk}").content.decode()
-    counts = progress.suspects_by_passage(find_suspects(seed_thesis))
+    report = find_suspects(seed_thesis)
     first = Passage.objects.get(thesis=seed_thesis, order=0)
-    assert "open suspects" in page.lower()
-    row = rf'href="{change_url(first)}[^"]*">0</a>.*?<td class="field-open_suspects">{counts[first.pk]}</td>'
+    count = sum(s.passage_id == first.pk for items in report.by_kind.values() for s in items)
+    assert "open suspects" in page.lower() and count > 0
+    row = rf'href="{change_url(first)}[^"]*">0</a>.*?<td class="field-open_suspects">{count}</td>'
     assert re.search(row, page, re.S)
     with CaptureQueriesContext(connection) as few:
         client.get(url + f"?thesis__id__exact={seed_thesis.pk}")
     with django_assert_num_queries(len(few)):
         assert client.get(url + f"?thesis__id__exact={other.pk}").context["cl"].result_count == 60
+    with django_assert_num_queries(len(unfiltered)):
+        client.get(url)  # every passage of both theses
+
+
+def test_passage_list_counts_no_more_than_its_pages_need(client, seed_thesis):
+    url = reverse("admin:thesis_passage_changelist") + "?status__exact=unreviewed"
+    page = client.get(url).content.decode()
+    # show_full_result_count is off: no second COUNT(*) of the whole table for "(N total)".
+    assert "11 results" in page and "total)" not in page
+
+
+def test_passage_list_filters_by_the_sections_of_the_chosen_thesis_only(client, seed_thesis):
+    other = synthetic_thesis(30)
+    url = reverse("admin:thesis_passage_changelist")
+    unchosen = client.get(url).content.decode()
+    assert "section__id__exact=" not in unchosen
+    chosen = client.get(url + f"?thesis__id__exact={other.pk}").content.decode()
+    listed = {int(pk) for pk in re.findall(r"section__id__exact=(\d+)", chosen)}
+    assert listed == set(Section.objects.filter(thesis=other).values_list("pk", flat=True))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from thesis.models import Passage
 from thesis.services import editing, progress
 
-from .conftest import account
+from .conftest import account, synthetic_thesis
 
 
 @pytest.fixture
@@ -55,6 +55,25 @@ def test_index_takes_the_same_queries_however_many_edits_and_editors(client, see
     with CaptureQueriesContext(connection) as after:
         page = client.get(reverse("admin:index")).content.decode()
     assert "1 save of 1 passages" in page and len(after) == len(before)
+
+
+def test_index_takes_the_same_queries_however_many_theses_and_passages(client, seed_thesis, editor):
+    save(Passage.objects.filter(thesis=seed_thesis).first(), editor, "Жаңа мәтін.")
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("admin:index"))
+    theses = [synthetic_thesis(size) for size in (60, 80, 100)]
+    save(Passage.objects.filter(thesis=theses[0]).first(), editor, "Жаңа мәтін.")
+    with CaptureQueriesContext(connection) as larger:
+        page = client.get(reverse("admin:index")).content.decode()
+    assert all(f'id="progress-{thesis.pk}"' in page for thesis in theses)
+    assert len(larger) == len(small)
+
+
+def test_index_reads_no_passage_text(client, seed_thesis):
+    # The suspects are stored: the index counts them, it does not check the thesis.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("admin:index"))
+    assert not any('"text"' in query["sql"] and "thesis_passage" in query["sql"] for query in queries)
 
 
 def test_index_says_when_nothing_is_left_to_check(client, seed_thesis):

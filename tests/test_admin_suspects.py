@@ -228,9 +228,9 @@ def test_the_page_makes_as_many_queries_for_more_suspects(client, seed_thesis, e
 
 
 def test_suggestions_show_how_sure_the_checker_is(client, seed_thesis, monkeypatch):
-    from thesis.services import suspects
+    from thesis.services import stored_suspects
 
-    real = suspects.find_suspects
+    real = stored_suspects.stored_report
 
     def with_confidences(thesis, *args, **kwargs):
         report = real(thesis, *args, **kwargs)
@@ -238,7 +238,7 @@ def test_suggestions_show_how_sure_the_checker_is(client, seed_thesis, monkeypat
             suspect.confidences = [0.92, 0.1]
         return report
 
-    monkeypatch.setattr("thesis.admin.suspects.find_suspects", with_confidences)
+    monkeypatch.setattr("thesis.admin.suspects.stored_report", with_confidences)
     page = client.get(url(seed_thesis)).content.decode()
     assert 'class="button apply-suggestion likely"' in page and ">92%</small>" in page
     assert 'class="button apply-suggestion unsure"' in page and ">10%</small>" in page

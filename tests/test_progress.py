@@ -1,5 +1,6 @@
 """The work queue without HTTP: passages by status, open suspects, the next passage to check, edits this week."""
 
+from collections import Counter
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from thesis.models import Passage
 from thesis.services import editing, progress
-from thesis.services.suspects import Kind, Suspect, SuspectReport, find_suspects
+from thesis.services.suspects import Kind, find_suspects
 
 from .conftest import synthetic_thesis
 
@@ -28,15 +29,11 @@ def passages(thesis):
     return list(Passage.objects.filter(thesis=thesis).order_by("order"))
 
 
-def report_of(*counts):
-    """A report with this many suspects for each (passage, count) pair, of one kind."""
-    by_kind = {kind: [] for kind in Kind}
+def stored_counts(thesis, *counts):
+    """Store this many open suspects for each (passage, count) pair, and none for the thesis's other passages."""
+    Passage.objects.filter(thesis=thesis).update(open_suspects=0)
     for passage, count in counts:
-        for index in range(count):
-            by_kind[Kind.TRIPLED].append(
-                Suspect(Kind.TRIPLED, passage.pk, passage.order, passage.version, index, index + 1, "x")
-            )
-    return SuspectReport(by_kind)
+        Passage.objects.filter(pk=passage.pk).update(open_suspects=count)
 
 
 def save(passage, user, text=None, status=None):
@@ -47,49 +44,40 @@ def save(passage, user, text=None, status=None):
 
 def test_the_passage_with_the_most_open_suspects_comes_next_ties_in_document_order(seed_thesis):
     first, second, third, *_ = passages(seed_thesis)
-    report = report_of((first, 1), (second, 2), (third, 2))
-    assert progress.next_to_check(seed_thesis, report) == progress.NextPassage(second.pk, second.order, 2)
-    assert progress.next_to_check(seed_thesis, report, exclude=second.pk).passage_id == third.pk
+    stored_counts(seed_thesis, (first, 1), (second, 2), (third, 2))
+    assert progress.next_to_check(seed_thesis) == progress.NextPassage(second.pk, second.order, 2)
+    assert progress.next_to_check(seed_thesis, exclude=second.pk).passage_id == third.pk
 
 
 def test_corrected_and_verified_passages_leave_the_queue(seed_thesis, editors):
     first, second, third, *_ = passages(seed_thesis)
-    report = report_of((first, 1), (second, 2), (third, 2))
     save(second, editors[0], text=second.text + " Жаңа.")
+    stored_counts(seed_thesis, (first, 1), (second, 2), (third, 2))
     assert Passage.objects.get(pk=second.pk).status == Passage.Status.CORRECTED
-    assert progress.next_to_check(seed_thesis, report).passage_id == third.pk
+    assert progress.next_to_check(seed_thesis).passage_id == third.pk
     Passage.objects.filter(pk=third.pk).update(status=Passage.Status.VERIFIED)
-    assert progress.next_to_check(seed_thesis, report).passage_id == first.pk
+    assert progress.next_to_check(seed_thesis).passage_id == first.pk
 
 
 def test_without_suspects_the_first_unreviewed_passage_comes_next(seed_thesis):
     everything = passages(seed_thesis)
-    assert progress.next_to_check(seed_thesis, report_of()).passage_id == everything[0].pk
+    stored_counts(seed_thesis)
+    assert progress.next_to_check(seed_thesis).passage_id == everything[0].pk
     Passage.objects.filter(pk=everything[0].pk).update(status=Passage.Status.CORRECTED)
-    assert progress.next_to_check(seed_thesis, report_of()).passage_id == everything[1].pk
+    assert progress.next_to_check(seed_thesis).passage_id == everything[1].pk
 
 
 def test_no_unreviewed_passage_left_means_no_next_one(seed_thesis):
     Passage.objects.filter(thesis=seed_thesis).update(status=Passage.Status.CORRECTED)
-    assert progress.next_to_check(seed_thesis, report_of()) is None
+    assert progress.next_to_check(seed_thesis) is None
 
 
 def test_next_passage_counts_the_open_suspects_of_the_thesis(seed_thesis):
-    report = find_suspects(seed_thesis, speller_problem="no speller in this test")
-    counts = progress.suspects_by_passage(report)
-    following = progress.next_to_check(seed_thesis, report)
+    report = find_suspects(seed_thesis)
+    counts = Counter(s.passage_id for items in report.by_kind.values() for s in items)
+    following = progress.next_to_check(seed_thesis)
     assert following.open_suspects == max(counts.values()) > 0
     assert following.order == min(p.order for p in passages(seed_thesis) if counts[p.pk] == following.open_suspects)
-
-
-def test_suspects_by_kind_and_of_one_passage(seed_thesis):
-    report = find_suspects(seed_thesis, speller_problem="no speller in this test")
-    by_kind = progress.suspects_by_kind(report)
-    assert list(by_kind) == list(Kind) and by_kind[Kind.SPELLING] == 0 and by_kind[Kind.MIXED_SCRIPT] >= 1
-    assert sum(by_kind.values()) == report.total
-    first = passages(seed_thesis)[0]
-    own = progress.suspects_of_passage(report, first.pk)
-    assert [s.found for s in own] == ["ХХI"] and own == sorted(own, key=lambda s: s.start)
 
 
 def test_passages_by_status(seed_thesis, editors):
@@ -133,21 +121,15 @@ def test_the_import_is_no_ones_edit(seed_thesis):
     assert progress.edits_this_week([seed_thesis.pk]) == {}
 
 
-def test_open_suspect_counts_of_passages_of_two_theses(seed_thesis):
+def test_the_next_passage_of_each_thesis_in_the_same_queries_however_many(seed_thesis, django_assert_num_queries):
     other = synthetic_thesis(40)
-    listed = passages(seed_thesis)[:5] + passages(other)[:5]
-    seed_counts = progress.suspects_by_passage(find_suspects(seed_thesis))
-    other_counts = progress.suspects_by_passage(find_suspects(other))
-    counts = progress.open_suspect_counts(listed)
-    assert counts == {p.pk: (seed_counts if p.thesis_id == seed_thesis.pk else other_counts)[p.pk] for p in listed}
-
-
-def test_open_suspect_counts_take_the_same_queries_however_many_passages(seed_thesis, django_assert_num_queries):
-    everything = passages(seed_thesis)
-    with CaptureQueriesContext(connection) as few:
-        progress.open_suspect_counts(everything[:2])
-    with django_assert_num_queries(len(few)):
-        progress.open_suspect_counts(everything)
+    stored_counts(other, (passages(other)[7], 3))
+    with CaptureQueriesContext(connection) as one:
+        progress.next_for_each([seed_thesis.pk])
+    with django_assert_num_queries(len(one)):
+        found = progress.next_for_each([seed_thesis.pk, other.pk])
+    assert found[other.pk] == progress.next_to_check(other) and found[other.pk].open_suspects == 3
+    assert found[seed_thesis.pk] == progress.next_to_check(seed_thesis)
 
 
 def test_progress_of_a_thesis(seed_thesis, editors):
@@ -164,3 +146,5 @@ def test_progress_of_a_thesis(seed_thesis, editors):
     assert found.open_suspects == sum(found.suspects_by_kind.values()) > 0
     assert [(e.user, e.saves) for e in found.editors] == [(editors[0], 1)]
     assert found.next_passage is not None and found.next_passage.passage_id != first.pk
+    report = find_suspects(seed_thesis)
+    assert found.suspects_by_kind == {kind: len(report.by_kind[kind]) for kind in Kind}

@@ -142,8 +142,11 @@ class Passage(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     span_start = models.PositiveIntegerField(_("span start"))
     span_end = models.PositiveIntegerField(_("span end"))
+    # Derived with the passage's suspects (services/stored_suspects.py), so that the work queue and the
+    # passage list read a number instead of spell-checking the thesis.
+    open_suspects = models.PositiveIntegerField(_("open suspects"), default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["changed_at"])
+    history = HistoricalRecords(excluded_fields=["changed_at", "open_suspects"])
 
     class Meta:
         verbose_name = _("passage")
@@ -153,7 +156,11 @@ class Passage(models.Model):
             models.UniqueConstraint(fields=["thesis", "order"], name="passage_order_unique"),
         ]
         # Narrow, so that counting and ordering the matches of a search by id need not read the text.
-        indexes = [models.Index(fields=["id", "thesis", "order"], name="passage_position")]
+        indexes = [
+            models.Index(fields=["id", "thesis", "order"], name="passage_position"),
+            # The next passage to check: a thesis's unreviewed passages, most open suspects first.
+            models.Index(fields=["thesis", "status", "-open_suspects", "order"], name="passage_work_queue"),
+        ]
         # Verifying is a second editor's word on someone else's correction, so it is granted apart.
         permissions = [("verify_passage", _("Can verify a passage another editor corrected"))]
 
@@ -469,6 +476,33 @@ class DismissedSuspect(models.Model):
 
     def __str__(self):
         return f"§{self.passage.order} {self.kind}: {self.found}"
+
+
+class OpenSuspect(models.Model):
+    """A suspected error in a passage's current text that no editor dismissed, as the passage's last
+    derivation found it (services/stored_suspects.py): the pages read these rows instead of checking
+    the whole thesis on every view."""
+
+    # Indexed by open_suspect_kind, which begins with it.
+    thesis = models.ForeignKey(Thesis, on_delete=models.CASCADE, related_name="+", db_index=False)
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="open_suspect_rows")
+    kind = models.CharField(max_length=32)
+    # Its place among the passage's suspects of its kind as the check lists them.
+    position = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    found = models.TextField()
+    suggestions = models.JSONField(default=list)
+    confidences = models.JSONField(default=list)
+    certain = models.BooleanField(default=True)
+    # The note's message untranslated and its values, so that each reader gets it in their language.
+    note = models.JSONField(default=list)
+
+    class Meta:
+        indexes = [models.Index(fields=["thesis", "kind"], name="open_suspect_kind")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.found}"
 
 
 class ReplaceBatch(models.Model):

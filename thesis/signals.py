@@ -1,6 +1,7 @@
 """Saving or deleting what the public API shows notes the change with `services.changes`, which
-says what it triggers: a passage's citations and mentions derived again from its text, and the
-data version bumped, once per transaction of changes (or at once, outside one)."""
+says what it triggers: a passage's citations and mentions derived again from its text, its thesis's
+suspects checked again, and the data version bumped, once per transaction of changes (or at once,
+outside one)."""
 
 from django.db import router
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -54,6 +55,33 @@ def links_changed(sender, action, using=None, **kwargs):
     if action.startswith("post_"):
         changes.data_changed(using or router.db_for_write(sender))
 
+
+def thesis_of(instance) -> int | None:
+    """The thesis whose suspects a saved or deleted record bears on."""
+    if isinstance(instance, Thesis):
+        return instance.pk
+    if isinstance(instance, AuthorAlias):
+        return Author.objects.filter(pk=instance.author_id).values_list("thesis_id", flat=True).first()
+    if isinstance(instance, DismissedSuspect):
+        return Passage.objects.filter(pk=instance.passage_id).values_list("thesis_id", flat=True).first()
+    return instance.thesis_id
+
+
+def suspects_changed(sender, instance, raw=False, using=None, **kwargs):
+    # A restore brings the stored suspects with the rest; everything else changes what they are.
+    if not raw:
+        changes.suspects_changed(thesis_of(instance), using or router.db_for_write(sender))
+
+
+# What the suspects depend on besides a passage's own text: the thesis's other passages (deleted
+# here; saved through passage_saved), its ignored words and dismissals, and what editors wrote
+# about it (its title and notes, its people and their other names, its events).
+SUSPECTS_DEPEND_ON = (Thesis, Author, AuthorAlias, TimelineEvent, IgnoredWord, DismissedSuspect)
+
+for model in SUSPECTS_DEPEND_ON:
+    post_save.connect(suspects_changed, sender=model, dispatch_uid=f"suspects_save_{model.__name__}")
+for model in (*SUSPECTS_DEPEND_ON, Passage):
+    post_delete.connect(suspects_changed, sender=model, dispatch_uid=f"suspects_delete_{model.__name__}")
 
 for model in SHOWN:
     post_save.connect(data_changed, sender=model, dispatch_uid=f"data_version_save_{model.__name__}")

@@ -1,8 +1,8 @@
 """The passage page: the original beside the editable text, the reason and Save beside them with the passage's
-suspects, compact diffs, save and go to the next passage; conflicts refused, reverts; the list with open suspects."""
+suspects, compact diffs, save and go to the next passage; conflicts refused, reverts; the list with open suspects
+(stored with each passage, so that neither page checks the thesis)."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -13,21 +13,24 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import PassageForm, RevertForm, stale_message
-from ..models import Passage
+from ..models import Passage, Section
 from ..services import editing, progress
-from ..services.suspects import Kind, find_suspects
+from ..services.stored_suspects import passage_suspects, speller_problem
+from ..services.suspects import Kind
 from ..text.normalisation import reading_text
 from .base import EditorialAdmin, existing_ids, render_compact_diff, render_text_diff
 
 
-class PassageChangeList(ChangeList):
-    """The passage list, each passage on the page with its count of open suspects."""
+class SectionOfThesisFilter(admin.RelatedFieldListFilter):
+    """Sections of the thesis the list is filtered to, and none before one is chosen: every section of a
+    large archive (ten thousand and more) would make the list's sidebar longer than the list."""
 
-    def get_results(self, request):
-        super().get_results(request)
-        counts = progress.open_suspect_counts(self.result_list)
-        for passage in self.result_list:
-            passage.open_suspect_count = counts.get(passage.pk, 0)
+    def field_choices(self, field, request, model_admin):
+        thesis = request.GET.get("thesis__id__exact", "")
+        if not thesis.isdigit():
+            return []
+        sections = Section.objects.filter(thesis_id=int(thesis)).order_by("order")
+        return [(section.pk, str(section)) for section in sections]
 
 
 @admin.register(Passage)
@@ -36,8 +39,14 @@ class PassageAdmin(EditorialAdmin):
     change_form_template = "admin/thesis/passage/change_form.html"
     list_display = ["order", "excerpt", "section", "status", "open_suspects", "version", "changed_at"]
     list_display_links = ["order", "excerpt"]
-    list_filter = ["status", "thesis", "section"]
+    list_filter = ["status", "thesis", ("section", SectionOfThesisFilter)]
     search_fields = ["text"]
+    # Counting every passage of a large archive for "(N total)" costs more than the page itself.
+    show_full_result_count = False
+    # Down the (thesis, order) index: ordering by "thesis" would join the theses for their own ordering,
+    # and Django's default select_related() would follow every foreign key, theses' documents included.
+    ordering = ["thesis_id", "order"]
+    list_select_related = ["section"]
     readonly_fields = [
         "original",
         "diff_against_original",
@@ -61,12 +70,9 @@ class PassageAdmin(EditorialAdmin):
     def excerpt(self, obj):
         return obj.text[:90] + ("…" if len(obj.text) > 90 else "")
 
-    def get_changelist(self, request, **kwargs):
-        return PassageChangeList
-
-    @admin.display(description=_("open suspects"))
+    @admin.display(description=_("open suspects"), ordering="open_suspects")
     def open_suspects(self, obj):
-        return getattr(obj, "open_suspect_count", None)
+        return obj.open_suspects
 
     @admin.display(description=_("original text"))
     def original(self, obj):
@@ -111,10 +117,9 @@ class PassageAdmin(EditorialAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            report = find_suspects(obj.thesis)
-            context["suspects"] = [(s, Kind(s.kind).label) for s in progress.suspects_of_passage(report, obj.pk)]
-            context["speller_problem"] = report.speller_problem
-            context["next_passage"] = progress.next_to_check(obj.thesis, report, exclude=obj.pk)
+            context["suspects"] = [(s, Kind(s.kind).label) for s in passage_suspects(obj)]
+            context["speller_problem"] = speller_problem()
+            context["next_passage"] = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
         # The page needs its width for the original, the text and the panel beside them.
         context["is_nav_sidebar_enabled"] = False
         context["show_save_and_continue"] = False  # Save already brings the editor back to the passage
@@ -133,7 +138,7 @@ class PassageAdmin(EditorialAdmin):
         return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[obj.pk]))
 
     def _to_next_passage(self, request, obj):
-        following = progress.next_to_check(obj.thesis, exclude=obj.pk)
+        following = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
         if following is None:
             self.message_user(request, gettext("No unreviewed passage is left to check in this thesis."))
             changelist = reverse("admin:thesis_passage_changelist")

@@ -23,7 +23,8 @@ from ..forms import (
 )
 from ..models import DismissedSuspect, IgnoredWord, Passage
 from ..services import editing, fixes
-from ..services.suspects import DICTIONARY_KINDS, Kind, find_suspects
+from ..services.stored_suspects import stored_report
+from ..services.suspects import DICTIONARY_KINDS, Kind
 
 ANCHOR_RE = re.compile(r"[a-z_]+-\d+")
 
@@ -84,7 +85,7 @@ class SuspectViews:
 
     def suspects_view(self, request, thesis_id):
         thesis = self._thesis(request, thesis_id)
-        report = find_suspects(thesis)
+        report = stored_report(thesis)
         groups = [(kind, kind.label, self._rows(kind, report.by_kind[kind])) for kind in Kind if report.by_kind[kind]]
         bulk_kinds = {kind for kind in Kind if any(s.suggestions for s in report.by_kind[kind])}
         context = self._context(

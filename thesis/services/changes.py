@@ -1,12 +1,14 @@
 """What a change to the archive triggers, once per transaction: derived rows follow the passages
-saved, and the data version counts the change.
+saved, stored suspects follow the theses changed, and the data version counts the change.
 
 Every change runs in `changes.atomic()`: the services, the commands and the admin's views open
 it. Inside, the signals (thesis/signals.py) only note what was saved or deleted; when the
 outermost block ends, still inside its transaction, each noted passage's citations and mentions
-are derived once from its stored text, and the data version is bumped once, so both commit with
-the change. A save outside any block (a shell, a test) triggers both at once, as it is made.
-Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote."""
+are derived once from its stored text, each noted thesis's suspects are checked once and stored
+(services/stored_suspects.py), and the data version is bumped once, so all commit with the
+change. A save outside any block (a shell, a test) triggers them at once, as it is made.
+Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote; a bulk
+writer of passages stores their suspects itself (`suspects_changed`)."""
 
 import threading
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ from django.db import router, transaction
 from ..models import Passage
 from . import dataversion
 from .derivation import refresh_derived, shared_authors
+from .stored_suspects import refresh_theses
 
 _local = threading.local()
 # Passages read at once to be derived: a thesis of many passages must not become one query with more
@@ -29,6 +32,8 @@ class Pending:
     """What one block has changed so far, on one database."""
 
     passages: set[int] = field(default_factory=set)
+    # Theses whose suspects may have changed: their passages, ignored words, dismissals or curated records.
+    theses: set[int] = field(default_factory=set)
     changed: bool = False
 
 
@@ -52,6 +57,7 @@ def atomic(using: str | None = None, *, bulk: bool = False):
         try:
             yield
             derive_pending(using)
+            check_pending(using)
             if blocks[using].changed:
                 dataversion.bump(using)
         finally:
@@ -77,14 +83,36 @@ def derive_pending(using: str | None = None) -> None:
                 refresh_derived(passage)
 
 
+def check_pending(using: str) -> None:
+    """Check the suspects of the theses noted so far in the open block, and store them."""
+    pending = _open_blocks()[using]
+    ids, pending.theses = pending.theses, set()
+    if ids:
+        refresh_theses(ids, using)
+
+
 def passage_saved(passage: Passage, using: str) -> None:
     """Derive the passage's rows at the end of the open block, or now if none is open."""
     pending = _open_blocks().get(using)
     if pending is None:
         refresh_derived(passage)
+        refresh_theses([passage.thesis_id], using)
     else:
         pending.passages.add(passage.pk)
+        pending.theses.add(passage.thesis_id)
         pending.changed = True
+
+
+def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:
+    """Check the thesis's suspects at the end of the open block, or now if none is open."""
+    if thesis_id is None:
+        return
+    using = using or router.db_for_write(Passage)
+    pending = _open_blocks().get(using)
+    if pending is None:
+        refresh_theses([thesis_id], using)
+    else:
+        pending.theses.add(thesis_id)
 
 
 def data_changed(using: str) -> None:

@@ -11,7 +11,8 @@ from ..models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch, Repla
 from ..text import spellcheck
 from . import changes, editing
 from .history import clean_reason, record
-from .suspects import DICTIONARY_KINDS, DISMISS_CONTEXT, Kind, Suspect, find_suspects
+from .stored_suspects import stored_report
+from .suspects import DICTIONARY_KINDS, DISMISS_CONTEXT, Kind, Suspect
 
 # From this confidence on, the checker's first suggestion is shown as the likely fix.
 CONFIDENT = 0.8
@@ -132,7 +133,7 @@ def bulk_changes(thesis, kind: str) -> list[BulkChange]:
     """Each suspect of `kind` that has a suggestion, with it; nothing is written."""
     if kind not in Kind.values:
         raise editing.EditRefused(_("there is no kind of suspect called “%(kind)s”") % {"kind": kind})
-    found = [BulkChange(s, s.suggestions[0]) for s in find_suspects(thesis).by_kind[kind] if s.suggestions]
+    found = [BulkChange(s, s.suggestions[0]) for s in stored_report(thesis).by_kind[kind] if s.suggestions]
     reach: dict[int, int] = {}
     for change in found:
         s = change.suspect

@@ -11,17 +11,17 @@ Decisions a reader of the queue should know:
 - "This week" is the calendar week, from Monday 00:00 in the archive's time zone.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from ..models import Passage, Thesis
 from .history import public_name
-from .suspects import Kind, Suspect, SuspectReport, find_suspects
+from .stored_suspects import counts_by_kind, speller_problem
+from .suspects import Kind
 
 # The index shows the progress of this many theses, the first imported first; the list of theses has the rest.
 THESES_SHOWN = 10
@@ -77,47 +77,26 @@ class ThesisProgress:
         return [(kind, kind.label, self.suspects_by_kind.get(kind, 0)) for kind in Kind]
 
 
-def suspects_by_passage(report: SuspectReport) -> Counter:
-    """How many open suspects each passage has, by passage id (a passage with none is left out)."""
-    return Counter(suspect.passage_id for items in report.by_kind.values() for suspect in items)
-
-
-def suspects_by_kind(report: SuspectReport) -> dict[str, int]:
-    """How many open suspects of each kind, every kind in the order the suspects page lists them."""
-    return {kind: len(report.by_kind.get(kind, [])) for kind in Kind}
-
-
-def suspects_of_passage(report: SuspectReport, passage_id: int) -> list[Suspect]:
-    """One passage's open suspects, in the order they stand in its text."""
-    found = [s for items in report.by_kind.values() for s in items if s.passage_id == passage_id]
-    return sorted(found, key=lambda s: (s.start, s.end))
-
-
-def next_to_check(thesis, report: SuspectReport | None = None, exclude: int | None = None) -> NextPassage | None:
+def next_to_check(thesis, exclude: int | None = None) -> NextPassage | None:
     """The unreviewed passage with the most open suspects, the first in document order of those
-    tied; None when no unreviewed passage is left. `exclude` leaves out the passage just saved."""
-    if report is None:
-        report = find_suspects(thesis)
-    counts = suspects_by_passage(report)
+    tied; None when no unreviewed passage is left. `exclude` leaves out the passage just saved.
+    One query down the work-queue index, from the counts stored with the passages."""
     candidates = Passage.objects.filter(thesis=thesis, status=Passage.Status.UNREVIEWED)
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude)
-    rows = candidates.values_list("pk", "order")
-    best = min(rows, key=lambda row: (-counts[row[0]], row[1]), default=None)
-    return NextPassage(best[0], best[1], counts[best[0]]) if best else None
+    best = candidates.order_by("-open_suspects", "order").values_list("pk", "order", "open_suspects").first()
+    return NextPassage(*best) if best else None
 
 
-def open_suspect_counts(passages) -> dict[int, int]:
-    """Open suspects of each of these passages, by id: the suspects of each thesis they belong to
-    computed once, however many of its passages there are."""
-    by_thesis: dict[int, list[int]] = {}
-    for passage in passages:
-        by_thesis.setdefault(passage.thesis_id, []).append(passage.pk)
-    counts: dict[int, int] = {}
-    for thesis in Thesis.objects.filter(pk__in=by_thesis):
-        found = suspects_by_passage(find_suspects(thesis))
-        counts.update({pk: found[pk] for pk in by_thesis[thesis.pk]})
-    return counts
+def next_for_each(thesis_ids) -> dict[int, NextPassage]:
+    """The next passage to check of each thesis, in two queries (each thesis's down the work-queue index)."""
+    queue = Passage.objects.filter(thesis=OuterRef("pk"), status=Passage.Status.UNREVIEWED)
+    first = queue.order_by("-open_suspects", "order").values("pk")[:1]
+    chosen = Thesis.objects.filter(pk__in=list(thesis_ids)).annotate(next_pk=Subquery(first))
+    by_thesis = dict(chosen.values_list("pk", "next_pk"))
+    rows = Passage.objects.filter(pk__in=[pk for pk in by_thesis.values() if pk is not None]).order_by()
+    passages = {row[0]: row for row in rows.values_list("pk", "order", "open_suspects")}
+    return {thesis: NextPassage(*passages[pk]) for thesis, pk in by_thesis.items() if pk is not None}
 
 
 def week_start(now: datetime | None = None) -> datetime:
@@ -166,18 +145,16 @@ def progress(theses=None, now: datetime | None = None) -> list[ThesisProgress]:
     suspects by kind, edits this week by editor and the next passage to check."""
     theses = list(theses if theses is not None else Thesis.objects.order_by("pk")[:THESES_SHOWN])
     ids = [thesis.pk for thesis in theses]
-    statuses, editors = passages_by_status(ids), edits_this_week(ids, now)
-    found = []
-    for thesis in theses:
-        report = find_suspects(thesis)
-        found.append(
-            ThesisProgress(
-                thesis=thesis,
-                by_status=statuses[thesis.pk],
-                suspects_by_kind=suspects_by_kind(report),
-                speller_problem=report.speller_problem,
-                editors=editors.get(thesis.pk, []),
-                next_passage=next_to_check(thesis, report),
-            )
+    statuses, editors, kinds = passages_by_status(ids), edits_this_week(ids, now), counts_by_kind(ids)
+    following = next_for_each(ids)
+    return [
+        ThesisProgress(
+            thesis=thesis,
+            by_status=statuses[thesis.pk],
+            suspects_by_kind=kinds[thesis.pk],
+            speller_problem=speller_problem(),
+            editors=editors.get(thesis.pk, []),
+            next_passage=following.get(thesis.pk),
         )
-    return found
+        for thesis in theses
+    ]

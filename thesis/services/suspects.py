@@ -22,7 +22,7 @@ from itertools import zip_longest
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
 from ..text import spellcheck
@@ -63,6 +63,33 @@ CLOSERS = {close: opener for opener, close in PAIRS.items()}
 QUOTES = frozenset("«»“”")
 CUT_ABBREVIATIONS = {"т": ["т.б.", "т.с.с."], "б": ["б.з.д."], "ж": ["ж.т.б."]}
 DATE_LETTERS = {"ж", "ғ"}
+NEVER_CLOSED = gettext_noop("%(mark)s is never closed")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note on a suspect, kept untranslated with its values: stored suspects are read in every
+    reader's language, so it is translated when shown."""
+
+    message: str = ""
+    values: tuple = ()
+
+    def __str__(self) -> str:
+        return _(self.message) % dict(self.values) if self.message else ""
+
+    def __bool__(self) -> bool:
+        return bool(self.message)
+
+    def stored(self) -> list:
+        return [self.message, dict(self.values)] if self.message else []
+
+    @classmethod
+    def from_stored(cls, stored: list) -> "Note":
+        return cls(stored[0], tuple(sorted(stored[1].items()))) if stored else cls()
+
+
+def note(message: str, **values) -> Note:
+    return Note(message, tuple(sorted(values.items())))
 
 
 @dataclass
@@ -77,7 +104,7 @@ class Suspect:
     suggestions: list[str] = field(default_factory=list)
     before: str = ""
     after: str = ""
-    note: str = ""
+    note: Note = Note()
     # How sure the checker is of each suggestion (0 to 1), in the order of `suggestions`; empty where unmeasured.
     confidences: list[float] = field(default_factory=list)
     # False for a possible suspect: a word that may be right, listed after the certain ones.
@@ -155,7 +182,7 @@ def text_suspects(passage: Passage) -> list[Suspect]:
     return found
 
 
-def _suspect(passage, kind, start, end, suggestions, note="") -> Suspect:
+def _suspect(passage, kind, start, end, suggestions, note=Note()) -> Suspect:
     text = passage.text
     return Suspect(
         kind=kind,
@@ -249,7 +276,7 @@ def mixed_script(text: str):
     for match in MIXED_WORD_RE.finditer(text):
         word = match.group()
         if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
-            yield Kind.MIXED_SCRIPT, match.start(), match.end(), mixed_script_fixes(word), ""
+            yield Kind.MIXED_SCRIPT, match.start(), match.end(), mixed_script_fixes(word), Note()
 
 
 def mixed_script_fixes(word: str) -> list[str]:
@@ -266,7 +293,7 @@ def tripled_letters(text: str):
         word = match.group()
         fixed = spellcheck.collapse_tripled(word)
         single = spellcheck.TRIPLED_RE.sub(lambda m: m.group(1), word)
-        yield Kind.TRIPLED, match.start(), match.end(), list(dict.fromkeys([fixed, single])), ""
+        yield Kind.TRIPLED, match.start(), match.end(), list(dict.fromkeys([fixed, single])), Note()
 
 
 def missing_spaces(text: str):
@@ -275,15 +302,15 @@ def missing_spaces(text: str):
         before, after = match["before"], match["after"]
         if len(before) == 1 or LATIN_RE.search(before + after):
             continue
-        note = _("after an abbreviation") if before.lower() in ABBREVIATIONS else ""
+        remark = note(gettext_noop("after an abbreviation")) if before.lower() in ABBREVIATIONS else Note()
         end = match.end() + len(after)
-        yield Kind.MISSING_SPACE, match.start(), end, [f"{before}. {after}"], note
+        yield Kind.MISSING_SPACE, match.start(), end, [f"{before}. {after}"], remark
 
 
 def doubled_punctuation(text: str):
     """ ".." and ",," (not an ellipsis of three or more periods)."""
     for match in DOUBLE_PUNCTUATION_RE.finditer(text):
-        yield Kind.DOUBLE_PUNCTUATION, match.start(), match.end(), [match.group()[0]], ""
+        yield Kind.DOUBLE_PUNCTUATION, match.start(), match.end(), [match.group()[0]], Note()
 
 
 def unbalanced(text: str):
@@ -295,10 +322,10 @@ def unbalanced(text: str):
         elif char in CLOSERS:
             yield from _close(stack, char, index)
     for char, index in stack:
-        yield Kind.UNBALANCED, index, index + 1, [], _("%(mark)s is never closed") % {"mark": char}
+        yield Kind.UNBALANCED, index, index + 1, [], note(NEVER_CLOSED, mark=char)
     straight = [m.start() for m in re.finditer('"', text)]
     if len(straight) % 2:
-        yield Kind.UNBALANCED, straight[-1], straight[-1] + 1, [], _("%(mark)s is never closed") % {"mark": '"'}
+        yield Kind.UNBALANCED, straight[-1], straight[-1] + 1, [], note(NEVER_CLOSED, mark='"')
 
 
 def _close(stack, char, index):
@@ -306,11 +333,12 @@ def _close(stack, char, index):
         stack.pop()
     elif stack and stack[-1][0] in QUOTES and char in QUOTES:
         expected = PAIRS[stack.pop()[0]]
-        marks = {"opening": CLOSERS[expected], "closing": char}
-        note = _("opened with %(opening)s, closed with %(closing)s") % marks
-        yield Kind.UNBALANCED, index, index + 1, [expected], note
+        remark = note(
+            gettext_noop("opened with %(opening)s, closed with %(closing)s"), opening=CLOSERS[expected], closing=char
+        )
+        yield Kind.UNBALANCED, index, index + 1, [expected], remark
     else:
-        yield Kind.UNBALANCED, index, index + 1, [], _("%(mark)s closes nothing") % {"mark": char}
+        yield Kind.UNBALANCED, index, index + 1, [], note(gettext_noop("%(mark)s closes nothing"), mark=char)
 
 
 def cut_abbreviations(text: str):
@@ -319,7 +347,7 @@ def cut_abbreviations(text: str):
         letter = match["letter"]
         if letter in DATE_LETTERS and _follows_a_number(text, match.start()):
             continue
-        yield Kind.CUT, match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), ""
+        yield Kind.CUT, match.start(), match.end(), CUT_ABBREVIATIONS.get(letter, []), Note()
 
 
 def _follows_a_number(text: str, position: int) -> bool:

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from ..models import Citation, Thesis
 from .exceptions import ImportRefused
 from .importer import ImportResult, import_bytes
-from .suspects import Kind, find_suspects
+from .stored_suspects import counts_by_kind
+from .suspects import Kind
 
 SALT = "thesis.services.uploads"
 # How long a previewed file waits for its confirmation.
@@ -77,8 +78,9 @@ def run(upload: Upload) -> ImportResult:
 def describe(result: ImportResult) -> Preview:
     thesis = result.thesis
     counts = preview_counts(result)
-    report = find_suspects(thesis) if result.created else None
-    suspects = [(str(kind.label), len(report.by_kind[kind])) for kind in Kind] if report else []
+    # The import stored the new thesis's suspects as its block ended.
+    kinds = counts_by_kind([thesis.pk])[thesis.pk] if result.created else None
+    suspects = [(str(kind.label), kinds[kind]) for kind in Kind] if kinds else []
     return Preview(
         title=thesis.title,
         created=result.created,

@@ -181,6 +181,21 @@ def default_speller() -> tuple[Speller | None, str]:
     return load_speller()
 
 
+# A word to check and one to correct, so that Hunspell has read its affixes and built its tables.
+WARM_UP_WORDS = ("дипломатиялық", "дипломатиялықк")
+
+
+def warm_up() -> str:
+    """Load this process's speller and have it check and correct a word, so that the first request
+    to need it does not pay for that; returns why there is no speller, or ""."""
+    speller, problem = default_speller()
+    if speller is not None:
+        known, slip = WARM_UP_WORDS
+        speller.accepts(known)
+        speller.hunspell_suggestions(slip)
+    return problem
+
+
 # --- which words to check -------------------------------------------------------------------------
 
 

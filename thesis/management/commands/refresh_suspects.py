@@ -1,0 +1,19 @@
+"""`refresh_suspects`: check every thesis and store its open suspects, as migration 0016 does once."""
+
+from django.core.management.base import BaseCommand
+
+from thesis.services import changes
+from thesis.services.stored_suspects import refresh_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Check every thesis's suspected errors again and store them with its passages: after the "
+        "spell-checker or its dictionary changed, or a bulk load that bypassed the archive's services."
+    )
+
+    def handle(self, **options):
+        with changes.atomic():
+            count = refresh_all()
+        if options["verbosity"]:
+            self.stdout.write(f"Checked the suspects of {count} theses.")
