@@ -25,6 +25,8 @@ from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 # A synthetic corpus small enough for a test: three theses.
+# The per-client limits of a deployment, off: a test's own load comes from one address and would meet them.
+UNLIMITED = {"API_ANON_RATE": "off", "READING_RATE": "off", "READING_BURST": "off", "ADMIN_RATE": "off"}
 # The password of the editor every test account is made with.
 EDITOR_PASSWORD = "Қазақ-тілі-2024"
 TINY = Counts(theses=3, passages=75, events=36, sources=15, authors=12)

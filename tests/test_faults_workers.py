@@ -18,7 +18,7 @@ from django.db import connection
 
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn
-from tests.conftest import EDITOR_PASSWORD
+from tests.conftest import EDITOR_PASSWORD, UNLIMITED
 from tests.faults import Proxy, SqliteLink
 from tests.reliability import report
 from tests.test_response_cache_workers import PROXIED, Browser
@@ -168,7 +168,7 @@ def test_three_seconds_without_the_database_are_refusals_and_lose_no_save(deploy
     # PostgreSQL's connections kept between requests, as docs/scaling.md advises: the case a restart broke.
     # SQLite's opened for each request, its default: one kept open reads the file through the fault.
     kept = "600" if connection.vendor == "postgresql" else "0"
-    env = {**deployment, "DATABASE_URL": served, "CONN_MAX_AGE": kept, "API_ANON_RATE": "off"}
+    env = {**deployment, "DATABASE_URL": served, "CONN_MAX_AGE": kept, **UNLIMITED}
     env["CACHE_DIR"] = str(tmp_path / "cache")
     with gunicorn(env, tmp_path / "access.log", error_log=tmp_path / "errors.log") as port:
         load, checks, cut, restored, recovered = cut_under_load(port, switch, passage_id)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn, serving_workers
-from tests.conftest import EDITOR_PASSWORD
+from tests.conftest import EDITOR_PASSWORD, UNLIMITED
 from tests.test_api_throttling import redis_url
 
 # What the proxy in front of production sends with every request it forwards.
@@ -21,7 +21,7 @@ PROXIED = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
 def test_an_edit_through_one_worker_is_seen_by_the_next_request_to_any_worker(deployment, tmp_path, shared_cache):
     env = {
         **deployment,
-        "API_ANON_RATE": "off",
+        **UNLIMITED,
         "CACHE_DIR": str(tmp_path / "cache"),
         "CACHE_URL": redis_url() if shared_cache == "redis" else "",
         "REDIS_URL": "",

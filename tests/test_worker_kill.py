@@ -15,7 +15,7 @@ import psycopg
 
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn
-from tests.conftest import EDITOR_PASSWORD
+from tests.conftest import EDITOR_PASSWORD, UNLIMITED
 from tests.reliability import report
 from tests.test_response_cache_workers import Browser, get_json
 from thesis.text.citations import derive_citations
@@ -143,7 +143,7 @@ def half_saves(url: str, passage_ids: list[int]) -> list[str]:
 
 
 def test_killed_workers_lose_no_acknowledged_save(deployment, tmp_path):
-    env = {**deployment, "API_ANON_RATE": "off", "CACHE_DIR": str(tmp_path / "cache")}
+    env = {**deployment, **UNLIMITED, "CACHE_DIR": str(tmp_path / "cache")}
     url = env["DATABASE_URL"]
     saves, stop = Saves(), threading.Event()
     with gunicorn(env, tmp_path / "access.log", workers=2) as port:
