@@ -168,7 +168,7 @@ def database_url() -> str:
     return f"postgres://{named['USER']}@{named['HOST'] or '127.0.0.1'}:{named['PORT'] or 5432}/{named['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_runs_in_a_detached_process_to_the_end(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", database_url())
     job = queued()  # committed at once: the job is started as it is created

@@ -119,7 +119,14 @@ def _finish(job: ImportJob, status, **fields) -> ImportJob:
 def refresh(job: ImportJob) -> ImportJob:
     """The job, marked failed if it is still open but its process died."""
     if job.is_open and died(job):
-        _finish(job, ImportJob.Status.FAILED, error=_("the import stopped before it finished; run it again"))
+        # Only while it is still open: the process's own last word, should it come after all, is the truth.
+        open_statuses = (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+        ImportJob.objects.filter(pk=job.pk, status__in=open_statuses).update(
+            status=ImportJob.Status.FAILED,
+            finished_at=timezone.now(),
+            error=_("the import stopped before it finished; run it again"),
+        )
+        job.refresh_from_db()
     return job
 
 
