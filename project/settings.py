@@ -293,6 +293,16 @@ READING_EDITOR_NAMES = env_bool("READING_EDITOR_NAMES", False)
 # Curated data the parser cannot derive, keyed by the source document's SHA-256.
 CURATION_DIR = BASE_DIR / "fixtures"
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# An upload larger than this is imported in the background, by a job with a page of its own
+# (thesis/services/import_jobs.py); a smaller one is previewed and imported within the request,
+# which at this size takes a few seconds at most whatever the file holds (docs/reliability.md).
+IMPORT_BACKGROUND_BYTES = int(os.environ.get("IMPORT_BACKGROUND_BYTES", str(64 * 1024)))
+# Where a running import job writes its progress, and how long it may go unheard before it is taken for dead.
+IMPORT_JOBS_DIR = Path(os.environ.get("IMPORT_JOBS_DIR") or BASE_DIR / ".import-jobs")
+if "IMPORT_JOBS_DIR" not in os.environ and "PYTEST_VERSION" in os.environ:
+    # A test run's jobs are its own, as its database is: job numbers start again in every run.
+    IMPORT_JOBS_DIR = Path(tempfile.gettempdir()) / f"thesis-import-jobs-{os.getpid()}"
+IMPORT_JOB_STALE_SECONDS = int(os.environ.get("IMPORT_JOB_STALE_SECONDS", "60"))
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS

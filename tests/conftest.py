@@ -20,7 +20,7 @@ from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
 from synthetic.store import write_plans
-from thesis.models import IgnoredWord, ReplaceBatch, Thesis
+from thesis.models import IgnoredWord, ImportJob, ReplaceBatch, Thesis
 from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
@@ -143,6 +143,7 @@ def records(seed_thesis, django_user_model):
     AccessAttempt.objects.create(**access, http_accept="*/*", get_data="", post_data="", failures_since_start=1)
     AccessLog.objects.create(**access, http_accept="*/*")
     AccessFailureLog.objects.create(**access, http_accept="*/*")
+    ImportJob.objects.create(user=editor, file_name="x.txt", sha256="0" * 64, data=b"x", status="failed", error="why")
     return {"anonymous": None, "editor": editor, "superuser": superuser}
 
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from thesis.models import Citation, Passage, SourceDocument, Thesis
+from thesis.models import Citation, ImportJob, Passage, SourceDocument, Thesis
 from thesis.services import tei
 from thesis.services.backup_file import read_rows
 from thesis.services.export import current_text
@@ -242,3 +242,28 @@ def test_the_import_page_still_checks_the_csrf_token(editor):
     before = every_row()
     assert preview(client, SEED.read_bytes()).status_code == 403
     assert changed_tables(before) == []
+
+
+def test_a_file_over_the_background_size_goes_to_a_job_unimported(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_BACKGROUND_BYTES = len(SEED.read_bytes()) - 1
+    before = every_row()
+    with django_capture_on_commit_callbacks() as started:
+        response = preview(editor_client, SEED.read_bytes(), SEED.name)
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response.url == reverse("admin:thesis_thesis_import_job", args=[job.pk])
+    assert changed_tables(before) == ["thesis_importjob"] and not Thesis.objects.exists()
+    assert (job.status, job.file_name, bytes(job.data), job.user.username) == (
+        "queued",
+        SEED.name,
+        SEED.read_bytes(),
+        "aigul",
+    )
+    assert len(started) == 1  # the job's process, started once the job is committed
+
+
+def test_a_file_at_the_background_size_is_still_previewed(editor_client, settings):
+    settings.IMPORT_BACKGROUND_BYTES = len(SEED.read_bytes())
+    page = preview(editor_client, SEED.read_bytes(), SEED.name).content.decode()
+    assert "Preview: nothing has been written yet" in page and not ImportJob.objects.exists()

@@ -41,6 +41,7 @@ TOOL_PERMISSIONS = {
     "admin:thesis_replacebatch_undo": {"thesis.change_passage"},
     "admin:thesis_thesis_review": {"thesis.verify_passage"},
     "admin:thesis_thesis_import": {"thesis.add_thesis"},
+    "admin:thesis_thesis_import_job": {"thesis.add_thesis"},
     "admin:auth_user_password_change": {"auth.change_user"},
 }
 OWN_PAGES = {"admin:password_change", "admin:login"}

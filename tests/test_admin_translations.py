@@ -15,9 +15,10 @@ from django.utils.translation.trans_real import DjangoTranslation
 from lxml import html
 
 from thesis.models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
-from thesis.services import replace
+from thesis.services import import_jobs, replace
+from thesis.services.uploads import Upload
 
-from .conftest import account
+from .conftest import SEED, account
 
 LANGUAGES = ("kk", "ru")
 ADMIN_LOCALE = Path(django.__file__).parent / "contrib" / "admin" / "locale"
@@ -236,6 +237,15 @@ def english_left_on(client: Client, url: str, data: dict | None = None) -> dict[
     return found
 
 
+def import_job_pages() -> list[str]:
+    """The page of an import job waiting, of one done, and of one refused (its reason in the editor's Kazakh)."""
+    jobs = [import_jobs.create(Upload(SEED.name, SEED.read_bytes()), None, "en") for _ in range(2)]
+    jobs.append(import_jobs.create(Upload("x.txt", b"\x00"), None, "kk"))
+    for job in jobs[1:]:
+        import_jobs.run(job.pk)
+    return [reverse("admin:thesis_thesis_import_job", args=[job.pk]) for job in jobs]
+
+
 @pytest.fixture
 def batch(seed_thesis):
     editor = account("aigul")
@@ -246,7 +256,11 @@ def batch(seed_thesis):
 def test_every_page_an_editor_sees_is_in_kazakh_and_russian(client, seed_thesis, batch):
     """Rendered in English and then in Kazakh and Russian, no English phrase of a page is left unchanged."""
     client.login(username="aigul", password="Қазақ-тілі-2024")
-    pages = [*editor_pages(seed_thesis, batch.user), reverse("admin:thesis_replacebatch_undo", args=[batch.pk])]
+    pages = [
+        *editor_pages(seed_thesis, batch.user),
+        reverse("admin:thesis_replacebatch_undo", args=[batch.pk]),
+        *import_job_pages(),
+    ]
     left = {}
     for url in pages:
         left |= english_left_on(client, url)

@@ -580,6 +580,53 @@ class DataVersion(models.Model):
         return str(self.number)
 
 
+class ImportJob(models.Model):
+    """An admin import run out of the request: the uploaded bytes, who asked, and how it ended.
+
+    The bytes are kept in the row, so that a job outlives the web worker that took the upload and
+    can be run again; its progress while it runs is in a file (thesis/services/import_jobs.py),
+    as the import's own transaction holds the database until it ends."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    data = models.BinaryField(_("uploaded bytes"))
+    curation_name = models.CharField(_("curation file name"), max_length=255, blank=True)
+    curation = models.BinaryField(_("curation file"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    thesis = models.ForeignKey(
+        Thesis, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("thesis")
+    )
+    created = models.BooleanField(_("thesis created"), default=False)
+    counts = models.JSONField(_("records"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"#{self.pk}: {self.file_name} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
 class InIds(Lookup):
     """`id IN ids` with the ids as one parameter: an array on PostgreSQL, a JSON list on SQLite. As
     `__in`, a search's thousand ids would be a thousand placeholders to compile and bind, twice."""

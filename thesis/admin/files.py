@@ -13,12 +13,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from ..models import Thesis
-from ..services import tei, uploads
+from ..services import import_jobs, tei, uploads
 from ..services.backup import write_backup
 from ..services.exceptions import CurationError, ImportRefused
 from ..services.export import RebuildError, current_text, rebuild_original
@@ -127,8 +127,15 @@ class ThesisFilesAdmin:
         form = ImportForm(request.POST or None, request.FILES or None)
         found, token = None, None
         if request.method == "POST" and form.is_valid():
+            if len(form.cleaned_data["source"][1]) > settings.IMPORT_BACKGROUND_BYTES:
+                return self._start_job(form, request.user)
             found, token = self._preview(form, request.user)
         return self._import_page(request, form, found, token)
+
+    def _start_job(self, form, user):
+        # A file this large may take longer to preview or import than a worker may hold a request.
+        job = import_jobs.create(form.upload(), user, get_language())
+        return HttpResponseRedirect(reverse("admin:thesis_thesis_import_job", args=[job.pk]))
 
     def _preview(self, form, user):
         upload = form.upload()

@@ -15,6 +15,7 @@ from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
 from ..services import editing, replace
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
 from .files import ThesisFilesAdmin
+from .import_jobs import ImportJobView
 from .review import ReviewView
 from .suspects import SuspectViews
 
@@ -66,6 +67,11 @@ class ThesisAdmin(ThesisFilesAdmin, SuspectViews, EditorialAdmin):
             *self.suspect_urls(),
             path("<int:thesis_id>/replace/", view(self.replace_view), name="thesis_thesis_replace"),
             path("<int:thesis_id>/review/", view(ReviewView.as_view(model_admin=self)), name="thesis_thesis_review"),
+            path(
+                "import/job/<int:job_id>/",
+                view(ImportJobView.as_view(model_admin=self)),
+                name="thesis_thesis_import_job",
+            ),
             *super().get_urls(),
         ]
 

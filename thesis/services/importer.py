@@ -4,6 +4,7 @@ An import is idempotent: a file already imported (same SHA-256) is not parsed ag
 second run only adds curated records that are missing, so editors' corrections stay.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,13 @@ from .limits import check_size, read_limited
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
 TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
+# The stages of an import, in order; a progress callback is told each with the records done of its total.
+STAGES = ("reading", "parsing", "sections", "people", "passages", "events", "sources", "history")
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The progress callback of an import that no one watches."""
 
 
 @dataclass
@@ -61,8 +69,12 @@ def import_file(path: Path, curation_path: Path | None = None, use_curation: boo
     return import_bytes(data, path.name, curation_path=curation_path, use_curation=use_curation)
 
 
-def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=True, curation=None) -> ImportResult:
-    """Import a file's bytes; `curation`, a (name, bytes) pair, is an uploaded curation file."""
+def import_bytes(
+    data: bytes, file_name: str, curation_path=None, use_curation=True, curation=None, progress: Progress = no_progress
+) -> ImportResult:
+    """Import a file's bytes; `curation`, a (name, bytes) pair, is an uploaded curation file. `progress`
+    is called at each of STAGES and as its records are made."""
+    progress("reading", 0, 1)
     text = decode_source(data)
     sha256 = SourceDocument.digest(data)
     if curation is not None:
@@ -74,10 +86,11 @@ def import_bytes(data: bytes, file_name: str, curation_path=None, use_curation=T
         if existing is not None:
             added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
             return ImportResult(existing.thesis, created=False, counts=added)
-        return _create(text, data, sha256, file_name, curated)
+        return _create(text, data, sha256, file_name, curated, progress)
 
 
-def _create(text, data, sha256, file_name, curated) -> ImportResult:
+def _create(text, data, sha256, file_name, curated, progress: Progress) -> ImportResult:
+    progress("parsing", 0, 1)
     parsed = parse_document(text)
     if not parsed.paragraphs:
         raise ImportRefused(_("the file has headings but no text"))
@@ -85,15 +98,17 @@ def _create(text, data, sha256, file_name, curated) -> ImportResult:
     reason = f"Imported from {file_name}"
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
     thesis = _create_thesis(document, parsed, readings, file_name, reason)
-    sections = _create_sections(thesis, parsed, reason)
-    authors = _create_authors(thesis, readings, reason)
+    sections = _create_sections(thesis, parsed, reason, progress)
+    authors = _create_authors(thesis, readings, reason, progress)
     if curated:
         curation_module.apply_people(thesis, curated, reason)
-    passages = _create_passages(thesis, parsed, readings, sections, reason)
-    events = _create_events(thesis, passages, reason)
+    passages = _create_passages(thesis, parsed, readings, sections, reason, progress)
+    events = _create_events(thesis, passages, reason, progress)
     if curated:
         curation_module.apply_events(thesis, curated, passages, reason)
+    progress("sources", 0, 1)
     changes.derive_pending()  # the summary counts the sources the citations create
+    progress("history", 0, 1)
     _one_history_record_each(thesis)
     counts = {
         "sections": len(sections),
@@ -135,7 +150,7 @@ def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason
     return thesis
 
 
-def _create_sections(thesis, parsed: ParsedDocument, reason) -> dict:
+def _create_sections(thesis, parsed: ParsedDocument, reason, progress: Progress) -> dict:
     """Sections by heading index (None: text before any heading), with parents by level."""
     sections = {}
     order = 0
@@ -147,6 +162,7 @@ def _create_sections(thesis, parsed: ParsedDocument, reason) -> dict:
         order += 1
     stack: list[tuple[int, Section]] = []
     for index, heading in enumerate(parsed.headings):
+        progress("sections", index, len(parsed.headings))
         level = _level(heading, stack)
         while stack and stack[-1][0] >= level:
             stack.pop()
@@ -182,10 +198,12 @@ def _level(heading, stack) -> int:
     return stack[-1][0] + 1 if stack else 1
 
 
-def _create_authors(thesis, readings: list[str], reason) -> list[Author]:
+def _create_authors(thesis, readings: list[str], reason, progress: Progress) -> list[Author]:
     """People listed in the historiography and people named with initials elsewhere."""
     authors = []
-    for person in read_people(readings).values():
+    people = read_people(readings)
+    for person in people.values():
+        progress("people", len(authors), len(people))
         author = _save(author_row(thesis, person), reason)
         AuthorAlias.objects.bulk_create(AuthorAlias(author=author, form=f) for f in sorted(person.forms))
         authors.append(author)
@@ -206,9 +224,10 @@ def author_row(thesis: Thesis, person: Person) -> Author:
     )
 
 
-def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason) -> list[Passage]:
+def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason, progress) -> list[Passage]:
     passages = []
     for order, (block, text) in enumerate(zip(parsed.paragraphs, readings, strict=False)):
+        progress("passages", order, len(parsed.paragraphs))
         passage = passage_row(sections[block.heading], block, parsed.text[block.start : block.end], text, order)
         passages.append(_save(passage, reason))
     return passages
@@ -227,10 +246,12 @@ def passage_row(section: Section, block: Block, original: str, text: str, order:
     )
 
 
-def _create_events(thesis, passages, reason) -> list[TimelineEvent]:
+def _create_events(thesis, passages, reason, progress: Progress) -> list[TimelineEvent]:
     """One event for every date printed in the text, described by the sentence that holds it."""
     events = []
-    for stated in stated_events([passage.text for passage in passages]):
+    found = stated_events([passage.text for passage in passages])
+    for stated in found:
+        progress("events", len(events), len(found))
         date = stated.date
         event = TimelineEvent(
             thesis=thesis,
