@@ -5,30 +5,7 @@ import time
 
 from django.db import migrations, models
 
-FTS_TABLE = "thesis_passage_fts"
-
-# External content: the index holds trigrams only, the text stays in thesis_passage.
-SQLITE_FTS = [
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "text, content='thesis_passage', content_rowid='id', tokenize='trigram')",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-    f"""CREATE TRIGGER thesis_passage_fts_insert AFTER INSERT ON thesis_passage BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text);
-    END""",
-    f"""CREATE TRIGGER thesis_passage_fts_delete AFTER DELETE ON thesis_passage BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text);
-    END""",
-    f"""CREATE TRIGGER thesis_passage_fts_update AFTER UPDATE OF text ON thesis_passage BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text);
-    END""",
-]
-SQLITE_FTS_DROP = [
-    "DROP TRIGGER IF EXISTS thesis_passage_fts_update",
-    "DROP TRIGGER IF EXISTS thesis_passage_fts_delete",
-    "DROP TRIGGER IF EXISTS thesis_passage_fts_insert",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-]
+from ._passage_search import SQLITE_FTS, SQLITE_FTS_DROP
 
 # The timeline's ordering (NULLs first) as an index. PostgreSQL sorts NULLs last unless told, and
 # SQLite, which sorts them first anyway, refuses NULLS FIRST in an index: hence SQL per database.

@@ -7,6 +7,8 @@ import django.db.models.deletion
 from django.core.management import call_command
 from django.db import migrations, models
 
+from ._passage_search import restore_triggers
+
 
 def fill(apps, schema_editor):
     # The check is the archive's own (thesis/services/stored_suspects.py), through the current models:
@@ -40,6 +42,8 @@ class Migration(migrations.Migration):
             name="open_suspects",
             field=models.PositiveIntegerField(default=0, editable=False, verbose_name="open suspects"),
         ),
+        # SQLite makes the passage table again to add a column with a check, which drops the search triggers.
+        migrations.RunPython(restore_triggers, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="passage",
             index=models.Index(fields=["thesis", "status", "-open_suspects", "order"], name="passage_work_queue"),
