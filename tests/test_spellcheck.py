@@ -242,3 +242,10 @@ def test_only_the_latest_attesting_spellers_are_kept():
     for letter in "абвгдежзийклмнопрс"[: spellcheck.ATTESTING_KEPT]:
         speller.attesting([f"Ирак{letter}"])
     assert speller.attesting(["Ирак"]) is not first
+
+
+def test_a_run_of_letters_longer_than_any_word_gets_no_corrections_and_costs_little(speller):
+    """Its variants grow with the square of its length: a fuzzed import of a few thousand confusable
+    letters filled the machine's memory."""
+    assert spellcheck.corrections("қ" * 5000, speller) == {}
+    assert "дипломатиялық" in spellcheck.corrections("дипломатиялык", speller)

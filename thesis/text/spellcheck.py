@@ -58,6 +58,8 @@ CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", 
 }
 # How many sets of attested words keep their speller (one per thesis, and one per edit of its records).
 ATTESTING_KEPT = 16
+# The longest word corrections are looked for: longer than any Kazakh word form (about 35 letters).
+LONGEST_CORRECTED = 48
 # Prefixes written onto the word they negate.
 PREFIXES = ("бей",)
 VOCABULARY_BONUS = 0.7
@@ -370,6 +372,10 @@ def candidates(word: str, speller: Speller, vocabulary=()) -> dict[str, float]:
 def corrections(word: str, speller: Speller) -> dict[str, float]:
     """Corrections of `word` from its own letters and Hunspell, whatever the thesis: the costly part."""
     found: dict[str, float] = {}
+    if len(word) > LONGEST_CORRECTED:
+        # Its variants grow with the square of its length: a run of letters thousands long, which an
+        # import may hold, would fill the memory, and no word of the language is that long.
+        return found
 
     def offer(candidate: str, cost: float | None = None):
         candidate = _match_case(word, candidate)
