@@ -20,9 +20,9 @@ def missing_spaces(thesis):
     return find_suspects(thesis, speller_problem="skip").by_kind[Kind.MISSING_SPACE]
 
 
-def fix_first_missing_space(thesis, user):
-    suspect = missing_spaces(thesis)[0]
-    fix = fixes.apply_fix(
+def apply_suggestion(suspect, user):
+    """The suspect's first suggestion applied, as an editor's click on it does."""
+    return fixes.apply_fix(
         suspect.passage_id,
         kind=suspect.kind,
         start=suspect.start,
@@ -31,7 +31,11 @@ def fix_first_missing_space(thesis, user):
         expected_version=suspect.passage_version,
         user=user,
     )
-    return suspect, fix
+
+
+def fix_first_missing_space(thesis, user):
+    suspect = missing_spaces(thesis)[0]
+    return suspect, apply_suggestion(suspect, user)
 
 
 def test_a_fix_reports_where_the_text_changed(seed_thesis, editor):

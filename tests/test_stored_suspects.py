@@ -11,6 +11,7 @@ from thesis.services.suspects import Kind, find_suspects
 from thesis.text import spellcheck
 
 from .conftest import account, synthetic_thesis
+from .test_fixes import apply_suggestion
 
 
 @pytest.fixture
@@ -53,15 +54,7 @@ def test_an_edit_rewrites_only_the_passages_whose_suspects_changed(seed_thesis, 
 
 def test_a_fix_its_undo_and_a_revert(seed_thesis, editor):
     suspect = stored_report(seed_thesis).by_kind[Kind.MISSING_SPACE][0]
-    fix = fixes.apply_fix(
-        suspect.passage_id,
-        kind=suspect.kind,
-        start=suspect.start,
-        found=suspect.found,
-        replacement=suspect.suggestions[0],
-        expected_version=suspect.passage_version,
-        user=editor,
-    )
+    fix = apply_suggestion(suspect, editor)
     assert_in_step(seed_thesis)
     fixes.undo_fix(suspect.passage_id, version=fix.passage.version, user=editor)
     assert_in_step(seed_thesis)
