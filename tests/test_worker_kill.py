@@ -4,19 +4,17 @@ no acknowledged save is lost, none is half-written, and the service goes on answ
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import threading
 import time
 import urllib.error
 from dataclasses import dataclass, field
 
-import psycopg
-
 from tests.admin_forms import form_data
 from tests.app_server import gunicorn
 from tests.conftest import EDITOR_PASSWORD, UNLIMITED
 from tests.reliability import report
+from tests.test_faults_workers import Database
 from tests.test_response_cache_workers import Browser, get_json
 from thesis.text.citations import derive_citations
 
@@ -119,22 +117,15 @@ def kill_workers(port: int, count: int, saves: Saves) -> int:
     return killed
 
 
-def rows(url: str, sql: str) -> list[tuple]:
-    """Rows read straight from the deployment's database, outside the server under test."""
-    if url.startswith("sqlite:///"):
-        with sqlite3.connect(url.removeprefix("sqlite:///")) as database:
-            return database.execute(sql).fetchall()
-    with psycopg.connect(url) as database:
-        return database.execute(sql).fetchall()
-
-
-def half_saves(url: str, passage_ids: list[int]) -> list[str]:
+def half_saves(database: Database, passage_ids: list[int]) -> list[str]:
     """Passages whose row, history and derived citations do not agree with each other."""
     found = []
     for pk in passage_ids:
-        ((text, version),) = rows(url, f"SELECT text, version FROM thesis_passage WHERE id = {pk}")
-        history = rows(url, f"SELECT version, text FROM thesis_historicalpassage WHERE id = {pk} ORDER BY history_id")
-        citations = rows(url, f"SELECT COUNT(*) FROM thesis_citation WHERE passage_id = {pk}")[0][0]
+        ((text, version),) = database.rows("SELECT text, version FROM thesis_passage WHERE id = %s", (pk,))
+        history = database.rows(
+            "SELECT version, text FROM thesis_historicalpassage WHERE id = %s ORDER BY history_id", (pk,)
+        )
+        citations = database.rows("SELECT COUNT(*) FROM thesis_citation WHERE passage_id = %s", (pk,))[0][0]
         if history[-1] != (version, text) or len(history) != version:
             found.append(f"passage {pk}: version {version}, history {[v for v, _ in history][-3:]}")
         if citations != len(derive_citations(text)):
@@ -164,11 +155,14 @@ def test_killed_workers_lose_no_acknowledged_save(deployment, tmp_path):
         for thread in editors:
             thread.join(timeout=60)
 
-    in_history = [reason for (reason,) in rows(url, "SELECT history_change_reason FROM thesis_historicalpassage")]
+    database = Database(url)
+    in_history = [
+        reason for (reason,) in database.rows("SELECT history_change_reason FROM thesis_historicalpassage", ())
+    ]
     lost = [reason for reason in saves.acknowledged if reason not in in_history]
     twice = [reason for reason in set(in_history) if REASON.match(reason or "") and in_history.count(reason) > 1]
-    half = half_saves(url, passage_ids)
-    integrity = rows(url, "PRAGMA integrity_check")[0][0] if url.startswith("sqlite") else "ok"
+    half = half_saves(database, passage_ids)
+    integrity = database.rows("PRAGMA integrity_check", ())[0][0] if url.startswith("sqlite") else "ok"
     report(
         f"workers killed mid-save ({'sqlite' if url.startswith('sqlite') else 'postgresql'})",
         kills=killed,
