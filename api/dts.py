@@ -1,5 +1,5 @@
 """The DTS 1.0 API (Distributed Text Services, Level 1): the entry point, and the collection,
-navigation and document endpoints over the theses (thesis/services/dts.py holds the rules)."""
+navigation and document endpoints over the theses (thesis/editions/dts.py holds the rules)."""
 
 from urllib.parse import unquote
 
@@ -13,10 +13,10 @@ from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from thesis.services import dts, dts_document, tei
-from thesis.services.dts import DtsError
-from thesis.services.export import current_text
-from thesis.services.tree import citation_tree
+from thesis.editions import dts, dts_document, tei
+from thesis.editions.dts import DtsError
+from thesis.editions.export import current_text
+from thesis.editions.tree import citation_tree
 
 from . import dts_schema
 from .options import AnyQueryOptions

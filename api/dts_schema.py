@@ -4,7 +4,7 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from thesis.services import dts
+from thesis.editions import dts
 from thesis.text.citetree import PARAGRAPH, SECTION, SUBSECTION
 
 from .schema import NO_NUL, NOT_FOUND, ArchiveAutoSchema

@@ -10,11 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from thesis.text.transliteration import latin_offsets, to_latin
-
-CYRILLIC = "cyrl"
-LATIN = "latn"
-SCRIPTS = (CYRILLIC, LATIN)
+from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS, in_script, latin_offsets, to_latin
 
 SCRIPT_PARAMETER = OpenApiParameter(
     "script",
@@ -31,10 +27,6 @@ def requested_script(request) -> str:
     if script not in SCRIPTS:
         raise ValidationError({"script": [f"Unknown script {script!r}: use one of {', '.join(SCRIPTS)}."]})
     return script
-
-
-def in_script(text: str, script: str) -> str:
-    return to_latin(text) if script == LATIN and text else text
 
 
 def context_script(field: serializers.Field) -> str:

@@ -3,6 +3,9 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from thesis.derived.suspects import Kind
+from thesis.editions.csl import CSL_NAME_SCHEMA, csl_names
+from thesis.history import public_name
 from thesis.models import (
     Author,
     Citation,
@@ -14,11 +17,8 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.services.history import public_name
-from thesis.services.suspects import Kind
 from thesis.text.diffs import word_diff
 
-from .csl import CSL_NAME_SCHEMA, csl_names
 from .scripts import (
     SPAN_SCHEMA,
     KazakhSlugRelatedField,

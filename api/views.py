@@ -19,25 +19,25 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from thesis.derived import dataversion
+from thesis.derived.stored_suspects import stored_report
+from thesis.derived.suspects import Kind, listed
+from thesis.editions import tei as tei_edition
+from thesis.editions.csl import CSL_ITEM_SCHEMA, csl_item
+from thesis.editions.export import RebuildError, current_text, rebuild_original
+from thesis.editions.snapshots import snapshot
+from thesis.editions.timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
-from thesis.services import dataversion
-from thesis.services import tei as tei_edition
 from thesis.services.compiled import Compiled
-from thesis.services.export import RebuildError, current_text, rebuild_original
-from thesis.services.snapshots import snapshot
-from thesis.services.stored_suspects import stored_report
-from thesis.services.suspects import Kind, listed
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import filters, serializers, tables
-from .csl import CSL_ITEM_SCHEMA, csl_item
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
 from .renderers import JSONRenderer, PlainTextRenderer, TeiRenderer
 from .schema import ANY_ID, DETAIL, TEI_RESPONSE, ArchiveAutoSchema
 from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
-from .timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 
 TEXT_VERSIONS = ("original", "current")
 BOOLEANS = {"true": True, "false": False}

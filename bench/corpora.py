@@ -27,8 +27,8 @@ GENERATOR_FILES = [
     "fixtures/diplomacy-thesis.kk.txt",
     "bench/inprocess.py",
     # The corpus stores each passage's suspects as these find them.
-    "thesis/services/suspects.py",
-    "thesis/services/stored_suspects.py",
+    "thesis/derived/suspects.py",
+    "thesis/derived/stored_suspects.py",
 ]
 GENERATOR_FOLDERS = ["thesis/text", "thesis/migrations"]
 SECRET_KEY = secrets.token_urlsafe(40)

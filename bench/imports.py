@@ -35,9 +35,9 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import router, transaction  # noqa: E402
 
+from thesis.ingest import uploads  # noqa: E402
+from thesis.ingest.exceptions import ImportRefused  # noqa: E402
 from thesis.models import Thesis  # noqa: E402
-from thesis.services import uploads  # noqa: E402
-from thesis.services.exceptions import ImportRefused  # noqa: E402
 
 HEAD = "КІРІСПЕ\n  "
 FACTORS = (1, 2, 4)

@@ -35,8 +35,8 @@ from scenarios import admin_scenarios, scenarios  # noqa: E402
 
 from synthetic.corpus import Counts, load_vocabulary, plan_thesis  # noqa: E402
 from synthetic.store import synthetic_theses, write_plans  # noqa: E402
+from thesis.ingest.importer import import_file  # noqa: E402
 from thesis.models import Thesis  # noqa: E402
-from thesis.services.importer import import_file  # noqa: E402
 
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
 PASSAGE_ORDER = 100

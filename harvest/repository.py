@@ -8,12 +8,11 @@ from django.urls import reverse
 from django.utils import translation
 from oaipmh import common, error, metadata
 
+from thesis.editions import tei as tei_edition
+from thesis.editions.tei.xml import TEI_NS
 from thesis.models import Thesis
-from thesis.services import harvest
-from thesis.services import tei as tei_edition
-from thesis.services.tei.xml import TEI_NS
 
-from . import dublin_core, tokens
+from . import dublin_core, records, tokens
 
 TEI_SCHEMA = "https://tei-c.org/release/xml/tei/custom/schema/xsd/tei_all.xsd"
 FORMATS = {
@@ -47,7 +46,7 @@ class Identity(common.Identify):
     the base URL of every response."""
 
     def earliestDatestamp(self):
-        return naive_utc(harvest.earliest_datestamp() or EPOCH)
+        return naive_utc(records.earliest_datestamp() or EPOCH)
 
 
 class Repository(common.ResumptionOAIPMH):
@@ -117,18 +116,18 @@ class Repository(common.ResumptionOAIPMH):
         prefix = checked_format(arguments["metadataPrefix"])
         size = self.config.page_size
         # One more than a page, to know whether another follows.
-        entries = harvest.page(window_of(arguments), after, size + 1)
+        entries = records.page(window_of(arguments), after, size + 1)
         if not entries and not resumed:
             raise error.NoRecordsMatchError("No record matches these arguments.")
         if len(entries) > size:
             return entries[:size], tokens.encode(arguments, entries[size - 1].id), prefix
         return entries, "" if resumed else None, prefix
 
-    def entry(self, identifier: str) -> harvest.Entry:
+    def entry(self, identifier: str) -> records.Entry:
         prefix = f"oai:{self.config.namespace}:thesis/"
         number = identifier.removeprefix(prefix)
         valid = identifier.startswith(prefix) and number.isascii() and number.isdigit()
-        found = harvest.entry(int(number)) if valid and len(number) <= LONGEST_ID else None
+        found = records.entry(int(number)) if valid and len(number) <= LONGEST_ID else None
         if found is None:
             raise error.IdDoesNotExistError(f"No record {identifier} in this repository.")
         return found
@@ -136,7 +135,7 @@ class Repository(common.ResumptionOAIPMH):
     def identifier(self, thesis_id: int) -> str:
         return f"oai:{self.config.namespace}:thesis/{thesis_id}"
 
-    def header(self, entry: harvest.Entry) -> common.Header:
+    def header(self, entry: records.Entry) -> common.Header:
         return common.Header(None, self.identifier(entry.id), naive_utc(entry.datestamp), [entry.kind], entry.deleted)
 
     def records(self, entries: list, prefix: str) -> list[tuple]:
@@ -171,13 +170,13 @@ def checked_format(prefix: str) -> str:
     return prefix
 
 
-def window_of(arguments: dict) -> harvest.Window:
+def window_of(arguments: dict) -> records.Window:
     """The theses a list's arguments ask for; a set the archive lacks matches none."""
     kind = arguments.get("set")
     if kind is not None and kind not in Thesis.Kind.values:
         raise error.NoRecordsMatchError(f"No set {kind!r}: the sets are {', '.join(Thesis.Kind.values)}.")
     since, until = (aware_utc(arguments.get(name)) for name in ("from_", "until"))
-    return harvest.Window(kind, since, until)
+    return records.Window(kind, since, until)
 
 
 def naive_utc(moment: datetime) -> datetime:

@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from thesis.services.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, EditRefused, as_refusal
+from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, EditRefused, as_refusal
 
 RETRY_AFTER_SECONDS = 2
 # Fields never written back into a page.

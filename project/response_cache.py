@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from thesis.services import dataversion
+from thesis.derived import dataversion
 
 # The request headers a response of the API can depend on, besides the path and query string.
 KEYED_HEADERS = (

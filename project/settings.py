@@ -294,7 +294,7 @@ READING_EDITOR_NAMES = env_bool("READING_EDITOR_NAMES", False)
 CURATION_DIR = BASE_DIR / "fixtures"
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 # An upload larger than this is imported in the background, by a job with a page of its own
-# (thesis/services/import_jobs.py); a smaller one is previewed and imported within the request,
+# (thesis/ingest/import_jobs.py); a smaller one is previewed and imported within the request,
 # which at this size takes a few seconds at most whatever the file holds (docs/reliability.md).
 IMPORT_BACKGROUND_BYTES = int(os.environ.get("IMPORT_BACKGROUND_BYTES", str(64 * 1024)))
 # Where a running import job writes its progress, and how long it may go unheard before it is taken for dead.

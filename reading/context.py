@@ -2,8 +2,7 @@
 
 from django.http import QueryDict
 
-CYRILLIC, LATIN = "cyrl", "latn"
-SCRIPTS = (CYRILLIC, LATIN)
+from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 
 
 def script(request) -> dict:

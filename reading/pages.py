@@ -14,13 +14,13 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.http import condition
 
+from thesis.derived import dataversion
+from thesis.editions.snapshots import snapshot
 from thesis.models import Thesis
 from thesis.query_fields import MAX_ID
-from thesis.services import dataversion
-from thesis.services.snapshots import snapshot
+from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 from thesis.year_fields import WholeNumberField
 
-from .context import LATIN, SCRIPTS
 from .scripts import latin_html
 
 
@@ -86,7 +86,7 @@ class Page(View):
         # The language form's token, made before rendering so that its cookie goes with this response.
         get_token(request)
         try:
-            script = choice(request, "script", SCRIPTS, "cyrl")
+            script = choice(request, "script", SCRIPTS, CYRILLIC)
             # A page reads its rows in several queries (a passage, then its citations); one snapshot
             # keeps them from two states of the archive.
             with snapshot(self.model or Thesis):

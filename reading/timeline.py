@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from thesis.models import TimelineEvent
 from thesis.query_fields import IdField
-from thesis.services.timeline_events import YearFilter, timeline
 from thesis.text.dates import PartialDate
-from thesis.text.timeline_layout import Span, is_bar, layout, span_label, year_label
-from thesis.text.timeline_svg import EventLink, timeline_svg
 from thesis.year_fields import CenturyField, YearField, YearRangeForm
 
 from .pages import BadParameter, Page
+from .timeline_events import YearFilter, timeline
+from .timeline_layout import Span, is_bar, layout, span_label, year_label
+from .timeline_svg import EventLink, timeline_svg
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -91,7 +91,7 @@ def passage_url(event: TimelineEvent) -> str:
 
 
 def picture(entries: list[dict], language: str, window: tuple[int | None, int | None]) -> str:
-    """The SVG of the entries; its markup is built element by element, every text escaped (thesis.text.timeline_svg)."""
+    """The SVG of the entries; its markup is built element by element, every text escaped (reading.timeline_svg)."""
     drawn = layout([item["span"] for item in entries], language, window=window)
     links = {item["key"]: EventLink(item["href"], item["name"], item["inferred"]) for item in entries}
     first, last = year_label(drawn.first_year, language), year_label(drawn.last_year, language)

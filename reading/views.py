@@ -1,4 +1,4 @@
-"""The reading site's views: each checks its parameters, reads its page through thesis.services and renders it."""
+"""The reading site's views: each checks its parameters, reads its page (contents.py) and renders it."""
 
 import datetime
 import json
@@ -10,10 +10,9 @@ from django.utils.translation import gettext
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.query_fields import IdField, SearchField
 from thesis.search import query_terms, search_passages
-from thesis.services import reading, search_page
-from thesis.text import citing
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
+from . import citing, contents, search_results
 from .context import with_parameter
 from .pages import BadParameter, Page, choice, integer, parameter
 
@@ -26,7 +25,7 @@ class ArchiveView(Page):
     template_name = "reading/archive.html"
 
     def context(self, request, **kwargs):
-        return {"theses": reading.archive()}
+        return {"theses": contents.archive()}
 
 
 class ThesisView(Page):
@@ -38,7 +37,7 @@ class ThesisView(Page):
     def context(self, request, pk):
         view = choice(request, "view", VIEWS, "reading")
         try:
-            page = reading.reading(pk)
+            page = contents.reading(pk)
         except Thesis.DoesNotExist:
             raise Http404("No such thesis.") from None
         return {"page": page, "thesis": page.thesis, "view": view, "views": VIEWS}
@@ -53,10 +52,10 @@ class PassageView(Page):
     def context(self, request, pk, n):
         version = integer(request, "version")
         try:
-            page = reading.passage_page(pk, n, version)
+            page = contents.passage_page(pk, n, version)
         except Passage.DoesNotExist:
             raise Http404("No such passage.") from None
-        except reading.UnknownVersion:
+        except contents.UnknownVersion:
             raise Http404("No such version of this passage.") from None
         shown_version = page.shown.version if page.shown else page.passage.version
         url = request.build_absolute_uri(f"{request.path}?version={shown_version}")
@@ -100,7 +99,7 @@ class SearchView(Page):
     def context(self, request, **kwargs):
         term = parameter(request, "q", SearchField(required=False))
         choices = facet_choices(request)
-        page = integer(request, "page", default=1, maximum=search_page.MAX_PAGE)
+        page = integer(request, "page", default=1, maximum=search_results.MAX_PAGE)
         context = {"term": term.strip(), "choices": choices}
         if term.strip():
             context["results"] = searched(term, choices, page)
@@ -109,11 +108,13 @@ class SearchView(Page):
         return context
 
 
-def searched(term: str, choices: dict, page: int) -> search_page.Results:
+def searched(term: str, choices: dict, page: int) -> search_results.Results:
     """The page of results, or a BadParameter for `q` when its search runs past the time limit."""
     try:
         with time_limit(settings.SEARCH_TIME_LIMIT_SECONDS):
-            return search_page.results(search_passages(search_page.narrowed(choices), term), query_terms(term), page)
+            return search_results.results(
+                search_passages(search_results.narrowed(choices), term), query_terms(term), page
+            )
     except TooLong:
         raise BadParameter("q", gettext(SEARCH_TOO_LONG)) from None
 
@@ -162,7 +163,7 @@ class PeopleView(Page):
     template_name = "reading/people.html"
 
     def context(self, request, **kwargs):
-        return {"groups": reading.people_groups()}
+        return {"groups": contents.people_groups()}
 
 
 class PersonView(Page):
@@ -173,7 +174,7 @@ class PersonView(Page):
 
     def context(self, request, pk):
         try:
-            author, quotes = reading.person(pk)
+            author, quotes = contents.person(pk)
         except Author.DoesNotExist:
             raise Http404("No such person.") from None
         return {"author": author, "quotes": quotes}
@@ -187,7 +188,7 @@ class SourceView(Page):
 
     def context(self, request, pk):
         try:
-            source, citations = reading.source(pk)
+            source, citations = contents.source(pk)
         except Source.DoesNotExist:
             raise Http404("No such source.") from None
         fields = [

@@ -13,6 +13,9 @@ from collections import Counter
 from django.db import connection
 from simple_history.utils import bulk_create_with_history
 
+from thesis.derived import changes
+from thesis.derived.derivation import citation_rows
+from thesis.ingest.importer import author_row, passage_row, section_row
 from thesis.models import (
     Author,
     AuthorAlias,
@@ -25,9 +28,6 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.services import changes
-from thesis.services.derivation import citation_rows
-from thesis.services.importer import author_row, passage_row, section_row
 
 from .corpus import SYNTHETIC_PREFIX, ThesisPlan
 

@@ -20,8 +20,8 @@ from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
 from synthetic.store import write_plans
+from thesis.ingest.importer import import_file
 from thesis.models import IgnoredWord, ImportJob, ReplaceBatch, Thesis
-from thesis.services.importer import import_file
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "diplomacy-thesis.kk.txt"
 # A synthetic corpus small enough for a test: three theses.

@@ -8,9 +8,10 @@ from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from thesis.derived.suspects import find_suspects
+from thesis.editorial import editing
 from thesis.models import Author, Passage, Section, Source, TimelineEvent
-from thesis.services import editing, progress
-from thesis.services.suspects import find_suspects
+from thesis.proofing import progress
 
 from .admin_forms import form_data
 from .conftest import synthetic_thesis

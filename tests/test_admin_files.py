@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from thesis.derived.suspects import Kind, find_suspects
+from thesis.editions import tei
+from thesis.editions.export import current_text
+from thesis.editorial.backup_file import read_rows
+from thesis.ingest.importer import import_file
 from thesis.models import Citation, ImportJob, Passage, SourceDocument, Thesis
-from thesis.services import tei
-from thesis.services.backup_file import read_rows
-from thesis.services.export import current_text
-from thesis.services.importer import import_file
-from thesis.services.suspects import Kind, find_suspects
 
 from .conftest import SEED, account
 from .database_state import changed_tables, every_row

@@ -4,8 +4,8 @@ form refusing a self-verification."""
 import pytest
 from django.urls import reverse
 
+from thesis.editorial import editing
 from thesis.models import Passage
-from thesis.services import editing
 
 from .conftest import account
 

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from thesis.editorial import editing
 from thesis.models import Passage
-from thesis.services import editing, progress
+from thesis.proofing import progress
 
 from .conftest import account, synthetic_thesis
 

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from thesis.derived.suspects import Kind, find_suspects
+from thesis.editorial import editing
 from thesis.models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch
-from thesis.services import editing
-from thesis.services.suspects import Kind, find_suspects
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
@@ -228,7 +228,7 @@ def test_the_page_makes_as_many_queries_for_more_suspects(client, seed_thesis, e
 
 
 def test_suggestions_show_how_sure_the_checker_is(client, seed_thesis, monkeypatch):
-    from thesis.services import stored_suspects
+    from thesis.derived import stored_suspects
 
     real = stored_suspects.stored_report
 
@@ -290,7 +290,7 @@ def test_json_errors_are_json(client, seed_thesis):
 
 
 def test_the_dismissed_and_ignored_lists_make_as_many_queries_for_more_rows(client, seed_thesis, editor):
-    from thesis.services import fixes
+    from thesis.proofing import fixes
 
     def queries(action):
         with CaptureQueriesContext(connection) as captured:

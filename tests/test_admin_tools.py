@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from thesis.editorial import replace
 from thesis.models import IgnoredWord, Passage, ReplaceBatch
-from thesis.services import replace
 from thesis.text import spellcheck
 
 from .admin_forms import form_data

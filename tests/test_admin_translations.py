@@ -14,9 +14,10 @@ from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 from lxml import html
 
+from thesis.editorial import replace
+from thesis.ingest import import_jobs
+from thesis.ingest.uploads import Upload
 from thesis.models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
-from thesis.services import import_jobs, replace
-from thesis.services.uploads import Upload
 
 from .conftest import SEED, account
 

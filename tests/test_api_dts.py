@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from uritemplate import URITemplate
 
+from thesis.editions.dts_document import DTS_NS, TEI_NS
 from thesis.models import Thesis
-from thesis.services.dts_document import DTS_NS, TEI_NS
 
 from .conftest import skip_or_fail, synthetic_thesis
 from .test_tei import cited_identifiers
@@ -137,7 +137,7 @@ def test_collection_errors(client, seed_thesis, params, status, parameter):
 
 
 def test_a_long_collection_is_paginated(client, seed_thesis, monkeypatch):
-    monkeypatch.setattr("thesis.services.dts.COLLECTION_PAGE_SIZE", 1)
+    monkeypatch.setattr("thesis.editions.dts.COLLECTION_PAGE_SIZE", 1)
     synthetic_thesis(5)
     Thesis.objects.update(kind="master")
     first = get_json(client, COLLECTION, {"id": "theses/master"})

@@ -17,7 +17,7 @@ from schemathesis.config import SchemathesisConfig
 from werkzeug.test import EnvironBuilder
 
 from project.wsgi import application
-from thesis.services import dts
+from thesis.editions import dts
 
 from .reliability import report
 
@@ -50,7 +50,7 @@ def filter_case(ctx, case):
     """OpenAPI cannot say that year_from may not be after year_to, nor which DTS parameters go together;
     the API answers such requests with a documented 400, so the generator is told the rules rather than
     left to find them: the order of a pair as the schema's x-not-after extension gives it, and the DTS
-    rules as the API's own code has them (thesis.services.dts)."""
+    rules as the API's own code has them (thesis.editions.dts)."""
     query = case.query or {}
     if case.path in DTS_QUERIES:
         return not dts_combination_refused(DTS_QUERIES[case.path], query)

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thesis.derived import suspects
 from thesis.models import IgnoredWord, Passage
-from thesis.services import suspects
 from thesis.text import spellcheck
 
 from .conftest import skip_or_fail

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
+from thesis.editions.tei import current_reading
+from thesis.editorial import editing
 from thesis.models import Passage, Section
-from thesis.services import editing
-from thesis.services.tei import current_reading
 
 from .conftest import assert_valid_tei
 

@@ -61,7 +61,12 @@ def test_the_table_names_every_package_of_the_project():
     table = rules()
     expected = {
         "thesis.text",
-        "thesis.services",
+        "thesis.history",
+        "thesis.derived",
+        "thesis.ingest",
+        "thesis.editorial",
+        "thesis.proofing",
+        "thesis.editions",
         "thesis.models",
         "thesis",
         "api",
@@ -112,8 +117,8 @@ def test_no_module_imports_a_private_name_of_another():
 
 
 def test_the_private_name_check_sees_relative_and_absolute_imports():
-    source = "from ..services.importer import _headline\nfrom thesis.text.dates import _sign, find_dates\n"
-    assert private_names_imported(source, ["synthetic"]) == {"services.importer._headline", "thesis.text.dates._sign"}
+    source = "from ..ingest.importer import _headline\nfrom thesis.text.dates import _sign, find_dates\n"
+    assert private_names_imported(source, ["synthetic"]) == {"ingest.importer._headline", "thesis.text.dates._sign"}
 
 
 def test_the_rules_of_the_text_import_no_django():
@@ -122,7 +127,7 @@ def test_the_rules_of_the_text_import_no_django():
 
 
 def test_the_checker_resolves_relative_imports_as_python_does():
-    source = "from ..services import editing\nfrom ..models import Passage\nfrom .alphabet import UPPER\nimport re\n"
+    source = "from ..editorial import editing\nfrom ..models import Passage\nfrom .alphabet import UPPER\nimport re\n"
     imports = imports_in(source, ["thesis", "text"])
-    assert imports == {"thesis.services", "thesis.models", "thesis.text.alphabet", "re"}
-    assert [layer(m, rules()) for m in sorted(imports)] == [None, "thesis.models", "thesis.services", "thesis.text"]
+    assert imports == {"thesis.editorial", "thesis.models", "thesis.text.alphabet", "re"}
+    assert [layer(m, rules()) for m in sorted(imports)] == [None, "thesis.editorial", "thesis.models", "thesis.text"]

@@ -23,11 +23,11 @@ from django.core.serializers import python
 from django.db import connection, transaction
 
 from thesis import serialization as archive_json
+from thesis.editorial import editing
+from thesis.editorial.backup import RestoreRefused, restore_backup, write_backup
+from thesis.editorial.backup_file import read_rows
+from thesis.ingest.importer import import_file
 from thesis.models import IgnoredWord, Passage
-from thesis.services import editing
-from thesis.services.backup import RestoreRefused, restore_backup, write_backup
-from thesis.services.backup_file import read_rows
-from thesis.services.importer import import_file
 
 from .conftest import SEED, account
 from .database_state import changed_tables, every_row

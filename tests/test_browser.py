@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import Passage
-from thesis.services import progress
+from thesis.proofing import progress
 
 from .browser import launch, sync_playwright
 

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from thesis.derived import changes, dataversion
+from thesis.derived.derivation import refresh_derived
 from thesis.models import Citation, DataVersion, Passage, Source
-from thesis.services import changes, dataversion
-from thesis.services.derivation import refresh_derived
 
 from .test_admin import client, event_data  # noqa: F401  (a fixture and form data)
 

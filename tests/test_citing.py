@@ -3,7 +3,7 @@
 import datetime
 import json
 
-from thesis.text.citing import PassageReference, as_bibtex, as_csl, as_english, as_kazakh, bibtex_escape
+from reading.citing import PassageReference, as_bibtex, as_csl, as_english, as_kazakh, bibtex_escape
 
 REF = PassageReference(
     thesis_id=4,

@@ -21,8 +21,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from thesis.ingest.importer import import_file
 from thesis.models import Passage, Source, TimelineEvent
-from thesis.services.importer import import_file
 from thesis.text.citations import derive_citations
 
 from .admin_forms import form_data

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from thesis.services.curation import load
-from thesis.services.exceptions import CurationError
+from thesis.ingest.curation import load
+from thesis.ingest.exceptions import CurationError
 
 SHA = "cf59af8196d6c16e56647d03617a868fd05b800273864e743eedb35cedcfd546"
 

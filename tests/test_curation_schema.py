@@ -1,12 +1,12 @@
-"""The shape of a curation file (thesis/services/curation_schema.py): refused, naming what and where, at any depth."""
+"""The shape of a curation file (thesis/ingest/curation_schema.py): refused, naming what and where, at any depth."""
 
 import json
 
 import pytest
 
-from thesis.services.curation import from_bytes
-from thesis.services.curation_schema import MAX_DEPTH
-from thesis.services.exceptions import CurationError
+from thesis.ingest.curation import from_bytes
+from thesis.ingest.curation_schema import MAX_DEPTH
+from thesis.ingest.exceptions import CurationError
 
 SHA = "0" * 64
 

@@ -3,8 +3,8 @@
 import pytest
 
 from synthetic.store import clear_synthetic
+from thesis.derived import dataversion
 from thesis.models import Author, DataVersion, Passage, Source, TimelineEvent
-from thesis.services import dataversion
 
 pytestmark = pytest.mark.django_db
 

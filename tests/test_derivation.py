@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thesis.derived import changes
+from thesis.derived.derivation import find_mentions
+from thesis.ingest.importer import import_bytes
 from thesis.models import Author, AuthorAlias, Mention, Source
-from thesis.services import changes
-from thesis.services.derivation import find_mentions
-from thesis.services.importer import import_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ the TEI elements a part is cut from."""
 import pytest
 from lxml import etree
 
-from thesis.services import dts
-from thesis.services.dts import DtsError, Query, Selection, members, navigation_query, select
-from thesis.services.dts_document import DTS_NS, TEI_NS, fragment, wrapped
+from thesis.editions import dts
+from thesis.editions.dts import DtsError, Query, Selection, members, navigation_query, select
+from thesis.editions.dts_document import DTS_NS, TEI_NS, fragment, wrapped
 from thesis.text.citetree import Division, Paragraph, build, walk
 
 # The seed's shape: 1 (three paragraphs and subsection 1.4 of four), 2 (subsection 2.1 of four).

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import InterfaceError, OperationalError, connection
 
+from thesis.editorial import editing
 from thesis.models import Author, AuthorAlias, IgnoredWord, Mention, Passage, Section, Source, Thesis, TimelineEvent
-from thesis.services import editing
 
 WRONG = "қауіпсіздіздігі"
 RIGHT = "қауіпсіздігі"

@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from thesis.derived.suspects import find_suspects
 from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
-from thesis.services import progress
-from thesis.services.suspects import find_suspects
+from thesis.proofing import progress
 
 from .browser import launch, sync_playwright
 from .conftest import SEED

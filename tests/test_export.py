@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from thesis.services.export import RebuildError, current_text, rebuild_original
+from thesis.editions.export import RebuildError, current_text, rebuild_original
 
 from .conftest import SEED
 

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from project.faults import DatabaseFaultMiddleware
+from thesis.editorial import editing
 from thesis.models import Passage
-from thesis.services import editing
 
 from .admin_forms import form_data
 

@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import translation
 
+from thesis.derived.suspects import Kind, Suspect, find_suspects
+from thesis.editorial import editing, replace
 from thesis.models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch
-from thesis.services import editing, fixes, replace
-from thesis.services.suspects import Kind, Suspect, find_suspects
+from thesis.proofing import fixes
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 

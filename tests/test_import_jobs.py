@@ -1,4 +1,4 @@
-"""Import jobs (thesis/services/import_jobs.py, thesis/admin/import_jobs.py): an admin import run in a process
+"""Import jobs (thesis/ingest/import_jobs.py, thesis/admin/import_jobs.py): an admin import run in a process
 of its own, its progress, its page in each state, and a job whose process died."""
 
 import json
@@ -13,10 +13,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.urls import reverse
 
+from thesis.ingest import import_jobs
+from thesis.ingest.importer import STAGES, import_bytes
+from thesis.ingest.uploads import Upload
 from thesis.models import ImportJob, Passage, Thesis
-from thesis.services import import_jobs
-from thesis.services.importer import STAGES, import_bytes
-from thesis.services.uploads import Upload
 
 from .conftest import SEED, account
 from .database_state import changed_tables, every_row

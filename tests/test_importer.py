@@ -5,6 +5,8 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
+from thesis.ingest.exceptions import ImportRefused
+from thesis.ingest.importer import decode_source, import_bytes, import_file
 from thesis.models import (
     Author,
     AuthorAlias,
@@ -17,8 +19,6 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.services.exceptions import ImportRefused
-from thesis.services.importer import decode_source, import_bytes, import_file
 
 from .conftest import SEED
 
@@ -79,7 +79,7 @@ def test_passages_keep_the_original_and_derive_the_reading_text(seed_thesis):
 
 
 def test_rebuild_from_spans_is_byte_for_byte(seed_thesis):
-    from thesis.services.export import rebuild_original
+    from thesis.editions.export import rebuild_original
 
     assert rebuild_original(seed_thesis).encode("utf-8") == SEED.read_bytes()
 

@@ -8,9 +8,9 @@ from django.db import connection, models, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thesis.services.exceptions import ImportRefused
-from thesis.services.export import rebuild_original
-from thesis.services.importer import import_bytes
+from thesis.editions.export import rebuild_original
+from thesis.ingest.exceptions import ImportRefused
+from thesis.ingest.importer import import_bytes
 
 from .database_state import changed_tables, every_row
 from .reliability import report

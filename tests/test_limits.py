@@ -1,4 +1,4 @@
-"""The size limit of an import (thesis/services/limits.py): read, not measured, and never past one byte over."""
+"""The size limit of an import (thesis/ingest/limits.py): read, not measured, and never past one byte over."""
 
 import contextlib
 import io
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from thesis.services.exceptions import ImportRefused
-from thesis.services.limits import read_limited
+from thesis.ingest.exceptions import ImportRefused
+from thesis.ingest.limits import read_limited
 
 from .database_state import changed_tables, every_row
 

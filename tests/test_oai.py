@@ -14,8 +14,8 @@ from oaipmh.metadata import MetadataRegistry, oai_dc_reader
 
 from synthetic.corpus import Counts, plan_corpus
 from synthetic.store import write_plans
+from thesis.editions.tei.records import HEADER_QUERIES
 from thesis.models import Passage, SourceDocument, Thesis
-from thesis.services.tei.records import HEADER_QUERIES
 
 from .conftest import assert_valid_tei
 

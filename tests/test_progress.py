@@ -9,9 +9,10 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thesis.derived.suspects import Kind, find_suspects
+from thesis.editorial import editing
 from thesis.models import Passage
-from thesis.services import editing, progress
-from thesis.services.suspects import Kind, find_suspects
+from thesis.proofing import progress
 
 from .conftest import synthetic_thesis
 

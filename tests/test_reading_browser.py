@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from thesis.editorial.editing import save_passage
 from thesis.models import Passage
-from thesis.services.editing import save_passage
 
 from .browser import launch, sync_playwright
 from .conftest import skip_or_fail

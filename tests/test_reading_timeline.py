@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from reading import timeline_events
+from reading.timeline_svg import SVG_NAMESPACE
 from thesis.models import TimelineEvent
-from thesis.services import timeline_events
-from thesis.text.timeline_svg import SVG_NAMESPACE
 
 from .conftest import synthetic_thesis
 

@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thesis.editorial.editing import save_passage
+from thesis.ingest.importer import import_bytes
 from thesis.models import Author, Passage, Source, Thesis
-from thesis.services.editing import save_passage
-from thesis.services.importer import import_bytes
 from thesis.time_limit import TooLong
 
 from .conftest import synthetic_thesis

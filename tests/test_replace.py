@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import User
 
+from thesis.editorial import editing, replace
 from thesis.models import Passage, ReplaceBatch
-from thesis.services import editing, replace
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, connections
 
 from project.response_cache import ResponseCache
+from thesis.derived import dataversion
 from thesis.models import Passage
-from thesis.services import dataversion
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from thesis.editorial import editing, replace, review
 from thesis.models import Passage
-from thesis.services import editing, replace, review
 
 from .conftest import account
 

@@ -14,7 +14,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from thesis.services import dataversion
+from thesis.derived import dataversion
 
 READ_SETTINGS = """
 import json

@@ -1,4 +1,4 @@
-"""One snapshot per response (thesis/services/snapshots.py): a passage and its citations from one state,
+"""One snapshot per response (thesis/editions/snapshots.py): a passage and its citations from one state,
 however an editor's save falls between their queries."""
 
 import re
@@ -9,10 +9,10 @@ from django.db import connections
 from django.test import Client
 
 from api import views
+from thesis.editions.snapshots import snapshot
+from thesis.editorial import editing
+from thesis.ingest.importer import import_file
 from thesis.models import Citation, Passage
-from thesis.services import editing
-from thesis.services.importer import import_file
-from thesis.services.snapshots import snapshot
 from thesis.text.citations import derive_citations
 
 from .conftest import SEED

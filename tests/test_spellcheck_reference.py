@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from thesis.services import spellcheck_report
+from thesis.proofing import spellcheck_report
 from thesis.text import spellcheck
 
 from .conftest import skip_or_fail

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from synthetic.corpus import SYNTHETIC_PREFIX
+from thesis.derived.derivation import find_mentions, refresh_derived
+from thesis.ingest.importer import import_bytes
 from thesis.models import (
     Author,
     AuthorAlias,
@@ -17,8 +19,6 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
-from thesis.services.derivation import find_mentions, refresh_derived
-from thesis.services.importer import import_bytes
 from thesis.text.normalisation import reading_text
 
 TINY_OPTIONS = {"theses": 3, "passages": 75, "events": 36, "sources": 15, "authors": 12, "verbosity": 0}

@@ -4,10 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from thesis.derived.stored_suspects import counts_by_kind, passage_suspects, stored_report
+from thesis.derived.suspects import Kind, find_suspects
+from thesis.editorial import editing, replace
 from thesis.models import Author, AuthorAlias, OpenSuspect, Passage
-from thesis.services import editing, fixes, replace
-from thesis.services.stored_suspects import counts_by_kind, passage_suspects, stored_report
-from thesis.services.suspects import Kind, find_suspects
+from thesis.proofing import fixes
 from thesis.text import spellcheck
 
 from .conftest import account, synthetic_thesis

@@ -2,8 +2,8 @@
 
 import pytest
 
+from thesis.derived import suspects
 from thesis.models import DismissedSuspect, IgnoredWord
-from thesis.services import suspects
 from thesis.text import spellcheck
 
 from .conftest import skip_or_fail

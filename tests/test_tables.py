@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from api import tables
 from api.serializers import PassageSerializer, ThesisSerializer, TimelineEventSerializer
+from thesis.editorial import editing
 from thesis.models import Passage
-from thesis.services import editing
 
 # --- the rules, without a database ----------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The TEI edition (thesis/services/tei): valid tei_all, the citation tree two ways, every reading rebuilt."""
+"""The TEI edition (thesis/editions/tei): valid tei_all, the citation tree two ways, every reading rebuilt."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -8,10 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from synthetic.store import synthetic_theses, write_plans
-from thesis.models import Passage, Section, Thesis, TimelineEvent
-from thesis.services import editing
-from thesis.services.importer import import_bytes
-from thesis.services.tei import (
+from thesis.editions.tei import (
     CURRENT,
     DERIVED,
     ORIGINAL,
@@ -23,10 +20,13 @@ from thesis.services.tei import (
     serialize,
     text_of,
 )
-from thesis.services.tei.passage import date_attributes, inline_content
-from thesis.services.tei.records import HEADER_QUERIES, QUERIES
-from thesis.services.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
-from thesis.services.tree import citation_tree
+from thesis.editions.tei.passage import date_attributes, inline_content
+from thesis.editions.tei.records import HEADER_QUERIES, QUERIES
+from thesis.editions.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
+from thesis.editions.tree import citation_tree
+from thesis.editorial import editing
+from thesis.ingest.importer import import_bytes
+from thesis.models import Passage, Section, Thesis, TimelineEvent
 from thesis.text.citetree import walk
 from thesis.text.inline import Span, element
 from thesis.text.normalisation import layout_folded, reading_text

@@ -3,8 +3,8 @@
 import pytest
 
 from api.filters import TimelineEventFilter
+from reading.timeline_events import YearFilter, timeline
 from thesis.models import TimelineEvent
-from thesis.services.timeline_events import YearFilter, timeline
 
 pytestmark = pytest.mark.django_db(databases=["default"])
 

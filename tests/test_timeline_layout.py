@@ -2,8 +2,7 @@
 
 import pytest
 
-from thesis.text.dates import PartialDate
-from thesis.text.timeline_layout import (
+from reading.timeline_layout import (
     LABEL_CHARS,
     LABELLED_ROWS,
     MARGIN,
@@ -24,6 +23,7 @@ from thesis.text.timeline_layout import (
     tick_years,
     year_label,
 )
+from thesis.text.dates import PartialDate
 
 
 def span(key, first, last=None, label="", bar=None):

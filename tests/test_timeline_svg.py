@@ -3,9 +3,9 @@
 import re
 import xml.etree.ElementTree as ET
 
+from reading.timeline_layout import Span, layout
+from reading.timeline_svg import AXIS, GRID, INK, MARK, SVG_NAMESPACE, EventLink, timeline_svg
 from thesis.text.dates import PartialDate
-from thesis.text.timeline_layout import Span, layout
-from thesis.text.timeline_svg import AXIS, GRID, INK, MARK, SVG_NAMESPACE, EventLink, timeline_svg
 
 NS = {"svg": SVG_NAMESPACE}
 HOSTILE = '<script>alert("x")</script> & "quoted" \'single\''

@@ -3,8 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from thesis.editions.tree import citation_tree
 from thesis.models import Passage, Section
-from thesis.services.tree import citation_tree
 from thesis.text.citetree import walk
 
 

@@ -1,4 +1,4 @@
-"""Importing an upload (thesis/services/uploads.py): a preview writing nothing, a held file brought back unchanged."""
+"""Importing an upload (thesis/ingest/uploads.py): a preview writing nothing, a held file brought back unchanged."""
 
 import json
 
@@ -7,11 +7,11 @@ from django.contrib.auth.models import User
 from django.core import signing
 from django.core.cache import cache
 
+from thesis.ingest import uploads
+from thesis.ingest.curation import from_bytes
+from thesis.ingest.exceptions import CurationError, ImportRefused
+from thesis.ingest.importer import check_size
 from thesis.models import Thesis
-from thesis.services import uploads
-from thesis.services.curation import from_bytes
-from thesis.services.exceptions import CurationError, ImportRefused
-from thesis.services.importer import check_size
 
 from .conftest import SEED
 from .database_state import changed_tables, every_row

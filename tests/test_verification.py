@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import pytest
 from django.utils import translation
 
+from thesis.editorial.verification import Version, review_state, status_after_save
 from thesis.models import Passage
-from thesis.services.verification import Version, review_state, status_after_save
 
 ORIGINAL = "Бастапқы  мәтін"
 IMPORTED = "Бастапқы мәтін"

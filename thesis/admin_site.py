@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Thesis
-from .services import progress
+from .proofing import progress
 
 
 class ArchiveAdminSite(admin.AdminSite):

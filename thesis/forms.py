@@ -6,10 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
+from thesis.editorial.verification import status_after_save
+
+from .history import REASON_MAX_LENGTH
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
-from .services.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
-from .services.history import REASON_MAX_LENGTH
-from .services.verification import status_after_save
 from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 
 

@@ -142,7 +142,7 @@ class Passage(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     span_start = models.PositiveIntegerField(_("span start"))
     span_end = models.PositiveIntegerField(_("span end"))
-    # Derived with the passage's suspects (services/stored_suspects.py), so that the work queue and the
+    # Derived with the passage's suspects (derived/stored_suspects.py), so that the work queue and the
     # passage list read a number instead of spell-checking the thesis.
     open_suspects = models.PositiveIntegerField(_("open suspects"), default=0, editable=False)
 
@@ -480,7 +480,7 @@ class DismissedSuspect(models.Model):
 
 class OpenSuspect(models.Model):
     """A suspected error in a passage's current text that no editor dismissed, as the passage's last
-    derivation found it (services/stored_suspects.py): the pages read these rows instead of checking
+    derivation found it (derived/stored_suspects.py): the pages read these rows instead of checking
     the whole thesis on every view."""
 
     # Indexed by open_suspect_kind, which begins with it.
@@ -584,7 +584,7 @@ class ImportJob(models.Model):
     """An admin import run out of the request: the uploaded bytes, who asked, and how it ended.
 
     The bytes are kept in the row, so that a job outlives the web worker that took the upload and
-    can be run again; its progress while it runs is in a file (thesis/services/import_jobs.py),
+    can be run again; its progress while it runs is in a file (thesis/ingest/import_jobs.py),
     as the import's own transaction holds the database until it ends."""
 
     class Status(models.TextChoices):

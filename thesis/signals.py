@@ -1,4 +1,4 @@
-"""Saving or deleting what the public API shows notes the change with `services.changes`, which
+"""Saving or deleting what the public API shows notes the change with `derived.changes`, which
 says what it triggers: a passage's citations and mentions derived again from its text, its thesis's
 suspects checked again, and the data version bumped, once per transaction of changes (or at once,
 outside one)."""
@@ -7,6 +7,7 @@ from django.db import router
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from .derived import changes
 from .models import (
     Author,
     AuthorAlias,
@@ -21,7 +22,6 @@ from .models import (
     Thesis,
     TimelineEvent,
 )
-from .services import changes
 
 # Everything the public API shows; ignored words and dismissals decide which suspects it lists.
 SHOWN = (

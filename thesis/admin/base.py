@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..services import changes, editing, history
+from thesis import history
+from thesis.derived import changes
+from thesis.editorial import editing
+
 from ..text.diffs import compact_diff, word_diff
 
 DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}

@@ -17,12 +17,14 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from thesis.editions import tei
+from thesis.editions.export import RebuildError, current_text, rebuild_original
+from thesis.editorial.backup import write_backup
+from thesis.ingest import import_jobs, uploads
+from thesis.ingest.exceptions import CurationError, ImportRefused
+from thesis.ingest.limits import check_size, read_limited
+
 from ..models import Thesis
-from ..services import import_jobs, tei, uploads
-from ..services.backup import write_backup
-from ..services.exceptions import CurationError, ImportRefused
-from ..services.export import RebuildError, current_text, rebuild_original
-from ..services.limits import check_size, read_limited
 
 IMPORT_PERMISSION = "thesis.add_thesis"
 TEXT_TYPE = "text/plain; charset=utf-8"

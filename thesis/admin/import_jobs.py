@@ -9,10 +9,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from thesis.ingest import import_jobs
+from thesis.ingest.exceptions import ImportRefused
+from thesis.ingest.importer import STAGES, ImportResult
+
 from ..models import ImportJob
-from ..services import import_jobs
-from ..services.exceptions import ImportRefused
-from ..services.importer import STAGES, ImportResult
 from .files import IMPORT_PERMISSION, imported_message, refusal_message
 
 STAGE_LABELS = {

@@ -12,11 +12,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thesis.derived.stored_suspects import passage_suspects, speller_problem
+from thesis.derived.suspects import Kind
+from thesis.editorial import editing
+from thesis.proofing import progress
+
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage, Section
-from ..services import editing, progress
-from ..services.stored_suspects import passage_suspects, speller_problem
-from ..services.suspects import Kind
 from ..text.normalisation import reading_text
 from .base import EditorialAdmin, existing_ids, render_compact_diff, render_text_diff
 

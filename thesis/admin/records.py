@@ -9,9 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thesis.editorial import editing
+
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
-from ..services import editing
 from ..text.dates import centuries, int_to_roman
 from .base import EditorialAdmin, ReadOnlyInline
 

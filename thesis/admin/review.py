@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
 
+from thesis.editorial import editing, review
+from thesis.editorial.verification import VERIFY_PERMISSION
+
 from ..forms import ReviewDecisionForm, stale_message
 from ..models import Passage, Thesis
-from ..services import editing, review
-from ..services.verification import VERIFY_PERMISSION
 from .base import render_diff
 
 

@@ -13,6 +13,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from thesis.derived.stored_suspects import stored_report
+from thesis.derived.suspects import DICTIONARY_KINDS, Kind
+from thesis.editorial import editing
+from thesis.proofing import fixes
+
 from ..forms import (
     ApplySuggestionForm,
     BulkFixForm,
@@ -22,9 +27,6 @@ from ..forms import (
     stale_message,
 )
 from ..models import DismissedSuspect, IgnoredWord, Passage
-from ..services import editing, fixes
-from ..services.stored_suspects import stored_report
-from ..services.suspects import DICTIONARY_KINDS, Kind
 
 ANCHOR_RE = re.compile(r"[a-z_]+-\d+")
 

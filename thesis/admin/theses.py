@@ -10,9 +10,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thesis.editorial import editing, replace
+
 from ..forms import ReplaceForm, ThesisForm, UndoBatchForm
 from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
-from ..services import editing, replace
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
 from .files import ThesisFilesAdmin
 from .import_jobs import ImportJobView

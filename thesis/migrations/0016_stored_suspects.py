@@ -11,7 +11,7 @@ from ._passage_search import restore_triggers
 
 
 def fill(apps, schema_editor):
-    # The check is the archive's own (thesis/services/stored_suspects.py), through the current models:
+    # The check is the archive's own (thesis/derived/stored_suspects.py), through the current models:
     # a rule of the text, not of this migration's schema.
     call_command("refresh_suspects", verbosity=0)
 

@@ -70,6 +70,17 @@ LATIN_2021 = {
 ROMAN_TOKEN_RE = re.compile(rf"(?<![^\W\d_])[{ROMAN_CHARS}]{{2,}}(?![^\W\d_])")
 
 
+# The codes a request names a script by (ISO 15924, lower case): Cyrillic as stored, or the Latin of 2021.
+CYRILLIC = "cyrl"
+LATIN = "latn"
+SCRIPTS = (CYRILLIC, LATIN)
+
+
+def in_script(text: str, script: str) -> str:
+    """The text in the script named by its code."""
+    return to_latin(text) if script == LATIN and text else text
+
+
 def to_latin(text: str) -> str:
     """`text` with its Kazakh (and Russian) Cyrillic letters in the 2021 Kazakh Latin alphabet."""
     return "".join(_latin_pieces(text))

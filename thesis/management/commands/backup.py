@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from thesis.services.backup import write_backup
+from thesis.editorial.backup import write_backup
 
 
 class Command(BaseCommand):

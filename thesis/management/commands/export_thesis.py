@@ -4,9 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from thesis.editions import tei
+from thesis.editions.export import RebuildError, current_text, rebuild_original
 from thesis.models import Thesis
-from thesis.services import tei
-from thesis.services.export import RebuildError, current_text, rebuild_original
 
 
 class Command(BaseCommand):

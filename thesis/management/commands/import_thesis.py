@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thesis.services import import_jobs
-from thesis.services.exceptions import ImportRefused
-from thesis.services.importer import import_file
+from thesis.ingest import import_jobs
+from thesis.ingest.exceptions import ImportRefused
+from thesis.ingest.importer import import_file
 
 
 class Command(BaseCommand):

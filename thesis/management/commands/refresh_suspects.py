@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from thesis.services import changes
-from thesis.services.stored_suspects import refresh_all
+from thesis.derived import changes
+from thesis.derived.stored_suspects import refresh_all
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thesis.services.backup import RestoreRefused, restore_backup
+from thesis.editorial.backup import RestoreRefused, restore_backup
 
 
 class Command(BaseCommand):

@@ -2,8 +2,9 @@
 
 A heading is corrected as a paragraph is: its words as transcribed in `sic`, as they read now in `corr`."""
 
+from thesis.editions.export import heading_line
+
 from ...text.citetree import PARAGRAPH, Unit
-from ..export import heading_line
 from .passage import inline_content, paragraph_content
 from .records import Records
 from .xml import E, append_content, with_id

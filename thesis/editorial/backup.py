@@ -21,10 +21,11 @@ from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, router
 from django.test.utils import override_settings
 
-from . import changes
+from thesis.derived import changes
+
 from .backup_file import RestoreRefused, read_rows, writing
 
-# The data version is not data: a restore starts the new database's own (services/dataversion.py).
+# The data version is not data: a restore starts the new database's own (derived/dataversion.py).
 # The search index is SQLite's alone and follows the passages through triggers, so it is rebuilt.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion", "thesis.passagetextindex"]
 # Migrations create these (the Editors group); a restore matches them by name instead.

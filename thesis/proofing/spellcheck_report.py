@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .suspects import DICTIONARY_KINDS, find_suspects
+from thesis.derived.suspects import DICTIONARY_KINDS, find_suspects
 
 MISSPELLING = "misspelling"
 

@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from thesis.editions.tree import citation_tree, citation_trees
+
 from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from ...text.citetree import Unit
-from ..tree import citation_tree, citation_trees
 
 # The records whose history is the edition's, and the xml:id of the element each is about (a source's
 # by its number, which its history record carries; the thesis is the whole document).

@@ -3,8 +3,9 @@
 from django.urls import reverse
 from django.utils import translation
 
+from thesis.history import public_name
+
 from ...text.citetree import depth
-from ..history import public_name
 from .records import Records
 from .xml import E, notes_in_languages, present, with_id, with_lang
 

@@ -16,7 +16,7 @@ UNIT_TAGS = {f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}p"}
 
 def part_text(units: list[Unit]) -> str:
     """The reading text of these units, in their order: each heading and paragraph on its own line,
-    as the whole text is written (services.export.current_text)."""
+    as the whole text is written (editions.export.current_text)."""
     sections = Section.objects.filter(pk__in=[u.record_id for u in units if not u.is_paragraph])
     headings = {section.pk: heading_line(section) for section in sections}
     passages = Passage.objects.filter(pk__in=[u.record_id for u in units if u.is_paragraph])

@@ -6,10 +6,12 @@ from django.db import InterfaceError, OperationalError, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from thesis.derived import changes
+from thesis.history import clean_reason, record
+
 from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 from ..text.diffs import word_diff
-from . import changes, verification
-from .history import REASON_MAX_LENGTH, clean_reason, record  # noqa: F401  (the editorial API)
+from . import verification
 
 
 class EditRefused(Exception):

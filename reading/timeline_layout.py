@@ -3,8 +3,8 @@
 import math
 from dataclasses import dataclass
 
-from .dates import DAYS_IN_MONTH, PartialDate, iso_date, years_before
-from .transliteration import to_latin
+from thesis.text.dates import DAYS_IN_MONTH, PartialDate, iso_date, years_before
+from thesis.text.transliteration import CYRILLIC, LATIN, to_latin
 
 WIDTH = 960
 MARGIN = 16
@@ -82,22 +82,22 @@ def is_bar(precision: str, start_year: int, end_year: int) -> bool:
     return precision in BAR_PRECISIONS or end_year > start_year
 
 
-def year_label(year: int, language: str = "kk", script: str = "cyrl") -> str:
+def year_label(year: int, language: str = "kk", script: str = CYRILLIC) -> str:
     """A year as the axis writes it: 1992, or a BCE year in the reader's language (б.з.д. 44, 44 до н. э., 44 BCE)."""
     if year > 0:
         return str(year)
     text = BCE_FORMATS.get(language, BCE_FORMATS["kk"]).format(year=-year)
-    return to_latin(text) if script == "latn" and language == "kk" else text
+    return to_latin(text) if script == LATIN and language == "kk" else text
 
 
-def date_label(date: PartialDate, language: str = "kk", script: str = "cyrl") -> str:
+def date_label(date: PartialDate, language: str = "kk", script: str = CYRILLIC) -> str:
     """A partial date, as far as it is known: 1992, 1992-03 or 1992-03-02, its year written as year_label."""
     month_day = iso_date(date).lstrip("-").partition("-")[2]
     year = year_label(date.year, language, script)
     return f"{year}-{month_day}" if month_day and date.year > 0 else f"{year} {month_day}".strip()
 
 
-def span_label(begin: PartialDate, finish: PartialDate, language: str = "kk", script: str = "cyrl") -> str:
+def span_label(begin: PartialDate, finish: PartialDate, language: str = "kk", script: str = CYRILLIC) -> str:
     """The dates of an event: one date, or its first and last joined by a dash."""
     first, last = date_label(begin, language, script), date_label(finish, language, script)
     return first if first == last else f"{first}{RANGE_DASH}{last}"
@@ -238,7 +238,7 @@ def _extent(span: Span, scale: Scale) -> tuple[float, float]:
 
 
 def layout(
-    spans: list[Span], language: str = "kk", script: str = "cyrl", width: int = WIDTH, window: Window = (None, None)
+    spans: list[Span], language: str = "kk", script: str = CYRILLIC, width: int = WIDTH, window: Window = (None, None)
 ) -> Layout:
     """The whole picture of `spans` over the years of `window` (see scale_for): its size, the ticks of
     its axis and every mark."""

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from thesis.models import TimelineEvent, note_for
 from thesis.text.dates import PartialDate, iso_date
-
-from .scripts import in_script
+from thesis.text.transliteration import in_script
 
 DEFAULT_TITLE = gettext_lazy("Timeline")
 

@@ -10,16 +10,17 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from thesis.derived import changes
+from thesis.history import as_created, record
+
 from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
 from ..text.names import Person, read_people
 from ..text.normalisation import reading_text
 from ..text.parsing import Block, Heading, ParsedDocument, parse_document
 from ..text.structure import completeness, completeness_note_kk, declared_structure
-from . import changes
 from . import curation as curation_module
 from .exceptions import ImportRefused
-from .history import as_created, record
 from .limits import check_size, read_limited
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}

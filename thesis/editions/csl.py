@@ -1,8 +1,7 @@
 """Sources as CSL-JSON items, the format citation processors and reference managers read."""
 
 from thesis.models import Source
-
-from .scripts import in_script
+from thesis.text.transliteration import in_script
 
 DEFAULT_TYPE = "document"
 # CSL variable → Source field, for the text variables given in the requested script.

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from ..models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
-from ..text.dates import DateMention, century_of, find_dates
-from ..text.diffs import word_diff
-from ..text.inline import Span, element
-from ..text.snippets import snippets
-from .export import heading_of
-from .history import public_name
-from .tei.passage import inline_content
-from .tei.records import links_by_passage
+from thesis.editions.export import heading_of
+from thesis.editions.tei.passage import inline_content
+from thesis.editions.tei.records import links_by_passage
+from thesis.history import public_name
+from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.text.dates import DateMention, century_of, find_dates
+from thesis.text.diffs import word_diff
+from thesis.text.inline import Span, element
+from thesis.text.snippets import snippets
 
 # Which of two links over the same characters is outside: a citation, a name, then a date.
 CITATION, NAME, DATE = range(3)

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thesis.derived import changes
+from thesis.history import clean_reason
+
 from ..models import Passage, ReplaceBatch, ReplaceBatchItem
-from . import changes
 from .editing import EditRefused, StaleEdit, save_passage
-from .history import clean_reason
 
 
 @dataclass

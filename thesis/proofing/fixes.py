@@ -7,12 +7,14 @@ from itertools import groupby
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from thesis.derived import changes
+from thesis.derived.stored_suspects import stored_report
+from thesis.derived.suspects import DICTIONARY_KINDS, DISMISS_CONTEXT, Kind, Suspect
+from thesis.editorial import editing
+from thesis.history import clean_reason, record
+
 from ..models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch, ReplaceBatchItem
 from ..text import spellcheck
-from . import changes, editing
-from .history import clean_reason, record
-from .stored_suspects import stored_report
-from .suspects import DICTIONARY_KINDS, DISMISS_CONTEXT, Kind, Suspect
 
 # From this confidence on, the checker's first suggestion is shown as the likely fix.
 CONFIDENT = 0.8

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
-from ..models import Author, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.models import Author, Passage, Section, Source, Thesis, TimelineEvent
 
 # The records whose history is a thesis's: a change to any of them changes the thesis.
 PARTS = (Section, Passage, Source, Author, TimelineEvent)

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from thesis.history import clean_reason
+
 from ..models import Passage
 from ..text.diffs import word_diff
 from .editing import EditRefused, save_passage
-from .history import clean_reason
 from .verification import VERIFY_PERMISSION, ReviewState, review_state, versions_of
 
 # A queue page shows this many passages; the rest wait behind them.

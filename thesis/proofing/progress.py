@@ -18,10 +18,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
+from thesis.derived.stored_suspects import counts_by_kind, speller_problem
+from thesis.derived.suspects import Kind
+from thesis.history import public_name
+
 from ..models import Passage, Thesis
-from .history import public_name
-from .stored_suspects import counts_by_kind, speller_problem
-from .suspects import Kind
 
 # The index shows the progress of this many theses, the first imported first; the list of theses has the rest.
 THESES_SHOWN = 10

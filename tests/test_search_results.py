@@ -2,11 +2,11 @@
 
 import pytest
 
+from reading import search_results
+from reading.contents import section_heading, section_heading_of
+from thesis.ingest.importer import import_bytes
 from thesis.models import Section
 from thesis.search import search_passages
-from thesis.services import search_page
-from thesis.services.importer import import_bytes
-from thesis.services.reading import section_heading, section_heading_of
 from thesis.text.snippets import MAX_LENGTH, MAX_MARKS, MAX_SNIPPETS
 
 from .operations import lines
@@ -23,9 +23,9 @@ def test_a_heading_from_fields_is_the_heading_from_the_record(seed_thesis):
 
 
 def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesis):
-    matches = search_passages(search_page.narrowed({}), "Қазақстан")
+    matches = search_passages(search_results.narrowed({}), "Қазақстан")
     found = list(matches)
-    results = search_page.results(matches, ["қазақстан"], 1)
+    results = search_results.results(matches, ["қазақстан"], 1)
     assert results.total == len(found) > 3
     sections = {value.value: value for value in results.facets["section"]}
     for passage in found:
@@ -37,7 +37,7 @@ def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesi
 
 def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
     import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
-    results = search_page.results(search_passages(search_page.narrowed({}), "а"), ["а"], 1)
+    results = search_results.results(search_passages(search_results.narrowed({}), "а"), ["а"], 1)
     (hit,) = [hit for group in results.groups for hit in group.hits]
     pieces = [piece for snippet in hit.snippets for piece in snippet.pieces]
     assert sum(len(piece.text) for piece in pieces) <= MAX_SNIPPETS * MAX_LENGTH

@@ -5,10 +5,11 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 
+from thesis.history import record
+
 from ..models import Author, Citation, Mention, Passage, Source
 from ..text.citations import derive_citations
 from ..text.names import find_names
-from .history import record
 
 
 def refresh_derived(passage: Passage) -> None:

@@ -5,7 +5,7 @@ Every change runs in `changes.atomic()`: the services, the commands and the admi
 it. Inside, the signals (thesis/signals.py) only note what was saved or deleted; when the
 outermost block ends, still inside its transaction, each noted passage's citations and mentions
 are derived once from its stored text, each noted thesis's suspects are checked once and stored
-(services/stored_suspects.py), and the data version is bumped once, so all commit with the
+(derived/stored_suspects.py), and the data version is bumped once, so all commit with the
 change. A save outside any block (a shell, a test) triggers them at once, as it is made.
 Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote; a bulk
 writer of passages stores their suspects itself (`suspects_changed`)."""

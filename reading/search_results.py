@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from ..models import Citation, Mention, Passage
-from ..text.snippets import match_spans, snippets
-from .reading import section_heading, section_heading_of
+from thesis.models import Citation, Mention, Passage
+from thesis.text.snippets import match_spans, snippets
+
+from .contents import section_heading, section_heading_of
 
 PAGE_SIZE = 20
 # How many matches are listed and counted (thesis.search.SEARCH_RESULT_LIMIT); past it a count would

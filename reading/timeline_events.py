@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from ..models import TimelineEvent
-from ..text.dates import century_years
+from thesis.models import TimelineEvent
+from thesis.text.dates import century_years
 
 # A picture of more events than this is no longer readable (and the API's pages hold as many);
 # the reader narrows the years instead.

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from django.conf import settings
 
+from thesis.history import as_created, record
+
 from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
 from ..text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 from ..text.events import stated_event_key
 from ..text.names import display_name, person_key
 from .curation_schema import check_depth, check_shape
 from .exceptions import CurationError, ImportRefused
-from .history import as_created, record
 from .limits import read_limited
 
 PRECISIONS = set(TimelineEvent.Precision.values)

@@ -15,12 +15,14 @@ from django.core.cache import cache
 from django.db import router, transaction
 from django.utils.translation import gettext as _
 
+from thesis.derived.stored_suspects import counts_by_kind
+from thesis.derived.suspects import Kind
+
 from ..models import Citation, Thesis
 from .exceptions import ImportRefused
 from .importer import ImportResult, import_bytes
-from .stored_suspects import counts_by_kind
-from .suspects import Kind
 
+# The module's former name, kept: a new salt would refuse every preview signed before it changed.
 SALT = "thesis.services.uploads"
 # How long a previewed file waits for its confirmation.
 HOLD_SECONDS = 60 * 60
