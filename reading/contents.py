@@ -5,9 +5,11 @@ template to lay out; the passage markup they carry is `thesis.text.inline` conte
 edition is made of, with HTML elements for the links a reader follows."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
 from thesis.editions.tei.passage import inline_content
@@ -46,6 +48,17 @@ def archive() -> list[Thesis]:
 # Links inside a passage ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _url(name: str, pk: int | None, prefix: str) -> str:
+    return reverse(name, args=[] if pk is None else [pk])
+
+
+def page_url(name: str, pk: int | None = None) -> str:
+    """The address of one of the site's pages by its route's name; a passage links many times to the
+    same few pages, so each address is reversed once (per script prefix, which reverse() adds)."""
+    return _url(name, pk, get_script_prefix())
+
+
 def timeline_query(date: DateMention) -> str:
     """The timeline's filter for a date printed in the text: its year, its century, or its range of years."""
     first, last = date.begin.year, date.finish.year
@@ -65,17 +78,22 @@ def link_spans(passage: Passage, citations=None, mentions=None) -> list[Span]:
         Span(
             c.marker_start,
             c.marker_end,
-            element("a", href=f"/sources/{c.source_id}/", **{"class": "citation-marker"}),
+            element("a", href=page_url("reading:source", c.source_id), **{"class": "citation-marker"}),
             CITATION,
         )
         for c in (passage.citations.all() if citations is None else citations)
     ]
     spans += [
-        Span(m.start, m.end, element("a", href=f"/people/{m.author_id}/", **{"class": "person"}), NAME)
+        Span(m.start, m.end, element("a", href=page_url("reading:person", m.author_id), **{"class": "person"}), NAME)
         for m in (passage.mentions.all() if mentions is None else mentions)
     ]
     spans += [
-        Span(d.start, d.end, element("a", href=f"/timeline/?{timeline_query(d)}", **{"class": "date"}), DATE)
+        Span(
+            d.start,
+            d.end,
+            element("a", href=f"{page_url('reading:timeline')}?{timeline_query(d)}", **{"class": "date"}),
+            DATE,
+        )
         for d in find_dates(passage.text)
     ]
     return spans

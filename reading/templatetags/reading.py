@@ -6,12 +6,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from thesis.models import note_for
+from thesis.text import diffs
 
 from ..markup import render
 
 register = template.Library()
-
-DIFF_TAGS = {"insert": "ins", "delete": "del"}
 
 
 @register.simple_tag
@@ -34,12 +33,7 @@ def note(record, field):
 @register.simple_tag
 def diff_html(operations):
     """A word diff (thesis.text.diffs) with insertions and deletions marked."""
-    pieces = []
-    for operation in operations:
-        tag = DIFF_TAGS.get(operation["op"])
-        text = escape(operation["text"])
-        pieces.append(f"<{tag}>{text}</{tag}>" if tag else text)
-    return mark_safe("".join(pieces))
+    return mark_safe(diffs.diff_html(operations))
 
 
 @register.filter

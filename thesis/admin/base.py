@@ -7,6 +7,7 @@ from django.db import router
 from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -15,17 +16,14 @@ from thesis import history
 from thesis.derived import changes
 from thesis.editorial import editing
 
-from ..text.diffs import compact_diff, word_diff
-
-DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
+from ..text.diffs import compact_diff, diff_html, piece_html, word_diff
 
 
 def render_diff(operations: list[dict]):
     """A word diff as HTML, every piece escaped, nothing cut short."""
     if not operations:
         return format_html('<div class="word-diff empty">{}</div>', _("(empty)"))
-    pieces = format_html_join("", "<{0}>{1}</{0}>", ((DIFF_TAGS[op["op"]], op["text"]) for op in operations))
-    return format_html('<div class="word-diff" lang="kk">{}</div>', pieces)
+    return format_html('<div class="word-diff" lang="kk">{}</div>', mark_safe(diff_html(operations)))
 
 
 def render_text_diff(old: str, new: str):
@@ -59,7 +57,7 @@ def render_compact_diff(old: str, new: str, unchanged: str):
 
 def _compact_piece(operation: dict):
     if operation["op"] != "skip":
-        return format_html("<{0}>{1}</{0}>", DIFF_TAGS[operation["op"]], operation["text"])
+        return mark_safe(piece_html(operation))
     words = operation["words"]
     left_out = ngettext("%(count)s unchanged word", "%(count)s unchanged words", words) % {"count": words}
     return format_html('<span class="skip" title="{}"> … </span>', left_out)

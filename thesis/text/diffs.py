@@ -2,6 +2,7 @@
 
 import difflib
 import re
+from html import escape
 
 TOKEN_RE = re.compile(r"\s+|[^\s]+")
 
@@ -81,3 +82,18 @@ def _shortened(text: str, head: int, tail: int) -> list[dict]:
     if tail_start < len(pieces):
         kept.append({"op": "equal", "text": "".join(pieces[tail_start:])})
     return kept
+
+
+# The element each kind of piece of a word diff is marked with, wherever a diff is shown.
+DIFF_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
+
+
+def piece_html(operation: dict) -> str:
+    """One piece of a word diff as HTML, its text escaped."""
+    tag = DIFF_TAGS[operation["op"]]
+    return f"<{tag}>{escape(operation['text'])}</{tag}>"
+
+
+def diff_html(operations: list[dict]) -> str:
+    """A word diff as HTML: every piece escaped and marked by its kind, nothing cut short."""
+    return "".join(piece_html(operation) for operation in operations)
