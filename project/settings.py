@@ -283,7 +283,7 @@ AXES_HANDLER = "project.lockout.AccountAndAddressHandler"
 AXES_CLIENT_IP_CALLABLE = "project.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
-# JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
+# JSON that keeps times to the microsecond: the backup format (thesis/services/backup.py).
 SERIALIZATION_MODULES = {"archive-jsonl": "thesis.serialization"}
 
 # Whether the reading site names the editors in a passage's history; by default it says only that
