@@ -1,6 +1,6 @@
 """A WSGI wrapper that answers repeated anonymous GETs of the API from memory, keyed on the data version.
 
-Before Django is entered, one tiny query reads the data version (thesis.dataversion), which every
+Before Django is entered, one tiny query reads the data version (thesis/derived/dataversion.py), which every
 change to the archive bumps in the transaction that makes it. The key is that version, the full
 path with its query string, and every request header a response may vary on; so an edit makes
 every older entry unreachable at once, and no stale response is ever served.

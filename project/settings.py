@@ -96,7 +96,7 @@ WSGI_APPLICATION = "project.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -283,7 +283,7 @@ AXES_HANDLER = "project.lockout.AccountAndAddressHandler"
 AXES_CLIENT_IP_CALLABLE = "project.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
-# JSON that keeps times to the microsecond: the backup format (thesis/backup.py).
+# JSON that keeps times to the microsecond: the backup format (thesis/editorial/backup.py).
 SERIALIZATION_MODULES = {"archive-jsonl": "thesis.serialization"}
 
 # Whether the reading site names the editors in a passage's history; by default it says only that

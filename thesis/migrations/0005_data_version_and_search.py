@@ -33,7 +33,7 @@ def drop_search_and_order(apps, schema_editor):
 
 
 def create_version_row(apps, schema_editor):
-    # As thesis.dataversion.first_number(): the time, so that a database made again starts past the old.
+    # As thesis.derived.dataversion.first_number(): the time, so that a database made again starts past the old.
     number = time.time_ns() // 1000
     apps.get_model("thesis", "DataVersion").objects.using(schema_editor.connection.alias).create(pk=1, number=number)
 
