@@ -12,17 +12,15 @@ from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
-from thesis.editions.tei.passage import inline_content
-from thesis.editions.tei.records import links_by_passage
+from thesis.editions.links import links_by_passage
 from thesis.history import public_name
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.text.corrections import CITATION, DATE, NAME, inline_content
 from thesis.text.dates import DateMention, century_of, find_dates
 from thesis.text.diffs import word_diff
 from thesis.text.inline import Span, element
 from thesis.text.snippets import snippets
 
-# Which of two links over the same characters is outside: a citation, a name, then a date.
-CITATION, NAME, DATE = range(3)
 # The historiography groups in the order the thesis reviews them, then everyone else it names.
 GROUPS = (Author.Group.FOREIGN, Author.Group.RUSSIAN, Author.Group.DOMESTIC)
 

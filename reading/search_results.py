@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from thesis.models import Citation, Mention, Passage
+from thesis.search import SEARCH_RESULT_LIMIT
 from thesis.text.snippets import match_spans, snippets
 
 from .contents import section_heading, section_heading_of
 
 PAGE_SIZE = 20
-# How many matches are listed and counted (thesis.search.SEARCH_RESULT_LIMIT); past it a count would
-# cost as much as the corpus is large.
-RESULT_LIMIT = 1000
-MAX_PAGE = RESULT_LIMIT // PAGE_SIZE
+# Matches are listed and counted up to the search's own limit: past it a count would cost as much as
+# the corpus is large.
+MAX_PAGE = SEARCH_RESULT_LIMIT // PAGE_SIZE
 # Values shown of each facet, most matches first.
 FACET_SIZE = 15
 FACETS = ("thesis", "section", "status", "source", "person")
@@ -79,9 +79,9 @@ MATCH_FIELDS += ("section__label", "section__title", "status")
 
 def results(matches, terms: list[str], page: int) -> Results:
     """The page (from 1, at most MAX_PAGE) of `matches`, in their order, and the facets of the first
-    RESULT_LIMIT; in four queries. `terms` are the strings to mark in the snippets, best first."""
-    rows = list(matches.values_list(*MATCH_FIELDS)[: RESULT_LIMIT + 1])
-    capped, rows = len(rows) > RESULT_LIMIT, rows[:RESULT_LIMIT]
+    SEARCH_RESULT_LIMIT; in four queries. `terms` are the strings to mark in the snippets, best first."""
+    rows = list(matches.values_list(*MATCH_FIELDS)[: SEARCH_RESULT_LIMIT + 1])
+    capped, rows = len(rows) > SEARCH_RESULT_LIMIT, rows[:SEARCH_RESULT_LIMIT]
     shown = [row[0] for row in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     by_id = Passage.objects.select_related("thesis", "section").defer("thesis__declared_structure").in_bulk(shown)
     hits = [Hit(by_id[pk], snippets(by_id[pk].text, match_spans(by_id[pk].text, terms))) for pk in shown]

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from thesis.models import Author, Passage, Source, Thesis
-from thesis.query_fields import IdField, SearchField
+from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, SearchField
 from thesis.search import query_terms, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
@@ -100,7 +100,7 @@ class SearchView(Page):
         term = parameter(request, "q", SearchField(required=False))
         choices = facet_choices(request)
         page = integer(request, "page", default=1, maximum=search_results.MAX_PAGE)
-        context = {"term": term.strip(), "choices": choices}
+        context = {"term": term.strip(), "choices": choices, "max_length": SEARCH_MAX_LENGTH}
         if term.strip():
             context["results"] = searched(term, choices, page)
             context["facets"] = facet_links(request, context["results"].facets, choices)

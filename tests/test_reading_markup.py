@@ -5,7 +5,7 @@ import pytest
 
 from reading.markup import render
 from reading.scripts import latin_html
-from thesis.editions.tei.passage import inline_content
+from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
 
 ORIGINAL = "Қазақстан  сыртқы саясаты\nжайлы <b>"

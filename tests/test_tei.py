@@ -20,7 +20,7 @@ from thesis.editions.tei import (
     serialize,
     text_of,
 )
-from thesis.editions.tei.passage import date_attributes, inline_content
+from thesis.editions.tei.passage import date_attributes
 from thesis.editions.tei.records import HEADER_QUERIES, QUERIES
 from thesis.editions.tei.xml import TEI_NS, XML_ID, XML_LANG, E, append_content, with_id
 from thesis.editions.tree import citation_tree
@@ -28,6 +28,7 @@ from thesis.editorial import editing
 from thesis.ingest.importer import import_bytes
 from thesis.models import Passage, Section, Thesis, TimelineEvent
 from thesis.text.citetree import walk
+from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
 from thesis.text.normalisation import layout_folded, reading_text
 

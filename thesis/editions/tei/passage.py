@@ -9,31 +9,13 @@ into its `sic`, so that the two kinds of choice never cross. Citations, names an
 the current text wherever they nest with the choices and with one another (thesis.text.inline).
 """
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from itertools import pairwise
-
 from ...models import Passage, TimelineEvent
+from ...text.corrections import CITATION, DATE, NAME, inline_content
 from ...text.dates import PartialDate, iso_date
-from ...text.diffs import word_diff
-from ...text.inline import Node, Span, element, markup
-from ...text.normalisation import joints, reading_text
+from ...text.inline import Span, element
 from .records import Records
 
-# Which of two annotations over the same characters is outside: citations, then names, then dates;
-# corrections and restorations innermost.
-CITATION, NAME, DATE, CHOICE = range(4)
 POINT_PRECISIONS = {TimelineEvent.Precision.DAY, TimelineEvent.Precision.MONTH, TimelineEvent.Precision.YEAR}
-
-
-@dataclass
-class Segment:
-    """Characters [start, end) of the reading text, and what the current text has in their place."""
-
-    start: int
-    end: int
-    text: str
-    changed: bool
 
 
 def paragraph_content(passage: Passage, records: Records) -> list:
@@ -43,114 +25,6 @@ def paragraph_content(passage: Passage, records: Records) -> list:
     annotations += [_name(mention) for mention in records.mentions_of(passage.pk)]
     annotations += _dates(passage.text, records.events_of(passage.pk))
     return inline_content(passage.original_text, passage.text, annotations, resp)
-
-
-def inline_content(original: str, current: str, annotations: list[Span], resp: str = "") -> list:
-    """The current text with the restorations and corrections that lead to it from the original, and
-    the annotations (spans of the current text) that nest with them, in the order given."""
-    reading = reading_text(original)
-    restored = joints(original)
-    segments = _widened(_segments(reading, current), restored)
-    return markup(current, _choices(reading, segments, restored, resp) + annotations)
-
-
-def _segments(reading: str, current: str) -> list[Segment]:
-    """The word diff from the reading text to the current text, a deletion and the insertion after
-    it taken as one replacement."""
-    segments: list[Segment] = []
-    position = 0
-    for operation in word_diff(reading, current):
-        op, text = operation["op"], operation["text"]
-        if op == "equal":
-            segments.append(Segment(position, position + len(text), text, False))
-            position += len(text)
-        elif op == "delete":
-            segments.append(Segment(position, position + len(text), "", True))
-            position += len(text)
-        elif segments and segments[-1].changed and segments[-1].end == position:
-            segments[-1].text += text
-        else:
-            segments.append(Segment(position, position, text, True))
-    return segments
-
-
-def _widened(segments: list[Segment], restored: list[tuple[int, int]]) -> list[Segment]:
-    """The segments, each correction that cuts into a restoration grown to take it whole.
-
-    One pass over both, in order: the unchanged segments are first cut at every restoration's ends,
-    so that each restoration touches a run of whole segments, which stays as it is or becomes one
-    correction. Only the last segment passed over can reach into the next restoration."""
-    pieces = _cut(segments, sorted({point for joint in restored for point in joint}))
-    result: list[Segment] = []
-    index = 0
-    for start, end in restored:
-        while index < len(pieces) and pieces[index].end <= start and not _touches(pieces[index], start, end):
-            result.append(pieces[index])
-            index += 1
-        touched = [result.pop()] if result and _touches(result[-1], start, end) else []
-        while index < len(pieces) and _touches(pieces[index], start, end):
-            touched.append(pieces[index])
-            index += 1
-        result += _joined_if_cut(touched, start, end)
-    return result + pieces[index:]
-
-
-def _cut(segments: list[Segment], points: list[int]) -> list[Segment]:
-    """The segments with each unchanged one cut at every one of the sorted `points` inside it."""
-    result = []
-    for segment in segments:
-        if segment.changed:
-            result.append(segment)
-            continue
-        first, last = bisect_right(points, segment.start), bisect_left(points, segment.end)
-        bounds = [segment.start, *points[first:last], segment.end]
-        result += [
-            Segment(low, high, segment.text[low - segment.start : high - segment.start], False)
-            for low, high in pairwise(bounds)
-        ]
-    return result
-
-
-def _joined_if_cut(touched: list[Segment], start: int, end: int) -> list[Segment]:
-    """The segments touching a restoration, as one correction if a correction cuts into it."""
-    changed = [segment for segment in touched if segment.changed]
-    if not changed or (len(changed) == 1 and changed[0].start <= start and end <= changed[0].end):
-        return touched
-    return [Segment(touched[0].start, touched[-1].end, "".join(s.text for s in touched), True)]
-
-
-def _touches(segment: Segment, start: int, end: int) -> bool:
-    if segment.start == segment.end:
-        return start < segment.start < end
-    return segment.start < end and start < segment.end
-
-
-def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, int]], resp: str) -> list[Span]:
-    """A span of the current text for each correction and for each restoration outside them."""
-    spans, position = [], 0
-    starts, ends = [start for start, _ in restored], [end for _, end in restored]
-    for segment in segments:
-        # The restorations are in order and apart, so those inside a segment are one run of them.
-        inside = restored[bisect_left(starts, segment.start) : bisect_right(ends, segment.end)]
-        if segment.changed:
-            sic = markup(reading[segment.start : segment.end], _restorations(inside, -segment.start))
-            spans.append(Span(position, position + len(segment.text), _correction(sic, resp), CHOICE))
-        else:
-            spans += _restorations(inside, position - segment.start)
-        position += len(segment.text)
-    return spans
-
-
-def _restorations(restored: list[tuple[int, int]], offset: int) -> list[Span]:
-    def wrap(content):
-        return Node("choice", {}, [Node("orig", {}, [Node("lb")]), Node("reg", {}, content)])
-
-    return [Span(start + offset, end + offset, wrap, CHOICE) for start, end in restored]
-
-
-def _correction(sic: list, resp: str):
-    attributes = {"resp": resp} if resp else {}
-    return lambda content: Node("choice", {}, [Node("sic", {}, sic), Node("corr", attributes, content)])
 
 
 def _citation(citation) -> Span:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from thesis.editions.links import links_by_passage
 from thesis.editions.tree import citation_tree, citation_trees
 
 from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
@@ -77,22 +78,6 @@ def load(thesis: Thesis | int) -> Records:
         citations=citations,
         mentions=mentions,
     )
-
-
-def links_by_passage(thesis_id: int) -> tuple[dict[int, list[Citation]], dict[int, list[Mention]]]:
-    """The thesis's citations (with their sources, in the order of their markers) and names (in the
-    order of the text), each by passage id, in a query each. Grouped here rather than prefetched: a
-    prefetch filters a queryset for each of the thesis's passages."""
-    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source").order_by("marker_start")
-    mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
-    return _by_passage(citations), _by_passage(mentions)
-
-
-def _by_passage(rows) -> dict[int, list]:
-    grouped: dict[int, list] = {}
-    for row in rows:
-        grouped.setdefault(row.passage_id, []).append(row)
-    return grouped
 
 
 def load_headers(theses: list[Thesis]) -> list[Records]:
