@@ -10,8 +10,8 @@ from uritemplate import URITemplate
 from thesis.editions.dts_document import DTS_NS, TEI_NS
 from thesis.models import Thesis
 
-from .conftest import skip_or_fail, synthetic_thesis
-from .test_tei import cited_identifiers
+from .conftest import assert_valid_tei, skip_or_fail, synthetic_thesis
+from .test_tei import LISTED, cited_identifiers, plain_thesis
 
 pytestmark = pytest.mark.django_db
 
@@ -261,6 +261,21 @@ def test_the_tei_document_whole_and_a_part_in_the_wrapper(client, resource):
     assert wrapper.tag == f"{{{DTS_NS}}}wrapper"
     assert [(element.tag.split("}")[1], element.get("n")) for element in wrapper] == [("p", "4"), ("div", "2")]
     assert [p.get("n") for p in wrapper.iter(f"{{{TEI_NS}}}p")] == ["4", "1"]
+
+
+@pytest.mark.parametrize("listed", LISTED)
+def test_a_thesis_with_nothing_to_list_is_valid_tei_whole_and_in_parts(client, listed, tei_schema):
+    resource = f"thesis/{plain_thesis(listed).pk}"
+    for params in ({}, {"ref": "2"}, {"ref": "2.2"}, {"start": "1.1", "end": "2.1"}):
+        root = etree.fromstring(client.get(DOCUMENT, {"resource": resource, **params}).content)
+        body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+        wrappers = body.findall(f"{{{DTS_NS}}}wrapper")
+        assert len(wrappers) == (1 if params else 0), params
+        # A part is the edition once its wrapper's elements take the wrapper's place.
+        for wrapper in wrappers:
+            body.extend(list(wrapper))
+            body.remove(wrapper)
+        assert_valid_tei(tei_schema, etree.ElementTree(root))
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,14 @@ from .operations import calls, lines
 pytestmark = pytest.mark.django_db
 
 NS = {"tei": TEI_NS}
+# Plain texts of a title line, a heading and two paragraphs, by what they give the back to list (the
+# types of its divisions): nothing; a person and an event but no source; sources alone.
+PLAIN = "Дипломатия туралы ой\nКІРІСПЕ\n{}\nСондықтан бұл тақырып өзекті болып табылады{}.\n"
+LISTED = {
+    "nothing": (PLAIN.format("Бүгінгі таңда дипломатияның алатын орны ерекше.", ""), []),
+    "people": (PLAIN.format("Н.Ә.Назарбаев 1993 жылы дипломатияның орны ерекше дейді.", ""), ["people", "timeline"]),
+    "sources": (PLAIN.format("Бүгінгі таңда дипломатияның алатын орны ерекше [1].", " [2]"), ["sources"]),
+}
 
 
 @pytest.fixture
@@ -165,6 +173,20 @@ def test_a_generated_thesis_without_history_is_valid_tei(plans, tei_schema):
     tree = edition(thesis)
     assert_valid_tei(tei_schema, tree)
     assert not tree.getroot().findall(f".//{{{TEI_NS}}}revisionDesc")
+
+
+def plain_thesis(listed: str) -> Thesis:
+    """One of the LISTED plain texts, imported."""
+    return import_bytes(LISTED[listed][0].encode(), f"{listed}.txt", use_curation=False).thesis
+
+
+@pytest.mark.parametrize("listed", LISTED)
+def test_a_thesis_with_nothing_to_list_leaves_the_list_out(listed, tei_schema):
+    # TEI forbids an empty list: its division goes with it, and the back with its last division.
+    tree = edition(plain_thesis(listed))
+    assert_valid_tei(tei_schema, tree)
+    assert [div.get("type") for div in tree.xpath("//tei:back/tei:div", namespaces=NS)] == LISTED[listed][1]
+    assert len(tree.xpath("//tei:back", namespaces=NS)) == (1 if LISTED[listed][1] else 0)
 
 
 def test_the_serialised_edition_is_utf8_with_a_declaration(seed_thesis, tei_schema):

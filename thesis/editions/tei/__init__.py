@@ -9,7 +9,7 @@ from .body import body
 from .header import header
 from .readings import CURRENT, DERIVED, ORIGINAL, current_reading, original_reading, reading, text_of
 from .records import load, load_headers
-from .xml import XML_ID, E, tei, with_lang
+from .xml import XML_ID, E, present, tei, with_lang
 
 __all__ = [
     "MEDIA_TYPE",
@@ -31,7 +31,7 @@ def edition(thesis, base_url: str | None = None) -> etree._ElementTree:
 
     `base_url` is the site's root (scheme and host); with it the edition's own address is absolute."""
     records = load(thesis)
-    text = E.text(body(records), back(records))
+    text = E.text(body(records), *present(back(records)))
     targets = {element.get(XML_ID) for element in text.iter() if element.get(XML_ID)}
     root = with_lang(E.TEI(header(records, base_url, targets), text), records.thesis.language)
     return etree.ElementTree(root)

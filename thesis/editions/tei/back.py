@@ -10,11 +10,15 @@ from .xml import E, notes_in_languages, optional, present, with_id
 
 
 def back(records: Records):
-    return E.back(
-        E.div(E.listBibl(*(_source(source) for source in records.sources)), type="sources"),
-        E.div(E.listPerson(*(_person(author) for author in records.authors)), type="people"),
-        E.div(E.listEvent(*(_event(event) for event in records.events)), type="timeline"),
+    """The back matter, or None when there is nothing to list: TEI forbids an empty list, so a list
+    with no entries is left out with its division, and the back with its last division."""
+    lists = (
+        ("sources", E.listBibl, [_source(source) for source in records.sources]),
+        ("people", E.listPerson, [_person(author) for author in records.authors]),
+        ("timeline", E.listEvent, [_event(event) for event in records.events]),
     )
+    divisions = [E.div(make(*entries), type=kind) for kind, make, entries in lists if entries]
+    return E.back(*divisions) if divisions else None
 
 
 def _source(source: Source):
