@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from ..models import Author, Citation, Mention, Passage, Source
 from ..text.citations import derive_citations
-from ..text.names import find_names
+from ..text.names import every_name
 from .history import record
 
 
@@ -108,7 +108,7 @@ class MentionFinder:
 
     def find(self, text: str) -> list[tuple[Author, str, int, int]]:
         found = []
-        for name in find_names(text):
+        for name in every_name(text):
             author = self.by_key.get(name.key)
             if author is not None:
                 found.append((author, name.form, name.start, name.end))
