@@ -11,7 +11,7 @@ vowel (қазақ, қазағы); a doubled final consonant is written single be
 import re
 from functools import lru_cache
 
-from .alphabet import BACK_VOWELS, FRONT_VOWELS, VOWELS
+from .alphabet import BACK_VOWELS, FRONT_VOWELS, VOWEL_RE, VOWELS
 
 # A word of Kazakh Cyrillic letters only, the kind whose endings can be stripped.
 WORD_RE = re.compile(r"[а-яёәғқңөұүһі]+")
@@ -213,11 +213,7 @@ def name_stem(name: str) -> str:
     A shorter stem with an ending is as often a whole name (Гар-ден, Уот-тен, Ван-да), and a stem
     without a vowel is no name. The stem's vowels do not decide the first ending: a Russian -ов or
     -ев follows the Kazakh name it is added to (Назарбаевтың, Әуезовтің), a foreign name its own sound."""
-    return _shortest_stem(name, "name", MIN_SEARCH_STEM, lambda candidate: None, _has_vowel)
-
-
-def _has_vowel(text: str) -> bool:
-    return any(char in VOWELS for char in text.lower())
+    return _shortest_stem(name, "name", MIN_SEARCH_STEM, lambda candidate: None, VOWEL_RE.search)
 
 
 def _shortest_stem(word: str, state: str, minimum: int, vowels_of, keeps=lambda candidate: True) -> str:

@@ -9,7 +9,7 @@ in the nominative and the initials agree once periods, hyphens and spaces are se
 import re
 from dataclasses import dataclass, field
 
-from .alphabet import LOWER, UPPER
+from .alphabet import LOWER, UPPER, VOWEL_RE
 from .morphology import name_stem
 
 TITLED = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?"
@@ -23,7 +23,6 @@ FAMILY_FIRST = rf"(?P<family2>{FAMILY})\s(?P<trail>{TRAIL})(?![{UPPER}{LOWER}])"
 NAME_RE = re.compile(rf"{INITIALS_FIRST}|{FAMILY_FIRST}")
 INITIALS_FIRST_RE = re.compile(INITIALS_FIRST)
 FAMILY_FIRST_RE = re.compile(FAMILY_FIRST)
-VOWEL_RE = re.compile(r"[аәеёиоөуұүыіэюяaeiouy]", re.IGNORECASE)
 
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
 GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
@@ -86,7 +85,8 @@ def prose_names(text: str) -> list[Name]:
     """The names running text gives: initials first, or after the family name where they begin
     no name of their own (in "Алайда Ә. Бөкейханов" the initial is Бөкейханов's)."""
     leading = _names(INITIALS_FIRST_RE, text)
-    trailing = [n for n in _names(FAMILY_FIRST_RE, text) if not any(_overlap(n, other) for other in leading)]
+    taken = {index for name in leading for index in range(name.start, name.end)}
+    trailing = [n for n in _names(FAMILY_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
     return sorted(leading + trailing, key=lambda n: n.start)
 
 
@@ -103,10 +103,6 @@ def _names(pattern: re.Pattern, text: str) -> list[Name]:
         family = nominative(written)
         names.append(Name(family, _tidy_initials(initials), form, match.start(), match.start() + len(form)))
     return names
-
-
-def _overlap(one: Name, other: Name) -> bool:
-    return one.start < other.end and other.start < one.end
 
 
 def historiography_groups(text: str) -> dict[str, list[Name]]:
