@@ -67,3 +67,11 @@ def test_an_alias_is_found_only_as_a_whole_word():
     text = "Збигнев Бжезинский айтты, Збигнев Бжезинскийдің сөзі, «Гарден» және Збигнев Бжезинский."
     found = [(form, start) for _, form, start, _ in find_mentions(text, [author])]
     assert found == [("Збигнев Бжезинский", 0), ("«Гарден»", 54), ("Збигнев Бжезинский", 68)]
+
+
+def test_a_known_person_is_found_in_any_case_whoever_the_word_before_their_initials():
+    author = Author(pk=1, key="байтұрсынов|а")
+    author._prefetched_objects_cache = {"aliases": []}
+    text = "Сонымен А.Байтұрсынов әліпбиді түзді, ал А. БАЙТҰРСЫНОВТЫҢ еңбегі Байтұрсынов А. кітабында."
+    found = [form for _, form, _, _ in find_mentions(text, [author])]
+    assert found == ["А.Байтұрсынов", "А. БАЙТҰРСЫНОВТЫҢ", "Байтұрсынов А."]

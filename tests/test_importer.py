@@ -363,3 +363,21 @@ def test_import_without_curation_still_derives_everything():
     assert thesis.events.count() == 7
     assert thesis.authors.count() == 26
     assert Citation.objects.filter(passage__thesis=thesis).count() == 17
+
+
+def test_a_person_in_any_case_and_in_capitals_is_one_author_in_the_nominative():
+    text = (
+        "КІРІСПЕ\n"
+        "  Н.Ә. Назарбаевтың жолдауы [1] жарияланды.\n"
+        "  Сонымен Н.Ә.НАЗАРБАЕВ елшілермен кездесті, елшілер Н.Ә. Назарбаевпен келісті.\n"
+        "  Бұл туралы Назарбаев Н.Ә. және М.О. Әуезовтің еңбектерінде айтылады.\n"
+    )
+    thesis = import_bytes(text.encode(), "cases.txt", use_curation=False).thesis
+    assert sorted(thesis.authors.values_list("key", "family_name", "display_name", "is_quoted")) == [
+        ("назарбаев|нә", "Назарбаев", "Н.Ә. Назарбаев", True),
+        ("әуезов|мо", "Әуезов", "М.О. Әуезов", True),
+    ]
+    nazarbayev = thesis.authors.get(key="назарбаев|нә")
+    forms = ["Н.Ә. Назарбаевтың", "Н.Ә.НАЗАРБАЕВ", "Н.Ә. Назарбаевпен", "Назарбаев Н.Ә."]
+    assert sorted(nazarbayev.aliases.values_list("form", flat=True)) == sorted(forms)
+    assert sorted(nazarbayev.mentions.values_list("form", flat=True)) == sorted(forms)

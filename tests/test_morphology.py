@@ -53,3 +53,39 @@ def test_phrase_forms_inflect_the_last_word():
     assert phrase_forms("саясат") == []
     assert phrase_forms("[3]") == []
     assert phrase_forms("qazaqstan") == []
+
+
+def test_a_loanwords_final_v_takes_the_voiceless_endings():
+    assert joins("в", "тың") and joins("в", "ке") and joins("в", "пен")
+
+
+FAMILY_FORMS = {
+    "Марғұланның": "Марғұлан",
+    "Әуезовтің": "Әуезов",
+    "Назарбаевпен": "Назарбаев",
+    "Назарбаевқа": "Назарбаев",
+    "Сәтбаевтан": "Сәтбаев",
+    "Лебедеваның": "Лебедева",
+    "Ахметовадан": "Ахметова",
+    "Путиннің": "Путин",
+    "Сатоудың": "Сатоу",
+    "Серренің": "Серре",
+    "Әуезовтерге": "Әуезов",
+    "Мұхтардың": "Мұхтар",
+    "Кенесарының": "Кенесары",
+}
+
+
+@pytest.mark.parametrize(("written", "nominative"), FAMILY_FORMS.items())
+def test_name_stem_strips_case_and_number(written, nominative):
+    assert morphology.name_stem(written) == nominative
+
+
+@pytest.mark.parametrize(
+    "name",
+    # Whole names that end as an ending would: a stem too short (Гар-ден, Уот-тен, Вуд-тың), a
+    # third person's or a first person's possessive (Кенесар-ы, Байтұрсынұл-ы, Әбдікәр-ім).
+    ["Гарден", "Уоттен", "Вудтың", "Кенесары", "Байтұрсынұлы", "Әбдікәрім", "Арыстанбекова", "Мартене"],
+)
+def test_name_stem_keeps_a_whole_name(name):
+    assert morphology.name_stem(name) == name

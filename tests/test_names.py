@@ -1,6 +1,17 @@
-"""Names written with initials, one key per person, and the historiography list."""
+"""Names written with initials, in any case and in capitals, one key per person, and the historiography list."""
 
-from thesis.text.names import display_name, find_names, historiography_groups, person_key, read_people
+import pytest
+
+from thesis.text.names import (
+    display_name,
+    every_name,
+    find_names,
+    historiography_groups,
+    nominative,
+    person_key,
+    prose_names,
+    read_people,
+)
 
 
 def test_every_spelling_of_one_person_has_one_key():
@@ -45,3 +56,114 @@ def test_read_people_keeps_groups_forms_and_who_is_quoted_outside_the_listing():
         person_key("Назарбаев", "Н.Ә"): ("", False, True),
     }
     assert people[person_key("Сатоу", "Э")].forms == {"Сатоу Э", "Э.Сатоу"}
+
+
+# Each family of case endings (and the plural) on a family name, in sentences a thesis writes.
+INFLECTED = {
+    "genitive": ("Ә.Х. Марғұланның еңбектерінде Сарыарқа қорғандары сипатталады.", "Марғұлан", "Ә.Х."),
+    "genitive after -ов": ("Бұл М.О. Әуезовтің романында айтылады.", "Әуезов", "М.О."),
+    "genitive after -ев": ("Н.Ә. Назарбаевтың жолдауы жарияланды.", "Назарбаев", "Н.Ә."),
+    "genitive after -ова": ("Бұл пікір Т.И. Холопованың кітабында бар.", "Холопова", "Т.И."),
+    "dative": ("Хат Қ.К. Тоқаевқа жолданды.", "Тоқаев", "Қ.К."),
+    "dative after a vowel": ("Сыйлық А. Арыстанбековаға берілді.", "Арыстанбекова", "А."),
+    "accusative": ("Зерттеуші Ә.Н. Бөкейхановты жиі келтіреді.", "Бөкейханов", "Ә.Н."),
+    "locative": ("Ш.Ш. Уәлихановта бұл туралы жазба бар.", "Уәлиханов", "Ш.Ш."),
+    "ablative": ("Бұл дерек А. Байтұрсыновтан алынды.", "Байтұрсынов", "А."),
+    "ablative after a vowel": ("Үзінді Л.Н. Гумилевтен және М.М. Лебедевадан алынды.", "Гумилев", "Л.Н."),
+    "instrumental": ("Елші Н.Ә. Назарбаевпен кездесті.", "Назарбаев", "Н.Ә."),
+    "instrumental after a consonant": ("Ол Ә.Х. Марғұланмен бірге жұмыс істеді.", "Марғұлан", "Ә.Х."),
+    "plural": ("Ш. Уәлихановтар мен А. Байтұрсыновтар заманы.", "Уәлиханов", "Ш."),
+    "plural and case": ("М. Әуезовтерге арналған кеш.", "Әуезов", "М."),
+}
+
+
+@pytest.mark.parametrize(("sentence", "family", "initials"), INFLECTED.values(), ids=INFLECTED.keys())
+def test_a_name_in_any_case_is_read_in_the_nominative(sentence, family, initials):
+    first = prose_names(sentence)[0]
+    assert (first.family, first.initials) == (family, initials)
+    assert sentence[first.start : first.end] == first.form
+
+
+def test_the_form_keeps_the_ending_the_text_wrote():
+    [name] = prose_names("Бұл М.О. Әуезовтің романында айтылады.")
+    assert (name.form, name.display, name.key) == ("М.О. Әуезовтің", "М.О. Әуезов", "әуезов|мо")
+
+
+def test_names_in_capitals_are_read_in_title_case():
+    text = "Б.Б.КӘРІБАЕВ, Ә.Н. НАЗАРБАЕВ және ТОҚАЕВ Қ.К. ҚАЗАҚСТАННЫҢ СЫРТҚЫ САЯСАТЫ"
+    assert [(n.family, n.initials, n.form) for n in find_names(text)] == [
+        ("Кәрібаев", "Б.Б.", "Б.Б.КӘРІБАЕВ"),
+        ("Назарбаев", "Ә.Н.", "Ә.Н. НАЗАРБАЕВ"),
+        ("Тоқаев", "Қ.К.", "ТОҚАЕВ Қ.К."),
+    ]
+    assert nominative("КӘРІБАЕВТЫҢ") == "Кәрібаев"
+
+
+def test_initials_after_the_name_hyphenated_or_not():
+    text = "Назарбаев Н.Ә. Қазақстан жолы. – Астана, 2006. Тоқаев Қ.-Ж.К. Дипломатия"
+    assert [(n.display, n.key) for n in find_names(text)] == [
+        ("Н.Ә. Назарбаев", "назарбаев|нә"),
+        ("Қ.-Ж.К. Тоқаев", "тоқаев|қжк"),
+    ]
+    [before] = prose_names("Бұл туралы Қ.-Ж.К. Тоқаевтың кітабында айтылады.")
+    assert before.key == "тоқаев|қжк"
+    assert display_name("Тоқаев", "Қ.-Ж.К") == "Қ.-Ж.К. Тоқаев"
+
+
+def test_every_form_of_one_person_is_one_person():
+    texts = [
+        "1. Отандық тарихнама - Назарбаев Н.Ә, Тоқаев Қ.К.",
+        "Н.Ә. Назарбаевтың жолдауында айтылғандай, Н.Ә.НАЗАРБАЕВ бастамасы Н.Ә. Назарбаевпен бірге қолдау тапты.",
+    ]
+    people = read_people(texts)
+    assert set(people) == {"назарбаев|нә", "тоқаев|қк"}
+    nazarbayev = people["назарбаев|нә"]
+    assert (nazarbayev.family, nazarbayev.group, nazarbayev.is_quoted) == ("Назарбаев", "domestic", True)
+    assert nazarbayev.forms == {"Назарбаев Н.Ә", "Н.Ә. Назарбаевтың", "Н.Ә.НАЗАРБАЕВ", "Н.Ә. Назарбаевпен"}
+
+
+def test_running_text_names_people_with_initials_after_them_too():
+    people = read_people(["Бұл мәселені Марғұлан Ә.Х. зерттеді, кейін оны Әуезов М.О. жалғастырды."])
+    assert {key: p.is_quoted for key, p in people.items()} == {"марғұлан|әх": True, "әуезов|мо": True}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        # A capitalised word at the start of a sentence, before someone's initials: they are that person's.
+        ("Алайда Ә. Бөкейханов бұл пікірмен келіспеді.", "бөкейханов|ә"),
+        ("Сонымен А.Байтұрсынов әліпбиді түзді.", "байтұрсынов|а"),
+        ("Ресейде А.Байтұрсыновтың еңбектері белгілі болды.", "байтұрсынов|а"),
+    ],
+)
+def test_a_word_before_someones_initials_is_no_person(sentence, key):
+    assert list(read_people([sentence])) == [key]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Қазақстанның ЕҚЫҰ-дағы төрағалығы 2010 жылы болды.",
+        "Астанаға ТМД елдерінің басшылары келді.",
+        "Мәскеуде ҚР Сыртқы істер министрлігі өкілдігі ашылды.",
+        "ҚАЗАҚСТАННЫҢ СЫРТҚЫ САЯСАТЫ. Алматыда өткен кездесу.",
+        "Ж. ТМД елдері туралы.",
+    ],
+)
+def test_places_and_abbreviations_are_no_people_in_any_case(sentence):
+    assert find_names(sentence) == []
+    assert read_people([sentence]) == {}
+
+
+def test_initials_between_two_names_are_read_as_a_list_or_as_prose_reads_them():
+    listing = "Холопова Т.И Лебедева М.М"
+    assert [n.display for n in find_names(listing)] == ["Т.И. Холопова", "М.М. Лебедева"]
+    assert [n.display for n in every_name(listing)] == ["Т.И. Холопова", "Т.И. Лебедева", "М.М. Лебедева"]
+    prose = "Бұл М.О. Әуезовтің романы."
+    assert [n.display for n in find_names(prose)] == ["М.О. Бұл"]
+    assert [n.display for n in prose_names(prose)] == ["М.О. Әуезов"]
+
+
+def test_a_short_or_whole_name_keeps_its_letters():
+    # Гар-ден and Уот-тен would be three-letter stems; Кенесар-ы a possessive no name takes.
+    assert [n.family for n in find_names("Г. Гарден, Г. Уоттен және К. Кенесары")] == ["Гарден", "Уоттен", "Кенесары"]

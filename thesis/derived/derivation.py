@@ -9,7 +9,7 @@ from thesis.history import record
 
 from ..models import Author, Citation, Mention, Passage, Source
 from ..text.citations import derive_citations
-from ..text.names import find_names
+from ..text.names import every_name
 
 
 def refresh_derived(passage: Passage) -> None:
@@ -109,7 +109,7 @@ class MentionFinder:
 
     def find(self, text: str) -> list[tuple[Author, str, int, int]]:
         found = []
-        for name in find_names(text):
+        for name in every_name(text):
             author = self.by_key.get(name.key)
             if author is not None:
                 found.append((author, name.form, name.start, name.end))

@@ -16,6 +16,8 @@ KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһ
 BACK_VOWELS = frozenset("аоұыяюёэ")
 FRONT_VOWELS = frozenset("әеөүі")
 VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иу")
+# A vowel of either script: a word in capitals without one is an abbreviation (ТМД), not a name.
+VOWEL_RE = re.compile("[" + "".join(sorted(VOWELS)) + "aeiouy]", re.IGNORECASE)
 
 LATIN_RE = re.compile(r"[A-Za-z]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")

@@ -1,5 +1,6 @@
 """Kazakh word forms: the suffix chains of inflection and derivation, vowel harmony and the
-spelling of a stem before a suffix, and the stem a search looks for (`stem`, `forms`).
+spelling of a stem before a suffix, the stem a search looks for (`stem`, `forms`) and a person's
+family name without its endings (`name_stem`).
 
 A word is a stem followed by a grammatical chain of suffixes (`chains`): each suffix joins the
 letter before it by the rules of assimilation the spelling shows, agrees with the stem's vowels,
@@ -10,7 +11,7 @@ vowel (қазақ, қазағы); a doubled final consonant is written single be
 import re
 from functools import lru_cache
 
-from .alphabet import BACK_VOWELS, FRONT_VOWELS, VOWELS
+from .alphabet import BACK_VOWELS, FRONT_VOWELS, VOWEL_RE, VOWELS
 
 # A word of Kazakh Cyrillic letters only, the kind whose endings can be stripped.
 WORD_RE = re.compile(r"[а-яёәғқңөұүһі]+")
@@ -83,6 +84,9 @@ TRANSITIONS = {
 }
 # Where a search starts: the endings that decline a word but leave it the same word (no -лық, no -ла).
 TRANSITIONS["inflection"] = [step for step in TRANSITIONS["noun"] if step[0] not in (DERIVATION, VERBALISER)]
+# A person's name declines by number and case alone (Назарбаевтың, Әуезовтер): a name that ends as
+# a possessive or a predicative ending would (Кенесары, Байтұрсынұлы, Әбдікәрім, Накасима) is whole.
+TRANSITIONS["name"] = [step for step in TRANSITIONS["noun"] if step[0] in (PLURAL, CASE)]
 for _voice in ("verb", "reflexive", "causative"):
     TRANSITIONS[_voice] = TRANSITIONS[_voice] + [
         (NEGATION, "negated"),
@@ -119,7 +123,8 @@ def joins(last: str, suffix: str) -> bool:
     if len(suffix) == 1 and first not in VOWELS:
         return last in VOWELS  # оқы-п, тереңде-т, келе-р, келсе-к
     if first in "тқкп":
-        return last in VOICELESS
+        # A loanword's final в is said as ф: Киевке, архивтер, Назарбаевтың, Әуезовке.
+        return last in VOICELESS or last == "в"
     if first in "дғгб":
         return last not in VOICELESS
     if first in "ыіаеә":
@@ -197,13 +202,29 @@ def stem(word: str) -> str:
     """`word` (case folded) without its inflectional endings, as the word writes its stem: the
     shortest stem of `MIN_SEARCH_STEM` letters or more that a grammatical chain of endings
     follows ("саясатының" → "саясат", "қазағы" → "қазағ"); the word itself when none does."""
-    word = word.lower()
+    return _shortest_stem(word.lower(), "inflection", MIN_SEARCH_STEM, harmony)
+
+
+def name_stem(name: str) -> str:
+    """A family name without its endings of number and case, its letters' case kept ("Марғұланның"
+    → "Марғұлан", "Әуезовтің" → "Әуезов"): the shortest stem of `MIN_SEARCH_STEM` letters or more,
+    one of them a vowel, that such a chain of endings follows; the name itself when none does.
+
+    A shorter stem with an ending is as often a whole name (Гар-ден, Уот-тен, Ван-да), and a stem
+    without a vowel is no name. The stem's vowels do not decide the first ending: a Russian -ов or
+    -ев follows the Kazakh name it is added to (Назарбаевтың, Әуезовтің), a foreign name its own sound."""
+    return _shortest_stem(name, "name", MIN_SEARCH_STEM, lambda candidate: None, VOWEL_RE.search)
+
+
+def _shortest_stem(word: str, state: str, minimum: int, vowels_of, keeps=lambda candidate: True) -> str:
     found, shortest_tail = word, ""
     for candidate, tail in stem_splits(word):
-        # Of the spellings of one cut, the first is the word's own; forms() gives the others.
-        if len(tail) <= len(shortest_tail) or len(candidate) < MIN_SEARCH_STEM:
+        # Of the spellings of one cut, the first is the word's own; forms() gives the others. The
+        # minimum counts the letters the word writes: Гар-ден is not Гарр.
+        written = len(word) - len(tail)
+        if len(tail) <= len(shortest_tail) or written < minimum or not keeps(candidate):
             continue
-        if chains(candidate[-1], tail, "inflection", harmony(candidate)):
+        if chains(candidate[-1].lower(), tail, state, vowels_of(candidate)):
             found, shortest_tail = candidate, tail
     return found
 

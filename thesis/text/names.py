@@ -1,21 +1,28 @@
 """People's names as the thesis writes them: parsing, one key per person, and finding them in text.
 
 A name is a family name with initials on either side ("Назарбаев Н.Ә", "Н.Ә.Назарбаев",
-"Н.Ә Назарбаев", "Д. Вуд"). Two spellings are one person when family name and initials
-agree once periods and spaces are set aside.
+"Н.Ә Назарбаев", "Д. Вуд", "Тоқаев Қ.-Ж.К."), the family name capitalised or in capitals and in
+any case ("Б.Б.КӘРІБАЕВ", "Ә.Х. Марғұланның"). Two spellings are one person when the family name
+in the nominative and the initials agree once periods, hyphens and spaces are set aside.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from .alphabet import LOWER, UPPER
+from .alphabet import LOWER, UPPER, VOWEL_RE
+from .morphology import name_stem
 
-FAMILY = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?(?![{LOWER}])"
-INITIALS = rf"[{UPPER}](?:\.\s?[{UPPER}](?![{LOWER}]))?\.?"
-INITIALS_FIRST = rf"(?<![{UPPER}{LOWER}])(?P<lead>[{UPPER}]\.\s?(?:[{UPPER}]\.?\s?)?)(?P<family1>{FAMILY})"
-FAMILY_FIRST = rf"(?P<family2>{FAMILY})\s(?P<trail>{INITIALS})(?![{UPPER}{LOWER}])"
+TITLED = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?"
+CAPITALS = rf"[{UPPER}]{{3,40}}(?:-[{UPPER}]{{2,40}})?"
+FAMILY = rf"(?<![{UPPER}{LOWER}])(?:{TITLED}|{CAPITALS})(?![{UPPER}{LOWER}])"
+# Up to three initials, the later ones after a period, a space or a hyphen: "Н.Ә.", "Т.И ", "Қ.-Ж.К.".
+LEAD = rf"[{UPPER}]\.\s?(?:-?[{UPPER}](?:\.\s?|\s)){{0,2}}"
+TRAIL = rf"[{UPPER}](?:\.\s?-?[{UPPER}](?![{LOWER}])){{0,2}}\.?"
+INITIALS_FIRST = rf"(?<![{UPPER}{LOWER}])(?P<lead>{LEAD})(?P<family1>{FAMILY})"
+FAMILY_FIRST = rf"(?P<family2>{FAMILY})\s(?P<trail>{TRAIL})(?![{UPPER}{LOWER}])"
 NAME_RE = re.compile(rf"{INITIALS_FIRST}|{FAMILY_FIRST}")
 INITIALS_FIRST_RE = re.compile(INITIALS_FIRST)
+FAMILY_FIRST_RE = re.compile(FAMILY_FIRST)
 
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
 GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
@@ -40,7 +47,7 @@ class Name:
 
 def person_key(family: str, given: str) -> str:
     """One key per person: the family name and the initials, folded."""
-    initials = "".join(word[0] for word in re.split(r"[\s.]+", given) if word)
+    initials = "".join(word[0] for word in re.split(r"[\s.-]+", given) if word)
     return f"{family.lower()}|{initials.lower()}"
 
 
@@ -48,20 +55,52 @@ def display_name(family: str, given: str) -> str:
     """ "Н.Ә. Назарбаев" for initials; "Збигнев Бжезинский" for given names."""
     if not given:
         return family
-    words = [w for w in re.split(r"[\s.]+", given) if w]
+    words = [w for w in re.split(r"[\s.-]+", given) if w]
     if all(len(w) == 1 for w in words):
-        return "".join(f"{w}." for w in words) + " " + family
+        return f"{_tidy_initials(given)} {family}"
     return f"{given} {family}"
 
 
-def find_names(text: str, initials_first_only: bool = False) -> list[Name]:
-    """Every "initials + family name" in `text`, either order unless told otherwise."""
-    pattern = INITIALS_FIRST_RE if initials_first_only else NAME_RE
+def nominative(written: str) -> str:
+    """A family name as a list of people gives it: title case for capitals, without its endings
+    of case and number ("КӘРІБАЕВ" → "Кәрібаев", "Марғұланның" → "Марғұлан")."""
+    family = written.title() if written.isupper() else written
+    return name_stem(family)
+
+
+def find_names(text: str) -> list[Name]:
+    """Every "initials + family name" in `text`, in either order, as a list of people reads them:
+    the first reading wins where initials could belong to the name before or after them
+    ("Холопова Т.И Лебедева М.М"); `prose_names` reads running text."""
+    return _names(NAME_RE, text)
+
+
+def every_name(text: str) -> list[Name]:
+    """Every reading of `text` as "initials + family name", in order of where each starts; the
+    readings overlap where initials could belong to the name before or after them."""
+    return sorted(_names(INITIALS_FIRST_RE, text) + _names(FAMILY_FIRST_RE, text), key=lambda n: (n.start, -n.end))
+
+
+def prose_names(text: str) -> list[Name]:
+    """The names running text gives: initials first, or after the family name where they begin
+    no name of their own (in "Алайда Ә. Бөкейханов" the initial is Бөкейханов's)."""
+    leading = _names(INITIALS_FIRST_RE, text)
+    taken = {index for name in leading for index in range(name.start, name.end)}
+    trailing = [n for n in _names(FAMILY_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
+    return sorted(leading + trailing, key=lambda n: n.start)
+
+
+def _names(pattern: re.Pattern, text: str) -> list[Name]:
     names = []
     for match in pattern.finditer(text):
-        family = match["family1"] or match["family2"]
-        initials = match["lead"] if match["family1"] else match["trail"]
+        groups = match.groupdict()
+        leads = bool(groups.get("family1"))
+        written = groups["family1"] if leads else groups["family2"]
+        if not VOWEL_RE.search(written):
+            continue  # capitals without a vowel are an abbreviation (ТМД), not a name
+        initials = groups["lead"] if leads else groups["trail"]
         form = match.group().strip()
+        family = nominative(written)
         names.append(Name(family, _tidy_initials(initials), form, match.start(), match.start() + len(form)))
     return names
 
@@ -98,7 +137,7 @@ class Person:
 
 def read_people(texts: list[str]) -> dict[str, Person]:
     """The people the texts name, by key: those listed under a historiography heading, with
-    their group, and those named initials first anywhere else, who are quoted."""
+    their group, and those named with initials anywhere else, who are quoted."""
     people: dict[str, Person] = {}
     for text in texts:
         groups = historiography_groups(text)
@@ -110,7 +149,7 @@ def read_people(texts: list[str]) -> dict[str, Person]:
                 person.is_historiography_author = True
         listed_from = min((n.start for n in listed), default=len(text))
         listed_to = max((n.end for n in listed), default=0)
-        for name in find_names(text, initials_first_only=True):
+        for name in prose_names(text):
             if not listed_from <= name.start < listed_to:
                 _person(people, name).is_quoted = True
     return people
@@ -123,5 +162,6 @@ def _person(people: dict[str, Person], name: Name) -> Person:
 
 
 def _tidy_initials(raw: str) -> str:
-    letters = re.findall(rf"[{UPPER}]", raw)
+    """ "Н.Ә." for "Н.Ә" or "Н. Ә"; "Қ.-Ж.К." keeps the hyphen of a double given name."""
+    letters = re.findall(rf"-?[{UPPER}{LOWER}]", raw)
     return ".".join(letters) + "."
