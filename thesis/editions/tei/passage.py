@@ -1,13 +1,5 @@
-"""A paragraph's inline markup: editors' corrections, restored periods, citations, names and dates.
-
-Three readings of a passage live in one paragraph. The transcription (its lines, layout folded) becomes
-the reading text by the documented normalisation, each line break restored as ". " or " ": a
-`choice` of `orig` (the `lb`) and `reg` (what was put for it). The reading text becomes the current
-text by editors' corrections, a word-level difference: a `choice` of `sic` (the words before) and
-`corr` (the words now). A correction that touches a restored line break takes the whole restoration
-into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
-the current text wherever they nest with the choices and with one another (thesis.text.inline).
-"""
+"""A paragraph's inline markup in TEI: the corrections and restored periods of thesis.text.corrections,
+with the thesis's citations, names and dates marked as TEI references."""
 
 from ...models import Passage, TimelineEvent
 from ...text.corrections import CITATION, DATE, NAME, inline_content
