@@ -2,9 +2,10 @@
 
 import pytest
 
-from .conftest import skip_or_fail
 from thesis.text import keyboard, spellcheck
 from thesis.text.keyboard import keyboard_readings, word_readings
+
+from .conftest import skip_or_fail
 
 WORDS = {"Қазақстан", "қазақстан", "келіссөздер", "күш", "кеш", "саясат", "ұлт", "үлт"}
 
