@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, SearchField
-from thesis.search import query_terms, search_passages
+from thesis.search import did_you_mean, near_misses, query_terms, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import citing, contents, search_results
@@ -102,21 +102,29 @@ class SearchView(Page):
         page = integer(request, "page", default=1, maximum=search_results.MAX_PAGE)
         context = {"term": term.strip(), "choices": choices, "max_length": SEARCH_MAX_LENGTH}
         if term.strip():
-            context["results"] = searched(term, choices, page)
+            context["results"], found_nothing = searched(term, choices, page)
             context["facets"] = facet_links(request, context["results"].facets, choices)
             context["pages"] = page_links(request, context["results"])
+            if found_nothing:
+                context["suggestions"] = suggestion_links(request, term)
         return context
 
 
-def searched(term: str, choices: dict, page: int) -> search_results.Results:
-    """The page of results, or a BadParameter for `q` when its search runs past the time limit."""
+def searched(term: str, choices: dict, page: int) -> tuple[search_results.Results, bool]:
+    """The page of results, and whether the term was found nowhere (near misses at most); or a
+    BadParameter for `q` when its search runs past the time limit."""
     try:
         with time_limit(settings.SEARCH_TIME_LIMIT_SECONDS):
-            return search_results.results(
-                search_passages(search_results.narrowed(choices), term), query_terms(term), page
-            )
+            matches = search_passages(search_results.narrowed(choices), term)
+            results = search_results.results(matches, query_terms(term), page)
     except TooLong:
         raise BadParameter("q", gettext(SEARCH_TOO_LONG)) from None
+    return results, not results.total or near_misses(matches)
+
+
+def suggestion_links(request, term: str) -> list[tuple[str, str]]:
+    """Each reading of `term` as typed on a Russian keyboard, with the link searching for it instead."""
+    return [(reading, with_parameter(request, "q", reading, "page")) for reading in did_you_mean(term)]
 
 
 def facet_choices(request) -> dict:

@@ -1,5 +1,6 @@
 """Passages: filters, search, detail with citations and mentions, Latin output, and the history of changes."""
 
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -97,6 +98,23 @@ def test_a_latin_query_finds_the_cyrillic_text(client, seed_thesis):
         9,
     ]
     assert sorted(orders(client.get(PASSAGES, {"q": "sayasat"}))) == containing("саясат")
+
+
+def test_the_forms_a_search_used_to_miss_are_found(client, seed_thesis):
+    # The seed writes кезде, кезінде, кездің and кез, and кезекте, кезеңде and кездесу, no forms of кез.
+    whole = {"кез", "кезде", "кезінде", "кездің"}
+    holding = sorted({p.order for p in Passage.objects.all() if whole & set(re.findall(r"\w+", p.text.lower()))})
+    assert sorted(orders(client.get(PASSAGES, {"q": "кезі"}))) == sorted(set(containing("кезі")) | set(holding))
+    assert orders(client.get(PASSAGES, {"q": "Назарбаевпен"})) == containing("назарбаев")
+    # орын, орны and орнына; not орнықтыруы, another word.
+    elided = {p.order for p in Passage.objects.all() if {"орны", "орнына"} & set(re.findall(r"\w+", p.text.lower()))}
+    assert elided and set(orders(client.get(PASSAGES, {"q": "орнына"}))) == set(containing("орын")) | elided
+    assert orders(client.get(PASSAGES, {"q": "мəселе"})) == containing("мәселе")
+    edited = passage(seed_thesis, 4)
+    edited.text = "Екі ел арасындағы қарым-қатынасы, халқы мен ерні."
+    edited.save()
+    for query in ("қарым-қатынастың", "халық", "ерін"):
+        assert 4 in orders(client.get(PASSAGES, {"q": query})), query
 
 
 def test_a_search_lists_its_first_matches_only_and_says_so(client, seed_thesis, monkeypatch):

@@ -155,13 +155,22 @@ def test_search_marks_matches_groups_them_and_counts_facets(client, seed_thesis)
     assert "0 matching passages" in none
 
 
-@pytest.mark.parametrize("term", ["саясатының", "sayasat", "Qazaqstan"])
+@pytest.mark.parametrize("term", ["саясатының", "sayasat", "Qazaqstan", "кезде", "орны", "Назарбаевпен", "мəселе"])
 def test_search_finds_the_passages_the_api_finds_and_marks_other_forms(client, seed_thesis, term):
     page = html(client.get("/search/", {"q": term}))
     api = client.get("/api/passages/", {"q": term, "page_size": 100}).json()
     orders = [row["order"] for row in api["results"]]
     assert orders and re.findall(r'class="hit"><a href="/theses/\d+/passages/(\d+)/"', page) == [str(o) for o in orders]
     assert len(re.findall("<mark>", page)) >= len(orders)
+
+
+def test_a_search_that_finds_nothing_offers_its_russian_keyboard_reading(client, seed_thesis):
+    page = html(client.get("/search/", {"q": "Казакстан", "status": "unreviewed", "page": 1}))
+    link = re.search(r'Did you mean: <a href="([^"]*)" lang="kk">Қазақстан</a>', page)[1].replace("&amp;", "&")
+    assert "status=unreviewed" in link and "page=" not in link, "the search narrowed as before, from its first page"
+    found = html(client.get(link))
+    assert "Did you mean" not in found and "5 matching passages" in found
+    assert "Did you mean" not in html(client.get("/search/", {"q": "ксщжэ"})), "no reading the lexicon knows"
 
 
 def test_facet_links_narrow_and_widen(client, seed_thesis):

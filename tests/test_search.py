@@ -1,5 +1,7 @@
 """Kazakh case-folded search, through the ORM on whichever database runs the tests."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from thesis import search
 from thesis.models import Author, Passage, Source
 from thesis.search import JSONStrings, fold_case, json_strings, query_terms, search_passages, text_matches
+from thesis.text.morphology import WordForm
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -265,3 +268,114 @@ def test_the_search_index_follows_every_passage_after_every_migration(seed_thesi
         assert triggers == {f"thesis_passage_fts_{event}" for event in ("insert", "update", "delete")}
     holding = set(Passage.objects.filter(text__contains="дипломатия").values_list("pk", flat=True))
     assert holding and holding <= set(search_passages(Passage.objects.all(), "дипломатия").values_list("pk", flat=True))
+
+
+# The misses of a search by another form of a word, each query with words that are its forms and
+# words that only begin like them.
+def test_query_terms_of_a_short_stem_name_it_for_marking():
+    assert query_terms("кезде") == ["кезде", "кез"]
+    spellings, others, word_forms = search.term_tiers("кезде")
+    assert (spellings, others) == (["кезде"], [])
+    assert word_forms == [WordForm("", "кез", "кез")]
+
+
+def test_query_terms_of_the_misses():
+    assert "халық" in query_terms("халқының") and "халқ" in query_terms("халқының")
+    assert query_terms("орны") == ["орны", "орын", "орн"]
+    assert query_terms("Назарбаевпен") == ["назарбаевпен", "назарбаев"]
+    assert query_terms("қарым-қатынастың") == ["қарым-қатынастың", "қарым-қатынас"]
+    assert query_terms("мəселелер")[:2] == ["мəселелер", "мәселелер"]
+    assert "мәселе" in query_terms("мəселелер")
+    assert query_terms("бiлiм")[:2] == ["бiлiм", "білім"]
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def holding_words(*words: str) -> set[int]:
+    """The orders of the passages holding any of `words` as whole words."""
+    return {p.order for p in Passage.objects.all() if words_of(p.text) & set(words)}
+
+
+def containing(term: str) -> set[int]:
+    return set(matching(term))
+
+
+def found(term: str) -> set[int]:
+    return set(orders(search_passages(Passage.objects.all(), term)))
+
+
+@pytest.mark.django_db
+def test_a_short_stem_finds_its_forms_and_not_the_words_it_begins(seed_thesis):
+    # The seed writes кез, кезде, кезінде and кездің, and кезекте, кезеңде and кездесу besides.
+    forms = holding_words("кез", "кезде", "кезінде", "кездің")
+    assert forms
+    assert found("кезде") == containing("кезде") | forms
+    assert found("кезі") == containing("кезі") | forms
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Бұл кезекте, сол кезеңде кездескен."
+    passage.save()
+    assert 1 not in found("кезінде")
+    passage.text = "Залда отырды, жарға шықты."
+    passage.save()
+    assert 1 in found("залы") and 1 in found("жары")
+    assert 1 not in found("залал")
+
+
+@pytest.mark.django_db
+def test_an_elided_form_finds_the_word_and_its_other_forms(seed_thesis):
+    # The seed writes орын, орны, орнына, орында, and орнатылған (another word) besides.
+    forms = holding_words("орын", "орны", "орнына", "орында")
+    assert found("орны") >= forms
+    assert found("орнына") >= forms
+    only_orn = {p.order for p in Passage.objects.all() if "орнат" in p.text and not words_of(p.text) & {"орын", "орны"}}
+    assert not (found("орны") - containing("орын") - containing("орны")) & only_orn
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Ел халқының саны, аузы мен мұрны, ерні."
+    passage.save()
+    for query in ("халық", "халқы", "ауыз", "мұрын", "ерін", "ернінің"):
+        assert 1 in found(query), query
+    passage.text = "Балқыған темір, интернет, орнату."
+    passage.save()
+    for query in ("балық", "ерін", "орын"):
+        assert 1 not in found(query), query
+
+
+@pytest.mark.django_db
+def test_a_surname_with_a_case_ending_finds_the_surname(seed_thesis):
+    assert found("Назарбаевпен") == found("Назарбаевтың") == containing("назарбаев")
+
+
+@pytest.mark.django_db
+def test_an_inflected_hyphenated_compound_finds_the_compound(seed_thesis):
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Екі елдің қарым-қатынасы нығайды."
+    passage.save()
+    assert 1 in found("қарым-қатынастың")
+
+
+@pytest.mark.django_db
+def test_latin_letters_typed_in_a_cyrillic_query_find_the_cyrillic_text(seed_thesis):
+    assert found("мəселе") == found("мәселе") and found("мәселе")
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Білім мен шаһар."
+    passage.save()
+    assert 1 in found("бiлiм") and 1 in found("шаhар")
+
+
+@pytest.mark.django_db
+def test_the_other_forms_of_a_short_stem_rank_after_the_term_as_spelt(seed_thesis):
+    ranked = list(search_passages(Passage.objects.all(), "кездің"))
+    exact = [p.order for p in ranked if p.form_rank == 0]
+    assert exact == matching("кездің") and len(ranked) > len(exact)
+
+
+@pytest.mark.django_db
+def test_a_russian_keyboard_spelling_finds_nothing_and_is_read_back(seed_thesis):
+    assert (
+        not search.near_misses(search_passages(Passage.objects.all(), "Казакстан")) or connection.vendor == "postgresql"
+    )
+    assert search.did_you_mean("Казакстан") == ["Қазақстан"]
+    assert search.did_you_mean("  келиссоздер ") == ["келіссөздер"]
+    assert search.did_you_mean("Қазақстан") == []

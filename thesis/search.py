@@ -7,13 +7,16 @@ Passage search on SQLite uses a trigram FTS5 index instead, which folds case the
 PostgreSQL it compares a case-folded copy of the text, which has a trigram index (migration 0015).
 
 Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
-the 2021 Latin alphabet, and the other forms of its last word (thesis.text.morphology). It lists
+the 2021 Latin alphabet or holds Latin letters inside a Cyrillic word, and the other forms of its
+last word (thesis.text.morphology). A form whose stem is no substring to search by (a short stem,
+an elided one) is a whole word checked in each passage that holds the stem (`term_tiers`). It lists
 the passages containing the term as spelt, then those containing only another form, each in
 the order they were stored, which is their order in each thesis, so that the first page is found
 without finding every match. On
 PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
 similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
-misspelt word still finds its passage, and so does a correct one that the text only misspells."""
+misspelt word still finds its passage, and so does a correct one that the text only misspells.
+A query that finds nothing may have been typed on a Russian keyboard: `did_you_mean` reads it so."""
 
 import json
 
@@ -26,8 +29,10 @@ from django.dispatch import receiver
 
 from .models import PassageTextIndex
 from .text.alphabet import CYRILLIC_RE, LATIN_RE
-from .text.morphology import phrase_forms
-from .text.transliteration import cyrillic_readings
+from .text.keyboard import keyboard_readings
+from .text.morphology import WordForm, phrase_forms, phrase_word_forms
+from .text.spellcheck import default_speller
+from .text.transliteration import cyrillic_lookalikes, cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
@@ -36,6 +41,9 @@ LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 FTS_MIN_LENGTH = 3
 # How many matches a search lists and counts: past it, a count would cost as much as the corpus is large.
 SEARCH_RESULT_LIMIT = 1000
+# How many passages holding a short or elided stem are read to find those holding one of its whole
+# word forms: the stem alone (кез) is in many passages that hold none (кезек, кездесу).
+WORD_FORM_SCAN_LIMIT = 20 * SEARCH_RESULT_LIMIT
 
 
 def fold_case(value: str | None) -> str | None:
@@ -137,21 +145,44 @@ def text_matches(term: str, *fields: str) -> Q:
 def query_terms(term: str) -> list[str]:
     """The case-folded strings whose occurrences in a passage's text match `term`, best first:
     the term itself, its Cyrillic readings when it is written in the 2021 Latin alphabet
-    ("sayasat" → "саясат"), then the other forms of its last word ("саясатының" → "саясат")."""
-    return list(dict.fromkeys(term for tier in term_tiers(term) for term in tier))
+    ("sayasat" → "саясат"), then the other forms of its last word ("саясатының" → "саясат"),
+    a whole-word form by the stem it holds ("кезде" → "кез"): the strings a result marks."""
+    spellings, others, word_forms = term_tiers(term)
+    return list(dict.fromkeys([*spellings, *others, *(form.text for form in word_forms)]))
 
 
-def term_tiers(term: str) -> tuple[list[str], list[str]]:
-    """`query_terms` in two ranks: the term as spelt (in either script), and its other forms."""
+def term_tiers(term: str) -> tuple[list[str], list[str], list[WordForm]]:
+    """`query_terms` in two ranks: the term as spelt (in either script), and its other forms,
+    those that are substrings and those that must be whole words (`WordForm`)."""
     folded = fold_case(term.strip())
     if not folded:
-        return [], []
+        return [], [], []
     spellings = [folded]
     if LATIN_RE.search(folded) and not CYRILLIC_RE.search(folded):
         spellings += [fold_case(reading) for reading in cyrillic_readings(term.strip())]
-    spellings = list(dict.fromkeys(spellings))
+    spellings = list(dict.fromkeys([*spellings, fold_case(cyrillic_lookalikes(term.strip()))]))
     others = [form for spelling in spellings for form in phrase_forms(spelling) if form not in spellings]
-    return spellings, list(dict.fromkeys(others))
+    others = list(dict.fromkeys(others))
+    # A whole word whose stem another term already holds is found by that term.
+    word_forms = [
+        form
+        for spelling in spellings
+        for form in phrase_word_forms(spelling, _known)
+        if not any(found in form.text for found in spellings + others)
+    ]
+    return spellings, others, list(dict.fromkeys(word_forms))
+
+
+def _known(word: str) -> bool:
+    """Whether the spell-check's lexicon knows `word`; without a lexicon, no word is known."""
+    speller, _problem = default_speller()
+    return speller is not None and speller.knows(word)
+
+
+def did_you_mean(term: str) -> list[str]:
+    """`term` read as typed on a Russian keyboard ("Казакстан" → "Қазақстан"), each reading a query
+    to offer when `term` finds nothing; none when no word of it reads as a word the lexicon knows."""
+    return keyboard_readings(term.strip(), _known)
 
 
 def search_passages(queryset, term: str):
@@ -163,7 +194,7 @@ def search_passages(queryset, term: str):
     Each rank is looked for among its first SEARCH_RESULT_LIMIT + 1 matches in stored order, so
     that a search reads a bounded number of rows whatever the corpus; those hold every passage of
     the first SEARCH_RESULT_LIMIT in rank order, which is all a search lists."""
-    spellings, others = term_tiers(term)
+    spellings, others, word_forms = term_tiers(term)
     if not spellings:
         return queryset
     vendor = connections[queryset.db].vendor
@@ -172,12 +203,34 @@ def search_passages(queryset, term: str):
     exact = _first(_matches(queryset, spellings, vendor))
     rest = []
     # When the term as spelt fills every place a search lists, no other form could show.
-    if others and len(exact) <= SEARCH_RESULT_LIMIT:
-        seen = set(exact)
-        rest = [pk for pk in _first(_matches(queryset, others, vendor)) if pk not in seen]
+    if (others or word_forms) and len(exact) <= SEARCH_RESULT_LIMIT:
+        found = set(_first(_matches(queryset, others, vendor))) if others else set()
+        found |= set(_word_form_matches(queryset, word_forms, vendor))
+        rest = sorted(found - set(exact))[: SEARCH_RESULT_LIMIT + 1]
     if exact or rest or vendor != "postgresql":
         return _ranked(queryset, exact, rest)
     return _near_misses(queryset, spellings)
+
+
+def near_misses(found) -> bool:
+    """Whether `found`, a `search_passages` result, lists near misses: the term itself is nowhere."""
+    return "search_rank" in found.query.annotations
+
+
+def _word_form_matches(queryset, word_forms: list[WordForm], vendor: str) -> list[int]:
+    """The ids of the first passages, in stored order, that hold one of `word_forms` as whole words:
+    of those holding its stem, the first WORD_FORM_SCAN_LIMIT are read."""
+    if not word_forms:
+        return []
+    holding = _matches(queryset, [form.text for form in word_forms], vendor).values_list("pk", "text")
+    found = []
+    for pk, text in holding[:WORD_FORM_SCAN_LIMIT].iterator(chunk_size=500):
+        folded = fold_case(text)
+        if any(form.found_in(folded) for form in word_forms):
+            found.append(pk)
+            if len(found) > SEARCH_RESULT_LIMIT:
+                break
+    return found
 
 
 def _ranked(queryset, exact: list[int], rest: list[int]):
@@ -197,7 +250,7 @@ def _ranked(queryset, exact: list[int], rest: list[int]):
 def _near_misses(queryset, spellings: list[str]):
     """On PostgreSQL, the passages with a word like the query's, best first: a Latin query's near
     misses are those of its likeliest Cyrillic reading."""
-    folded = next((spelling for spelling in spellings if CYRILLIC_RE.search(spelling)), spellings[0])
+    folded = next((spelling for spelling in spellings if _cyrillic_only(spelling)), spellings[0])
     # lower(text) is what the trigram index holds.
     return (
         queryset.alias(folded_text=Lower("text"))
@@ -205,6 +258,11 @@ def _near_misses(queryset, spellings: list[str]):
         .annotate(search_rank=TrigramWordSimilarity(folded, Lower("text")))
         .order_by("-search_rank", "pk")
     )
+
+
+def _cyrillic_only(spelling: str) -> bool:
+    """A spelling in Cyrillic with no Latin letter in its words."""
+    return bool(CYRILLIC_RE.search(spelling)) and cyrillic_lookalikes(spelling) == spelling
 
 
 def _folded_contains(terms: list[str]) -> Q:

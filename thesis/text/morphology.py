@@ -6,10 +6,16 @@ A word is a stem followed by a grammatical chain of suffixes (`chains`): each su
 letter before it by the rules of assimilation the spelling shows, agrees with the stem's vowels,
 and may follow the suffix before it. A stem ending in к, қ or п is written г, ғ or б before a
 vowel (қазақ, қазағы); a doubled final consonant is written single before a consonant
-(процесс, процестер)."""
+(процесс, процестер).
+
+A search looks for more than a stem's substrings where those would mislead (`WordForm`): a stem
+shorter than `MIN_SEARCH_STEM` (кез, зал) begins too many other words, and so does the elided stem of
+a word that drops its last vowel before a possessive ending (орын, орны), so for them only the
+whole words that are the stem and a chain of endings count."""
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .alphabet import BACK_VOWELS, FRONT_VOWELS, VOWEL_RE, VOWELS
 
@@ -23,6 +29,18 @@ MIN_STEM = 3
 MIN_VERB_STEM = 2  # де-се-к, ал-ады
 # A search strips endings down to four letters at least: a shorter stem (бас, ел) begins too many other words.
 MIN_SEARCH_STEM = 4
+# Russian surnames end in -ов/-ев: their в sounds ф, so the endings after it are those after a
+# voiceless consonant (Назарбаевпен, Назарбаевтың), and their е decides no harmony (Назарбаевқа).
+SURNAME_RE = re.compile(r"..[ое]в$")
+
+# Words whose last vowel drops before an ending that begins with a vowel (халық, халқы; орын, орны),
+# as the dictionary lists them. The rule is the lexicon's, not the spelling's: балық keeps its ы (балығы).
+ELIDING = frozenset(
+    """
+    халық орын ауыз мұрын ерін қарын мойын қойын ерік көрік бөрік дауыс құлық сұрық әріп қалып ырық нарық
+    парық шырық
+    """.split()
+)
 
 
 def _forms(*groups: str) -> tuple[str, ...]:
@@ -202,7 +220,7 @@ def stem(word: str) -> str:
     """`word` (case folded) without its inflectional endings, as the word writes its stem: the
     shortest stem of `MIN_SEARCH_STEM` letters or more that a grammatical chain of endings
     follows ("саясатының" → "саясат", "қазағы" → "қазағ"); the word itself when none does."""
-    return _shortest_stem(word.lower(), "inflection", MIN_SEARCH_STEM, harmony)
+    return _shortest_stem(word.lower(), MIN_SEARCH_STEM, inflected)
 
 
 def name_stem(name: str) -> str:
@@ -213,10 +231,16 @@ def name_stem(name: str) -> str:
     A shorter stem with an ending is as often a whole name (Гар-ден, Уот-тен, Ван-да), and a stem
     without a vowel is no name. The stem's vowels do not decide the first ending: a Russian -ов or
     -ев follows the Kazakh name it is added to (Назарбаевтың, Әуезовтің), a foreign name its own sound."""
-    return _shortest_stem(name, "name", MIN_SEARCH_STEM, lambda candidate: None, VOWEL_RE.search)
+    return _shortest_stem(name, MIN_SEARCH_STEM, _name_endings, VOWEL_RE.search)
 
 
-def _shortest_stem(word: str, state: str, minimum: int, vowels_of, keeps=lambda candidate: True) -> str:
+def _name_endings(stem: str, tail: str) -> bool:
+    return chains(stem[-1].lower(), tail, "name", None)
+
+
+def _shortest_stem(word: str, minimum: int, follows, keeps=lambda candidate: True) -> str:
+    """The shortest stem of `minimum` written letters or more that `keeps` and that `tail` follows
+    as `follows(stem, tail)` says; the word itself when none does."""
     found, shortest_tail = word, ""
     for candidate, tail in stem_splits(word):
         # Of the spellings of one cut, the first is the word's own; forms() gives the others. The
@@ -224,9 +248,59 @@ def _shortest_stem(word: str, state: str, minimum: int, vowels_of, keeps=lambda 
         written = len(word) - len(tail)
         if len(tail) <= len(shortest_tail) or written < minimum or not keeps(candidate):
             continue
-        if chains(candidate[-1].lower(), tail, state, vowels_of(candidate)):
+        if follows(candidate, tail):
             found, shortest_tail = candidate, tail
     return found
+
+
+def inflected(stem: str, tail: str) -> bool:
+    """Whether `tail` is a chain of inflectional endings after `stem` (a surname's in -ов/-ев too)."""
+    if SURNAME_RE.search(stem):
+        return chains("ф", tail, "inflection", None)
+    return chains(stem[-1], tail, "inflection", harmony(stem))
+
+
+def inflects(word: str, stem: str) -> bool:
+    """Whether `word` (case folded) is `stem` or `stem` followed by inflectional endings, however the
+    stem is written before them (қазақ, қазағы; халық, халқы); "кезек" is not a form of "кез"."""
+    if word == stem:
+        return True
+    if any(candidate == stem and inflected(candidate, tail) for candidate, tail in stem_splits(word)):
+        return True
+    short = elided(stem)
+    return bool(short) and word.startswith(short) and _elided_tail(stem, word[len(short) :])
+
+
+def _elided_tail(stem: str, tail: str) -> bool:
+    # Only the endings that begin with the possessive's vowel drop it: орны, орнын, but орынға.
+    return tail[:1] in ("ы", "і") and chains(stem[-1], tail, "inflection", harmony(stem))
+
+
+def elided(stem: str) -> str | None:
+    """The stem of an eliding word as its possessive forms write it ("халық" → "халқ"), or None."""
+    return stem[:-2] + stem[-1] if stem in ELIDING else None
+
+
+def unelided(word: str) -> str | None:
+    """The eliding word that `word` (case folded) is a possessive form of ("орнының" → "орын"), or None."""
+    for full in ELIDING:
+        short = elided(full)
+        if word.startswith(short) and _elided_tail(full, word[len(short) :]):
+            return full
+    return None
+
+
+def short_stem(word: str, known) -> str | None:
+    """The stem, shorter than `MIN_SEARCH_STEM`, that `word` (case folded) inflects ("кезде" → "кез"),
+    when `known(stem)` says the lexicon has it, and no longer stem is found; else None."""
+    if stem(word) != word:
+        return None
+    for candidate, tail in stem_splits(word):
+        # The word's own spelling of the cut or its softened one (жағы, жақ), never the doubled one.
+        own = MIN_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
+        if own and inflected(candidate, tail) and known(candidate):
+            return candidate
+    return None
 
 
 def forms(stem: str) -> list[str]:
@@ -247,9 +321,56 @@ def forms(stem: str) -> list[str]:
 def phrase_forms(phrase: str) -> list[str]:
     """Other ways `phrase` (case folded) is written when its last word is inflected otherwise:
     the phrase with that word cut to each written form of its stem ("ядролық қаруды" → "ядролық
-    қару"); none when the last word has no endings to strip or is not a Kazakh Cyrillic word."""
-    head, _space, last = phrase.lower().rpartition(" ")
+    қару"), and of the eliding word it is a form of ("халқының" → "халық"); the last part of a
+    hyphenated compound counts as the last word ("қарым-қатынастың" → "қарым-қатынас"). None when
+    the last word has no endings to strip or is not a Kazakh Cyrillic word."""
+    head, last = split_last(phrase.lower())
     if not WORD_RE.fullmatch(last):
         return []
-    prefix = f"{head} " if head else ""
-    return [prefix + written for written in forms(stem(last)) if written != last]
+    stems = [stem(last), unelided(last)]
+    written = dict.fromkeys(form for found in stems if found for form in forms(found))
+    return [head + form for form in written if form != last]
+
+
+class WordForm(NamedTuple):
+    """A phrase whose last word must be a whole form of `stem`: the words before it (`head`, as
+    written), then the word, its stem written `written` ("кез", or "орн" for орын)."""
+
+    head: str
+    stem: str
+    written: str
+
+    @property
+    def text(self) -> str:
+        """The string every match holds: what a search narrows by before checking the words."""
+        return self.head + self.written
+
+    def found_in(self, text: str) -> bool:
+        """Whether `text` (case folded) holds the phrase with a form of the stem as a whole word."""
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(self.text)}([^\W\d_]*)")
+        return any(inflects(self.written + match[1], self.stem) for match in pattern.finditer(text))
+
+
+def phrase_word_forms(phrase: str, known) -> list[WordForm]:
+    """The forms of `phrase` (case folded) whose last word's stem is no substring to search by: a
+    short stem the lexicon knows (`known`), which begins many other words ("кезде": кез, кезі, not
+    кезек), and the elided stem of an eliding word ("халық": халқы, "орны": орын, орны, not орнату)."""
+    head, last = split_last(phrase.lower())
+    if not WORD_RE.fullmatch(last):
+        return []
+    found = []
+    short = short_stem(last, known)
+    if short:
+        found += [WordForm(head, short, form) for form in forms(short)]
+    full = unelided(last) or (stem(last) if stem(last) in ELIDING else None)
+    if full:
+        found.append(WordForm(head, full, elided(full)))
+    return found
+
+
+def split_last(phrase: str) -> tuple[str, str]:
+    """The phrase before its last word, and that word: after the last space, or the last hyphen
+    of a compound ("қарым-қатынас" → "қарым-", "қатынас")."""
+    head, space, last = phrase.rpartition(" ")
+    compound, hyphen, last = last.rpartition("-")
+    return head + space + compound + hyphen, last

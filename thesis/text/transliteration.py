@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from .alphabet import CYRILLIC_RE, LATIN_IN_CYRILLIC
 from .dates import ROMAN_CHARS, ROMAN_LOOKALIKES, roman_to_int
 
 LATIN_2021 = {
@@ -66,6 +67,8 @@ LATIN_2021 = {
     "Я": "İa", "я": "ia",
 }  # fmt: skip
 
+# A word: a run of letters of any script.
+WORD_RE = re.compile(r"[^\W\d_]+")
 # A run of Roman-numeral letters standing alone; whether it is a numeral is checked after.
 ROMAN_TOKEN_RE = re.compile(rf"(?<![^\W\d_])[{ROMAN_CHARS}]{{2,}}(?![^\W\d_])")
 
@@ -152,7 +155,7 @@ CYRILLIC_2021 = {
     "i": (("и", 0), ("й", 2)), "k": (("к", 0),), "q": (("қ", 0),), "l": (("л", 0),), "m": (("м", 0),),
     "n": (("н", 0),), "ñ": (("ң", 0),), "o": (("о", 0),), "ö": (("ө", 0),), "p": (("п", 0),),
     "r": (("р", 0),), "s": (("с", 0),), "t": (("т", 0),), "u": (("у", 0),), "ū": (("ұ", 0),),
-    "ü": (("ү", 0),), "f": (("ф", 0),), "h": (("х", 0), ("һ", 3)), "ş": (("ш", 0),), "y": (("ы", 0),),
+    "ü": (("ү", 0),), "ə": (("ә", 0),), "f": (("ф", 0),), "h": (("х", 0), ("һ", 3)), "ş": (("ш", 0),), "y": (("ы", 0),),
     "ı": (("і", 0), ("и", 4)),
     "ts": (("ц", 8),), "ch": (("ч", 0),), "şş": (("щ", 0),), "io": (("ё", 12),), "iu": (("ю", 0),),
     "ia": (("я", 0),), "ya": (("я", 5),), "yu": (("ю", 5),), "yo": (("ё", 5),), "sh": (("ш", 5),),
@@ -211,3 +214,13 @@ def _in_context(latin: str, cyrillic: str, cost: int, written: str) -> int:
     if cyrillic in "эЭ" and not before.isalpha():
         return 1  # экономика, элемент: Э begins the loanwords that have it
     return cost
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """`text` with each Cyrillic word's Latin letters read as the Kazakh letters they stand for
+    ("мəселе" → "мәселе", "бiлiм" → "білім"); words wholly in Latin are left as they are."""
+    return WORD_RE.sub(lambda match: _in_cyrillic(match.group()), text)
+
+
+def _in_cyrillic(word: str) -> str:
+    return word.translate(LATIN_IN_CYRILLIC) if CYRILLIC_RE.search(word) else word
