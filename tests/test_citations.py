@@ -83,6 +83,9 @@ def cited(bracket: str) -> list[tuple[int, str | None]] | None:
         ("[1-3]", [(1, None), (2, None), (3, None)]),
         ("[1–3, 7]", [(1, None), (2, None), (3, None), (7, None)]),
         ("[1, 25 б.; 4, с. 12]", [(1, "25 б."), (4, "с. 12")]),
+        # A source named again is cited again only at another page.
+        ("[1-3; 2]", [(1, None), (2, None), (3, None)]),
+        ("[1, 25 б.; 1, 30 б.]", [(1, "25 б."), (1, "30 б.")]),
         ("[ 3 ]", [(3, None)]),
         # A bare number is a source's, whatever its size: a year cannot be told from it without the list.
         ("[1998]", [(1998, None)]),

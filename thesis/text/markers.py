@@ -10,7 +10,8 @@ A marker is a bracket of entries separated by ";" or ",", each of them:
 
 So after a comma a number with a page abbreviation, or a range, is the locator of the source before it,
 and a bare number is another source: "[1, 4]" cites sources 1 and 4, "[1, 4-6]" pages 4-6 of source 1.
-After a semicolon comes another source always, so "[1; 4-6]" cites sources 1 and 4 to 6.
+After a semicolon comes another source always, so "[1; 4-6]" cites sources 1 and 4 to 6. A source the
+marker names again at the same place ("[1-3; 2]") is cited once; at another page it is cited again.
 
 A bracket of anything else is no marker: "[sic]", "[...]", "[Аударма]", "[1998 ж.]". A bare number cites
 whatever its size: "[1998]" cites source 1998, as the archive has always read it, since a year in brackets
@@ -74,7 +75,10 @@ def read_marker(bracket: str) -> list[CitedItem] | None:
             return None
         items += cited
         position = entry.end()
-    return items if entry["separator"] == "]" else None
+    if entry["separator"] != "]":
+        return None
+    first = {(item.number, item.locator): item for item in reversed(items)}
+    return [item for item in items if first[item.number, item.locator] is item]
 
 
 def _entry_items(entry: re.Match) -> list[CitedItem] | None:
