@@ -7,16 +7,20 @@ text by editors' corrections, a word-level difference: a `choice` of `sic` (the 
 `corr` (the words now). A correction that touches a restored line break takes the whole restoration
 into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
 the current text wherever they nest with the choices and with one another (thesis.text.inline).
+
+A marker is one `ref` pointing at every source it cites; a page locator in it is a `citedRange` in a
+`bibl` that corresponds to its source, over the locator's own characters, so the text reads as printed.
 """
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from ...models import Passage, TimelineEvent
 from ...text.dates import PartialDate, iso_date
 from ...text.diffs import word_diff
 from ...text.inline import Node, Span, element, markup
+from ...text.markers import read_marker
 from ...text.normalisation import joints, reading_text
 from .records import Records
 
@@ -39,7 +43,7 @@ class Segment:
 def paragraph_content(passage: Passage, records: Records) -> list:
     """The passage's current text as TEI mixed content (strings and inline nodes)."""
     resp = records.responsible(f"p-{passage.pk}")
-    annotations = [_citation(citation) for citation in records.citations_of(passage.pk)]
+    annotations = _citations(passage.text, records.citations_of(passage.pk))
     annotations += [_name(mention) for mention in records.mentions_of(passage.pk)]
     annotations += _dates(passage.text, records.events_of(passage.pk))
     return inline_content(passage.original_text, passage.text, annotations, resp)
@@ -153,9 +157,22 @@ def _correction(sic: list, resp: str):
     return lambda content: Node("choice", {}, [Node("sic", {}, sic), Node("corr", attributes, content)])
 
 
-def _citation(citation) -> Span:
-    target = f"#source-{citation.source.number}"
-    return Span(citation.marker_start, citation.marker_end, element("ref", type="citation", target=target), CITATION)
+def _citations(text: str, citations) -> list[Span]:
+    """A `ref` over each marker, to each source it cites, with its page locators inside it."""
+    spans = []
+    for (start, end), cited in groupby(citations, key=lambda citation: (citation.marker_start, citation.marker_end)):
+        located = {(c.source.number, c.locator): f"#source-{c.source.number}" for c in cited}
+        target = " ".join(dict.fromkeys(located.values()))
+        spans.append(Span(start, end, element("ref", type="citation", target=target), CITATION))
+        for item in read_marker(text[start:end]) or []:
+            if item.locator and (item.number, item.locator) in located:
+                source = located[item.number, item.locator]
+                spans.append(Span(start + item.locator_start, start + item.locator_end, _cited_range(source), CITATION))
+    return spans
+
+
+def _cited_range(source: str):
+    return lambda content: Node("bibl", {"corresp": source}, [Node("citedRange", {"unit": "page"}, content)])
 
 
 def _name(mention) -> Span:
