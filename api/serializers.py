@@ -185,15 +185,23 @@ class PassageSerializer(serializers.ModelSerializer):
         fields = ["id", "thesis", "section", "order", "status", "version", "changed_at", "span", "text"]
 
 
+LOCATOR_HELP = 'The pages the marker gives for this source, as printed ("25 б." of [1, 25 б.]); null if none.'
+
+
 class PassageCitationSerializer(serializers.ModelSerializer):
     source_number = serializers.IntegerField(source="source.number", read_only=True)
-    marker = PassageSpanField("marker_start", "marker_end", help_text="The [N] marker in the text.")
+    marker = PassageSpanField(
+        "marker_start",
+        "marker_end",
+        help_text="The marker in the text, as [3] or [1, 25 б.; 4], which may cite several sources.",
+    )
+    locator = KazakhTextField(allow_null=True, help_text=LOCATOR_HELP)
     sentence = PassageQuoteField("sentence_start", "sentence_end")
     sentence_span = PassageSpanField("sentence_start", "sentence_end")
 
     class Meta:
         model = Citation
-        fields = ["order", "source", "source_number", "marker", "sentence", "sentence_span"]
+        fields = ["order", "source", "source_number", "marker", "locator", "sentence", "sentence_span"]
 
 
 class PassageMentionSerializer(serializers.ModelSerializer):
@@ -237,6 +245,7 @@ CITATION_COLUMNS = (
     "source__number",
     "marker_start",
     "marker_end",
+    "locator",
     "sentence",
     "sentence_start",
     "sentence_end",
@@ -266,6 +275,7 @@ def passage_detail(passage: dict, citations: list[dict], mentions: list[dict], s
                 "source": citation["source_id"],
                 "source_number": citation["source__number"],
                 "marker": passage_span(text, citation["marker_start"], citation["marker_end"], script),
+                "locator": in_script(citation["locator"], script),
                 "sentence": passage_quote(
                     citation["sentence"], text, citation["sentence_start"], citation["sentence_end"], script
                 ),
@@ -412,10 +422,11 @@ class SourceCitationSerializer(serializers.ModelSerializer):
     sentence = PassageQuoteField("sentence_start", "sentence_end")
     sentence_span = PassageSpanField("sentence_start", "sentence_end")
     marker = PassageSpanField("marker_start", "marker_end")
+    locator = KazakhTextField(allow_null=True, help_text=LOCATOR_HELP)
 
     class Meta:
         model = Citation
-        fields = ["passage", "order", "sentence", "sentence_span", "marker"]
+        fields = ["passage", "order", "sentence", "sentence_span", "marker", "locator"]
 
 
 class SourceDetailSerializer(SourceSerializer):

@@ -71,15 +71,16 @@ def timeline_query(date: DateMention) -> str:
 
 def link_spans(passage: Passage, citations=None, mentions=None) -> list[Span]:
     """Citation markers to their source, names to their person, printed dates to the timeline; the
-    passage's `citations` and `mentions` when already read, or else its own."""
+    passage's `citations` and `mentions` when already read, or else its own. A marker citing several
+    sources links to the first: links cannot nest, and the passage's page lists every one."""
+    markers = {}
+    for c in passage.citations.all() if citations is None else citations:
+        markers.setdefault((c.marker_start, c.marker_end), c.source_id)
     spans = [
         Span(
-            c.marker_start,
-            c.marker_end,
-            element("a", href=page_url("reading:source", c.source_id), **{"class": "citation-marker"}),
-            CITATION,
+            start, end, element("a", href=page_url("reading:source", source), **{"class": "citation-marker"}), CITATION
         )
-        for c in (passage.citations.all() if citations is None else citations)
+        for (start, end), source in markers.items()
     ]
     spans += [
         Span(m.start, m.end, element("a", href=page_url("reading:person", m.author_id), **{"class": "person"}), NAME)
@@ -202,7 +203,7 @@ def passage_page(thesis_id: int, order: int, version: int | None = None) -> Pass
         Passage.objects.select_related("thesis", "section")
         .defer("thesis__declared_structure")
         .prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start")),
+            Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start", "order")),
             Prefetch("mentions", queryset=Mention.objects.select_related("author").order_by("start", "pk")),
         )
         .get(thesis_id=thesis_id, order=order)

@@ -244,6 +244,22 @@ def test_detail_is_what_its_serializer_shows(client, seed_thesis, script):
         assert list(body) == list(PassageDetailSerializer(record, context={"script": script}).data)
 
 
+@pytest.mark.parametrize(("script", "pages"), [("cyrl", "25 б."), ("latn", "25 b.")])
+def test_a_marker_of_several_sources_is_a_citation_of_each_with_its_pages(client, seed_thesis, script, pages):
+    record = passage(seed_thesis, 1)
+    record.text = record.text.replace("[23]", "[23, 25 б.; 24]")
+    record.save()
+    body = client.get(f"{PASSAGES}{record.pk}/", {"script": script}).json()
+    assert [(c["source_number"], c["locator"]) for c in body["citations"]] == [(23, pages), (24, None)]
+    assert body["citations"][0]["marker"] == body["citations"][1]["marker"]
+    marker = body["citations"][0]["marker"]
+    assert body["text"][marker["start"] : marker["end"]] == f"[23, {pages}; 24]"
+    shown = Passage.objects.prefetch_related("citations__source", "mentions__author").get(pk=record.pk)
+    assert body == PassageDetailSerializer(shown, context={"script": script}).data
+    source = client.get(f"/api/sources/{body['citations'][0]['source']}/", {"script": script}).json()
+    assert [c["locator"] for c in source["citations"] if c["passage"] == record.pk] == [pages]
+
+
 def test_detail_of_a_passage_citing_and_naming_no_one_is_modified_when_it_changed(client, seed_thesis):
     record = passage(seed_thesis, 0)
     record.citations.all().delete()

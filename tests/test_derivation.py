@@ -26,6 +26,22 @@ def test_citations_are_derived_again_when_the_text_changes(seed_thesis):
     assert not Source.objects.get(thesis=seed_thesis, number=23).citations.exists()
 
 
+def test_each_source_of_a_marker_is_a_citation_with_its_locator(seed_thesis):
+    passage = seed_thesis.passages.get(order=1)
+    passage.text = passage.text.replace("[23]", "[23, 25 б.; 24; 30-31]")
+    passage.save()
+    citations = list(passage.citations.order_by("order"))
+    assert [(c.source.number, c.locator) for c in citations] == [(23, "25 б."), (24, None)] + [
+        (n, None) for n in range(30, 32)
+    ]
+    assert len({(c.marker_start, c.marker_end, c.sentence) for c in citations}) == 1
+    assert passage.text[citations[0].marker_start : citations[0].marker_end] == "[23, 25 б.; 24; 30-31]"
+    assert citations[0].sentence.endswith("санаулы-ақ жылдар қажет.")
+    passage.text = passage.text.replace("[23, 25 б.; 24; 30-31]", "[23]")
+    passage.save()
+    assert [(c.source.number, c.locator) for c in passage.citations.all()] == [(23, None)]
+
+
 def test_a_corrected_sentence_is_the_one_cited(seed_thesis):
     passage = seed_thesis.passages.get(order=10)
     passage.text = passage.text.replace("қауіпсіздіздігі", "қауіпсіздігі")

@@ -357,6 +357,31 @@ def test_a_failure_midway_rolls_everything_back(tmp_path):
     assert all(count == 0 for count in row_counts().values())
 
 
+MARKED = (
+    "КІРІСПЕ\n"
+    "  Бірінші дерек айтылған [1, 25 б.]. Екінші дерек [1, с. 25; 4]. Үшінші дерек [1-3]\n"
+    "  Төртінші дерек [3,185-231] бесінші [5, т. 2, 45 б.] мен [2, 45 p.] аударма [sic] дерек [Аударма].\n"
+)
+
+
+def test_markers_of_every_form_are_imported_as_citations_with_their_locators():
+    thesis = import_bytes(MARKED.encode(), "marked.txt", use_curation=False).thesis
+    citations = Citation.objects.filter(passage__thesis=thesis).order_by("passage__order", "order")
+    assert [(c.source.number, c.locator) for c in citations] == [
+        (1, "25 б."),
+        (1, "с. 25"),
+        (4, None),
+        (1, None),
+        (2, None),
+        (3, None),
+        (3, "185-231"),
+        (5, "т. 2, 45 б."),
+        (2, "45 p."),
+    ]
+    assert sorted(thesis.sources.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+    assert [c.sentence for c in citations[:2]] == ["Бірінші дерек айтылған", "Екінші дерек"]
+
+
 def test_import_without_curation_still_derives_everything():
     thesis = import_file(SEED, use_curation=False).thesis
     assert thesis.title == "diplomacy-thesis"

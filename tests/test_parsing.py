@@ -57,6 +57,13 @@ def test_marker_at_a_line_start_closes_the_previous_paragraph(seed):
     assert seed.text[seed.paragraphs[10].start :].startswith("Соңғы жылдары")
 
 
+def test_a_marker_with_a_locator_at_a_line_start_closes_the_previous_paragraph_too():
+    text = "  Бірінші азат жол, оның сөйлемі, жолдың соңында кесілген\n[3, 25 б.] [4; 5]   Екінші азат жол.\n"
+    first, second = (text[p.start : p.end] for p in parse_document(text).paragraphs)
+    assert first.endswith("кесілген\n[3, 25 б.] [4; 5]")
+    assert second == "Екінші азат жол."
+
+
 def test_paragraph_ending_before_an_inline_heading_keeps_its_period(seed):
     block = seed.paragraphs[6]
     assert seed.text[block.start : block.end].endswith("әдебиеттер тізімінен тұрады.")

@@ -143,6 +143,18 @@ def test_a_passage_lists_its_citations_and_people(client, seed_thesis):
     assert "People mentioned" in page
 
 
+def test_a_marker_of_several_sources_is_one_link_and_each_source_is_listed_with_its_pages(client, seed_thesis):
+    passage = seed_thesis.passages.get(order=1)
+    passage.text = passage.text.replace("[23]", "[23, 25 б.; 24]")
+    passage.save()
+    page = html(client.get(f"/theses/{seed_thesis.pk}/passages/1/"))
+    first, second = (Source.objects.get(thesis=seed_thesis, number=n) for n in (23, 24))
+    # Links cannot nest: the marker links to its first source, and the list below names each.
+    assert f'<a href="/sources/{first.pk}/" class="citation-marker">[23, 25 б.; 24]</a>' in page
+    assert f'<a href="/sources/{first.pk}/">[23, 25 б.]</a>' in page
+    assert f'<a href="/sources/{second.pk}/">[24]</a>' in page
+
+
 def test_search_marks_matches_groups_them_and_counts_facets(client, seed_thesis):
     page = html(client.get("/search/", {"q": WORD}))
     assert "<mark>" in page and 'class="group"' in page

@@ -313,6 +313,36 @@ def test_citations_point_at_their_sources_inside_corrections_too(edited):
     assert len(added) == 1
 
 
+def test_a_marker_points_at_each_source_it_cites_and_gives_its_pages(edited, editor, tei_schema):
+    passage = edited.passages.get(order=1)
+    edit(passage, "[23]", "[23, 25 б.; 24; 7, т. 2, с. 4-6]", editor, "Citation completed")
+    tree = edition(edited)
+    assert_valid_tei(tei_schema, tree)
+    # The marker is an editor's correction: the ref holds its choice, and the locators are in its corr.
+    [ref] = tree.xpath("//tei:ref[@type='citation'][.//tei:bibl]", namespaces=NS)
+    assert ref.get("target") == "#source-23 #source-24 #source-7"
+    assert ref.xpath("string(tei:choice/tei:corr)", namespaces=NS) == "[23, 25 б.; 24; 7, т. 2, с. 4-6]"
+    bibls = ref.xpath("tei:choice/tei:corr/tei:bibl", namespaces=NS)
+    ranges = [(bibl.get("corresp"), bibl.findtext("tei:citedRange[@unit='page']", namespaces=NS)) for bibl in bibls]
+    assert ranges == [("#source-23", "25 б."), ("#source-7", "т. 2, с. 4-6")]
+    assert current_reading(tree) == readings_of(edited)[2]
+
+
+def test_markers_of_an_imported_text_carry_their_pages_in_valid_tei(tei_schema):
+    # A person and a dated event, whose lists TEI requires to hold something.
+    text = (
+        "КІРІСПЕ\n  А.Б.Сейтов 1991 жылы 16 желтоқсанда айтқан [1, 25 б.; 4]. Екінші дерек [3,185-231] мен [1-2]"
+        " жатыр.\n"
+    )
+    thesis = import_bytes(text.encode(), "marked.txt", use_curation=False).thesis
+    tree = edition(thesis)
+    assert_valid_tei(tei_schema, tree)
+    refs = tree.xpath("//tei:ref[@type='citation']", namespaces=NS)
+    assert [ref.get("target") for ref in refs] == ["#source-1 #source-4", "#source-3", "#source-1 #source-2"]
+    assert [ref.xpath("string(tei:bibl/tei:citedRange)", namespaces=NS) for ref in refs] == ["25 б.", "185-231", ""]
+    assert current_reading(tree) == readings_of(thesis)[2]
+
+
 def test_names_point_at_people_round_a_corrected_name(edited):
     tree = edition(edited)
     people = {person.get(XML_ID) for person in tree.iter(f"{{{TEI_NS}}}person")}

@@ -10,6 +10,7 @@ from django.db.models import Lookup
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .text.markers import MAX_MARKER_LENGTH
 from .text.notes import note_in
 from .timeline import TimelineEventQuerySet
 
@@ -248,7 +249,8 @@ class Source(models.Model):
 
 
 class Citation(models.Model):
-    """A `[N]` marker in a passage and the sentence it closes; derived from the text."""
+    """One source a marker in a passage cites ("[3]", or one of "[1, 25 б.; 4]"), its page locator, and the
+    sentence the marker closes; derived from the text."""
 
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="citations", verbose_name=_("passage"))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source"))
@@ -258,6 +260,9 @@ class Citation(models.Model):
     sentence = models.TextField(blank=True)
     sentence_start = models.PositiveIntegerField()
     sentence_end = models.PositiveIntegerField()
+    # The page locator as the marker prints it ("25 б.", "с. 25", "т. 2, 45 б."). None, not "", when the
+    # marker gives none: the API shows it as null, as CSL leaves out a cite's locator it does not have.
+    locator = models.CharField(max_length=MAX_MARKER_LENGTH, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("citation")

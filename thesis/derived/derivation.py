@@ -37,6 +37,7 @@ def citation_rows(passage: Passage, derived, sources: dict[int, Source]) -> list
             sentence=c.sentence,
             sentence_start=c.sentence_start,
             sentence_end=c.sentence_end,
+            locator=c.locator,
         )
         for order, c in enumerate(derived)
     ]

@@ -7,7 +7,8 @@ def links_by_passage(thesis_id: int) -> tuple[dict[int, list[Citation]], dict[in
     """The thesis's citations (with their sources, in the order of their markers) and names (in the
     order of the text), each by passage id, in a query each. Grouped here rather than prefetched: a
     prefetch filters a queryset for each of the thesis's passages."""
-    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source").order_by("marker_start")
+    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source")
+    citations = citations.order_by("marker_start", "order")
     mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
     return _by_passage(citations), _by_passage(mentions)
 

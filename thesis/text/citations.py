@@ -1,37 +1,50 @@
-"""Citations derived from a passage's reading text: each `[N]` marker and the sentence it closes."""
+"""Citations derived from a passage's reading text: each source a marker cites, with its page locator,
+and the sentence the marker closes.
+
+Which brackets are markers, and how one is read into sources and locators ("[1, 25 б.]", "[1; 4]",
+"[1-3]", "[3,185-231]"), is the rule of thesis.text.markers; `read_marker` reads one bracket.
+"""
 
 from dataclasses import dataclass
 
-from .sentences import MARKER_RE, sentence_finder
+from .markers import find_markers, is_marker, read_marker
+from .sentences import sentence_finder
+
+__all__ = ["DerivedCitation", "derive_citations", "read_marker"]
 
 
 @dataclass(frozen=True)
 class DerivedCitation:
+    """One source cited by one marker: a marker citing three sources gives three, over the same marker."""
+
     number: int
     marker_start: int
     marker_end: int
     sentence: str
     sentence_start: int
     sentence_end: int
+    locator: str | None = None
 
 
 def derive_citations(text: str) -> list[DerivedCitation]:
-    """Every marker in `text`, in order, with the sentence before it (markers excluded)."""
+    """Every source each marker in `text` cites, in order, with the sentence before it (markers excluded)."""
     citations: list[DerivedCitation] = []
     sentence_at = sentence_finder(text)
-    for marker in MARKER_RE.finditer(text):
-        start, end = sentence_at(marker.start()) or (marker.start(), marker.start())
-        end = _words_end(text, start, marker.start(), citations[-1] if citations else None)
-        citations.append(
+    for marker in find_markers(text):
+        start, end = sentence_at(marker.start) or (marker.start, marker.start)
+        end = _words_end(text, start, marker.start, citations[-1] if citations else None)
+        citations += [
             DerivedCitation(
-                number=int(marker["number"]),
-                marker_start=marker.start(),
-                marker_end=marker.end(),
+                number=item.number,
+                marker_start=marker.start,
+                marker_end=marker.end,
                 sentence=text[start:end],
                 sentence_start=start,
                 sentence_end=end,
+                locator=item.locator,
             )
-        )
+            for item in marker.items
+        ]
     return citations
 
 
@@ -50,7 +63,7 @@ def _words_end(text: str, start: int, marker_start: int, previous: DerivedCitati
     while True:
         end = _rstripped(text, start, end)
         opening = text.rfind("[", start, end)
-        if opening == -1 or not MARKER_RE.fullmatch(text, opening, end):
+        if opening == -1 or not is_marker(text, opening, end):
             return end
         end = opening
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .alphabet import LETTER, UPPER
+from .markers import marker_at
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
 
 TOP_LEVEL_RE = re.compile(rf"(?:(?:ПАЙДАЛАНЫЛҒАН\s+)?ӘДЕБИЕТТЕР\s+ТІЗІМІ|КІРІСПЕ|ҚОРЫТЫНДЫ)(?![{LETTER}])")
@@ -34,7 +35,6 @@ INLINE_HEADING_RE = re.compile(
 )
 SUBHEADING_RE = re.compile(rf"[{UPPER}][{LETTER}\- \t]*")
 TITLE_GAP_RE = re.compile(r"[ \t]{3,}")
-LEADING_MARKERS_RE = re.compile(r"(?:[ \t]*\[\d+\])+")
 SUBHEADING_MAX_WORDS = 6
 # A printed title longer than this is running text that happens to follow a number.
 TITLE_MAX_CHARS = 300
@@ -136,16 +136,28 @@ def _lines(text: str):
 def _attach_leading_markers(text, piece, line_start, current):
     """Give markers at a line start to the open paragraph; return where the rest starts
     (None if nothing is left) and how far it is indented."""
-    markers = LEADING_MARKERS_RE.match(text, piece.start)
-    if markers is None or current is None:
+    markers_end = _leading_markers_end(text, piece.start, piece.end)
+    if markers_end is None or current is None:
         return piece.start, piece.start - line_start
-    current.end = markers.end()
-    rest = markers.end()
+    current.end = markers_end
+    rest = markers_end
     while rest < piece.end and text[rest].isspace():
         rest += 1
     if rest >= piece.end:
         return None, 0
-    return rest, rest - markers.end()
+    return rest, rest - markers_end
+
+
+def _leading_markers_end(text: str, start: int, end: int) -> int | None:
+    """The end of the run of markers (apart by spaces and tabs) the line starts with, or None."""
+    found, position = None, start
+    while True:
+        while position < end and text[position] in " \t":
+            position += 1
+        marker = marker_at(text, position)
+        if marker is None or marker.end > end:
+            return found
+        found = position = marker.end
 
 
 def _pieces(line: str, base: int) -> list:

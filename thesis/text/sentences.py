@@ -1,11 +1,13 @@
 """Sentence boundaries in a reading text, as the thesis's citations need them.
 
 A sentence ends after a run of citation markers (a marker closes the sentence before
-it), after terminal punctuation followed by a space (the transcription cut at every
+it; thesis.text.markers says which brackets are markers), after terminal punctuation
+followed by a space (the transcription cut at every
 ". ", so each restored ". " was a sentence end, whatever case follows), and after
 terminal punctuation followed directly by a capital letter, an opening quote or bracket,
 or a digit (a missing space is a transcription error, not two sentences made one). A period after a single
-letter or a known abbreviation ("Н.Ә.", "т.б.", "ғғ.") ends no sentence.
+letter or a known abbreviation ("Н.Ә.", "т.б.", "ғғ.") ends no sentence, and neither does a
+period inside a marker ("[1, с. 25]").
 """
 
 import re
@@ -13,9 +15,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from .alphabet import UPPER
+from .markers import find_markers
 
-MARKER_RE = re.compile(r"\[(?P<number>\d{1,6})\]")
-MARKER_RUN_RE = re.compile(r"(?:\s*\[\d{1,6}\])+")
 TERMINAL_RE = re.compile(rf"[.!?…]+(?=\s+[^\s\[]|[{UPPER}«\"“(\d])")
 ABBREVIATIONS = frozenset({"ғғ", "жж", "бб", "тт", "млн", "млрд", "т.б", "т.с.с", "б.з.д", "ж.т.б"})
 # How far before a period its word is read: far longer than any abbreviation or run of initials, and
@@ -54,11 +55,20 @@ def sentence_finder(text: str) -> Callable[[int], tuple[int, int] | None]:
 
 
 def _boundaries(text: str):
-    for run in MARKER_RUN_RE.finditer(text):
-        yield run.end()
+    markers = [(marker.start, marker.end) for marker in find_markers(text)]
+    for (_, end), following in zip(markers, [*markers[1:], None], strict=False):
+        # A run of markers, apart by spaces only, ends one sentence: the end of its last.
+        if following is None or text[end : following[0]].strip():
+            yield end
+    starts = [start for start, _ in markers]
     for stop in TERMINAL_RE.finditer(text):
-        if not _is_abbreviation(text, stop.start()):
+        if not _is_abbreviation(text, stop.start()) and not _inside(markers, starts, stop.start()):
             yield stop.end()
+
+
+def _inside(markers: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < markers[index][1]
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
