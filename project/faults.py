@@ -16,8 +16,8 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.views import defaults
 
+from reading import errors
 from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, EditRefused, as_refusal
 
 RETRY_AFTER_SECONDS = 2
@@ -46,10 +46,11 @@ class DatabaseFaultMiddleware:
 
 
 def server_error(request):
-    """Django's handler500: a database fault outside any view is a refusal too; anything else the usual 500."""
+    """Django's handler500: a database fault outside any view is a refusal too; anything else the
+    site's 500 page."""
     refusal = database_fault(sys.exc_info()[1])
     if refusal is None:
-        return defaults.server_error(request)
+        return errors.server_error(request)
     return refusal_response(request, refusal)
 
 

@@ -13,6 +13,7 @@ from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
 from thesis.editions.links import links_by_passage
+from thesis.editions.tree import citation_tree, paragraph_refs
 from thesis.history import public_name
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.text.corrections import CITATION, DATE, NAME, inline_content
@@ -127,8 +128,9 @@ class Reading:
 
 
 def reading(thesis_id: int) -> Reading:
-    """The thesis, section by section with headings as printed, each passage with its markup and the
-    reasons its words were changed (`passage.reasons`), in six queries."""
+    """The thesis, section by section with headings as printed, each passage with its markup, its
+    reference in the citation tree (`passage.paragraph`, as DTS numbers it) and the reasons its words
+    were changed (`passage.reasons`), in eight queries."""
     thesis = Thesis.objects.defer("declared_structure").get(pk=thesis_id)
     sections = list(Section.objects.filter(thesis_id=thesis_id).order_by("order"))
     depth: dict[int, int] = {}
@@ -138,8 +140,10 @@ def reading(thesis_id: int) -> Reading:
         parts[section.pk] = Part(section, depth[section.pk], section_heading(section))
     reasons = change_reasons(thesis_id)
     citations, mentions = links_by_passage(thesis_id)
+    refs = paragraph_refs(citation_tree(thesis_id))
     for passage in Passage.objects.filter(thesis_id=thesis_id).order_by("order"):
         shown = citations.get(passage.pk, []), mentions.get(passage.pk, [])
+        passage.paragraph = refs[passage.pk]
         passage.content = passage_content(passage, None, *shown)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)
@@ -190,6 +194,17 @@ class PassagePage:
     changes: list[Change]
     shown: object  # the history record of the version asked for, or None for the current text
     content: list
+    paragraph: str  # the passage's reference in the citation tree, as DTS numbers it (1.4.2)
+    previous: int | None = None  # the order of the passage before it in the thesis, if any
+    next: int | None = None
+
+
+def neighbour(order_before: bool):
+    """The order of the passage just before (or after) each passage in its thesis, as a subquery."""
+    nearest = "-order" if order_before else "order"
+    lookup = "order__lt" if order_before else "order__gt"
+    rows = Passage.objects.filter(thesis_id=OuterRef("thesis_id"), **{lookup: OuterRef("order")}).order_by(nearest)
+    return Subquery(rows.values("order")[:1])
 
 
 class UnknownVersion(LookupError):
@@ -197,11 +212,13 @@ class UnknownVersion(LookupError):
 
 
 def passage_page(thesis_id: int, order: int, version: int | None = None) -> PassagePage:
-    """A passage (by its order in the thesis), its citations, people and history, newest first, in six
-    queries; with `version`, that version's text from history (UnknownVersion if it has none)."""
+    """A passage (by its order in the thesis), its neighbours, citations, people, place in the citation
+    tree and history, newest first, in eight queries; with `version`, that version's text from history
+    (UnknownVersion if it has none)."""
     passage = (
         Passage.objects.select_related("thesis", "section")
         .defer("thesis__declared_structure")
+        .annotate(previous_order=neighbour(True), next_order=neighbour(False))
         .prefetch_related(
             Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("marker_start", "order")),
             Prefetch("mentions", queryset=Mention.objects.select_related("author").order_by("start", "pk")),
@@ -219,7 +236,17 @@ def passage_page(thesis_id: int, order: int, version: int | None = None) -> Pass
         if shown is None:
             raise UnknownVersion(version)
     content = passage_content(passage, shown.text if shown else None)
-    return PassagePage(passage, section_heading(passage.section), changes[::-1], shown, content)
+    paragraph = paragraph_refs(citation_tree(thesis_id))[passage.pk]
+    return PassagePage(
+        passage,
+        section_heading(passage.section),
+        changes[::-1],
+        shown,
+        content,
+        paragraph,
+        passage.previous_order,
+        passage.next_order,
+    )
 
 
 # People and sources -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import json
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from thesis.models import Author, Passage, Source, Thesis
@@ -12,7 +13,7 @@ from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, SearchField
 from thesis.search import did_you_mean, near_misses, query_terms, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
-from . import citing, contents, search_results
+from . import citing, contents, metadata, search_results
 from .context import with_parameter
 from .pages import BadParameter, Page, choice, integer, parameter
 
@@ -40,7 +41,30 @@ class ThesisView(Page):
             page = contents.reading(pk)
         except Thesis.DoesNotExist:
             raise Http404("No such thesis.") from None
-        return {"page": page, "thesis": page.thesis, "view": view, "views": VIEWS}
+        reference = thesis_reference(request, page.thesis)
+        return {
+            "page": page,
+            "thesis": page.thesis,
+            "view": view,
+            "views": VIEWS,
+            "metadata": metadata.page_metadata(reference),
+            "downloads": downloads(page.thesis.pk),
+        }
+
+
+def thesis_reference(request, thesis) -> citing.ThesisReference:
+    return citing.thesis_reference(thesis, request.build_absolute_uri(reverse("reading:thesis", args=[thesis.pk])))
+
+
+def downloads(thesis_id: int) -> list[tuple[str, str, str]]:
+    """The thesis's renditions the API serves, each with what it is: its TEI edition, its plain text,
+    its passages as CSV and the sources it cites as CSL-JSON."""
+    return [
+        ("TEI XML", gettext("The TEI edition"), reverse("api:thesis-tei", args=[thesis_id])),
+        ("TXT", gettext("Plain text"), reverse("api:thesis-text", args=[thesis_id])),
+        ("CSV", gettext("Passages as a table"), f"{reverse('api:passage-list')}?thesis={thesis_id}&format=csv"),
+        ("CSL-JSON", gettext("Sources it cites"), reverse("api:thesis-sources-csl", args=[thesis_id])),
+    ]
 
 
 class PassageView(Page):
@@ -59,7 +83,7 @@ class PassageView(Page):
             raise Http404("No such version of this passage.") from None
         shown_version = page.shown.version if page.shown else page.passage.version
         url = request.build_absolute_uri(f"{request.path}?version={shown_version}")
-        reference = reference_of(page, shown_version, url)
+        reference = reference_of(page, thesis_reference(request, page.passage.thesis), shown_version, url)
         return {
             "page": page,
             "passage": page.passage,
@@ -73,18 +97,16 @@ class PassageView(Page):
             },
             "version_url": url,
             "show_editors": settings.READING_EDITOR_NAMES,
+            "metadata": metadata.page_metadata(reference.thesis, reference),
         }
 
 
-def reference_of(page, version: int, url: str) -> citing.PassageReference:
-    thesis = page.passage.thesis
+def reference_of(page, thesis: citing.ThesisReference, version: int, url: str) -> citing.PassageReference:
     return citing.PassageReference(
-        thesis_id=thesis.pk,
-        thesis_title=thesis.title,
-        kind=thesis.kind,
-        language=thesis.language,
+        thesis=thesis,
         section=page.heading,
         number=page.passage.order,
+        paragraph=page.paragraph,
         version=version,
         url=url,
         accessed=datetime.date.today(),
@@ -204,3 +226,9 @@ class SourceView(Page):
             for name in Source.BIBLIOGRAPHIC_FIELDS
         ]
         return {"source": source, "fields": fields, "citations": citations}
+
+
+class AboutView(Page):
+    """What the archive holds, how it was edited, and how to cite it."""
+
+    template_name = "reading/about.html"

@@ -26,8 +26,8 @@ UNKNOWN = "987654321"
 # An id that is no number: only the views whose patterns take any text see it.
 MALFORMED = "not-an-id"
 # Parameters that are not record ids, with a value that reaches their view (a passage's page is
-# numbered by its order in the thesis, from 0).
-FIXED = {"app_label": "thesis", "url": "no-such-page/", "n": "0"}
+# numbered by its order in the thesis, from 0; a sitemap's page by its section's name).
+FIXED = {"app_label": "thesis", "url": "no-such-page/", "n": "0", "section": "passages"}
 # simple_history's ^([^/]+)/history/([^/]+)/$ names no groups: a record's id, then one of its versions.
 HISTORY_VERSION = "_1"
 # Patterns the walk must reach: a URLconf it failed to walk must not pass for one without errors.
@@ -60,6 +60,10 @@ MUST_COVER = {
     "reading:person",
     "reading:source",
     "reading:timeline",
+    "reading:about",
+    "reading:robots",
+    "reading:sitemap",
+    "reading:sitemap-section",
 }
 TOTALS = Counter()
 # Query parameters no page or list can honour, each sent alone to every page of the reading site and

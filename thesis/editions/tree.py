@@ -1,7 +1,7 @@
 """A thesis's citation tree, read from its sections and passages in two queries (two for many theses too)."""
 
 from ..models import Passage, Section, Thesis
-from ..text.citetree import Division, Paragraph, Unit, build
+from ..text.citetree import Division, Paragraph, Unit, build, walk
 
 
 def citation_tree(thesis: Thesis | int) -> list[Unit]:
@@ -21,3 +21,8 @@ def citation_trees(thesis_ids: list[int]) -> dict[int, list[Unit]]:
     for thesis_id, *row in passages:
         paragraphs[thesis_id].append(Paragraph(*row))
     return {thesis_id: build(divisions[thesis_id], paragraphs[thesis_id]) for thesis_id in thesis_ids}
+
+
+def paragraph_refs(roots: list[Unit]) -> dict[int, str]:
+    """Each passage's DTS reference (such as 1.4.2) in the tree, by the passage's id."""
+    return {unit.record_id: unit.identifier for unit in walk(roots) if unit.is_paragraph}
