@@ -441,3 +441,17 @@ def test_passage_list_filters_by_the_sections_of_the_chosen_thesis_only(client, 
     chosen = client.get(url + f"?thesis__id__exact={other.pk}").content.decode()
     listed = {int(pk) for pk in re.findall(r"section__id__exact=(\d+)", chosen)}
     assert listed == set(Section.objects.filter(thesis=other).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("term", ["Қазақстан", "қазақстан", "ҚАЗАҚСТАН"])
+def test_passage_search_folds_kazakh_case(client, seed_thesis, term):
+    # Django's icontains folds only ASCII on SQLite: "қазақстан" found none of the passages "Қазақстан" found.
+    expected = sum("қазақстан" in text.lower() for text in Passage.objects.values_list("text", flat=True))
+    found = client.get(reverse("admin:thesis_passage_changelist"), {"q": term}).context["cl"].result_count
+    assert found == expected > 1
+
+
+def test_the_other_records_search_folds_kazakh_case(client, seed_thesis):
+    author = Author.objects.filter(thesis=seed_thesis).exclude(family_name="").first()
+    found = client.get(reverse("admin:thesis_author_changelist"), {"q": author.family_name.lower()}).context["cl"]
+    assert author in found.result_list
