@@ -1,8 +1,11 @@
 """The editorial admin through HTTP: passage page, conflicts, history and revert, sections, sources, people, events."""
 
 import re
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
@@ -75,6 +78,19 @@ def test_stale_save_is_refused_with_the_other_change(client, passage, editor):
     assert 'class="conflict"' in page and "Берік түзетті" in page and "<ins> Берік.</ins>" in page
     passage.refresh_from_db()
     assert passage.text.endswith(" Берік.") and passage.version == 2
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_conflict_tells_its_time_in_the_archives_time_zone_on_a_24_hour_clock(client, passage, language):
+    other = User.objects.create_user("berik", password="unused-password-1")
+    editing.save_passage(passage.pk, text=passage.text + " Б.", expected_version=1, user=other, reason="Берік")
+    when = Passage.history.filter(id=passage.pk).latest("history_id").history_date
+    local = when.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime("%Y-%m-%d %H:%M")
+    data = {"text": "Менің нұсқам", "status": "corrected", "change_reason": "Түзету", "opened_version": 1}
+    page = client.post(change_url(passage), data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    # In the refusal and in the list of the changes since: history keeps UTC, five hours behind Almaty.
+    assert page.count(local) == 2
+    assert when.astimezone(UTC).strftime("%Y-%m-%d %H:%M") not in page
 
 
 def test_history_page_shows_whole_diffs_and_revert_restores(client, passage, editor):

@@ -156,6 +156,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
         conflict = getattr(form, "conflict", None)
         if conflict is not None:
             context["conflict"] = conflict
+            context["conflict_changes"] = [
+                (change, history.change_time(change.history_date)) for change in conflict.changes
+            ]
             context["conflict_fields"] = [(change.label, render_diff(change.diff)) for change in conflict.fields]
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -178,7 +178,7 @@ class PassageAdmin(EditorialAdmin):
                 reason=form.cleaned_data["change_reason"],
             )
         except editing.StaleEdit as stale:
-            self.message_user(request, stale_message(stale.conflict), messages.ERROR)
+            self.message_user(request, stale_message(stale.conflict, in_form=False), messages.ERROR)
             return HttpResponseRedirect(request.path)
         self.message_user(request, gettext("Version %(version)s restored.") % {"version": old.version})
         return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[passage.pk]))
