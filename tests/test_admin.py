@@ -68,6 +68,21 @@ def test_reason_is_required(client, passage):
     assert Passage.objects.get(pk=passage.pk).version == 1
 
 
+def test_a_reason_too_long_is_refused_with_its_limit_never_cut(client, passage):
+    page = client.get(change_url(passage)).content.decode()
+    reason_input = re.search(r'<input[^>]*name="change_reason"[^>]*>', page).group()
+    # The browser's maxlength would stop the typing, or cut a pasted reason, without a word.
+    assert "maxlength" not in reason_input and 'data-max-length="100"' in reason_input
+    assert "at most 100 characters" in page
+    long_reason = "Түзету " * 20  # 140 characters, 139 once stripped
+    page = post_passage(client, passage, "Менің нұсқам", reason=long_reason).content.decode()
+    assert "At most 100 characters: this reason has 139. Shorten it." in page
+    assert "Менің нұсқам" in page and long_reason.strip() in page  # both still in the form
+    assert Passage.objects.get(pk=passage.pk).version == 1
+    post_passage(client, passage, "Менің нұсқам", reason="ә" * 100)
+    assert Passage.objects.get(pk=passage.pk).history.latest("history_id").history_change_reason == "ә" * 100
+
+
 def test_stale_save_is_refused_with_the_other_change(client, passage, editor):
     other = User.objects.create_user("berik", password="unused-password-1")
     editing.save_passage(

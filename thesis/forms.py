@@ -4,6 +4,8 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
@@ -15,11 +17,18 @@ from .text.dates import DateError, PartialDate, ends_before_start, validate_part
 
 
 def reason_field(**kwargs) -> forms.CharField:
+    """A reason for the history, whose limit (its column's) is said beside it and counted as it is typed
+    (thesis/static/thesis/admin.js); a longer one is refused with the form's error, never cut: the
+    browser's maxlength would stop the typing, or cut a pasted reason, without a word."""
+    too_long = _("At most %(limit_value)s characters: this reason has %(show_value)s. Shorten it.")
     return forms.CharField(
         label=kwargs.pop("label", _("Reason for change")),
-        max_length=REASON_MAX_LENGTH,
-        help_text=_("Recorded in the history with your name and the time."),
-        widget=forms.TextInput(attrs={"size": 80}),
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH, message=too_long)],
+        help_text=format_lazy(
+            _("Recorded in the history with your name and the time; at most {limit} characters."),
+            limit=REASON_MAX_LENGTH,
+        ),
+        widget=forms.TextInput(attrs={"size": 80, "data-max-length": REASON_MAX_LENGTH}),
         **kwargs,
     )
 
