@@ -74,6 +74,7 @@ def test_a_reason_too_long_is_refused_with_its_limit_never_cut(client, passage):
     # The browser's maxlength would stop the typing, or cut a pasted reason, without a word.
     assert "maxlength" not in reason_input and 'data-max-length="100"' in reason_input
     assert "at most 100 characters" in page
+    assert "thesis/drafts.js" in page and 'id="draft-banner"' in page  # drafts kept, and offered back
     long_reason = "Түзету " * 20  # 140 characters, 139 once stripped
     page = post_passage(client, passage, "Менің нұсқам", reason=long_reason).content.decode()
     assert "At most 100 characters: this reason has 139. Shorten it." in page
