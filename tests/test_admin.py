@@ -1,8 +1,11 @@
 """The editorial admin through HTTP: passage page, conflicts, history and revert, sections, sources, people, events."""
 
 import re
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
@@ -65,6 +68,22 @@ def test_reason_is_required(client, passage):
     assert Passage.objects.get(pk=passage.pk).version == 1
 
 
+def test_a_reason_too_long_is_refused_with_its_limit_never_cut(client, passage):
+    page = client.get(change_url(passage)).content.decode()
+    reason_input = re.search(r'<input[^>]*name="change_reason"[^>]*>', page).group()
+    # The browser's maxlength would stop the typing, or cut a pasted reason, without a word.
+    assert "maxlength" not in reason_input and 'data-max-length="100"' in reason_input
+    assert "at most 100 characters" in page
+    assert "thesis/drafts.js" in page and 'id="draft-banner"' in page  # drafts kept, and offered back
+    long_reason = "Түзету " * 20  # 140 characters, 139 once stripped
+    page = post_passage(client, passage, "Менің нұсқам", reason=long_reason).content.decode()
+    assert "At most 100 characters: this reason has 139. Shorten it." in page
+    assert "Менің нұсқам" in page and long_reason.strip() in page  # both still in the form
+    assert Passage.objects.get(pk=passage.pk).version == 1
+    post_passage(client, passage, "Менің нұсқам", reason="ә" * 100)
+    assert Passage.objects.get(pk=passage.pk).history.latest("history_id").history_change_reason == "ә" * 100
+
+
 def test_stale_save_is_refused_with_the_other_change(client, passage, editor):
     other = User.objects.create_user("berik", password="unused-password-1")
     editing.save_passage(
@@ -75,6 +94,19 @@ def test_stale_save_is_refused_with_the_other_change(client, passage, editor):
     assert 'class="conflict"' in page and "Берік түзетті" in page and "<ins> Берік.</ins>" in page
     passage.refresh_from_db()
     assert passage.text.endswith(" Берік.") and passage.version == 2
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_conflict_tells_its_time_in_the_archives_time_zone_on_a_24_hour_clock(client, passage, language):
+    other = User.objects.create_user("berik", password="unused-password-1")
+    editing.save_passage(passage.pk, text=passage.text + " Б.", expected_version=1, user=other, reason="Берік")
+    when = Passage.history.filter(id=passage.pk).latest("history_id").history_date
+    local = when.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime("%Y-%m-%d %H:%M")
+    data = {"text": "Менің нұсқам", "status": "corrected", "change_reason": "Түзету", "opened_version": 1}
+    page = client.post(change_url(passage), data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    # In the refusal and in the list of the changes since: history keeps UTC, five hours behind Almaty.
+    assert page.count(local) == 2
+    assert when.astimezone(UTC).strftime("%Y-%m-%d %H:%M") not in page
 
 
 def test_history_page_shows_whole_diffs_and_revert_restores(client, passage, editor):
@@ -441,3 +473,17 @@ def test_passage_list_filters_by_the_sections_of_the_chosen_thesis_only(client, 
     chosen = client.get(url + f"?thesis__id__exact={other.pk}").content.decode()
     listed = {int(pk) for pk in re.findall(r"section__id__exact=(\d+)", chosen)}
     assert listed == set(Section.objects.filter(thesis=other).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("term", ["Қазақстан", "қазақстан", "ҚАЗАҚСТАН"])
+def test_passage_search_folds_kazakh_case(client, seed_thesis, term):
+    # Django's icontains folds only ASCII on SQLite: "қазақстан" found none of the passages "Қазақстан" found.
+    expected = sum("қазақстан" in text.lower() for text in Passage.objects.values_list("text", flat=True))
+    found = client.get(reverse("admin:thesis_passage_changelist"), {"q": term}).context["cl"].result_count
+    assert found == expected > 1
+
+
+def test_the_other_records_search_folds_kazakh_case(client, seed_thesis):
+    author = Author.objects.filter(thesis=seed_thesis).exclude(family_name="").first()
+    found = client.get(reverse("admin:thesis_author_changelist"), {"q": author.family_name.lower()}).context["cl"]
+    assert author in found.result_list

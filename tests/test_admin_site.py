@@ -46,6 +46,16 @@ def test_index_shows_each_thesiss_progress_and_the_next_passage(client, seed_the
     assert "Айгүл Сәтбаева (aigul): 1 save of 1 passages" in page
 
 
+def test_index_links_each_thesiss_find_and_replace_and_to_reviewers_its_review(client, seed_thesis, db):
+    replace_url = reverse("admin:thesis_thesis_replace", args=[seed_thesis.pk])
+    review_url = reverse("admin:thesis_thesis_review", args=[seed_thesis.pk])
+    page = client.get(reverse("admin:index")).content.decode()
+    assert replace_url in page and review_url not in page  # an editor may not review
+    client.force_login(account("berik", "Reviewers"))
+    page = client.get(reverse("admin:index")).content.decode()
+    assert f'<a href="{replace_url}">Find and replace</a>' in page and f'<a href="{review_url}">Review</a>' in page
+
+
 def test_index_takes_the_same_queries_however_many_edits_and_editors(client, seed_thesis, editor):
     passages = list(Passage.objects.filter(thesis=seed_thesis))
     save(passages[0], editor, passages[0].text + " Бір.")

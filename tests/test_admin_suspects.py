@@ -104,6 +104,18 @@ def test_the_script_gets_json_with_the_change_and_its_undo(client, seed_thesis):
     assert passage.version == 4 and "жатыр. Екі" in passage.text and second.found in passage.text
 
 
+def test_a_stale_fix_says_what_to_do_on_a_page_without_the_passages_form(client, seed_thesis, editor):
+    suspect = first_missing_space(seed_thesis)
+    passage = Passage.objects.get(pk=suspect.passage_id)
+    editing.save_passage(passage.pk, text=passage.text + " Б.", expected_version=1, user=editor, reason="Басқа")
+    for answer in (
+        client.post(url(seed_thesis, "apply"), fix_data(suspect), **JSON).json()["error"],
+        client.post(url(seed_thesis, "apply"), fix_data(suspect), follow=True).content.decode(),
+    ):
+        assert "Not saved" in answer and "Reload the page" in answer
+        assert "in the form" not in answer  # there is none on this page
+
+
 @pytest.mark.parametrize(
     "data",
     [

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import InterfaceError, OperationalError, connection
 
+from thesis import history
 from thesis.editorial import editing
 from thesis.models import Author, AuthorAlias, IgnoredWord, Mention, Passage, Section, Source, Thesis, TimelineEvent
 
@@ -57,7 +58,7 @@ def test_a_reason_is_required(passage, editor):
 
 
 def test_long_automatic_reasons_fit_the_history_column():
-    assert len(editing.clean_reason("ы" * 500)) == editing.REASON_MAX_LENGTH
+    assert len(history.clean_reason("ы" * 500)) == history.REASON_MAX_LENGTH
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

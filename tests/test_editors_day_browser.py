@@ -1,7 +1,7 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
-passage saved from the keyboard, a self-verification refused, the second editor's approval, the public
-history under display names, and a thesis imported from the admin; every page screenshotted and checked
-for English left in it."""
+passage's draft recovered after a reload and saved from the keyboard, a self-verification refused, the
+second editor's approval, the public history under display names, and a thesis imported from the admin;
+every page screenshotted and checked for English left in it."""
 
 import os
 from importlib import import_module
@@ -206,16 +206,29 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
             == sum(item["found"] == found for item in listed) - 1
         )
 
-        # 3. A passage corrected and saved with Ctrl+S.
+        # 3. A passage corrected, its draft offered back after a reload (which warned first), and saved
+        # with Ctrl+S, which forgets the draft.
         a.go(passage_url, "3-passage")
         opened = int(page.input_value("#id_opened_version"))
+        page.click("#id_text")
         page.fill("#id_text", page.input_value("#id_text").replace(WRONG, RIGHT, 1))
         page.fill("#id_change_reason", "Қайталанған буын")
+        warnings = []
+        page.once("dialog", lambda dialog: warnings.append(dialog.type) or dialog.accept())
+        page.reload()
+        assert warnings == ["beforeunload"] and WRONG in page.input_value("#id_text")
+        banner = page.locator("#draft-banner")
+        assert banner.is_visible()
+        a.check("3-draft-offered")
+        banner.locator("[data-draft=restore]").click()
+        assert banner.is_hidden() and page.input_value("#id_change_reason") == "Қайталанған буын"
+        assert RIGHT in page.input_value("#id_text") and WRONG not in page.input_value("#id_text")
         page.focus("#id_text")
         with page.expect_navigation():
             page.keyboard.press("Control+s")
         assert page.url.endswith(passage_url) and int(page.input_value("#id_opened_version")) == opened + 1
         assert str(opened + 1) in page.locator(".messagelist").inner_text()
+        assert page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('thesis-draft:'))") == []
         a.check("3-saved")
 
         # 4. Aigul cannot verify it: the review page is closed to her, and the form refuses "verified" in Kazakh.

@@ -26,6 +26,39 @@ def test_whole_word_does_not_match_inside_words(seed_thesis):
     assert 0 < whole < parts
 
 
+def matched(pattern: str, text: str, **options) -> list[str]:
+    return [m.group() for m in replace.compile_pattern(pattern, **options).finditer(text)]
+
+
+def test_a_pattern_ending_or_starting_in_a_space_is_found_as_whole_words(seed_thesis):
+    # Only an edge that is a letter is bounded: the word after the space is no reason to refuse the match.
+    assert matched("т.б ", "А т.б кіреді", whole_word=True) == ["т.б "]
+    assert matched(" кіреді", "А т.б кіреді", whole_word=True) == [" кіреді"]
+    assert matched("т.б ", "А т.б кіредіс", whole_word=True) == ["т.б "]
+    assert matched(" кір", "А т.б кіреді", whole_word=True) == []  # still no match ending inside a word
+    found = replace.preview(seed_thesis, "т.б ", "т.б. ", whole_word=True)
+    assert sum(len(p.matches) for p in found) == 3
+
+
+def test_whole_words_respect_the_period_of_an_abbreviation():
+    text = "Келісімдер т.б. құжаттар, т.б сөздер, т.б"
+    assert matched("т.б", text, whole_word=True) == ["т.б", "т.б"]  # not the one already written "т.б."
+    assert matched("т.б.", text, whole_word=True) == ["т.б."]
+    assert matched("б", text, whole_word=True) == []  # a letter of the abbreviation is no word
+    assert matched("т.б.", "т.б.с. бар", whole_word=True) == []
+    # After a plain word a period ends the sentence, and the word is whole.
+    assert matched("сөз", "Бұл сөз. Келесі сөз", whole_word=True) == ["сөз", "сөз"]
+    assert matched("1", "1.5 және 1 жыл", whole_word=True) == ["1"]
+    assert len(matched("т.б", text)) == 3  # without whole words, every occurrence
+
+
+def test_adding_the_missing_period_leaves_none_doubled(seed_thesis, editor):
+    replace.apply(seed_thesis, "т.б", "т.б.", whole_word=True, reason="Қысқартудың нүктесі", user=editor)
+    texts = " ".join(Passage.objects.filter(thesis=seed_thesis).values_list("text", flat=True))
+    assert "т.б.." not in texts and texts.count("т.б.") == 5
+    assert replace.preview(seed_thesis, "т.б", "т.б.", whole_word=True) == []
+
+
 def test_preview_changes_nothing_and_highlights(seed_thesis):
     before = list(Passage.objects.values_list("text", "version"))
     previews = replace.preview(seed_thesis, "қауіпсіздіздігі", "қауіпсіздігі")

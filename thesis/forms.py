@@ -4,22 +4,31 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
 from thesis.editorial.verification import status_after_save
 
-from .history import REASON_MAX_LENGTH
+from .history import REASON_MAX_LENGTH, change_time
 from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
 from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 
 
 def reason_field(**kwargs) -> forms.CharField:
+    """A reason for the history, whose limit (its column's) is said beside it and counted as it is typed
+    (thesis/static/thesis/admin.js); a longer one is refused with the form's error, never cut: the
+    browser's maxlength would stop the typing, or cut a pasted reason, without a word."""
+    too_long = _("At most %(limit_value)s characters: this reason has %(show_value)s. Shorten it.")
     return forms.CharField(
         label=kwargs.pop("label", _("Reason for change")),
-        max_length=REASON_MAX_LENGTH,
-        help_text=_("Recorded in the history with your name and the time."),
-        widget=forms.TextInput(attrs={"size": 80}),
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH, message=too_long)],
+        help_text=format_lazy(
+            _("Recorded in the history with your name and the time; at most {limit} characters."),
+            limit=REASON_MAX_LENGTH,
+        ),
+        widget=forms.TextInput(attrs={"size": 80, "data-max-length": REASON_MAX_LENGTH}),
         **kwargs,
     )
 
@@ -99,21 +108,36 @@ class ReviewDecisionForm(forms.Form):
     comment = forms.CharField(max_length=REASON_MAX_LENGTH, required=False)
 
 
-def stale_message(conflict) -> str:
+def stale_message(conflict, *, in_form: bool = True) -> str:
+    """Why a save was refused: someone changed the record after the editor opened it. `in_form`: the page
+    shows the form again, with the editor's change in it and the other change below; pages without one
+    (a fix on the suspects page, a review decision, a restore) say what to do instead."""
     latest = conflict.latest
     who = (latest.history_user if latest and latest.history_user else None) or _("someone")
-    when = latest.history_date.strftime("%Y-%m-%d %H:%M") if latest else ""
-    return _(
-        "Not saved: %(who)s changed this %(record)s at %(when)s, after you opened it (you opened version "
-        "%(opened)s; it is now at version %(current)s). Nothing was overwritten. Their change is shown "
-        "below; your own is still in the form. Reload the page to edit the current version."
-    ) % {
+    facts = {
         "who": who,
         "record": conflict.instance._meta.verbose_name,
-        "when": when,
+        "when": change_time(latest.history_date) if latest else "",
         "opened": conflict.opened_version,
         "current": conflict.instance.version,
     }
+    if not in_form:
+        return (
+            _(
+                "Not saved: %(who)s changed this %(record)s at %(when)s, after this page showed it (it showed "
+                "version %(opened)s; it is now at version %(current)s). Nothing was overwritten. Reload the "
+                "page to see the current version, and make your change there if it is still needed."
+            )
+            % facts
+        )
+    return (
+        _(
+            "Not saved: %(who)s changed this %(record)s at %(when)s, after you opened it (you opened version "
+            "%(opened)s; it is now at version %(current)s). Nothing was overwritten. Their change is shown "
+            "below; your own is still in the form. Reload the page to edit the current version."
+        )
+        % facts
+    )
 
 
 def busy_message() -> str:

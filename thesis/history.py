@@ -1,7 +1,8 @@
-"""Writing to history: who makes the next save of a record, and why, wherever the save is made; and
-how an editor is named in public."""
+"""Writing to history: who makes the next save of a record, and why, wherever the save is made; how an
+editor is named in public, and when a change was made, as the archive tells it."""
 
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext
 
 REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
@@ -21,6 +22,12 @@ def public_name(user) -> str | None:
     if user is None:
         return None
     return user.get_full_name() or gettext("Editor %(number)s") % {"number": user.pk}
+
+
+def change_time(moment) -> str:
+    """When a change was made, in the archive's time zone (settings.TIME_ZONE) and on a 24-hour clock,
+    whatever the reader's language: history stores it in UTC, hours off the rest of the page."""
+    return timezone.localtime(moment, timezone.get_default_timezone()).strftime("%Y-%m-%d %H:%M")
 
 
 def record(instance, user, reason: str):

@@ -37,6 +37,12 @@ def yes_no_icon(value: bool):
     return format_html('<img src="{}" alt="{}">', icon, _("Yes") if value else _("No"))
 
 
+def folded_search(*fields: str) -> list[str]:
+    """An admin's search fields compared as the public search compares them, Kazakh case folded on both
+    databases (thesis.search's kk_icontains): Django's icontains folds only ASCII on SQLite."""
+    return [f"{field}__kk_icontains" for field in fields]
+
+
 # The form's record of a save: nothing to show on a page that only views the record.
 SAVE_FIELDS = ("change_reason", "opened_version")
 
@@ -150,6 +156,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
         conflict = getattr(form, "conflict", None)
         if conflict is not None:
             context["conflict"] = conflict
+            context["conflict_changes"] = [
+                (change, history.change_time(change.history_date)) for change in conflict.changes
+            ]
             context["conflict_fields"] = [(change.label, render_diff(change.diff)) for change in conflict.fields]
         return super().render_change_form(request, context, add, change, form_url, obj)
 

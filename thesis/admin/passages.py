@@ -20,7 +20,7 @@ from thesis.proofing import progress
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage, Section
 from ..text.normalisation import reading_text
-from .base import EditorialAdmin, existing_ids, render_compact_diff, render_text_diff
+from .base import EditorialAdmin, existing_ids, folded_search, render_compact_diff, render_text_diff
 
 
 class SectionOfThesisFilter(admin.RelatedFieldListFilter):
@@ -42,7 +42,7 @@ class PassageAdmin(EditorialAdmin):
     list_display = ["order", "excerpt", "section", "status", "open_suspects", "version", "changed_at"]
     list_display_links = ["order", "excerpt"]
     list_filter = ["status", "thesis", ("section", SectionOfThesisFilter)]
-    search_fields = ["text"]
+    search_fields = folded_search("text")
     # Counting every passage of a large archive for "(N total)" costs more than the page itself.
     show_full_result_count = False
     # Down the (thesis, order) index: ordering by "thesis" would join the theses for their own ordering,
@@ -178,7 +178,7 @@ class PassageAdmin(EditorialAdmin):
                 reason=form.cleaned_data["change_reason"],
             )
         except editing.StaleEdit as stale:
-            self.message_user(request, stale_message(stale.conflict), messages.ERROR)
+            self.message_user(request, stale_message(stale.conflict, in_form=False), messages.ERROR)
             return HttpResponseRedirect(request.path)
         self.message_user(request, gettext("Version %(version)s restored.") % {"version": old.version})
         return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[passage.pk]))

@@ -14,7 +14,7 @@ from thesis.editorial import editing
 from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, SourceForm, TimelineEventForm
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from ..text.dates import centuries, int_to_roman
-from .base import EditorialAdmin, ReadOnlyInline
+from .base import EditorialAdmin, ReadOnlyInline, folded_search
 
 
 @admin.register(Section)
@@ -51,7 +51,7 @@ class SourceAdmin(EditorialAdmin):
     list_display = ["number", "title", "status", "issued_year", "citation_count", "thesis"]
     list_display_links = ["number", "title"]
     list_filter = [IncompleteFilter, "status", "thesis"]
-    search_fields = ["title", "publisher", "note"]
+    search_fields = folded_search("title", "publisher", "note")
     readonly_fields = ["citing_sentences"]
     fieldsets = [
         (None, {"fields": ["thesis", "number", "status"]}),
@@ -100,7 +100,7 @@ class AuthorAdmin(EditorialAdmin):
     form = AuthorForm
     list_display = ["display_name", "family_name", "given_names", "group", "roles_display", "mention_count", "thesis"]
     list_filter = ["thesis", "group", "is_historiography_author", "is_quoted"]
-    search_fields = ["family_name", "display_name", "aliases__form"]
+    search_fields = folded_search("family_name", "display_name", "aliases__form")
     inlines = [AliasInline, MentionInline]
     actions = ["merge_authors"]
     fieldsets = [
@@ -177,7 +177,7 @@ class TimelineEventAdmin(EditorialAdmin):
     form = TimelineEventForm
     list_display = ["__str__", "start_year", "end_year", "precision", "basis", "thesis"]
     list_filter = [CenturyFilter, "precision", "basis", "thesis"]
-    search_fields = ["headline", "description", "date_display"]
+    search_fields = folded_search("headline", "description", "date_display")
     filter_horizontal = ["authors"]
     raw_id_fields = ["passage"]
     fieldsets = [
@@ -204,7 +204,7 @@ class IgnoredWordAdmin(EditorialAdmin):
     form = IgnoredWordForm
     list_display = ["word", "thesis", "added_by", "added_at"]
     list_filter = ["thesis"]
-    search_fields = ["word"]
+    search_fields = folded_search("word")
     fields = ["thesis", "word", "change_reason", "opened_version"]
 
     def save_model(self, request, obj, form, change):

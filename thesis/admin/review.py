@@ -60,7 +60,7 @@ class ReviewView(PermissionRequiredMixin, View):
                 data["passage"], expected_version=data["version"], user=request.user, comment=data["comment"]
             )
         except editing.StaleEdit as stale:
-            messages.error(request, stale_message(stale.conflict))
+            messages.error(request, stale_message(stale.conflict, in_form=False))
             return
         except editing.EditRefused as refused:
             messages.error(request, str(refused))

@@ -50,7 +50,7 @@ def posted_pk(request, name: str) -> int | None:
 
 def refusal_message(error: editing.EditRefused) -> str:
     if isinstance(error, editing.StaleEdit):
-        return stale_message(error.conflict)
+        return stale_message(error.conflict, in_form=False)
     return str(error)
 
 

@@ -13,6 +13,11 @@ from thesis.history import clean_reason
 from ..models import Passage, ReplaceBatch, ReplaceBatchItem
 from .editing import EditRefused, StaleEdit, save_passage
 
+WORD = re.compile(r"\w")
+# A period between two letters, as Kazakh abbreviations are written (т.б, т.с.с), and one after the last.
+ABBREVIATION = re.compile(r"\w\.\w")
+ENDS_ABBREVIATED = re.compile(r"\w\.$")
+
 
 @dataclass
 class Match:
@@ -65,13 +70,32 @@ class UndoReport:
 
 
 def compile_pattern(pattern: str, whole_word: bool = False, case_sensitive: bool = False) -> re.Pattern:
-    """The literal `pattern` as a regex; whole words are bounded by non-word characters (Unicode, so Kazakh works)."""
+    """The literal `pattern` as a regex; with `whole_word`, one that neither starts nor ends inside a word
+    (see `word_bounds`)."""
     if not pattern:
         raise EditRefused(_("the pattern is empty"))
     body = re.escape(pattern)
     if whole_word:
-        body = rf"(?<!\w){body}(?!\w)"
+        before, after = word_bounds(pattern)
+        body = before + body + after
     return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+
+
+def word_bounds(pattern: str) -> tuple[str, str]:
+    """The lookarounds that keep a match of `pattern` from starting or ending inside a word (Unicode, so
+    Kazakh works). A word runs on over a period between two letters, as abbreviations are written: "б"
+    is no whole word in "т.б.". Only an edge that is a word character is bounded, so that a pattern may
+    start or end with a space or a sign."""
+    before = after = ""
+    if WORD.match(pattern[0]):
+        before = r"(?<!\w)(?<!\w\.)"
+    if WORD.match(pattern[-1]):
+        # A pattern written as an abbreviation ("т.б") takes the period after it as its own, else
+        # replacing it in "т.б." would leave two; after a plain word, a period ends the sentence.
+        after = r"(?!\w)(?!\.)" if ABBREVIATION.search(pattern) else r"(?!\w)(?!\.\w)"
+    elif ENDS_ABBREVIATED.search(pattern):
+        after = r"(?!\w)"  # "т.б." is not the start of "т.б.с."
+    return before, after
 
 
 def preview(thesis, pattern: str, replacement: str, whole_word=False, case_sensitive=False) -> list[PassagePreview]:
