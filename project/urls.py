@@ -17,9 +17,9 @@ urlpatterns = [
     path("", include("reading.urls")),
 ]
 
-# The site's own error pages, in the reader's language (reading/errors.py); a database fault outside
-# any view (the session, the user) is a refusal, not a 500.
+# The site's own error pages, in the reader's language (reading/errors.py); a 403 keeps the editors'
+# refusal page (thesis/templates/403.html), since only the admin refuses; a database fault outside any
+# view (the session, the user) is a refusal, not a 500.
 handler400 = "reading.errors.bad_request"
-handler403 = "reading.errors.permission_denied"
 handler404 = "reading.errors.page_not_found"
 handler500 = "project.faults.server_error"

@@ -1,4 +1,4 @@
-"""The site's error pages (400, 403, 404, 500) inside its own layout, in the reader's language.
+"""The site's error pages (400, 404, 500) inside its own layout, in the reader's language.
 
 Django calls these handlers when a view fails, so none of them may fail itself: the 500 page reads
 nothing from the database (a failing database may be why it is shown) and renders without the
@@ -23,8 +23,6 @@ def texts(status: int) -> tuple[str, str]:
     """The title and message of an error page, in the active language."""
     if status == 400:
         return _("Bad request"), _("The archive cannot answer this request as it was sent.")
-    if status == 403:
-        return _("Not allowed"), _("This page is not open to you.")
     if status == 404:
         return _("Page not found"), _("The archive has no page at this address. It may have been mistyped.")
     return _("Something went wrong"), _(
@@ -52,10 +50,6 @@ def error_page(request, status: int) -> HttpResponse:
 
 def bad_request(request, exception=None):
     return error_page(request, 400)
-
-
-def permission_denied(request, exception=None):
-    return error_page(request, 403)
 
 
 def page_not_found(request, exception=None):

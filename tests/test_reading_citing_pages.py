@@ -188,7 +188,6 @@ def test_an_error_page_that_cannot_render_still_answers(monkeypatch):
         assert response.status_code == status and '<html lang="ru">' in response.content.decode()
 
 
-def test_bad_and_forbidden_requests_have_pages_too():
+def test_a_bad_request_has_a_page_too():
     request = RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert "<h1>Bad request</h1>" in errors.bad_request(request).content.decode()
-    assert errors.permission_denied(request).status_code == 403
