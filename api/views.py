@@ -19,11 +19,11 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from thesis.internals.django_sql import Compiled
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
 from thesis.services import dataversion
 from thesis.services import tei as tei_edition
-from thesis.services.compiled import Compiled
 from thesis.services.export import RebuildError, current_text, rebuild_original
 from thesis.services.snapshots import snapshot
 from thesis.services.stored_suspects import stored_report

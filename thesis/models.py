@@ -2,14 +2,13 @@
 sources, people and timeline events."""
 
 import hashlib
-import json
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Lookup
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .internals.django_sql import InIds
 from .text.notes import note_in
 from .timeline import TimelineEventQuerySet
 
@@ -625,25 +624,6 @@ class ImportJob(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
-
-
-class InIds(Lookup):
-    """`id IN ids` with the ids as one parameter: an array on PostgreSQL, a JSON list on SQLite. As
-    `__in`, a search's thousand ids would be a thousand placeholders to compile and bind, twice."""
-
-    lookup_name = "in_ids"
-    prepare_rhs = False
-
-    def get_db_prep_lookup(self, value, connection):
-        ids = [int(pk) for pk in value]
-        return "%s", [ids if connection.vendor == "postgresql" else json.dumps(ids)]
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
-        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
 
 
 # A search's ids, and the facets of its matches, are handed to the database this way.
