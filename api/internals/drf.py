@@ -26,7 +26,7 @@ AS_STORED = (serializers.IntegerField, serializers.CharField, serializers.Choice
 
 def read_attribute(record, path: str):
     """`path` ("source.number") of a record, as DRF reads a field's source."""
-    return attrgetter(path)(record)
+    return getattr(record, path) if "." not in path else attrgetter(path)(record)
 
 
 def read_item(row: dict, path: str):
@@ -39,15 +39,16 @@ def row_builder(serializer_class: type[serializers.Serializer]) -> Callable[[obj
     """A function of (record, script) giving what serializer_class shows of the record in `script`; the
     record a model instance or a row of values() (a dict, with `columns(serializer_class)`)."""
     serializer = serializer_class()
-    plan = [plan_field(serializer, name, field) for name, field in serializer.fields.items() if not field.write_only]
+    fields = [(name, field) for name, field in serializer.fields.items() if not field.write_only]
+    # A plan for each kind of record: (name, read its value, represent(value, script) or None for as stored).
+    by_attribute = [plan_field(serializer, name, field, read_attribute) for name, field in fields]
+    by_item = [plan_field(serializer, name, field, read_item) for name, field in fields]
 
     def row(record, script: str) -> dict:
-        mapping = isinstance(record, dict)
-        read = read_item if mapping else read_attribute
         document = {}
-        for name, by_attribute, by_item, represent in plan:
-            value = (by_item if mapping else by_attribute)(record)
-            document[name] = value if represent is None or value is None else represent(value, script, read)
+        for name, get, represent in by_item if isinstance(record, dict) else by_attribute:
+            value = get(record)
+            document[name] = value if represent is None or value is None else represent(value, script)
         return document
 
     return row
@@ -64,23 +65,22 @@ def columns(serializer_class: type[serializers.Serializer]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def plan_field(serializer, name: str, field) -> tuple:
-    """(name, read by attribute, read by item, represent(value, script, read) or None for as stored)."""
+def plan_field(serializer, name: str, field, read) -> tuple:
     if hasattr(field, "row_value"):
-        return name, same, same, lambda record, script, read: field.row_value(record, script, read)
+        return name, same, functools.partial(field.row_value, read=read)
     path = source_path(serializer, name, field)
-    by_attribute, by_item = attrgetter(path), itemgetter(path.replace(".", "__"))
-    return name, by_attribute, by_item, representation(serializer, name, field)
+    get = attrgetter(path) if read is read_attribute else itemgetter(path.replace(".", "__"))
+    return name, get, representation(serializer, name, field)
 
 
 def representation(serializer, name: str, field) -> Callable | None:
     if hasattr(field, "represent"):
-        return lambda value, script, read: field.represent(value, script)
+        return field.represent
     if isinstance(field, serializers.DateTimeField):
-        return lambda value, script, read: field.to_representation(value)
+        return lambda value, script: field.to_representation(value)
     if isinstance(field, serializers.ListSerializer):
         child = row_builder(type(field.child))
-        return lambda records, script, read: [child(record, script) for record in records]
+        return lambda records, script: [child(record, script) for record in records]
     if isinstance(field, AS_STORED + (PrimaryKeyRelatedField,)):
         return None
     raise TypeError(f"{type(serializer).__name__}.{name}: no row for a {type(field).__name__}; give it represent()")
