@@ -216,6 +216,8 @@ class PassageMentionSerializer(serializers.ModelSerializer):
         fields = ["author", "display_name", "form", "span"]
 
 
+# The API's busiest request builds this from its fields and rows of values() (api.views.passage_detail_read)
+# without the serializer, as the passage, source and timeline lists build theirs (api.internals.drf).
 class PassageDetailSerializer(PassageSerializer):
     citations = PassageCitationSerializer(many=True, read_only=True)
     mentions = PassageMentionSerializer(many=True, read_only=True)

@@ -74,10 +74,12 @@ FILTERSETS = [
     if isinstance(value, type) and issubclass(value, ReusingFilterSet) and value is not ReusingFilterSet
 ]
 # What a copy may share with its original: values nothing changes in place (a label to translate, a
-# class). `extra` is copied, `filter` (a method filter's link to its filterset) made anew, and an
-# ordering's `param_map` (parameter value to field) only read.
+# class). `extra` is copied, `filter` (a method filter's link to its filterset) made anew, an
+# ordering's `param_map` (parameter value to field) only read, and `_field`, the form field a filter
+# makes once (the schema's generator has the base filters make theirs), is only the template each
+# form deep-copies, as a Django form does its base fields.
 SHAREABLE = (str, int, bool, tuple, frozenset, type(None), Promise, type)
-OWN = {"extra", "filter", "param_map"}
+OWN = {"extra", "filter", "param_map", "_field"}
 
 
 def test_a_filterset_copies_its_base_filters_with_deepcopy(monkeypatch):
