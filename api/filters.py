@@ -1,6 +1,5 @@
 """Query filters for every list, as FilterSets; a value that does not parse is a 400 naming its parameter."""
 
-import copy
 import re
 from datetime import UTC, timedelta
 
@@ -13,6 +12,8 @@ from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Secti
 from thesis.query_fields import IdField, SearchField
 from thesis.search import JSONStrings, search_passages, text_matches
 from thesis.year_fields import CenturyField, YearField, YearRangeForm
+
+from .internals.django_filters import ReusingFilterSet
 
 
 class StrictBooleanField(forms.Field):
@@ -145,43 +146,7 @@ class ChronologicalOrderingFilter(filters.OrderingFilter):
         return expressions
 
 
-class FilterCopies(dict):
-    """A filterset's base filters, which each filterset made copies as its own: one by one and
-    shallowly, where django-filter deep-copies them, which took a millisecond of a list's request.
-    No filter here changes itself while it filters; each copy gets its own `extra` (a field's
-    keyword arguments), and a method filter its own link to the copy, which finds the filterset
-    its method is on."""
-
-    def __deepcopy__(self, memo):
-        return {name: shallow_copy(filter_) for name, filter_ in self.items()}
-
-
-def shallow_copy(filter_: filters.Filter) -> filters.Filter:
-    copied = copy.copy(filter_)
-    copied.extra = dict(filter_.extra)
-    if filter_.method is not None:
-        copied.method = filter_.method
-    return copied
-
-
-class ArchiveFilterSet(filters.FilterSet):
-    """A filterset whose form class is made once, not on every request: no filter here takes its
-    choices from the database, and each form copies the class's fields, as any Django form does."""
-
-    def __init__(self, *args, **kwargs):
-        filterset = type(self)
-        if not isinstance(filterset.__dict__.get("base_filters"), FilterCopies):
-            filterset.base_filters = FilterCopies(filterset.base_filters)
-        super().__init__(*args, **kwargs)
-
-    def get_form_class(self):
-        filterset = type(self)
-        if "_form_class" not in filterset.__dict__:
-            filterset._form_class = super().get_form_class()
-        return filterset._form_class
-
-
-class SectionFilter(ArchiveFilterSet):
+class SectionFilter(ReusingFilterSet):
     thesis = IdFilter(help_text="Sections of this thesis.")
     kind = filters.ChoiceFilter(choices=Section.Kind.choices)
     parent = IdFilter(help_text="Sections directly under this section.")
@@ -191,7 +156,7 @@ class SectionFilter(ArchiveFilterSet):
         fields = []
 
 
-class PassageFilter(ArchiveFilterSet):
+class PassageFilter(ReusingFilterSet):
     thesis = IdFilter(help_text="Passages of this thesis.")
     section = IdFilter(help_text="Passages under this section heading.")
     status = filters.ChoiceFilter(choices=Passage.Status.choices)
@@ -221,7 +186,7 @@ class PassageFilter(ArchiveFilterSet):
         return queryset.filter(Exists(Mention.objects.filter(passage=OuterRef("pk"), author_id=value)))
 
 
-class SourceFilter(ArchiveFilterSet):
+class SourceFilter(ReusingFilterSet):
     thesis = IdFilter(help_text="Sources of this thesis.")
     number = IdFilter(help_text="The number the thesis cites the source by, as in [3].")
     cited = StrictBooleanFilter(method="filter_cited", help_text="true: sources the text cites; false: the others.")
@@ -238,7 +203,7 @@ class SourceFilter(ArchiveFilterSet):
         return queryset.filter(citations if value else ~citations)
 
 
-class AuthorFilter(ArchiveFilterSet):
+class AuthorFilter(ReusingFilterSet):
     GROUPS = [(value, label) for value, label in Author.Group.choices if value]
 
     thesis = IdFilter(help_text="People named in this thesis.")
@@ -261,7 +226,7 @@ class AuthorFilter(ArchiveFilterSet):
         return queryset.filter(text_matches(term, "display_name") | Exists(aliases))
 
 
-class TimelineEventFilter(ArchiveFilterSet):
+class TimelineEventFilter(ReusingFilterSet):
     thesis = IdFilter(help_text="Events of this thesis.")
     year = YearFilter(method="filter_year", help_text="Events whose years include this one (negative: BCE; no 0).")
     year_from = YearFilter(

@@ -12,6 +12,8 @@ from rest_framework.exceptions import ValidationError
 
 from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS, in_script, latin_offsets, to_latin
 
+from .internals.drf import read_attribute
+
 SCRIPT_PARAMETER = OpenApiParameter(
     "script",
     OpenApiTypes.STR,
@@ -41,7 +43,10 @@ class KazakhTextField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return in_script(super().to_representation(value), context_script(self))
+        return self.represent(value, context_script(self))
+
+    def represent(self, value, script: str) -> str:
+        return in_script(str(value), script)
 
 
 class KazakhSlugRelatedField(serializers.SlugRelatedField):
@@ -62,12 +67,21 @@ class PassageQuoteField(serializers.Field):
         self.start, self.end = start, end
         super().__init__(source="*", read_only=True, **kwargs)
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """What it reads of a row of values(), besides its passage's text (passage__text)."""
+        return (self.field_name, self.start, self.end)
+
     def to_representation(self, quote):
-        stored = getattr(quote, self.field_name)
+        return self.row_value(quote, context_script(self), read_attribute)
+
+    def row_value(self, quote, script: str, read) -> str:
+        stored = read(quote, self.field_name)
         # The passage is read only for Latin: in Cyrillic the quote is the stored one.
-        if context_script(self) != LATIN:
+        if script != LATIN:
             return stored
-        return passage_quote(stored, quote.passage.text, getattr(quote, self.start), getattr(quote, self.end), LATIN)
+        text = read(quote, "passage.text")
+        return passage_quote(stored, text, read(quote, self.start), read(quote, self.end), LATIN)
 
 
 def passage_quote(stored: str, text: str, start: int, end: int, script: str) -> str:
@@ -101,8 +115,16 @@ class PassageSpanField(serializers.Field):
         self.start, self.end = start, end
         super().__init__(source="*", read_only=True, **kwargs)
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """What it reads of a row of values(), besides its passage's text (passage__text)."""
+        return (self.start, self.end)
+
     def to_representation(self, quote):
-        start, end = getattr(quote, self.start), getattr(quote, self.end)
-        if context_script(self) != LATIN:
+        return self.row_value(quote, context_script(self), read_attribute)
+
+    def row_value(self, quote, script: str, read) -> dict:
+        start, end = read(quote, self.start), read(quote, self.end)
+        if script != LATIN:
             return {"start": start, "end": end}
-        return passage_span(quote.passage.text, start, end, LATIN)
+        return passage_span(read(quote, "passage.text"), start, end, LATIN)

@@ -19,6 +19,7 @@ from thesis.models import (
 )
 from thesis.text.diffs import word_diff
 
+from .internals.drf import read_attribute
 from .scripts import (
     SPAN_SCHEMA,
     KazakhSlugRelatedField,
@@ -27,8 +28,6 @@ from .scripts import (
     PassageSpanField,
     context_script,
     in_script,
-    passage_quote,
-    passage_span,
 )
 
 
@@ -39,8 +38,13 @@ class DocumentSpanField(serializers.Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
+    columns = ("span_start", "span_end")
+
     def to_representation(self, record):
-        return {"start": record.span_start, "end": record.span_end}
+        return self.row_value(record, context_script(self), read_attribute)
+
+    def row_value(self, record, script: str, read) -> dict:
+        return {"start": read(record, "span_start"), "end": read(record, "span_end")}
 
 
 PARTIAL_DATE_SCHEMA = {
@@ -58,12 +62,18 @@ PARTIAL_DATE_SCHEMA = {
 class PartialDateField(serializers.Field):
     """{year, month, day} of an event's start or end; month and day are null where unknown."""
 
+    PARTS = ("year", "month", "day")
+
     def __init__(self, end: str, **kwargs):
         self.end = end
+        self.columns = tuple(f"{end}_{part}" for part in self.PARTS)
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, event):
-        return {part: getattr(event, f"{self.end}_{part}") for part in ("year", "month", "day")}
+        return self.row_value(event, context_script(self), read_attribute)
+
+    def row_value(self, event, script: str, read) -> dict:
+        return {part: read(event, column) for part, column in zip(self.PARTS, self.columns, strict=True)}
 
 
 class SourceDocumentSerializer(serializers.ModelSerializer):
@@ -214,6 +224,8 @@ class PassageMentionSerializer(serializers.ModelSerializer):
         fields = ["author", "display_name", "form", "span"]
 
 
+# The API's busiest request builds this from its fields and rows of values() (api.views.passage_detail_read)
+# without the serializer, as the passage, source and timeline lists build theirs (api.internals.drf).
 class PassageDetailSerializer(PassageSerializer):
     citations = PassageCitationSerializer(many=True, read_only=True)
     mentions = PassageMentionSerializer(many=True, read_only=True)
@@ -221,101 +233,6 @@ class PassageDetailSerializer(PassageSerializer):
     class Meta(PassageSerializer.Meta):
         fields = [*PassageSerializer.Meta.fields, "original_text", "citations", "mentions"]
         extra_kwargs = {"original_text": {"help_text": "The passage as transcribed, verbatim in every script."}}
-
-
-# A passage's detail is built from rows by `passage_detail` below, which answers the API's busiest
-# request in a fraction of the time the serializers take; PassageDetailSerializer stays its schema,
-# and tests hold the two equal field for field.
-PASSAGE_DETAIL_COLUMNS = (
-    "id",
-    "thesis_id",
-    "section_id",
-    "order",
-    "status",
-    "version",
-    "changed_at",
-    "span_start",
-    "span_end",
-    "text",
-    "original_text",
-)
-CITATION_COLUMNS = (
-    "order",
-    "source_id",
-    "source__number",
-    "marker_start",
-    "marker_end",
-    "locator",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-)
-MENTION_COLUMNS = ("author_id", "author__display_name", "form", "start", "end")
-TIMESTAMP = serializers.DateTimeField(read_only=True)
-
-
-def passage_detail(passage: dict, citations: list[dict], mentions: list[dict], script: str) -> dict:
-    """What PassageDetailSerializer shows, from rows of PASSAGE_DETAIL_COLUMNS, CITATION_COLUMNS and
-    MENTION_COLUMNS, in `script`."""
-    text = passage["text"]
-    return {
-        "id": passage["id"],
-        "thesis": passage["thesis_id"],
-        "section": passage["section_id"],
-        "order": passage["order"],
-        "status": passage["status"],
-        "version": passage["version"],
-        "changed_at": TIMESTAMP.to_representation(passage["changed_at"]),
-        "span": {"start": passage["span_start"], "end": passage["span_end"]},
-        "text": in_script(text, script),
-        "original_text": passage["original_text"],
-        "citations": [
-            {
-                "order": citation["order"],
-                "source": citation["source_id"],
-                "source_number": citation["source__number"],
-                "marker": passage_span(text, citation["marker_start"], citation["marker_end"], script),
-                "locator": in_script(citation["locator"], script),
-                "sentence": passage_quote(
-                    citation["sentence"], text, citation["sentence_start"], citation["sentence_end"], script
-                ),
-                "sentence_span": passage_span(text, citation["sentence_start"], citation["sentence_end"], script),
-            }
-            for citation in citations
-        ],
-        "mentions": [
-            {
-                "author": mention["author_id"],
-                "display_name": in_script(mention["author__display_name"], script),
-                "form": passage_quote(mention["form"], text, mention["start"], mention["end"], script),
-                "span": passage_span(text, mention["start"], mention["end"], script),
-            }
-            for mention in mentions
-        ],
-    }
-
-
-def kazakh(value, script: str):
-    """A KazakhTextField's value: text in `script`, null kept null."""
-    return None if value is None else in_script(str(value), script)
-
-
-def passage_rows(passages, script: str) -> list[dict]:
-    """What PassageSerializer shows of each passage, built without it (as passage_detail)."""
-    return [
-        {
-            "id": passage.pk,
-            "thesis": passage.thesis_id,
-            "section": passage.section_id,
-            "order": passage.order,
-            "status": passage.status,
-            "version": passage.version,
-            "changed_at": TIMESTAMP.to_representation(passage.changed_at),
-            "span": {"start": passage.span_start, "end": passage.span_end},
-            "text": kazakh(passage.text, script),
-        }
-        for passage in passages
-    ]
 
 
 class DiffOperationSerializer(serializers.Serializer):
@@ -360,7 +277,10 @@ class CSLNamesField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, authors):
-        return csl_names(authors, context_script(self))
+        return self.represent(authors, context_script(self))
+
+    def represent(self, authors, script: str) -> list[dict]:
+        return csl_names(authors, script)
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -392,30 +312,6 @@ class SourceSerializer(serializers.ModelSerializer):
             "note",
             "citation_count",
         ]
-
-
-def source_rows(sources, script: str) -> list[dict]:
-    """What SourceSerializer shows of each source (annotated with citation_count), built without it."""
-    return [
-        {
-            "id": source.pk,
-            "thesis": source.thesis_id,
-            "number": source.number,
-            "status": source.status,
-            "type": source.csl_type,
-            "title": kazakh(source.title, script),
-            "authors": csl_names(source.authors, script),
-            "issued_year": source.issued_year,
-            "publisher": kazakh(source.publisher, script),
-            "publisher_place": kazakh(source.publisher_place, script),
-            "container_title": kazakh(source.container_title, script),
-            "page": source.page,
-            "language": source.language,
-            "note": kazakh(source.note, script),
-            "citation_count": source.citation_count,
-        }
-        for source in sources
-    ]
 
 
 class SourceCitationSerializer(serializers.ModelSerializer):
@@ -495,7 +391,7 @@ class TimelineEventSerializer(serializers.ModelSerializer):
     basis_note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
     headline = KazakhTextField()
     description = KazakhTextField()
-    # Set on each event by the view (api.views.attach_people), in one query for a whole page.
+    # Set on each event by TimelineEvent.objects.attach_people, in two queries for a whole page.
     authors = EventAuthorSerializer(many=True, read_only=True, source="people")
 
     class Meta:
@@ -555,27 +451,3 @@ class SuspectSerializer(serializers.Serializer):
     @extend_schema_field(SuspectSuggestionSerializer(many=True))
     def get_suggestions(self, suspect):
         return [{"text": text, "confidence": confidence} for text, confidence in suspect.ranked]
-
-
-def timeline_event_rows(events, script: str) -> list[dict]:
-    """What TimelineEventSerializer shows of each event (with its `people`), built without it."""
-    return [
-        {
-            "id": event.pk,
-            "thesis": event.thesis_id,
-            "start": {"year": event.start_year, "month": event.start_month, "day": event.start_day},
-            "end": {"year": event.end_year, "month": event.end_month, "day": event.end_day},
-            "date_display": kazakh(event.date_display, script),
-            "precision": event.precision,
-            "basis": event.basis,
-            "basis_note": kazakh(event.basis_note, script),
-            "basis_note_en": event.basis_note_en,
-            "headline": kazakh(event.headline, script),
-            "description": kazakh(event.description, script),
-            "passage": event.passage_id,
-            "authors": [
-                {"id": person["id"], "display_name": kazakh(person["display_name"], script)} for person in event.people
-            ],
-        }
-        for event in events
-    ]

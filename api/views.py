@@ -3,8 +3,7 @@
 import hashlib
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Max, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
@@ -27,12 +26,13 @@ from thesis.editions.csl import CSL_ITEM_SCHEMA, csl_item
 from thesis.editions.export import RebuildError, current_text, rebuild_original
 from thesis.editions.snapshots import snapshot
 from thesis.editions.timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
+from thesis.internals.django_sql import Compiled
 from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
 from thesis.search import SEARCH_RESULT_LIMIT
-from thesis.services.compiled import Compiled
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import filters, serializers, tables
+from .internals.drf import columns, row_builder
 from .options import AnyQueryOptions
 from .pagination import ArchivePagination
 from .renderers import JSONRenderer, PlainTextRenderer, TeiRenderer
@@ -42,13 +42,6 @@ from .scripts import CYRILLIC, SCRIPT_PARAMETER, in_script, requested_script
 TEXT_VERSIONS = ("original", "current")
 BOOLEANS = {"true": True, "false": False}
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
-
-
-def related_count(model, link: str):
-    """How many `model` rows point at each record through `link`, as a subquery per record: unlike
-    Count() it needs no GROUP BY over the whole table, so a page costs its own rows only."""
-    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(number=Count("pk"))
-    return Coalesce(Subquery(rows.values("number")), 0)
 
 
 class TextUnavailable(APIException):
@@ -70,8 +63,6 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     schema = ArchiveAutoSchema()
     lookup_value_regex = ANY_ID
     detail_serializer_class = None
-    # What the detail serializer reads of related rows, fetched in one query each.
-    detail_prefetch = ()
     # What sends the responses that are not the resource's own document (errors, OPTIONS) when its
     # format has no way to say them: TEI has no error document. None: the negotiated renderer does.
     side_renderer_class = None
@@ -83,18 +74,18 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         is_list = not self.detail and self.action in ("list", None)
         return [*renderers, tables.CsvRenderer()] if is_list else renderers
 
-    # A function of (records, script) building what serializer_class shows of each record of a page,
-    # for a list served often enough that the serializers' cost tells; serializer_class stays its
-    # schema and what CSV writes, and a test holds the two equal. None: the serializer builds them.
-    list_rows = None
+    # True for a list served often enough that the serializers' cost tells: its page is built from
+    # serializer_class's fields without the serializer (api.internals.drf.row_builder).
+    rows_without_serializer = False
 
     def list(self, request, *args, **kwargs):
         if isinstance(request.accepted_renderer, tables.CsvRenderer):
             return self.csv_list(request)
-        if self.list_rows is None:
+        if not self.rows_without_serializer:
             return super().list(request, *args, **kwargs)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(self.list_rows(page, self.script))
+        row = row_builder(self.get_serializer_class())
+        return self.get_paginated_response([row(record, self.script) for record in page])
 
     def retrieve(self, request, *args, **kwargs):
         # A record and its related rows (a source's citations, a thesis's sections) are read in
@@ -138,8 +129,10 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action == "retrieve" and self.detail_prefetch:
-            return queryset.prefetch_related(*self.detail_prefetch)
+        return self.for_detail(queryset) if self.action == "retrieve" else queryset
+
+    def for_detail(self, queryset):
+        """The queryset with what the detail serializer reads of related rows, fetched in one query each."""
         return queryset
 
     def filter_queryset(self, queryset):
@@ -176,12 +169,12 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 class ThesisViewSet(ArchiveViewSet):
     """Theses; a thesis's detail holds its table of contents."""
 
-    queryset = Thesis.objects.select_related("source_document").defer("source_document__content")
+    queryset = Thesis.objects.without_content()
     serializer_class = serializers.ThesisSerializer
     detail_serializer_class = serializers.ThesisDetailSerializer
-    detail_prefetch = (
-        Prefetch("sections", queryset=Section.objects.annotate(passage_count=related_count(Passage, "section"))),
-    )
+
+    def for_detail(self, queryset):
+        return queryset.with_contents()
 
     def get_queryset(self):
         if self.action in ("text", "sources_csl"):
@@ -285,11 +278,13 @@ class ThesisViewSet(ArchiveViewSet):
 class SectionViewSet(ArchiveViewSet):
     """Headed parts of a thesis; a section's detail holds its passages."""
 
-    queryset = Section.objects.annotate(passage_count=related_count(Passage, "section")).order_by("thesis", "order")
+    queryset = Section.objects.with_passage_count().order_by("thesis", "order")
     serializer_class = serializers.SectionSerializer
     detail_serializer_class = serializers.SectionDetailSerializer
-    detail_prefetch = ("passages", "children")
     filterset_class = filters.SectionFilter
+
+    def for_detail(self, queryset):
+        return queryset.prefetch_related("passages", "children")
 
 
 class PassageViewSet(ArchiveViewSet):
@@ -297,7 +292,7 @@ class PassageViewSet(ArchiveViewSet):
 
     queryset = Passage.objects.all()
     serializer_class = serializers.PassageSerializer
-    list_rows = staticmethod(serializers.passage_rows)
+    rows_without_serializer = True
     # The detail's schema; retrieve builds the document itself.
     detail_serializer_class = serializers.PassageDetailSerializer
     filterset_class = filters.PassageFilter
@@ -323,10 +318,11 @@ class PassageViewSet(ArchiveViewSet):
             raise ValidationError({"q": [_(SEARCH_TOO_LONG)]}) from None
 
     def retrieve(self, request, *args, **kwargs):
-        # Rows rather than records and serializers, from SQL compiled once: see serializers.passage_detail.
+        # Rows rather than records and serializers, from SQL compiled once: see passage_detail_read.
         with snapshot(Passage):
             passage, citations, mentions = passage_detail_read(kwargs["pk"])
-        document = serializers.passage_detail(passage, citations, mentions, self.script)
+        detail = row_builder(self.detail_serializer_class)
+        document = detail(passage_document(passage, citations, mentions), self.script)
         changed = (passage["changed_at"], passage["sources_changed_at"], passage["authors_changed_at"])
         return with_last_modified(Response(document), max(moment for moment in changed if moment is not None))
 
@@ -344,26 +340,26 @@ class PassageViewSet(ArchiveViewSet):
 class SourceViewSet(ArchiveViewSet):
     """Works the thesis cites by number; a source's detail holds the sentences citing it."""
 
-    queryset = Source.objects.annotate(citation_count=related_count(Citation, "source")).order_by("thesis", "number")
+    queryset = Source.objects.with_citation_count().order_by("thesis", "number")
     serializer_class = serializers.SourceSerializer
-    list_rows = staticmethod(serializers.source_rows)
+    rows_without_serializer = True
     detail_serializer_class = serializers.SourceDetailSerializer
-    detail_prefetch = (Prefetch("citations", queryset=Citation.objects.select_related("passage")),)
     filterset_class = filters.SourceFilter
+
+    def for_detail(self, queryset):
+        return queryset.with_citations()
 
 
 class AuthorViewSet(ArchiveViewSet):
     """People the thesis names, with every spelling it uses; `q` matches any of them."""
 
-    queryset = (
-        Author.objects.annotate(mention_count=related_count(Mention, "author"))
-        .order_by(*AUTHOR_ORDERING)
-        .prefetch_related("aliases")
-    )
+    queryset = Author.objects.with_mention_count().order_by(*AUTHOR_ORDERING).prefetch_related("aliases")
     serializer_class = serializers.AuthorSerializer
     detail_serializer_class = serializers.AuthorDetailSerializer
-    detail_prefetch = (Prefetch("mentions", queryset=Mention.objects.select_related("passage")),)
     filterset_class = filters.AuthorFilter
+
+    def for_detail(self, queryset):
+        return queryset.with_mentions()
 
 
 @extend_schema_view(
@@ -374,20 +370,20 @@ class TimelineEventViewSet(ArchiveViewSet):
 
     queryset = TimelineEvent.objects.all()
     serializer_class = serializers.TimelineEventSerializer
-    list_rows = staticmethod(serializers.timeline_event_rows)
+    rows_without_serializer = True
     filterset_class = filters.TimelineEventFilter
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        attach_people(page or [])
+        TimelineEvent.objects.attach_people(page or [])
         return page
 
     def prepare_rows(self, rows) -> None:
-        attach_people(rows)
+        TimelineEvent.objects.attach_people(rows)
 
     def get_object(self):
         event = super().get_object()
-        attach_people([event])
+        TimelineEvent.objects.attach_people([event])
         return event
 
     # Not a list to drf-spectacular, but filtered like one.
@@ -396,27 +392,9 @@ class TimelineEventViewSet(ArchiveViewSet):
     def timelinejs(self, request):
         """The same filtered events, all of them, as a TimelineJS3 document."""
         events = list(self.filter_queryset(self.get_queryset()))
-        attach_people(events)
+        TimelineEvent.objects.attach_people(events)
         title, description = timeline_title(events)
         return Response(timelinejs_document(events, title, description, self.script))
-
-
-def attach_people(events) -> None:
-    """Give each event `people`: the id and display name of everyone it involves, in the order of
-    people everywhere, from two index lookups. (Django's prefetch of a many-to-many builds a
-    manager for every event, which cost more than everything else on a page of them; and joined in
-    one query, PostgreSQL hashes every author to find the few.)"""
-    by_id = {event.pk: event for event in events}
-    for event in events:
-        event.people = []
-    if not by_id:
-        return
-    through = TimelineEvent.authors.through.objects.filter(timelineevent_id__in=by_id)
-    links = list(through.values_list("timelineevent_id", "author_id"))
-    people = Author.objects.filter(pk__in={author for _, author in links}).order_by(*AUTHOR_ORDERING)
-    ranked = {pk: (rank, name) for rank, (pk, name) in enumerate(people.values_list("pk", "display_name"))}
-    for event_id, author_id in sorted(links, key=lambda link: ranked[link[1]][0]):
-        by_id[event_id].people.append({"id": author_id, "display_name": ranked[author_id][1]})
 
 
 def with_last_modified(response, moment):
@@ -425,34 +403,16 @@ def with_last_modified(response, moment):
     return response
 
 
-def latest_history(model, ids) -> Subquery:
-    """When the last of the records of `model` with these `ids` was changed, as a subquery."""
-    records = model.history.filter(id__in=ids).order_by("-history_date")
-    return Subquery(records.values("history_date")[:1])
-
-
-def passage_detail_rows(pk) -> QuerySet:
-    """A passage's row for its detail, with the latest change to a name or number it shows of the
-    sources it cites and the authors it mentions: its Last-Modified is the latest of the three."""
-    cited = Citation.objects.filter(passage=OuterRef(OuterRef("pk"))).values("source_id")
-    named = Mention.objects.filter(passage=OuterRef(OuterRef("pk"))).values("author_id")
-    # No ordering: one row needs none, and the model's would join the thesis to order by it.
-    return (
-        Passage.objects.filter(pk=pk)
-        .order_by()
-        .values(*serializers.PASSAGE_DETAIL_COLUMNS)
-        .annotate(sources_changed_at=latest_history(Source, cited), authors_changed_at=latest_history(Author, named))
-    )
-
-
 PASSAGE_KEY = [Passage._meta.pk]
-PASSAGE_DETAIL = Compiled(passage_detail_rows, PASSAGE_KEY)
+PASSAGE_DETAIL = Compiled(
+    lambda pk: Passage.objects.detail_row(pk, columns(serializers.PassageDetailSerializer)), PASSAGE_KEY
+)
 PASSAGE_CITATIONS = Compiled(
-    lambda pk: Citation.objects.filter(passage=pk).order_by("order").values(*serializers.CITATION_COLUMNS),
+    lambda pk: Citation.objects.of_passage(pk).values(*columns(serializers.PassageCitationSerializer)),
     PASSAGE_KEY,
 )
 PASSAGE_MENTIONS = Compiled(
-    lambda pk: Mention.objects.filter(passage=pk).order_by("start", "pk").values(*serializers.MENTION_COLUMNS),
+    lambda pk: Mention.objects.of_passage(pk).values(*columns(serializers.PassageMentionSerializer)),
     PASSAGE_KEY,
 )
 
@@ -468,6 +428,14 @@ def passage_detail_read(pk) -> tuple[dict, list[dict], list[dict]]:
         raise Http404(f"No {Passage._meta.object_name} matches the given query.")
     passage = found[0]
     return passage, PASSAGE_CITATIONS.rows(passage["id"]), PASSAGE_MENTIONS.rows(passage["id"])
+
+
+def passage_document(passage: dict, citations: list[dict], mentions: list[dict]) -> dict:
+    """The rows read as one row of PassageDetailSerializer's: the passage with its citations and
+    mentions, each given the passage's text, which their quotes and spans in Latin are cut from."""
+    for part in (*citations, *mentions):
+        part["passage__text"] = passage["text"]
+    return {**passage, "citations": citations, "mentions": mentions}
 
 
 def attach_previous_texts(page, records, first_text: str) -> None:

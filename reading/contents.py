@@ -7,15 +7,14 @@ edition is made of, with HTML elements for the links a reader follows."""
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
 from thesis.editions.links import links_by_passage
 from thesis.editions.tree import citation_tree, paragraph_refs
 from thesis.history import public_name
-from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent, related_count
 from thesis.text.corrections import CITATION, DATE, NAME, inline_content
 from thesis.text.dates import DateMention, century_of, find_dates
 from thesis.text.diffs import word_diff
@@ -24,12 +23,6 @@ from thesis.text.snippets import snippets
 
 # The historiography groups in the order the thesis reviews them, then everyone else it names.
 GROUPS = (Author.Group.FOREIGN, Author.Group.RUSSIAN, Author.Group.DOMESTIC)
-
-
-def related_count(model, link: str):
-    """How many `model` rows point at each record through `link`, as a subquery per record."""
-    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(number=Count("pk"))
-    return Coalesce(Subquery(rows.values("number")), 0)
 
 
 def archive() -> list[Thesis]:

@@ -237,7 +237,7 @@ def test_history_in_latin(client, seed_thesis):
 
 @pytest.mark.parametrize("script", ["cyrl", "latn"])
 def test_detail_is_what_its_serializer_shows(client, seed_thesis, script):
-    # The detail is built from rows (api.serializers.passage_detail); its serializer, the schema, must agree.
+    # The detail is built from rows (api.internals.drf.row_builder); its serializer, the schema, must agree.
     for record in seed_thesis.passages.prefetch_related("citations__source", "mentions__author"):
         body = client.get(f"{PASSAGES}{record.pk}/", {"script": script}).json()
         assert body == PassageDetailSerializer(record, context={"script": script}).data
@@ -272,7 +272,7 @@ def test_detail_of_a_passage_citing_and_naming_no_one_is_modified_when_it_change
 
 @pytest.mark.parametrize("script", ["cyrl", "latn"])
 def test_list_is_what_its_serializer_shows(client, seed_thesis, script):
-    # The list is built by api.serializers.passage_rows; its serializer, the schema and CSV's, must agree.
+    # The list is built from its serializer's fields (api.internals.drf.row_builder): it must agree with it.
     body = client.get(PASSAGES, {"script": script, "page_size": 200}).json()
     shown = PassageSerializer(Passage.objects.order_by("thesis", "order"), many=True, context={"script": script})
     assert body["results"] == shown.data

@@ -146,7 +146,7 @@ def test_author_detail_lists_mentions(client, seed_thesis):
 
 @pytest.mark.parametrize("script", ["cyrl", "latn"])
 def test_source_list_is_what_its_serializer_shows(client, seed_thesis, script):
-    # The list is built by api.serializers.source_rows; its serializer, the schema and CSV's, must agree.
+    # The list is built from its serializer's fields (api.internals.drf.row_builder): it must agree with it.
     source = seed_thesis.sources.get(number=3)
     source.authors = [{"family": "Тоқаев", "given": "Қ.К."}]
     source.save()

@@ -67,6 +67,7 @@ def test_the_table_names_every_package_of_the_project():
         "thesis.editorial",
         "thesis.proofing",
         "thesis.editions",
+        "thesis.internals",
         "thesis.models",
         "thesis",
         "api",

@@ -2,14 +2,15 @@
 sources, people and timeline events."""
 
 import hashlib
-import json
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Lookup
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .internals.django_sql import InIds
 from .text.markers import MAX_MARKER_LENGTH
 from .text.notes import note_in
 from .timeline import TimelineEventQuerySet
@@ -22,6 +23,81 @@ EN_NOTE_HELP = _("The same note in English, for readers of the English interface
 def note_for(record, field: str, language: str | None) -> tuple[str, str]:
     """(text, language code) of a record's note `field` (Kazakh) or `field`_en for a reader of `language`."""
     return note_in(getattr(record, field), getattr(record, f"{field}_en"), language)
+
+
+def related_count(model, link: str):
+    """How many `model` rows point at each record through `link`, as a subquery per record: unlike
+    Count() it needs no GROUP BY over the whole table, so a page costs its own rows only."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(number=Count("pk"))
+    return Coalesce(Subquery(rows.values("number")), 0)
+
+
+def latest_history(model, ids) -> Subquery:
+    """When the last of the records of `model` with these `ids` was changed, as a subquery."""
+    records = model.history.filter(id__in=ids).order_by("-history_date")
+    return Subquery(records.values("history_date")[:1])
+
+
+class ThesisQuerySet(models.QuerySet):
+    def without_content(self):
+        """With the source document's name and size, not its content, read in the same query."""
+        return self.select_related("source_document").defer("source_document__content")
+
+    def with_contents(self):
+        """With the sections, each with its passage_count, read in one query for all."""
+        return self.prefetch_related(Prefetch("sections", queryset=Section.objects.with_passage_count()))
+
+
+class SectionQuerySet(models.QuerySet):
+    def with_passage_count(self):
+        return self.annotate(passage_count=related_count(Passage, "section"))
+
+
+class PassageQuerySet(models.QuerySet):
+    def detail_row(self, pk, columns):
+        """A passage's row of `columns`, with the latest change to a name or number it shows of the
+        sources it cites and the authors it mentions (sources_changed_at, authors_changed_at)."""
+        cited = Citation.objects.filter(passage=OuterRef(OuterRef("pk"))).values("source_id")
+        named = Mention.objects.filter(passage=OuterRef(OuterRef("pk"))).values("author_id")
+        # No ordering: one row needs none, and the model's would join the thesis to order by it.
+        return (
+            self.filter(pk=pk)
+            .order_by()
+            .values(*columns)
+            .annotate(
+                sources_changed_at=latest_history(Source, cited), authors_changed_at=latest_history(Author, named)
+            )
+        )
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_citation_count(self):
+        return self.annotate(citation_count=related_count(Citation, "source"))
+
+    def with_citations(self):
+        """With the citations, each with its passage, read in one query for all."""
+        return self.prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("passage")))
+
+
+class CitationQuerySet(models.QuerySet):
+    def of_passage(self, pk):
+        """A passage's citations in the order of its text, without joining the passage to order them."""
+        return self.filter(passage=pk).order_by("order")
+
+
+class AuthorQuerySet(models.QuerySet):
+    def with_mention_count(self):
+        return self.annotate(mention_count=related_count(Mention, "author"))
+
+    def with_mentions(self):
+        """With the mentions, each with its passage, read in one query for all."""
+        return self.prefetch_related(Prefetch("mentions", queryset=Mention.objects.select_related("passage")))
+
+
+class MentionQuerySet(models.QuerySet):
+    def of_passage(self, pk):
+        """A passage's mentions in the order of its text, without joining the passage to order them."""
+        return self.filter(passage=pk).order_by("start", "pk")
 
 
 class SourceDocument(models.Model):
@@ -73,6 +149,8 @@ class Thesis(models.Model):
 
     history = HistoricalRecords()
 
+    objects = ThesisQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("thesis")
         verbose_name_plural = _("theses")
@@ -113,6 +191,8 @@ class Section(models.Model):
 
     history = HistoricalRecords()
 
+    objects = SectionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -148,6 +228,8 @@ class Passage(models.Model):
     open_suspects = models.PositiveIntegerField(_("open suspects"), default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["changed_at", "open_suspects"])
+
+    objects = PassageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("passage")
@@ -236,6 +318,8 @@ class Source(models.Model):
 
     history = HistoricalRecords()
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
@@ -263,6 +347,8 @@ class Citation(models.Model):
     # The page locator as the marker prints it ("25 б.", "с. 25", "т. 2, 45 б."). None, not "", when the
     # marker gives none: the API shows it as null, as CSL leaves out a cite's locator it does not have.
     locator = models.CharField(max_length=MAX_MARKER_LENGTH, null=True, blank=True)  # noqa: DJ001
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("citation")
@@ -303,6 +389,8 @@ class Author(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("author")
@@ -349,6 +437,8 @@ class Mention(models.Model):
     form = models.CharField(_("form"), max_length=255)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mention")
@@ -630,25 +720,6 @@ class ImportJob(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
-
-
-class InIds(Lookup):
-    """`id IN ids` with the ids as one parameter: an array on PostgreSQL, a JSON list on SQLite. As
-    `__in`, a search's thousand ids would be a thousand placeholders to compile and bind, twice."""
-
-    lookup_name = "in_ids"
-    prepare_rhs = False
-
-    def get_db_prep_lookup(self, value, connection):
-        ids = [int(pk) for pk in value]
-        return "%s", [ids if connection.vendor == "postgresql" else json.dumps(ids)]
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
-        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
 
 
 # A search's ids, and the facets of its matches, are handed to the database this way.

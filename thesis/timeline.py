@@ -1,4 +1,5 @@
-"""Timeline queries: the events overlapping a year range, containing a year, or reaching into a century."""
+"""Timeline queries: the events overlapping a year range, containing a year, or reaching into a century,
+and the people of a page of events."""
 
 from django.db import models
 from django.db.models import IntegerField, Q, Value
@@ -36,3 +37,24 @@ class TimelineEventQuerySet(models.QuerySet):
     def in_century(self, century: int):
         """Events reaching into a century: 17 is 1601–1700, -1 (the 1st century BCE) is -100 to -1."""
         return self.overlapping(*century_years(century))
+
+    def attach_people(self, events) -> None:
+        """Give each event `people`: the id and display name of everyone it involves, in the order of
+        people everywhere, from two index lookups. (Django's prefetch of a many-to-many builds a
+        manager for every event, which cost more than everything else on a page of them; and joined in
+        one query, PostgreSQL hashes every author to find the few.)"""
+        by_id = {event.pk: event for event in events}
+        for event in events:
+            event.people = []
+        if not by_id:
+            return
+        authors = self.model._meta.get_field("authors")
+        links = list(
+            authors.remote_field.through.objects.filter(timelineevent_id__in=by_id).values_list(
+                "timelineevent_id", "author_id"
+            )
+        )
+        people = authors.related_model.objects.filter(pk__in={author for _, author in links})
+        ranked = {pk: (rank, name) for rank, (pk, name) in enumerate(people.values_list("pk", "display_name"))}
+        for event_id, author_id in sorted(links, key=lambda link: ranked[link[1]][0]):
+            by_id[event_id].people.append({"id": author_id, "display_name": ranked[author_id][1]})

@@ -53,7 +53,7 @@ TIMELINEJS_SCHEMA = {
 
 
 def timelinejs_document(events, title: str, description: str, script: str) -> dict:
-    """The document for `events`, each with its `people` (api.views.attach_people)."""
+    """The document for `events`, each with its `people` (TimelineEvent.objects.attach_people)."""
     title_slide = {"headline": escape(in_script(title, script)), "text": escape(in_script(description, script))}
     # The groups' names, translated once for the document rather than once for each event.
     groups = {basis: escape(in_script(str(label), script)) for basis, label in TimelineEvent.Basis.choices}
