@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from .alphabet import LOWER, UPPER
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, Layout, collapse_layout
 
-# Fewer breaks whose next line starts with a letter than this are too little to read a layout from.
+# Fewer breaks than this (or, but for a list, fewer whose next line starts with a letter) are too
+# little to read a layout from.
 MIN_BREAKS = 3
 # The cut leaves a capital after nearly every break: the seed has 91%, running text wrapped at a
 # width about one in six (names, sentences that happen to start a line).
@@ -108,10 +109,12 @@ def decide(text: str) -> Decision:
 
 
 def _rule(evidence: Evidence) -> str:
-    if evidence.judged < MIN_BREAKS:
+    if evidence.breaks < MIN_BREAKS:
         return "too-few-breaks"
     if evidence.list_share >= LIST_SHARE:
         return "list"
+    if evidence.judged < MIN_BREAKS:
+        return "too-few-breaks"
     if evidence.capital_share < CAPITALS_CUT or evidence.inline_ends_per_line > INLINE_ENDS_CUT:
         return "wrap"
     if evidence.median_length <= SHORT_LINE:
