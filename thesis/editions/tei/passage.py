@@ -2,7 +2,8 @@
 
 Three readings of a passage live in one paragraph. The transcription (its lines, layout folded) becomes
 the reading text by the documented normalisation, each line break restored as ". " or " ": a
-`choice` of `orig` (the `lb`) and `reg` (what was put for it). The reading text becomes the current
+`choice` of `orig` (the `lb`) and `reg` (what was put for it); a line the document keeps as its own
+(verse, a list) is a bare `lb` in every reading. The reading text becomes the current
 text by editors' corrections, a word-level difference: a `choice` of `sic` (the words before) and
 `corr` (the words now). A correction that touches a restored line break takes the whole restoration
 into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
