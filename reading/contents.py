@@ -96,9 +96,10 @@ def passage_content(passage: Passage, text: str | None = None, citations=None, m
     """The passage's text as inline content: corrections as choices of sic and corr, and its links
     (from `citations` and `mentions` when already read). With another `text` (an older version), that
     text with the corrections that lead to it, and no links."""
+    layout = passage.thesis.line_breaks
     if text is not None and text != passage.text:
-        return inline_content(passage.original_text, text, [])
-    return inline_content(passage.original_text, passage.text, link_spans(passage, citations, mentions))
+        return inline_content(passage.original_text, text, [], layout=layout)
+    return inline_content(passage.original_text, passage.text, link_spans(passage, citations, mentions), layout=layout)
 
 
 # The reading view ---------------------------------------------------------------------------------
@@ -137,6 +138,7 @@ def reading(thesis_id: int) -> Reading:
     for passage in Passage.objects.filter(thesis_id=thesis_id).order_by("order"):
         shown = citations.get(passage.pk, []), mentions.get(passage.pk, [])
         passage.paragraph = refs[passage.pk]
+        passage.thesis = thesis  # read once: the passages' markup follows the thesis's line breaks
         passage.content = passage_content(passage, None, *shown)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)

@@ -17,6 +17,8 @@ def render(content: list, changes: bool = False, note: str = "") -> SafeString:
 def _html(item, changes: bool, note: str, in_link: bool) -> str:
     if isinstance(item, str):
         return escape(item)
+    if item.tag == "lb":
+        return "<br>"  # a line the text keeps as its own: verse, a list
     inner = _inner_renderer(changes, note, in_link or item.tag == "a")
     if item.tag == "choice":
         return _choice(item, changes, note, inner)

@@ -23,8 +23,9 @@ from thesis.text.alphabet import FRONT_VOWELS, LETTER
 from thesis.text.citations import DerivedCitation, derive_citations
 from thesis.text.dates import MONTHS, ROMAN_CHARS, int_to_roman
 from thesis.text.events import derived_headline, stated_events
+from thesis.text.line_breaks import decide
 from thesis.text.names import Person, display_name, find_names, historiography_groups, person_key, read_people
-from thesis.text.normalisation import reading_text
+from thesis.text.normalisation import Layout, reading_text
 from thesis.text.parsing import parse_document
 from thesis.text.sentences import ABBREVIATIONS, sentence_spans
 from thesis.text.structure import completeness, declared_structure
@@ -144,6 +145,7 @@ class ThesisPlan:
     sources: list[dict]
     authors: list[Person]
     events: list[EventPlan]
+    line_breaks: Layout = Layout.LOST_PERIOD
 
 
 # --- the vocabulary -------------------------------------------------------------------------
@@ -157,7 +159,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
 def vocabulary_from(text: str) -> Vocabulary:
     """The words of the seed's paragraphs, sentence by sentence, and the people its historiography lists."""
     parsed = parse_document(text)
-    readings = [reading_text(text[block.start : block.end]) for block in parsed.paragraphs]
+    layout = decide(text).layout
+    readings = [reading_text(text[block.start : block.end], layout) for block in parsed.paragraphs]
     families = {group: [] for group in GROUP_HEADINGS}
     listed = set()
     for reading in readings:
@@ -209,7 +212,8 @@ def plan_thesis(vocabulary: Vocabulary, seed: int, index: int, counts: Counts) -
     layout = _lay_out(writer, leaves, counts.passages, dates)
     sections = layout.sections
     content = "\n".join(layout.lines) + "\n"
-    passages = [_finish_passage(content, draft, authors) for draft in layout.drafts]
+    line_breaks = decide(content).layout  # as the importer would decide it
+    passages = [_finish_passage(content, draft, authors, line_breaks) for draft in layout.drafts]
     _note_quoted(passages, authors)
     events = _stated_events(rng, passages, hosts, authors) + _inferred_events(
         rng, writer, passages, counts.events - sum(hosts.values()), authors
@@ -231,6 +235,7 @@ def plan_thesis(vocabulary: Vocabulary, seed: int, index: int, counts: Counts) -
         sources=[_plan_source(rng, writer, number) for number in range(1, counts.sources + 1)],
         authors=list(authors.values()),
         events=events,
+        line_breaks=line_breaks,
     )
 
 
@@ -463,10 +468,10 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _finish_passage(content: str, draft: dict, authors: dict[str, Person]) -> PassagePlan:
+def _finish_passage(content: str, draft: dict, authors: dict[str, Person], line_breaks: Layout) -> PassagePlan:
     """A passage's texts, its citations and the people it names."""
     original = content[draft["start"] : draft["end"]]
-    text = reading_text(original)
+    text = reading_text(original, line_breaks)
     mentions = [(n.key, n.form, n.start, n.end) for n in find_names(text) if n.key in authors]
     return PassagePlan(
         section=draft["section"],

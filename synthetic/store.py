@@ -80,6 +80,7 @@ class _ThesisRows:
             declared_structure=plan.declared,
             is_complete=plan.is_complete,
             completeness_note=plan.completeness_note,
+            line_breaks=plan.line_breaks,
             source_document=document,
         )
         self.sections = [section_row(self.thesis, s, s.heading, s.order) for s in plan.sections]

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from lxml import html
 
 from thesis.derived.suspects import Kind, find_suspects
 from thesis.editions import tei
@@ -16,6 +17,7 @@ from thesis.editorial.backup_file import read_rows
 from thesis.ingest.importer import import_file
 from thesis.models import Citation, ImportJob, Passage, SourceDocument, Thesis
 
+from . import layouts
 from .conftest import SEED, account
 from .database_state import changed_tables, every_row
 
@@ -267,3 +269,32 @@ def test_a_file_at_the_background_size_is_still_previewed(editor_client, setting
     settings.IMPORT_BACKGROUND_BYTES = len(SEED.read_bytes())
     page = preview(editor_client, SEED.read_bytes(), SEED.name).content.decode()
     assert "Preview: nothing has been written yet" in page and not ImportJob.objects.exists()
+
+
+def test_the_preview_shows_how_line_breaks_are_read_and_why(editor_client):
+    page = preview(editor_client, layouts.word_processor().encode(), "wrapped.kk.txt").content.decode()
+    decision = html.fromstring(page).get_element_by_id("line-breaks-decision").text_content()
+    assert "a hard wrap" in decision and "joined with a space" in decision
+    figures = dict(re.findall(r'<th scope="row">([^<]+)</th><td class="count">([^<]+)</td>', page))
+    assert figures["The next line starts with a capital"] == "3 / 16 (19%)"
+    assert figures["Sentences ending inside a line, per line"] == "0.42"
+    assert '<option value="wrap" selected>' in page
+    assert not Thesis.objects.exists()
+
+
+@pytest.mark.parametrize(("chosen", "stored"), [("wrap", "wrap"), ("lost-period", "lost-period"), ("", "wrap")])
+def test_the_import_reads_line_breaks_as_the_confirmation_chose(editor_client, chosen, stored):
+    token = token_of(preview(editor_client, layouts.word_processor().encode(), "wrapped.kk.txt").content.decode())
+    editor_client.post(reverse(IMPORT), {"token": token, "line_breaks": chosen})
+    thesis = Thesis.objects.get()
+    assert thesis.line_breaks == stored
+    first = thesis.passages.order_by("order").first().text
+    assert first.startswith("Қазақ хандығының сыртқы саясаты XV ғасырдың екінші жартысында")
+    assert ("қалыптаса. бастады" in first) == (stored == "lost-period")
+
+
+def test_an_unknown_reading_of_line_breaks_is_refused_and_writes_nothing(editor_client):
+    token = token_of(preview(editor_client, layouts.word_processor().encode(), "wrapped.kk.txt").content.decode())
+    page = editor_client.post(reverse(IMPORT), {"token": token, "line_breaks": "period"}).content.decode()
+    assert "“period” is not a reading of line breaks" in page
+    assert not Thesis.objects.exists()

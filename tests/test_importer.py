@@ -19,7 +19,9 @@ from thesis.models import (
     Thesis,
     TimelineEvent,
 )
+from thesis.text.normalisation import reading_text
 
+from . import layouts
 from .conftest import SEED
 
 ALL_MODELS = [Thesis, SourceDocument, Section, Passage, Source, Citation, Author, AuthorAlias, Mention, TimelineEvent]
@@ -406,3 +408,70 @@ def test_a_person_in_any_case_and_in_capitals_is_one_author_in_the_nominative():
     forms = ["Н.Ә. Назарбаевтың", "Н.Ә.НАЗАРБАЕВ", "Н.Ә. Назарбаевпен", "Назарбаев Н.Ә."]
     assert sorted(nazarbayev.aliases.values_list("form", flat=True)) == sorted(forms)
     assert sorted(nazarbayev.mentions.values_list("form", flat=True)) == sorted(forms)
+
+
+# What a line break stands for, decided per document --------------------------------------------------
+
+
+def test_the_seed_is_read_as_cut_at_every_period(seed_thesis):
+    assert seed_thesis.line_breaks == Thesis.LineBreaks.LOST_PERIOD
+    passage = seed_thesis.passages.get(order=0)
+    assert passage.text == reading_text(passage.original_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        (layouts.word_processor(60), " ".join(layouts.PROSE)),
+        (layouts.word_processor(80), " ".join(layouts.PROSE)),
+        # A word hyphenated at a line end keeps its hyphen and gains a space: an editor's to join.
+        (layouts.pdf(), " ".join(layouts.PROSE).replace("дипломатиялық", "дипломатия- лық", 1)),
+    ],
+    ids=["word-60", "word-80", "pdf"],
+)
+def test_a_hard_wrapped_document_gets_no_period_inside_a_sentence(text, prose):
+    result = import_bytes(text.encode(), "wrapped.txt", use_curation=False)
+    thesis = result.thesis
+    assert thesis.line_breaks == Thesis.LineBreaks.WRAP == result.decision.layout
+    passages = list(thesis.passages.order_by("order"))
+    # Each passage is a stretch of the prose as written: a period put at a line break would break it.
+    assert len(passages) >= 3 and all(passage.text in prose for passage in passages)
+
+
+def test_a_cut_document_gets_its_periods_back():
+    thesis = import_bytes(layouts.cut().encode(), "cut.txt", use_curation=False).thesis
+    assert thesis.line_breaks == Thesis.LineBreaks.LOST_PERIOD
+    assert [passage.text + "." for passage in thesis.passages.order_by("order")] == layouts.PROSE
+
+
+def test_verse_keeps_its_lines():
+    thesis = import_bytes(layouts.VERSE.encode(), "verse.txt", use_curation=False).thesis
+    assert thesis.line_breaks == Thesis.LineBreaks.LINE
+    first = thesis.passages.order_by("order").first()
+    assert first.text == "Өлең – сөздің патшасы, сөз сарасы,\nҚиыннан қиыстырар ер данасы."
+
+
+def test_the_layout_the_caller_chooses_overrides_the_text_s():
+    result = import_bytes(
+        layouts.word_processor().encode(), "forced.txt", use_curation=False, line_breaks="lost-period"
+    )
+    assert result.decision.layout == Thesis.LineBreaks.WRAP
+    assert result.thesis.line_breaks == Thesis.LineBreaks.LOST_PERIOD
+    assert ". " in result.thesis.passages.order_by("order").first().text.split("бастады. ")[1]
+
+
+def test_the_command_reads_line_breaks_as_told(tmp_path, capsys):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(layouts.word_processor(), encoding="utf-8")
+    call_command("import_thesis", str(path), "--no-curation", "--line-breaks", "line")
+    thesis = Thesis.objects.get()
+    assert thesis.line_breaks == Thesis.LineBreaks.LINE
+    assert "\n" in thesis.passages.order_by("order").first().text
+    out = capsys.readouterr().out
+    assert "Line breaks read as line (the text says wrap); rule 'wrap'" in out
+
+
+def test_the_command_refuses_an_unknown_reading_of_line_breaks(tmp_path):
+    with pytest.raises(CommandError, match="invalid choice"):
+        call_command("import_thesis", str(SEED), "--line-breaks", "period")
+    assert not Thesis.objects.exists()

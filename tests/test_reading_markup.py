@@ -7,6 +7,7 @@ from reading.markup import render
 from reading.scripts import latin_html
 from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
+from thesis.text.normalisation import Layout, reading_text
 
 ORIGINAL = "Қазақстан  сыртқы саясаты\nжайлы <b>"
 CURRENT = "Қазақстанның сыртқы саясаты. Жайлы <b>"
@@ -46,3 +47,13 @@ def test_links_wrap_what_they_cover_and_never_nest():
 )
 def test_latin_script_changes_text_and_read_attributes_only(page, expected):
     assert latin_html(page) == expected
+
+
+def test_a_line_kept_as_its_own_is_a_line_break_and_a_wrap_a_space():
+    verse = "Өлең – сөздің патшасы,\nсөз сарасы"
+    assert render(inline_content(verse, reading_text(verse, Layout.LINE), [], layout=Layout.LINE)) == (
+        "Өлең – сөздің патшасы,<br>сөз сарасы"
+    )
+    assert render(inline_content(verse, reading_text(verse, Layout.WRAP), [], layout=Layout.WRAP)) == (
+        "Өлең – сөздің патшасы, сөз сарасы"
+    )

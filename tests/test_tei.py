@@ -30,8 +30,9 @@ from thesis.models import Passage, Section, Thesis, TimelineEvent
 from thesis.text.citetree import walk
 from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
-from thesis.text.normalisation import layout_folded, reading_text
+from thesis.text.normalisation import Layout, layout_folded, reading_text
 
+from . import layouts
 from .conftest import assert_valid_tei
 from .operations import calls, lines
 
@@ -513,3 +514,55 @@ def test_a_passage_of_many_lines_costs_in_proportion_to_its_lines(db):
     (small, small_size), (large, large_size) = cost(5000), cost(10000)
     assert large < 2.2 * small, (small, large)
     assert large_size < 2.1 * small_size, (small_size, large_size)
+
+
+@pytest.mark.parametrize(
+    ("text", "layout", "joined"),
+    [
+        (layouts.word_processor(), Layout.WRAP, " "),
+        (layouts.pdf(), Layout.WRAP, " "),
+        (layouts.VERSE, Layout.LINE, None),
+        (layouts.LIST, Layout.LINE, None),
+    ],
+    ids=["word", "pdf", "verse", "list"],
+)
+def test_a_document_read_in_its_own_layout_is_valid_tei_with_every_reading(text, layout, joined, tei_schema):
+    thesis = import_bytes(text.encode(), "layout.txt", use_curation=False).thesis
+    assert thesis.line_breaks == layout
+    tree = edition(thesis)
+    assert_valid_tei(tei_schema, tree)
+    original, derived, current = readings_of(thesis)
+    assert original_reading(tree) == original
+    # Not edited: the reading text in the thesis's layout is the current text.
+    assert reading(tree, DERIVED) == current
+    assert current_reading(tree) == current
+    restored = set(tree.xpath("//tei:choice/tei:reg/text()", namespaces=NS))
+    if joined:
+        # A wrap is a line break regularised as a space; no period is put anywhere.
+        assert restored == {joined}
+        assert not tree.xpath("//tei:p/tei:lb", namespaces=NS)
+    else:
+        # A line of its own is the same in every reading: a bare lb, no choice.
+        assert not restored
+        assert tree.xpath("//tei:p/tei:lb", namespaces=NS)
+    normalisation = {
+        n.get(XML_LANG): n.findtext("tei:p", namespaces=NS) for n in tree.iter(f"{{{TEI_NS}}}normalization")
+    }
+    assert set(normalisation) == {"kk", "en"}
+    assert "stands for a lost" not in normalisation["en"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(edited_passages(), st.sampled_from(list(Layout)))
+def test_any_edit_keeps_every_reading_in_every_layout(example, layout):
+    original, _, annotations = example
+    # An edit beside the line breaks, and one that takes a line break kept as a line.
+    derived = reading_text(original, layout)
+    current = derived.replace("\n", " ", 1) + " сөз"
+    annotations = [span for span in annotations if span.end <= len(current)]
+    paragraph = with_id(E.p(n="1"), "p-1")
+    append_content(paragraph, inline_content(original, current, annotations, "#editor-1", layout))
+    tree = etree.ElementTree(E.TEI(E.text(E.body(E.div(paragraph)))))
+    assert original_reading(tree) == {"p-1": layout_folded(original)}
+    assert reading(tree, DERIVED) == {"p-1": derived}
+    assert current_reading(tree) == {"p-1": current}

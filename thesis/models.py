@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from .internals.django_sql import InIds
 from .text.markers import MAX_MARKER_LENGTH
+from .text.normalisation import Layout
 from .text.notes import note_in
 from .timeline import TimelineEventQuerySet
 
@@ -127,6 +128,11 @@ class Thesis(models.Model):
         MASTER = "master", _("master's thesis")
         DOCTORAL = "doctoral", _("doctoral dissertation")
 
+    class LineBreaks(models.TextChoices):
+        LOST_PERIOD = Layout.LOST_PERIOD.value, _("a lost “. ”: the transcription was cut at every sentence end")
+        WRAP = Layout.WRAP.value, _("a hard wrap: the lines are joined with a space")
+        LINE = Layout.LINE.value, _("a line of its own: verse, a list, an address")
+
     title = models.CharField(_("title"), max_length=500)
     title_note = models.TextField(_("note on the title"), blank=True)
     title_note_en = models.TextField(_("note on the title, in English"), blank=True, help_text=EN_NOTE_HELP)
@@ -141,6 +147,15 @@ class Thesis(models.Model):
     is_complete = models.BooleanField(_("complete"), default=True)
     completeness_note = models.TextField(_("note on completeness"), blank=True)
     completeness_note_en = models.TextField(_("note on completeness, in English"), blank=True, help_text=EN_NOTE_HELP)
+    # How the passages were read from the transcription; changing it would leave them derived otherwise.
+    line_breaks = models.CharField(
+        _("line breaks inside a paragraph"),
+        max_length=16,
+        choices=LineBreaks.choices,
+        default=LineBreaks.LOST_PERIOD,
+        editable=False,
+        help_text=_("What a line break inside a paragraph of the transcription stands for, decided on import."),
+    )
     source_document = models.OneToOneField(
         SourceDocument, on_delete=models.PROTECT, related_name="thesis", verbose_name=_("source document")
     )

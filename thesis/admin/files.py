@@ -38,6 +38,20 @@ COUNT_LABELS = {
     "authors": _("people"),
     "events": _("events"),
 }
+# Why the text's line breaks were read as they were, by the rule that decided (thesis.text.line_breaks).
+LINE_BREAK_RULES = {
+    "too-few-breaks": _("Too few line breaks to tell: they are read as a hard wrap, which adds no period."),
+    "list": _("Most lines open with a list marker: each line is kept as a line of its own."),
+    "verse": _("Short lines that each start with a capital: each line is kept as a line of its own."),
+    "cut": _(
+        "Nearly every line starts with a capital, lines seldom end with a period and no sentence ends inside a "
+        "line: the transcription was cut at every “. ”, which is restored."
+    ),
+    "wrap": _(
+        "Lines go on in lower case, or sentences end inside them, or they share one width: the lines were "
+        "wrapped and are joined with a space."
+    ),
+}
 
 
 class ImportForm(forms.Form):
@@ -151,7 +165,8 @@ class ThesisFilesAdmin:
     def _confirm(self, request):
         token = request.POST["token"]
         try:
-            result = uploads.run(uploads.held(token, request.user))
+            layout = uploads.chosen_layout(request.POST.get("line_breaks", ""))
+            result = uploads.run(uploads.held(token, request.user), layout)
         except ImportRefused as refusal:
             form = ImportForm()
             form.errors["source"] = form.error_class([refusal_message(refusal)])
@@ -171,6 +186,7 @@ class ThesisFilesAdmin:
             "counts": [(COUNT_LABELS[name], count) for name, count in found.counts.items()] if found else [],
             "token": token,
             "max_bytes": settings.IMPORT_MAX_BYTES,
+            **line_breaks_context(found.line_breaks if found else None),
         }
         return TemplateResponse(request, "admin/thesis/thesis/import.html", context)
 
@@ -229,3 +245,29 @@ def imported_message(result) -> str:
 
 def counted(counts: dict) -> list[tuple[str, int]]:
     return [(COUNT_LABELS[name], counts[name]) for name in COUNT_LABELS if name in counts]
+
+
+def line_breaks_context(decision) -> dict:
+    """What the preview shows of the text's line breaks: the reading decided, why, and the figures."""
+    if decision is None:
+        return {}
+    evidence = decision.evidence
+    return {
+        "line_breaks": decision,
+        "line_breaks_label": Thesis.LineBreaks(decision.layout).label,
+        "line_breaks_choices": Thesis.LineBreaks.choices,
+        "line_breaks_why": LINE_BREAK_RULES[decision.rule],
+        "line_breaks_evidence": [
+            (_("line breaks inside a paragraph"), f"{evidence.breaks}"),
+            (_("the next line starts with a capital"), share(evidence.capital_next, evidence.judged)),
+            (_("the next line starts with a list marker"), share(evidence.list_next, evidence.breaks)),
+            (_("the line ends in terminal punctuation"), share(evidence.terminal_end, evidence.breaks)),
+            (_("the line reaches near the width"), share(evidence.near_width, evidence.breaks)),
+            (_("sentences ending inside a line, per line"), f"{evidence.inline_ends_per_line:.2f}"),
+            (_("median line length, in characters"), f"{evidence.median_length}"),
+        ],
+    }
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part} / {whole} ({part / whole:.0%})" if whole else "0"

@@ -84,7 +84,7 @@ class PassageAdmin(EditorialAdmin):
     def diff_against_original(self, obj):
         # Against what the normalisation makes of the transcription, so that only editors' changes show.
         unchanged = gettext("No change: the text is the reading text of the original.")
-        return render_compact_diff(reading_text(obj.original_text), obj.text, unchanged)
+        return render_compact_diff(reading_text(obj.original_text, obj.thesis.line_breaks), obj.text, unchanged)
 
     @admin.display(description=_("against the previous version"))
     def diff_against_previous(self, obj):

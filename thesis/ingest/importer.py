@@ -2,6 +2,9 @@
 
 An import is idempotent: a file already imported (same SHA-256) is not parsed again, and a
 second run only adds curated records that are missing, so editors' corrections stay.
+
+What a line break inside a paragraph stands for is decided from the text (thesis.text.line_breaks)
+unless the caller says, and kept on the thesis; every passage is read by it.
 """
 
 from collections.abc import Callable
@@ -15,8 +18,9 @@ from thesis.history import as_created, record
 
 from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
+from ..text.line_breaks import Decision, decide
 from ..text.names import Person, read_people
-from ..text.normalisation import reading_text
+from ..text.normalisation import Layout, reading_text
 from ..text.parsing import Block, Heading, ParsedDocument, parse_document
 from ..text.structure import completeness, completeness_note_kk, declared_structure
 from . import curation as curation_module
@@ -39,6 +43,8 @@ class ImportResult:
     thesis: Thesis
     created: bool
     counts: dict = field(default_factory=dict)
+    # What the text says of its line breaks (None: the file was imported before and not read again).
+    decision: Decision | None = None
 
 
 def decode_source(data: bytes, max_bytes: int | None = None) -> str:
@@ -60,21 +66,32 @@ def decode_source(data: bytes, max_bytes: int | None = None) -> str:
     return text
 
 
-def import_file(path: Path, curation_path: Path | None = None, use_curation: bool = True) -> ImportResult:
+def import_file(
+    path: Path, curation_path: Path | None = None, use_curation: bool = True, line_breaks: Layout | None = None
+) -> ImportResult:
     path = Path(path)
     try:
         with path.open("rb") as stream:
             data = read_limited(stream)
     except OSError as error:
         raise ImportRefused(f"cannot read {path}: {error.strerror}") from None
-    return import_bytes(data, path.name, curation_path=curation_path, use_curation=use_curation)
+    return import_bytes(
+        data, path.name, curation_path=curation_path, use_curation=use_curation, line_breaks=line_breaks
+    )
 
 
 def import_bytes(
-    data: bytes, file_name: str, curation_path=None, use_curation=True, curation=None, progress: Progress = no_progress
+    data: bytes,
+    file_name: str,
+    curation_path=None,
+    use_curation=True,
+    curation=None,
+    progress: Progress = no_progress,
+    line_breaks: Layout | None = None,
 ) -> ImportResult:
     """Import a file's bytes; `curation`, a (name, bytes) pair, is an uploaded curation file. `progress`
-    is called at each of STAGES and as its records are made."""
+    is called at each of STAGES and as its records are made. `line_breaks` overrides the layout the
+    text's own line breaks decide."""
     progress("reading", 0, 1)
     text = decode_source(data)
     sha256 = SourceDocument.digest(data)
@@ -87,18 +104,22 @@ def import_bytes(
         if existing is not None:
             added = curation_module.apply_missing(existing.thesis, curated) if curated else {}
             return ImportResult(existing.thesis, created=False, counts=added)
-        return _create(text, data, sha256, file_name, curated, progress)
+        decision = decide(text)
+        layout = Layout(line_breaks) if line_breaks else decision.layout
+        result = _create(text, data, sha256, file_name, curated, progress, layout)
+        result.decision = decision
+        return result
 
 
-def _create(text, data, sha256, file_name, curated, progress: Progress) -> ImportResult:
+def _create(text, data, sha256, file_name, curated, progress: Progress, layout: Layout) -> ImportResult:
     progress("parsing", 0, 1)
     parsed = parse_document(text)
     if not parsed.paragraphs:
         raise ImportRefused(_("the file has headings but no text"))
-    readings = [reading_text(text[p.start : p.end]) for p in parsed.paragraphs]
+    readings = [reading_text(text[p.start : p.end], layout) for p in parsed.paragraphs]
     reason = f"Imported from {file_name}"
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
-    thesis = _create_thesis(document, parsed, readings, file_name, reason)
+    thesis = _create_thesis(document, parsed, readings, file_name, reason, layout)
     sections = _create_sections(thesis, parsed, reason, progress)
     authors = _create_authors(thesis, readings, reason, progress)
     if curated:
@@ -130,7 +151,7 @@ def _one_history_record_each(thesis: Thesis) -> None:
         as_created(model, model.objects.filter(thesis=thesis).values("pk"))
 
 
-def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason) -> Thesis:
+def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason, layout: Layout) -> Thesis:
     declared = declared_structure(readings)
     structure = (
         declared,
@@ -146,6 +167,7 @@ def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason
         is_complete=is_complete,
         completeness_note=completeness_note_kk(*structure),
         completeness_note_en=note,
+        line_breaks=layout,
     )
     _save(thesis, reason)
     return thesis

@@ -4,6 +4,8 @@ The preview runs the whole import inside a transaction that is rolled back, so i
 the import would make and refuses exactly what it would refuse, by the importer's own rules. Between
 preview and confirmation the upload is held in the cache under its digest; the client is given only
 a signed token naming that digest and the account, so the file imported is the one previewed.
+The preview shows what the text's line breaks were decided to stand for, and why; the confirmation
+may choose another reading of them, which the import then uses.
 """
 
 import contextlib
@@ -19,6 +21,8 @@ from thesis.derived.stored_suspects import counts_by_kind
 from thesis.derived.suspects import Kind
 
 from ..models import Citation, Thesis
+from ..text.line_breaks import Decision
+from ..text.normalisation import Layout
 from .exceptions import ImportRefused
 from .importer import ImportResult, import_bytes
 
@@ -61,6 +65,7 @@ class Preview:
     completeness_note: str
     counts: dict[str, int] = field(default_factory=dict)
     suspects: list[tuple[str, int]] = field(default_factory=list)
+    line_breaks: Decision | None = None  # None: the file was imported before
 
 
 def preview(upload: Upload) -> Preview:
@@ -73,8 +78,19 @@ def preview(upload: Upload) -> Preview:
     return found
 
 
-def run(upload: Upload) -> ImportResult:
-    return import_bytes(upload.data, upload.name, curation=upload.curation_pair())
+def run(upload: Upload, line_breaks: Layout | None = None) -> ImportResult:
+    """Import the upload, its line breaks read as `line_breaks` or, without, as its text decides."""
+    return import_bytes(upload.data, upload.name, curation=upload.curation_pair(), line_breaks=line_breaks)
+
+
+def chosen_layout(value: str) -> Layout | None:
+    """The layout a confirmation chose ("" or "auto": the text's own decision); ImportRefused if none is."""
+    if value in ("", "auto"):
+        return None
+    try:
+        return Layout(value)
+    except ValueError:
+        raise ImportRefused(_("“%(value)s” is not a reading of line breaks") % {"value": value}) from None
 
 
 def describe(result: ImportResult) -> Preview:
@@ -91,6 +107,7 @@ def describe(result: ImportResult) -> Preview:
         completeness_note=thesis.completeness_note,
         counts=counts,
         suspects=suspects,
+        line_breaks=result.decision,
     )
 
 

@@ -3,7 +3,8 @@ current text, and the links laid over that text, nested (thesis.text.inline).
 
 Three readings of a passage live in one paragraph. The transcription (its lines, layout folded) becomes
 the reading text by the documented normalisation, each line break restored as ". " or " ": a
-`choice` of `orig` (the `lb`) and `reg` (what was put for it). The reading text becomes the current
+`choice` of `orig` (the `lb`) and `reg` (what was put for it). A line break the document's layout
+keeps (verse, a list) is the same in every reading: a bare `lb`. The reading text becomes the current
 text by editors' corrections, a word-level difference: a `choice` of `sic` (the words before) and
 `corr` (the words now). A correction that touches a restored line break takes the whole restoration
 into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
@@ -16,7 +17,7 @@ from itertools import pairwise
 
 from .diffs import word_diff
 from .inline import Node, Span, markup
-from .normalisation import joints, reading_text
+from .normalisation import Layout, joints, reading_text
 
 # Which of two annotations over the same characters is outside: citations, then names, then dates;
 # corrections and restorations innermost.
@@ -33,11 +34,14 @@ class Segment:
     changed: bool
 
 
-def inline_content(original: str, current: str, annotations: list[Span], resp: str = "") -> list:
-    """The current text with the restorations and corrections that lead to it from the original, and
-    the annotations (spans of the current text) that nest with them, in the order given."""
-    reading = reading_text(original)
-    restored = joints(original)
+def inline_content(
+    original: str, current: str, annotations: list[Span], resp: str = "", layout: Layout = Layout.LOST_PERIOD
+) -> list:
+    """The current text with the restorations and corrections that lead to it from the original, its
+    line breaks read by `layout`, and the annotations (spans of the current text) that nest with them,
+    in the order given."""
+    reading = reading_text(original, layout)
+    restored = joints(original, layout)
     segments = _widened(_segments(reading, current), restored)
     return markup(current, _choices(reading, segments, restored, resp) + annotations)
 
@@ -121,19 +125,26 @@ def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, in
         # The restorations are in order and apart, so those inside a segment are one run of them.
         inside = restored[bisect_left(starts, segment.start) : bisect_right(ends, segment.end)]
         if segment.changed:
-            sic = markup(reading[segment.start : segment.end], _restorations(inside, -segment.start))
+            sic = markup(reading[segment.start : segment.end], _restorations(reading, inside, -segment.start))
             spans.append(Span(position, position + len(segment.text), _correction(sic, resp), CHOICE))
         else:
-            spans += _restorations(inside, position - segment.start)
+            spans += _restorations(reading, inside, position - segment.start)
         position += len(segment.text)
     return spans
 
 
-def _restorations(restored: list[tuple[int, int]], offset: int) -> list[Span]:
+def _restorations(reading: str, restored: list[tuple[int, int]], offset: int) -> list[Span]:
     def wrap(content):
         return Node("choice", {}, [Node("orig", {}, [Node("lb")]), Node("reg", {}, content)])
 
-    return [Span(start + offset, end + offset, wrap, CHOICE) for start, end in restored]
+    def kept(content):
+        return Node("lb")
+
+    # A line break the reading text keeps is no restoration: the line break itself, in every reading.
+    return [
+        Span(start + offset, end + offset, kept if reading[start:end] == "\n" else wrap, CHOICE)
+        for start, end in restored
+    ]
 
 
 def _correction(sic: list, resp: str):

@@ -30,7 +30,11 @@ def _head(section, records: Records):
     """The heading as it reads now, with the editors' corrections of the heading as transcribed."""
     head = E.head()
     content = inline_content(
-        section.heading_original, heading_line(section), [], records.responsible(f"div-{section.pk}")
+        section.heading_original,
+        heading_line(section),
+        [],
+        records.responsible(f"div-{section.pk}"),
+        records.thesis.line_breaks,
     )
     append_content(head, content)
     return head

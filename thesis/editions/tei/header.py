@@ -6,6 +6,7 @@ from django.utils import translation
 from thesis.history import public_name
 
 from ...text.citetree import depth
+from ...text.normalisation import Layout
 from .records import Records
 from .xml import E, notes_in_languages, present, with_id, with_lang
 
@@ -19,23 +20,52 @@ KIND = "if (self::p) then 'paragraph' else string(@type)"
 LANGUAGE_NAMES = {"kk": "Қазақ тілі"}
 CHANGE_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
+# How the reading text was made from the transcription, by what its line breaks stand for.
 NORMALISATION = {
-    "kk": (
-        "Транскрипция мәтінді әрбір «. » белгісінде бөліп, сол екі таңбаны түсіріп тастаған. Сондықтан "
-        "абзац ішіндегі жол үзілісі жоғалған «. » белгісінің орнына қалпына келтіріледі (бұл бөлініп қалған "
-        "қысқартуларды да біріктіреді: «т.б» + «жатады» – «т.б. жатады»); нүктемен аяқталған жол келесі жолға "
-        "бір бос орын арқылы қосылады; қатар тұрған бос орындар мен табуляциялар бір бос орынға айналады. "
-        "Басқа ештеңе үнсіз өзгертілмейді. Әрбір қалпына келтіру choice элементімен белгіленген: orig – "
-        "транскрипциядағы жол үзілісі (lb), reg – оның орнына қойылған мәтін."
-    ),
-    "en": (
-        'The transcription cut the text at every ". " and dropped those two characters. A line break inside '
-        'a paragraph therefore stands for a lost ". " and is restored as one (which also rejoins abbreviations '
-        'the cut split: "т.б" + "жатады" gives "т.б. жатады"); a line that still ends in terminal '
-        "punctuation is joined to the next with a space; runs of spaces and tabs become one space. Nothing else "
-        "is changed silently. Each restoration is a choice: orig holds the transcription's line break (lb), reg "
-        "what the reading text has in its place."
-    ),
+    Layout.LOST_PERIOD: {
+        "kk": (
+            "Транскрипция мәтінді әрбір «. » белгісінде бөліп, сол екі таңбаны түсіріп тастаған. Сондықтан "
+            "абзац ішіндегі жол үзілісі жоғалған «. » белгісінің орнына қалпына келтіріледі (бұл бөлініп қалған "
+            "қысқартуларды да біріктіреді: «т.б» + «жатады» – «т.б. жатады»); нүктемен аяқталған жол келесі жолға "
+            "бір бос орын арқылы қосылады; қатар тұрған бос орындар мен табуляциялар бір бос орынға айналады. "
+            "Басқа ештеңе үнсіз өзгертілмейді. Әрбір қалпына келтіру choice элементімен белгіленген: orig – "
+            "транскрипциядағы жол үзілісі (lb), reg – оның орнына қойылған мәтін."
+        ),
+        "en": (
+            'The transcription cut the text at every ". " and dropped those two characters. A line break inside '
+            'a paragraph therefore stands for a lost ". " and is restored as one (which also rejoins abbreviations '
+            'the cut split: "т.б" + "жатады" gives "т.б. жатады"); a line that still ends in terminal '
+            "punctuation is joined to the next with a space; runs of spaces and tabs become one space. Nothing else "
+            "is changed silently. Each restoration is a choice: orig holds the transcription's line break (lb), reg "
+            "what the reading text has in its place."
+        ),
+    },
+    Layout.WRAP: {
+        "kk": (
+            "Транскрипциядағы жолдар белгілі бір енге жеткенде үзілген (Word немесе PDF файлынан түрлендірілген). "
+            "Сондықтан абзац ішіндегі жол үзілісі бір бос орынға айналады; қатар тұрған бос орындар мен "
+            "табуляциялар да бір бос орынға айналады. Басқа ештеңе үнсіз өзгертілмейді. Әрбір жол үзілісі choice "
+            "элементімен белгіленген: orig – транскрипциядағы жол үзілісі (lb), reg – оның орнына қойылған бос орын."
+        ),
+        "en": (
+            "The transcription's lines were wrapped at a width (a conversion from Word or PDF). A line break inside "
+            "a paragraph therefore stands for a space and is read as one; runs of spaces and tabs become one space. "
+            "Nothing else is changed silently. Each line break is a choice: orig holds the transcription's line "
+            "break (lb), reg the space the reading text has in its place."
+        ),
+    },
+    Layout.LINE: {
+        "kk": (
+            "Абзац ішіндегі жолдар – мәтіннің өз жолдары (өлең, тізім, мекенжай), сондықтан әрбір жол үзілісі "
+            "барлық оқылымда сақталып, lb элементімен белгіленген; қатар тұрған бос орындар мен табуляциялар бір "
+            "бос орынға айналады. Басқа ештеңе үнсіз өзгертілмейді."
+        ),
+        "en": (
+            "The lines inside a paragraph are the text's own (verse, a list, an address), so each line break is "
+            "kept in every reading, as an lb; runs of spaces and tabs become one space. Nothing else is changed "
+            "silently."
+        ),
+    },
 }
 CORRECTION = {
     "kk": (
@@ -113,7 +143,8 @@ def _source(records: Records):
 
 
 def _encoding_description(records: Records):
-    normalisation = [with_lang(E.normalization(E.p(text)), lang) for lang, text in NORMALISATION.items()]
+    texts = NORMALISATION[Layout(records.thesis.line_breaks)]
+    normalisation = [with_lang(E.normalization(E.p(text)), lang) for lang, text in texts.items()]
     correction = [with_lang(E.correction(E.p(text)), lang) for lang, text in CORRECTION.items()]
     return E.encodingDesc(
         E.editorialDecl(*normalisation, *correction),

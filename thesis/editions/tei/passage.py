@@ -22,7 +22,7 @@ def paragraph_content(passage: Passage, records: Records) -> list:
     annotations = _citations(passage.text, records.citations_of(passage.pk))
     annotations += [_name(mention) for mention in records.mentions_of(passage.pk)]
     annotations += _dates(passage.text, records.events_of(passage.pk))
-    return inline_content(passage.original_text, passage.text, annotations, resp)
+    return inline_content(passage.original_text, passage.text, annotations, resp, records.thesis.line_breaks)
 
 
 def _citations(text: str, citations) -> list[Span]:
