@@ -91,6 +91,7 @@ def test_a_rows_columns_are_read_once_each_in_the_fields_order():
         "source__number",
         "marker_start",
         "marker_end",
+        "locator",
         "sentence",
         "sentence_start",
         "sentence_end",
