@@ -166,7 +166,9 @@ def test_a_chapter_title_on_the_line_below_its_label_is_part_of_the_heading(dipl
 def test_contents_entries_are_blocks_of_their_own_and_the_declared_structure(diploma):
     entries = [diploma.text[b.start : b.end] for b in diploma.paragraphs if b.role == CONTENTS]
     assert len(entries) == 8
-    assert entries[1] == "I ТАРАУ ҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ\nОНЫҢ КӨРШІЛЕРІ.........................................6"
+    assert (
+        entries[1] == "I ТАРАУ ҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ\nОНЫҢ КӨРШІЛЕРІ.........................................6"
+    )
     assert all(b.heading == 0 for b in diploma.paragraphs if b.role == CONTENTS)
     assert contents_structure(diploma.contents) == [
         {"kind": "introduction", "title": "Кіріспе", "page": 3},
