@@ -246,13 +246,15 @@ def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason,
     passages = []
     for order, (block, text) in enumerate(zip(parsed.paragraphs, readings, strict=False)):
         progress("passages", order, len(parsed.paragraphs))
-        passage = passage_row(sections[block.heading], block, parsed.text[block.start : block.end], text, order)
+        original = parsed.text[block.start : block.end]
+        passage = passage_row(sections[block.heading], block, original, text, order, block.role)
         passages.append(_save(passage, reason))
     return passages
 
 
-def passage_row(section: Section, block: Block, original: str, text: str, order: int) -> Passage:
-    """The unsaved record of a paragraph transcribed as `original`, read as `text`."""
+def passage_row(section: Section, block: Block, original: str, text: str, order: int, role=TEXT) -> Passage:
+    """The unsaved record of a paragraph transcribed as `original`, read as `text`; its role is TEXT
+    unless it is a table-of-contents entry or page furniture."""
     return Passage(
         thesis=section.thesis,
         section=section,
@@ -261,7 +263,7 @@ def passage_row(section: Section, block: Block, original: str, text: str, order:
         text=text,
         span_start=block.start,
         span_end=block.end,
-        role=block.role,
+        role=role,
     )
 
 
