@@ -141,6 +141,14 @@ def test_page_furniture():
     assert not is_furniture("Мәтін 12", heads)
 
 
+def test_a_repeated_heading_or_sentence_is_no_running_head():
+    assert running_heads(["Иә, солай.", "Иә, солай.", "Иә, солай."]) == set()
+    text = "1 ТАРАУ  А\nҚорытынды\nМәтін.\n2 ТАРАУ  Б\nҚорытынды\nМәтін.\n3 ТАРАУ  В\nҚорытынды\nМәтін.\n"
+    parsed = parse_document(text)
+    assert [h.kind for h in parsed.headings].count("conclusion") == 3
+    assert all(b.role == TEXT for b in parsed.paragraphs)
+
+
 def test_diploma_headings_are_the_real_ones_not_the_contents(diploma):
     found = [(h.kind, h.number, h.label, h.title) for h in diploma.headings]
     assert found == [

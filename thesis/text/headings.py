@@ -127,12 +127,16 @@ def contents_entry(line: str, loose: bool) -> ContentsEntry | None:
 
 
 def running_heads(lines) -> set[str]:
-    """Short lines printed again and again: a journal's running head, repeated on every page."""
+    """Short lines printed again and again: a journal's running head, repeated on every page. A line
+    that ends a sentence is the text's own (a refrain), not the page's."""
     counts = Counter(collapse_layout(line) for line in lines)
     return {
         line
         for line, count in counts.items()
-        if count >= RUNNING_HEAD_REPEATS and line and len(line.split()) <= RUNNING_HEAD_MAX_WORDS
+        if count >= RUNNING_HEAD_REPEATS
+        and line
+        and len(line.split()) <= RUNNING_HEAD_MAX_WORDS
+        and not line.endswith(TERMINAL_PUNCTUATION)
     }
 
 

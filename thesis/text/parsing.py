@@ -97,7 +97,9 @@ class _Body:
 def parse_document(text: str) -> ParsedDocument:
     """Split a thesis text into headings and paragraphs."""
     lines = list(_lines(text))
-    reader = _Reader(text, running_heads(line for _, line in lines))
+    # A part heading each chapter repeats ("Қорытынды") is a heading, not a running head.
+    heads = {head for head in running_heads(line for _, line in lines) if heading_in(head) is None}
+    reader = _Reader(text, heads)
     for index, (line_start, line) in enumerate(lines):
         following = next((later for _, later in lines[index + 1 :] if later.strip()), None)
         reader.read(line_start, line, following)
