@@ -86,8 +86,14 @@ NOTE_HELP = "In Kazakh, the archive's language; the English is beside it, under 
 
 
 class DeclaredPartSerializer(serializers.Serializer):
-    kind = serializers.CharField(read_only=True, help_text="introduction, chapter, conclusion or bibliography")
+    kind = serializers.CharField(
+        read_only=True, help_text="introduction, chapter, section, conclusion, bibliography, appendix, abstract…"
+    )
     count = serializers.IntegerField(read_only=True, default=1, help_text="How many such parts.")
+    # Only a part a table of contents lists has these; a sentence on the structure names none of them.
+    number = serializers.CharField(read_only=True, required=False, help_text="Its number, e.g. 1 or 1.1.")
+    title = serializers.CharField(read_only=True, required=False, help_text="Its title in the table of contents.")
+    page = serializers.IntegerField(read_only=True, required=False, help_text="The page the table of contents gives.")
 
 
 class ThesisSerializer(serializers.ModelSerializer):

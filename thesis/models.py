@@ -184,6 +184,10 @@ class Section(models.Model):
         CONCLUSION = "conclusion", _("conclusion")
         BIBLIOGRAPHY = "bibliography", _("bibliography")
         UNTITLED = "untitled", _("untitled part")
+        ABSTRACT = "abstract", _("abstract")
+        KEYWORDS = "keywords", _("keywords")
+        APPENDIX = "appendix", _("appendix")
+        CONTENTS = "contents", _("table of contents")
 
     thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="sections", verbose_name=_("thesis"))
     parent = models.ForeignKey(
@@ -228,6 +232,12 @@ class Passage(models.Model):
         CORRECTED = "corrected", _("corrected")
         VERIFIED = "verified", _("verified")
 
+    class Role(models.TextChoices):
+        TEXT = "text", _("text")
+        # Kept so that the original is whole, but not the thesis's own words: nothing is derived from them.
+        CONTENTS = "contents", _("table of contents entry")
+        FURNITURE = "furniture", _("page furniture")
+
     thesis = models.ForeignKey(Thesis, on_delete=models.PROTECT, related_name="passages", verbose_name=_("thesis"))
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="passages", verbose_name=_("section"))
     order = models.PositiveIntegerField(_("order"))
@@ -238,6 +248,13 @@ class Passage(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     span_start = models.PositiveIntegerField(_("span start"))
     span_end = models.PositiveIntegerField(_("span end"))
+    role = models.CharField(
+        _("role"),
+        max_length=16,
+        choices=Role.choices,
+        default=Role.TEXT,
+        help_text=_("Whether the block is the thesis's text, an entry of its table of contents or page furniture."),
+    )
     # Derived with the passage's suspects (derived/stored_suspects.py), so that the work queue and the
     # passage list read a number instead of spell-checking the thesis.
     open_suspects = models.PositiveIntegerField(_("open suspects"), default=0, editable=False)

@@ -21,14 +21,24 @@ from ..text.events import stated_events
 from ..text.line_breaks import Decision, decide
 from ..text.names import Person, read_people
 from ..text.normalisation import Layout, reading_text
-from ..text.parsing import Block, Heading, ParsedDocument, parse_document
-from ..text.structure import completeness, completeness_note_kk, declared_structure
+from ..text.parsing import TEXT, Block, Heading, ParsedDocument, parse_document
+from ..text.structure import completeness, completeness_note_kk, contents_structure, declared_structure
 from . import curation as curation_module
 from .exceptions import ImportRefused
 from .limits import check_size, read_limited
 
 ALLOWED_CONTROL = {"\t", "\n", "\r", "\f", "\v"}
-TOP_LEVEL_KINDS = {"introduction", "chapter", "conclusion", "bibliography", "untitled"}
+TOP_LEVEL_KINDS = {
+    "introduction",
+    "chapter",
+    "conclusion",
+    "bibliography",
+    "untitled",
+    "abstract",
+    "keywords",
+    "appendix",
+    "contents",
+}
 # The stages of an import, in order; a progress callback is told each with the records done of its total.
 STAGES = ("reading", "parsing", "sections", "people", "passages", "events", "sources", "history")
 Progress = Callable[[str, int, int], None]
@@ -121,7 +131,7 @@ def _create(text, data, sha256, file_name, curated, progress: Progress, layout: 
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
     thesis = _create_thesis(document, parsed, readings, file_name, reason, layout)
     sections = _create_sections(thesis, parsed, reason, progress)
-    authors = _create_authors(thesis, readings, reason, progress)
+    authors = _create_authors(thesis, _own_words(parsed, readings), reason, progress)
     if curated:
         curation_module.apply_people(thesis, curated, reason)
     passages = _create_passages(thesis, parsed, readings, sections, reason, progress)
@@ -151,13 +161,20 @@ def _one_history_record_each(thesis: Thesis) -> None:
         as_created(model, model.objects.filter(thesis=thesis).values("pk"))
 
 
+def _own_words(parsed: ParsedDocument, readings: list[str]) -> list[str]:
+    """The readings of the thesis's own text, without its table of contents and page furniture."""
+    return [text for block, text in zip(parsed.paragraphs, readings, strict=True) if block.role == TEXT]
+
+
 def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason, layout: Layout) -> Thesis:
-    declared = declared_structure(readings)
+    # A table of contents names each part; a sentence on the structure only counts them.
+    own = _own_words(parsed, readings) or readings
+    declared = contents_structure(parsed.contents) or declared_structure(own)
     structure = (
         declared,
         [h.kind for h in parsed.headings],
         [h.number for h in parsed.headings if h.kind == "chapter"],
-        readings[-1],
+        own[-1],
     )
     is_complete, note = completeness(*structure)
     thesis = Thesis(
@@ -251,13 +268,15 @@ def _create_passages(thesis, parsed: ParsedDocument, readings, sections, reason,
     passages = []
     for order, (block, text) in enumerate(zip(parsed.paragraphs, readings, strict=False)):
         progress("passages", order, len(parsed.paragraphs))
-        passage = passage_row(sections[block.heading], block, parsed.text[block.start : block.end], text, order)
+        original = parsed.text[block.start : block.end]
+        passage = passage_row(sections[block.heading], block, original, text, order, block.role)
         passages.append(_save(passage, reason))
     return passages
 
 
-def passage_row(section: Section, block: Block, original: str, text: str, order: int) -> Passage:
-    """The unsaved record of a paragraph transcribed as `original`, read as `text`."""
+def passage_row(section: Section, block: Block, original: str, text: str, order: int, role=TEXT) -> Passage:
+    """The unsaved record of a paragraph transcribed as `original`, read as `text`; its role is TEXT
+    unless it is a table-of-contents entry or page furniture."""
     return Passage(
         thesis=section.thesis,
         section=section,
@@ -266,13 +285,15 @@ def passage_row(section: Section, block: Block, original: str, text: str, order:
         text=text,
         span_start=block.start,
         span_end=block.end,
+        role=role,
     )
 
 
 def _create_events(thesis, passages, reason, progress: Progress) -> list[TimelineEvent]:
     """One event for every date printed in the text, described by the sentence that holds it."""
     events = []
-    found = stated_events([passage.text for passage in passages])
+    # Only the thesis's own words state events: a running head's year or a contents entry's is no event.
+    found = stated_events([passage.text if passage.role == TEXT else "" for passage in passages])
     for stated in found:
         progress("events", len(events), len(found))
         date = stated.date

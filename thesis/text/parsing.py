@@ -16,12 +16,27 @@ How the layout is read:
   break is the author's, not the cut's).
 - Citation markers at the start of a line close the sentence of the line before, so
   they belong to the previous paragraph.
+- Other theses print their headings in the common forms of headings.py: a part alone on its
+  line in any case, a chapter numbered in Roman or Arabic figures (its title on the same line
+  or the next), an abstract or keywords label followed by their text.
+- A table of contents is read as entries, each a block of its own that is never a heading;
+  a bare page number, "Pdf көрінісі" and a running head are blocks of page furniture.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .alphabet import LETTER, UPPER
+from .headings import (
+    ContentsEntry,
+    chapter_form,
+    contents_entry,
+    is_furniture,
+    is_title_line,
+    labelled_form,
+    part_form,
+    running_heads,
+)
 from .markers import marker_at
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
 
@@ -39,6 +54,7 @@ SUBHEADING_MAX_WORDS = 6
 # A printed title longer than this is running text that happens to follow a number.
 TITLE_MAX_CHARS = 300
 PARAGRAPH_INDENT = 2
+TEXT, CONTENTS, FURNITURE = "text", "contents", "furniture"
 
 
 @dataclass
@@ -53,11 +69,15 @@ class Heading:
 
 @dataclass
 class Block:
-    """A paragraph's span and the index of the heading it stands under (None: before any)."""
+    """A paragraph's span and the index of the heading it stands under (None: before any).
+
+    Its role is TEXT, or CONTENTS for an entry of the table of contents, or FURNITURE for what the
+    page prints around the text (a page number, a running head)."""
 
     start: int
     end: int
     heading: int | None
+    role: str = TEXT
 
 
 @dataclass
@@ -65,6 +85,7 @@ class ParsedDocument:
     text: str
     headings: list[Heading]
     paragraphs: list[Block]
+    contents: list[ContentsEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -75,17 +96,104 @@ class _Body:
 
 def parse_document(text: str) -> ParsedDocument:
     """Split a thesis text into headings and paragraphs."""
-    headings: list[Heading] = []
-    paragraphs = _Paragraphs()
-    for line_start, line in _lines(text):
+    lines = list(_lines(text))
+    # A part heading each chapter repeats ("Қорытынды") is a heading, not a running head.
+    heads = {head for head in running_heads(line for _, line in lines) if heading_in(head) is None}
+    reader = _Reader(text, heads)
+    for index, (line_start, line) in enumerate(lines):
+        following = next((later for _, later in lines[index + 1 :] if later.strip()), None)
+        reader.read(line_start, line, following)
+    reader.paragraphs.close()
+    return ParsedDocument(text, reader.headings, reader.paragraphs.closed, reader.contents)
+
+
+class _Reader:
+    """What the lines read so far have given, and what the next line may continue: a table of
+    contents, an entry wrapped over two lines, or a chapter whose title is still to come."""
+
+    def __init__(self, text: str, heads: set[str]):
+        self.text, self.heads = text, heads
+        self.headings: list[Heading] = []
+        self.paragraphs = _Paragraphs()
+        self.contents: list[ContentsEntry] = []
+        self.in_contents = False
+        self.wrapped: Block | None = None
+        self.untitled: Heading | None = None
+
+    def read(self, line_start: int, line: str, following: str | None) -> None:
         if not line.strip():
-            paragraphs.close()
-            continue
-        _read_line(text, line, line_start, headings, paragraphs)
-        if paragraphs.current is not None and text[paragraphs.current.end - 1] in TERMINAL_PUNCTUATION:
-            paragraphs.close()
-    paragraphs.close()
-    return ParsedDocument(text, headings, paragraphs.closed)
+            self.paragraphs.close()
+            return
+        if self._contents_line(line_start, line, following) or self._chapter_title(line_start, line):
+            return
+        if is_furniture(line, self.heads):
+            self._block(line_start, line, FURNITURE)
+            return
+        self._after_keywords(line_start, line)
+        count = len(self.headings)
+        _read_line(self.text, line, line_start, self.headings, self.paragraphs)
+        self._note_heading(count, line_start + len(line.rstrip()))
+        current = self.paragraphs.current
+        if current is not None and self.text[current.end - 1] in TERMINAL_PUNCTUATION:
+            self.paragraphs.close()
+
+    def _block(self, line_start: int, line: str, role: str) -> Block:
+        self.paragraphs.close()
+        start = line_start + len(line) - len(line.lstrip())
+        block = Block(start, line_start + len(line.rstrip()), len(self.headings) - 1 if self.headings else None, role)
+        self.paragraphs.closed.append(block)
+        return block
+
+    def _contents_line(self, line_start: int, line: str, following: str | None) -> bool:
+        """Read an entry of a table of contents; True if the line was one (or the first line of one)."""
+        entry = contents_entry(line, loose=self.in_contents)
+        wrapped, self.wrapped = self.wrapped, None
+        if entry is not None:
+            if wrapped is not None:
+                wrapped.end = line_start + len(line.rstrip())
+                entry.title = " ".join(f"{self.text[wrapped.start : line_start]} {entry.title}".split())
+            else:
+                self._block(line_start, line, CONTENTS)
+            self.contents.append(entry)
+            self.in_contents = True
+            return True
+        if self.in_contents and following is not None and contents_entry(following, loose=False):
+            self.wrapped = self._block(line_start, line, CONTENTS)
+            return True
+        self.in_contents = False
+        return False
+
+    def _chapter_title(self, line_start: int, line: str) -> bool:
+        """Take the line as the title of a chapter printed alone on the line above, if it reads as one."""
+        heading, self.untitled = self.untitled, None
+        pos = _skip_space(line, 0)
+        if heading is None or not is_title_line(line) or _heading_at(line, pos, line_start, first=True):
+            return False
+        heading.end = line_start + len(line.rstrip())
+        heading.title = collapse_layout(line)
+        return True
+
+    def _after_keywords(self, line_start: int, line: str) -> None:
+        """An article's text follows its keywords with no heading of its own: give it an untitled part
+        (a heading of no width), so that it is not read as more keywords."""
+        last = self.headings[-1] if self.headings else None
+        closed = self.paragraphs.closed
+        if last is None or last.kind != "keywords" or self.paragraphs.current is not None:
+            return
+        if not closed or closed[-1].heading != len(self.headings) - 1 or heading_in(line) is not None:
+            return
+        start = line_start + _skip_space(line, 0)
+        self.headings.append(Heading("untitled", "", "", "", start, start))
+
+    def _note_heading(self, count: int, line_end: int) -> None:
+        """After a line that ended with a heading: a contents heading opens the table of contents, and
+        a chapter without a title waits for it on the next line."""
+        if len(self.headings) == count or self.headings[-1].end != line_end:
+            return
+        last = self.headings[-1]
+        self.in_contents = last.kind == CONTENTS
+        if last.kind == "chapter" and not last.title:
+            self.untitled = last
 
 
 class _Paragraphs:
@@ -205,11 +313,31 @@ def _heading_at(line: str, pos: int, base: int, first: bool) -> Heading | None:
         kind = "section" if m["number"].count(".") == 1 else "subsection"
         title = collapse_layout(line[m.end() : title_end])
         return Heading(kind, m["number"], m["number"], title, base + pos, base + title_end)
+    if first and (heading := _common_heading(line, pos, base)):
+        return heading
     if first and pos >= PARAGRAPH_INDENT and _is_subheading(line[pos:]):
         title = collapse_layout(line)
         end = base + len(line.rstrip())
         return Heading("subsection", "", "", title, base + pos, end)
     return None
+
+
+def heading_in(line: str) -> Heading | None:
+    """The heading a line alone prints, as it would be read at a line start (offsets within the line)."""
+    return _heading_at(line, _skip_space(line, 0), 0, first=True)
+
+
+def _common_heading(line: str, pos: int, base: int) -> Heading | None:
+    """A heading at a line start in one of the common forms other theses print."""
+    if form := part_form(line, pos) or labelled_form(line, pos):
+        return Heading(form.kind, "", form.label, form.label.rstrip(".:–—- "), base + pos, base + form.end)
+    form = chapter_form(line, pos)
+    if form is None or (title_end := _title_end(line, form.end, True)) is None:
+        return None
+    title = collapse_layout(line[form.end : title_end]).lstrip(".:–—- ")
+    if title and not title[0].isupper():
+        return None
+    return Heading("chapter", form.number, form.label, title, base + pos, base + title_end)
 
 
 def _title_end(line: str, start: int, stop_at_section: bool) -> int | None:

@@ -1,8 +1,9 @@
-"""The structure a thesis declares for itself, and whether the stored text is complete."""
+"""The structure a thesis declares, in a sentence or a table of contents, and whether its text is complete."""
 
 import re
 
 from .normalisation import TERMINAL_PUNCTUATION
+from .parsing import heading_in
 
 NUMBER_WORDS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8}
 STRUCTURE_RE = re.compile(r"құрылымы\s+(?P<parts>[^.]+?)\s+тұрады", re.IGNORECASE)
@@ -14,6 +15,7 @@ PART_PATTERNS = [
     ("appendix", re.compile(r"қосымша", re.IGNORECASE)),
 ]
 PART_NAMES = {
+    "abstract": "the abstract",
     "introduction": "the introduction",
     "chapter": "chapter",
     "conclusion": "the conclusion",
@@ -21,6 +23,7 @@ PART_NAMES = {
     "appendix": "the appendices",
 }
 PART_NAMES_KK = {
+    "abstract": "аңдатпа",
     "introduction": "кіріспе",
     "conclusion": "қорытынды",
     "bibliography": "пайдаланылған әдебиеттер тізімі",
@@ -34,6 +37,21 @@ def declared_structure(texts: list[str]) -> list[dict]:
         if match := STRUCTURE_RE.search(text):
             return _parts(match["parts"])
     return []
+
+
+def contents_structure(entries) -> list[dict]:
+    """The parts a table of contents lists, in its order: each its kind, its number if it has one,
+    its title and the page the table gives. An entry in no heading form is an unnumbered subsection."""
+    parts = []
+    for entry in entries:
+        heading = heading_in(entry.title)
+        part = {"kind": heading.kind if heading else "subsection"}
+        if heading and heading.number:
+            part["number"] = heading.number
+        part["title"] = heading.title if heading and heading.title else entry.title
+        part["page"] = entry.page
+        parts.append(part)
+    return parts
 
 
 def _parts(phrase: str) -> list[dict]:
@@ -81,13 +99,15 @@ def completeness_note_kk(declared: list[dict], heading_kinds: list[str], chapter
     return " ".join(problems)
 
 
-def _gaps(declared, heading_kinds, chapter_numbers, last_text) -> tuple[bool, list[tuple[str, int | None]]]:
+def _gaps(declared, heading_kinds, chapter_numbers, last_text) -> tuple[bool, list[tuple[str, int | str | None]]]:
     """Whether the text breaks off, and the declared parts it lacks as (kind, chapter number or None)."""
     missing = []
     for part in declared:
-        if part["kind"] == "chapter":
+        if part["kind"] == "chapter" and "number" in part:
+            missing += [("chapter", part["number"])] if part["number"] not in chapter_numbers else []
+        elif part["kind"] == "chapter":
             present = set(chapter_numbers)
             missing += [("chapter", n) for n in range(1, part["count"] + 1) if str(n) not in present]
-        elif part["kind"] not in heading_kinds:
+        elif part["kind"] in PART_NAMES and part["kind"] not in heading_kinds:
             missing.append((part["kind"], None))
     return ends_mid_sentence(last_text), missing

@@ -1,0 +1,240 @@
+"""Headings in their common forms, tables of contents and page furniture, in theses other than the seed."""
+
+from pathlib import Path
+
+import pytest
+
+from thesis.text.headings import (
+    chapter_form,
+    contents_entry,
+    is_furniture,
+    labelled_form,
+    part_form,
+    roman_number,
+    running_heads,
+)
+from thesis.text.parsing import CONTENTS, FURNITURE, TEXT, heading_in, parse_document
+from thesis.text.structure import completeness, contents_structure
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def covered_in_order(parsed):
+    spans = sorted([(h.start, h.end) for h in parsed.headings] + [(p.start, p.end) for p in parsed.paragraphs])
+    position = 0
+    for start, end in spans:
+        assert start >= position, "spans overlap"
+        assert parsed.text[position:start].strip() == "", "non-whitespace left uncovered"
+        position = end
+    assert parsed.text[position:].strip() == ""
+
+
+@pytest.fixture(scope="module")
+def diploma():
+    return parse_document((DATA / "diploma-with-contents.kk.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse_document((DATA / "article-with-abstract.kk.txt").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("figures", "value"), [("I", 1), ("II", 2), ("ІІ", 2), ("IV", 4), ("ІХ", 9), ("XII", 12), ("ХІV", 14)]
+)
+def test_roman_numbers_in_latin_or_cyrillic_letters(figures, value):
+    assert roman_number(figures) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "label"),
+    [
+        ("I БӨЛІМ", "1", "I БӨЛІМ"),
+        ("1-ТАРАУ", "1", "1-ТАРАУ"),
+        ("I ТАРАУ", "1", "I ТАРАУ"),
+        ("1 тарау", "1", "1 тарау"),
+        ("1-бөлім", "1", "1-бөлім"),
+        ("ІІ ТАРАУ", "2", "ІІ ТАРАУ"),
+        ("3 – ТАРАУ", "3", "3 – ТАРАУ"),
+    ],
+)
+def test_chapter_labels_in_their_common_forms(line, number, label):
+    form = chapter_form(line, 0)
+    assert (form.kind, form.number, form.label) == ("chapter", number, label)
+
+
+def test_a_word_that_only_starts_like_a_chapter_is_none():
+    assert chapter_form("1-тарауда айтылғандай", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("КІРІСПЕ", "introduction"),
+        ("Кіріспе", "introduction"),
+        ("Қорытынды", "conclusion"),
+        ("ҚОЛДАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ", "bibliography"),
+        ("ПАЙДАЛАНҒАН ӘДЕБИЕТТЕР МЕН ДЕРЕКТЕР ТІЗІМІ", "bibliography"),
+        ("Пайдаланылған әдебиеттер", "bibliography"),
+        ("Әдебиеттер:", "bibliography"),
+        ("ҚОСЫМШАЛАР", "appendix"),
+        ("Қосымша А", "appendix"),
+        ("Аңдатпа", "abstract"),
+        ("Аннотация", "abstract"),
+        ("Abstract", "abstract"),
+        ("МАЗМҰНЫ", "contents"),
+        ("Мазмұны", "contents"),
+        ("МАЗМҰН", "contents"),
+        ("СОДЕРЖАНИЕ", "contents"),
+    ],
+)
+def test_parts_alone_on_their_line_in_any_case(line, kind):
+    assert part_form(line, 0).kind == kind
+    assert heading_in(line).kind == kind
+
+
+def test_a_sentence_that_starts_with_a_part_word_is_no_heading():
+    assert part_form("Кіріспе бөлімде зерттеудің өзектілігі айтылады.", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "label"),
+    [
+        ("Түйін сөздер: дипломатия, елшілік", "keywords", "Түйін сөздер:"),
+        ("Кілт сөздер: дипломатия", "keywords", "Кілт сөздер:"),
+        ("Ключевые слова: дипломатия", "keywords", "Ключевые слова:"),
+        ("Keywords: diplomacy", "keywords", "Keywords:"),
+        ("Аңдатпа. Мақалада қарастырылады.", "abstract", "Аңдатпа."),
+    ],
+)
+def test_labels_their_text_follows_on_the_line(line, kind, label):
+    form = labelled_form(line, 0)
+    assert (form.kind, form.label) == (kind, label)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "page"),
+    [
+        ("Кіріспе.....................3", "Кіріспе", 3),
+        ("1.1 Тарих ... 11", "1.1 Тарих", 11),
+        ("ІІ ТАРАУ ДИПЛОМАТИЯ…………18", "ІІ ТАРАУ ДИПЛОМАТИЯ", 18),
+    ],
+)
+def test_contents_entries_with_leader_dots(line, title, page):
+    entry = contents_entry(line, loose=False)
+    assert (entry.title, entry.page) == (title, page)
+
+
+def test_an_entry_without_leader_dots_counts_only_under_a_contents_heading():
+    assert contents_entry("Кіріспе   3", loose=False) is None
+    assert contents_entry("Кіріспе   3", loose=True).page == 3
+
+
+def test_page_furniture():
+    heads = running_heads(["Хабаршы №2", "мәтін", "Хабаршы №2", "Хабаршы  №2"])
+    assert heads == {"Хабаршы №2"}
+    assert is_furniture("  12 ", heads)
+    assert is_furniture("- 12 -", heads)
+    assert is_furniture("Pdf көрінісі", heads)
+    assert is_furniture("Хабаршы №2", heads)
+    assert not is_furniture("2019", heads)
+    assert not is_furniture("Мәтін 12", heads)
+
+
+def test_a_repeated_heading_or_sentence_is_no_running_head():
+    assert running_heads(["Иә, солай.", "Иә, солай.", "Иә, солай."]) == set()
+    text = "1 ТАРАУ  А\nҚорытынды\nМәтін.\n2 ТАРАУ  Б\nҚорытынды\nМәтін.\n3 ТАРАУ  В\nҚорытынды\nМәтін.\n"
+    parsed = parse_document(text)
+    assert [h.kind for h in parsed.headings].count("conclusion") == 3
+    assert all(b.role == TEXT for b in parsed.paragraphs)
+
+
+def test_diploma_headings_are_the_real_ones_not_the_contents(diploma):
+    found = [(h.kind, h.number, h.label, h.title) for h in diploma.headings]
+    assert found == [
+        ("contents", "", "МАЗМҰНЫ", "МАЗМҰНЫ"),
+        ("introduction", "", "Кіріспе", "Кіріспе"),
+        ("chapter", "1", "I ТАРАУ", "ҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ ОНЫҢ КӨРШІЛЕРІ"),
+        ("section", "1.1", "1.1", "Хандықтың құрылуы"),
+        ("section", "1.2", "1.2", "Көршілермен қарым-қатынас"),
+        ("chapter", "2", "ІІ ТАРАУ", "ХАНДЫҚТЫҢ ДИПЛОМАТИЯСЫ"),
+        ("subsection", "2.1.1", "2.1.1", "Елшілік жоралары"),
+        ("conclusion", "", "Қорытынды", "Қорытынды"),
+        ("bibliography", "", "ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ", "ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ"),
+    ]
+    assert not any(".." in h.title for h in diploma.headings)
+    covered_in_order(diploma)
+
+
+def test_a_chapter_title_on_the_line_below_its_label_is_part_of_the_heading(diploma):
+    chapter = diploma.headings[2]
+    assert diploma.text[chapter.start : chapter.end] == "I ТАРАУ\nҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ ОНЫҢ КӨРШІЛЕРІ"
+
+
+def test_contents_entries_are_blocks_of_their_own_and_the_declared_structure(diploma):
+    entries = [diploma.text[b.start : b.end] for b in diploma.paragraphs if b.role == CONTENTS]
+    assert len(entries) == 8
+    assert (
+        entries[1] == "I ТАРАУ ҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ\nОНЫҢ КӨРШІЛЕРІ.........................................6"
+    )
+    assert all(b.heading == 0 for b in diploma.paragraphs if b.role == CONTENTS)
+    assert contents_structure(diploma.contents) == [
+        {"kind": "introduction", "title": "Кіріспе", "page": 3},
+        {"kind": "chapter", "number": "1", "title": "ҚАЗАҚ ХАНДЫҒЫНЫҢ ҚҰРЫЛУЫ ЖӘНЕ ОНЫҢ КӨРШІЛЕРІ", "page": 6},
+        {"kind": "section", "number": "1.1", "title": "Хандықтың құрылуы", "page": 6},
+        {"kind": "section", "number": "1.2", "title": "Көршілермен қарым-қатынас", "page": 11},
+        {"kind": "chapter", "number": "2", "title": "ХАНДЫҚТЫҢ ДИПЛОМАТИЯСЫ", "page": 18},
+        {"kind": "subsection", "number": "2.1.1", "title": "Елшілік жоралары", "page": 20},
+        {"kind": "conclusion", "title": "Қорытынды", "page": 31},
+        {"kind": "bibliography", "title": "Пайдаланылған әдебиеттер тізімі", "page": 34},
+    ]
+
+
+def test_a_bare_page_number_is_furniture_not_a_passage(diploma):
+    furniture = [diploma.text[b.start : b.end] for b in diploma.paragraphs if b.role == FURNITURE]
+    assert furniture == ["3", "4"]
+    texts = [diploma.text[b.start : b.end] for b in diploma.paragraphs if b.role == TEXT]
+    assert not any(text.strip().isdigit() for text in texts)
+
+
+def test_the_table_of_contents_is_compared_with_the_headings_found(diploma):
+    declared = contents_structure(diploma.contents)
+    kinds = [h.kind for h in diploma.headings]
+    assert completeness(declared, kinds, ["1", "2"], "Соңы.") == (True, "")
+    complete, note = completeness(declared, [k for k in kinds if k != "conclusion"], ["1"], "Соңы.")
+    assert (complete, note) == (False, "Missing: chapter 2, the conclusion.")
+
+
+def test_article_with_an_abstract_keywords_and_no_chapters(article):
+    found = [(h.kind, h.label, h.title) for h in article.headings]
+    assert found == [
+        ("abstract", "Аңдатпа.", "Аңдатпа"),
+        ("keywords", "Түйін сөздер:", "Түйін сөздер"),
+        ("untitled", "", ""),
+        ("bibliography", "Әдебиеттер", "Әдебиеттер"),
+    ]
+    blocks = [(b.role, b.heading, article.text[b.start : b.end]) for b in article.paragraphs]
+    assert blocks[4] == (TEXT, 1, "дипломатия, елшілік, хандық, сыртқы саясат.")
+    assert blocks[5][:2] == (TEXT, 2)
+    assert blocks[5][2].startswith("Қазақ хандығының сыртқы саясаты")
+    covered_in_order(article)
+
+
+def test_article_page_furniture_is_marked(article):
+    furniture = [article.text[b.start : b.end] for b in article.paragraphs if b.role == FURNITURE]
+    head = "ҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017"
+    assert furniture == [head, "Pdf көрінісі", "12", head, head]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "МАЗМҰНЫ\nКіріспе....3\n\nКіріспе\nМәтін.",
+        "I ТАРАУ\n\n",
+        "Түйін сөздер: а, б\nМәтін\n12\nМәтін жалғасы.",
+        "Мазмұны\nҰзын тақырып\nжалғасы ... 5\nКіріспе 3",
+        "12\n\n13",
+    ],
+)
+def test_spans_cover_any_of_these_layouts(text):
+    covered_in_order(parse_document(text))

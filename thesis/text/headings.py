@@ -1,0 +1,159 @@
+"""Headings in their common printed forms, table-of-contents entries and page furniture, read line by line.
+
+The seed prints its headings one way; other theses and articles of the genre print them in any case,
+number chapters in Roman or Arabic figures ("I ТАРАУ", "1-бөлім", "ІІ ТАРАУ" with Cyrillic І), and carry
+a table of contents, an abstract with keywords, appendices, page numbers and running heads.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .alphabet import LETTER, UPPER
+from .normalisation import TERMINAL_PUNCTUATION, collapse_layout
+
+# Roman figures as typed: Latin I, V, X or their Cyrillic lookalikes І and Х.
+ROMAN_VALUES = {"I": 1, "І": 1, "V": 5, "X": 10, "Х": 10}
+ROMAN = "IVXІХ"
+CHAPTER_FORM_RE = re.compile(
+    rf"(?P<number>\d{{1,2}}|[{ROMAN}]{{1,6}})(?:[ \t]*[-–—][ \t]*|[ \t]+)(?P<word>(?i:тарау|бөлім))(?![{LETTER}])"
+)
+# Parts printed alone on their line, compared in capitals without a closing colon or period.
+PART_FORMS = [
+    ("introduction", r"КІРІСПЕ|ВВЕДЕНИЕ|INTRODUCTION"),
+    ("conclusion", r"ҚОРЫТЫНДЫ|ЗАКЛЮЧЕНИЕ|CONCLUSION"),
+    (
+        "bibliography",
+        r"(?:(?:ҚОЛДАНЫЛҒАН|ПАЙДАЛАНЫЛҒАН|ПАЙДАЛАНҒАН)\s+)?ӘДЕБИЕТТЕР(?:\s+(?:МЕН|ЖӘНЕ)\s+ДЕРЕК(?:ТЕР|КӨЗДЕР))?"
+        r"(?:\s+ТІЗІМІ)?|ӘДЕБИЕТ|(?:ПАЙДАЛАНЫЛҒАН\s+)?ДЕРЕККӨЗДЕР(?:\s+ТІЗІМІ)?"
+        r"|СПИСОК\s+(?:ИСПОЛЬЗОВАННОЙ\s+)?ЛИТЕРАТУРЫ|ЛИТЕРАТУРА|REFERENCES|BIBLIOGRAPHY",
+    ),
+    ("appendix", rf"ҚОСЫМШАЛАР|ҚОСЫМША(?:\s+[{UPPER}0-9]{{1,2}})?|ПРИЛОЖЕНИ[ЕЯ](?:\s+[{UPPER}0-9]{{1,2}})?"),
+    ("abstract", r"АҢДАТПА|АННОТАЦИЯ|ABSTRACT|ТҮЙІН|РЕЗЮМЕ|SUMMARY"),
+    ("contents", r"МАЗМҰНЫ|МАЗМҰН|СОДЕРЖАНИЕ|CONTENTS|TABLE\s+OF\s+CONTENTS"),
+]
+PART_RES = [(kind, re.compile(pattern)) for kind, pattern in PART_FORMS]
+# Labels that the text of the part follows on the same line: "Аңдатпа. Мақалада …", "Түйін сөздер: …".
+LABELLED_FORMS = [
+    ("keywords", re.compile(r"(?i:түйін(?:ді)?|кілт(?:ті)?)[ \t]+(?i:сөздер)|(?i:ключевые[ \t]+слова|key[ \t]*words)")),
+    ("abstract", re.compile(r"(?i:аңдатпа|аннотация|abstract|түйін|резюме|summary)")),
+]
+LABEL_END_RE = re.compile(r"[ \t]*[:.–—-][ \t]*")
+# A table-of-contents entry: a title, leader dots and a page number ("Кіріспе......3", "1.1 Тарих ... 11").
+LEADER_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]*(?:[.…·][ \t]*){2,}(?P<page>\d{1,4})[ \t]*")
+# Under a contents heading the leader may be only spaces ("Кіріспе   3").
+LOOSE_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]+(?P<page>\d{1,4})[ \t]*")
+# Up to three figures: a line of four is as likely a year on a title page as a page number.
+PAGE_NUMBER_RE = re.compile(r"[-–—]?[ \t]*\d{1,3}[ \t]*[-–—]?")
+FURNITURE_RE = re.compile(r"(?i:pdf[ \t]+көрінісі)")
+RUNNING_HEAD_REPEATS = 3
+RUNNING_HEAD_MAX_WORDS = 12
+ENTRY_MAX_CHARS = 300
+CHAPTER_TITLE_MAX_WORDS = 20
+
+
+@dataclass
+class Form:
+    """A heading form found at the start of a line: its kind, number, label as printed and where it ends."""
+
+    kind: str
+    number: str
+    label: str
+    end: int
+
+
+@dataclass
+class ContentsEntry:
+    """A line of a table of contents: its title as printed and the page it names."""
+
+    title: str
+    page: int
+
+
+def roman_number(figures: str) -> int | None:
+    """The value of Roman figures typed in Latin or Cyrillic letters, or None if they are not a number."""
+    values = [ROMAN_VALUES[f] for f in figures]
+    total = 0
+    for value, following in zip(values, values[1:] + [0], strict=True):
+        total += -value if value < following else value
+    return total if total > 0 else None
+
+
+def chapter_form(line: str, pos: int) -> Form | None:
+    """ "1 ТАРАУ", "I БӨЛІМ", "1-тарау", "ІІ ТАРАУ" at `pos`, the number in Arabic figures."""
+    match = CHAPTER_FORM_RE.match(line, pos)
+    if match is None:
+        return None
+    printed = match["number"]
+    number = printed if printed.isdigit() else roman_number(printed)
+    if number is None:
+        return None
+    return Form("chapter", str(number), collapse_layout(match.group()), match.end())
+
+
+def part_form(line: str, pos: int) -> Form | None:
+    """A part heading alone on its line in any case: "Кіріспе", "ҚОСЫМШАЛАР", "Пайдаланылған әдебиеттер:"."""
+    printed = line[pos:].rstrip().rstrip(".:").rstrip()
+    if not printed:
+        return None
+    capitals = collapse_layout(printed).upper()
+    for kind, pattern in PART_RES:
+        if pattern.fullmatch(capitals):
+            return Form(kind, "", collapse_layout(printed), pos + len(printed))
+    return None
+
+
+def labelled_form(line: str, pos: int) -> Form | None:
+    """A label the part's text follows on its line: "Аңдатпа. …", "Түйін сөздер: …", "Keywords: …"."""
+    for kind, pattern in LABELLED_FORMS:
+        match = pattern.match(line, pos)
+        end = match and LABEL_END_RE.match(line, match.end())
+        if end and end.end() < len(line.rstrip()):
+            printed = line[pos : end.end()].rstrip()
+            return Form(kind, "", collapse_layout(printed), pos + len(printed))
+    return None
+
+
+def contents_entry(line: str, loose: bool) -> ContentsEntry | None:
+    """The entry a line of a table of contents holds; `loose` (under a contents heading) also takes an
+    entry whose page number follows the title after spaces alone."""
+    stripped = line.strip()
+    if len(stripped) > ENTRY_MAX_CHARS:
+        return None
+    match = LEADER_ENTRY_RE.fullmatch(stripped) or (loose and LOOSE_ENTRY_RE.fullmatch(stripped))
+    if not match:
+        return None
+    return ContentsEntry(collapse_layout(match["title"]).rstrip(" ."), int(match["page"]))
+
+
+def running_heads(lines) -> set[str]:
+    """Short lines printed again and again: a journal's running head, repeated on every page. A line
+    that ends a sentence is the text's own (a refrain), not the page's."""
+    counts = Counter(collapse_layout(line) for line in lines)
+    return {
+        line
+        for line, count in counts.items()
+        if count >= RUNNING_HEAD_REPEATS
+        and line
+        and len(line.split()) <= RUNNING_HEAD_MAX_WORDS
+        and not line.endswith(TERMINAL_PUNCTUATION)
+    }
+
+
+def is_furniture(line: str, heads: set[str]) -> bool:
+    """A line that belongs to the page, not the text: a bare page number, "Pdf көрінісі", a running head."""
+    stripped = line.strip()
+    return bool(PAGE_NUMBER_RE.fullmatch(stripped) or FURNITURE_RE.fullmatch(stripped)) or (
+        collapse_layout(stripped) in heads
+    )
+
+
+def is_title_line(line: str) -> bool:
+    """A short line without a closing period: the title of a chapter whose label stands on the line above."""
+    words = line.split()
+    stripped = line.strip()
+    return (
+        0 < len(words) <= CHAPTER_TITLE_MAX_WORDS
+        and stripped[0].isupper()
+        and not stripped.endswith(TERMINAL_PUNCTUATION)
+    )
