@@ -6,7 +6,7 @@ from ...models import Author, Source, TimelineEvent
 from ...text.dates import iso_year
 from .passage import date_attributes
 from .records import Records
-from .xml import E, notes_in_languages, optional, present, with_id
+from .xml import E, note_in, notes_in_languages, optional, present, with_id
 
 
 def back(records: Records):
@@ -31,11 +31,12 @@ def _source(source: Source):
         optional("date", source.issued_year, when=_year(source.issued_year)),
         optional("biblScope", source.page, unit="page"),
         optional("textLang", source.language),
-        optional("note", source.note),
+        # Editors write a source's note in Kazakh, the archive's language, as every curated note.
+        note_in(source.note, "kk"),
     )
     if source.status == Source.Status.NEEDS_DATA:
         missing = f"The bibliography is missing from the transcription: the text cites [{source.number}] only."
-        parts.append(E.note(missing, type="missing"))
+        parts.append(note_in(missing, "en", type="missing"))
     attributes = {"n": str(source.number), **({"type": source.csl_type} if source.csl_type else {})}
     return with_id(E.bibl(*parts, **attributes), f"source-{source.number}")
 
@@ -75,8 +76,8 @@ def _event(event: TimelineEvent):
     parts = [E.label(event.headline)]
     if event.description:
         parts.append(E.desc(event.description))
-    if people := [f"#person-{author.pk}" for author in event.authors.all()]:
-        parts.append(E.ptr(type="people", target=" ".join(people)))
+    # One pointer per person: readers such as CETEIcean link a pointer's target as one address.
+    parts += [E.ptr(type="people", target=f"#person-{author.pk}") for author in event.authors.all()]
     attributes = date_attributes(event)
     if event.passage_id:
         attributes["corresp"] = f"#p-{event.passage_id}"

@@ -8,7 +8,7 @@ from thesis.history import public_name
 from ...text.citetree import depth
 from ...text.normalisation import Layout
 from .records import Records
-from .xml import E, notes_in_languages, present, with_id, with_lang
+from .xml import E, note_in, notes_in_languages, present, with_id, with_lang
 
 ARCHIVE = "Thesis archive"
 TITLE_PROPERTY = "http://purl.org/dc/terms/title"
@@ -125,17 +125,16 @@ def _source(records: Records):
     with translation.override("en"):
         kind = str(thesis.get_kind_display())
     completeness = "complete" if thesis.is_complete else "fragment"
-    # The header speaks English; the note beside it is the English one, with the Kazakh after it.
-    if english := thesis.completeness_note_en or thesis.completeness_note:
-        completeness = f"{completeness}: {english}"
-    kazakh_completeness = thesis.completeness_note if thesis.completeness_note_en else ""
+    # The header speaks English: the English note goes with the state, and the Kazakh one after it.
+    if thesis.completeness_note_en:
+        completeness = f"{completeness}: {thesis.completeness_note_en}"
     children = present(
         with_lang(E.title(thesis.title), thesis.language),
         *notes_in_languages(thesis, "title_note", type="title"),
-        E.note(kind, type="kind"),
+        note_in(kind, "en", type="kind"),
         E.textLang(LANGUAGE_NAMES.get(thesis.language, thesis.language), mainLang=thesis.language),
-        E.note(completeness, type="completeness"),
-        with_lang(E.note(kazakh_completeness, type="completeness"), "kk") if kazakh_completeness else None,
+        note_in(completeness, "en", type="completeness"),
+        note_in(thesis.completeness_note, "kk", type="completeness"),
         E.idno(document.file_name, type="filename"),
         E.idno(document.sha256, type="SHA-256"),
     )

@@ -58,8 +58,14 @@ def present(*children) -> list:
     return [child for child in children if child is not None]
 
 
+def note_in(text: str, language: str, **attributes):
+    """A TEI note marked with the language it is written in (never left to inherit the document's),
+    or None for a note not written."""
+    return with_lang(E.note(text, **attributes), language) if text else None
+
+
 def notes_in_languages(record, field: str, **attributes) -> list:
     """A record's note as a TEI note in Kazakh and one in English (the field ending in _en), each marked
     with its language; none for a note not written."""
     texts = ((getattr(record, field), "kk"), (getattr(record, f"{field}_en"), "en"))
-    return [with_lang(E.note(text, **attributes), language) for text, language in texts if text]
+    return present(*(note_in(text, language, **attributes) for text, language in texts))
