@@ -390,3 +390,7 @@ OAI_BASE_URL = os.environ.get("OAI_BASE_URL", "")
 OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
 OAI_PAGE_SIZE = max(1, int(os.environ.get("OAI_PAGE_SIZE", "100")))
 OAI_RIGHTS = os.environ.get("OAI_RIGHTS", "info:eu-repo/semantics/openAccess")
+
+# The licence every TEI edition states in its header's availability: its address and its words.
+TEI_LICENCE_URL = os.environ.get("TEI_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+TEI_LICENCE_TEXT = os.environ.get("TEI_LICENCE_TEXT", "Creative Commons Attribution 4.0 International (CC BY 4.0)")

@@ -397,6 +397,19 @@ def test_the_header_describes_the_source_and_the_edition(seed_thesis):
     assert edition(seed_thesis).find(".//tei:publicationStmt/tei:idno", NS).text.startswith("/api/theses/")
 
 
+def test_the_header_states_the_licence_the_settings_give(seed_thesis, tei_schema, settings):
+    tree = edition(seed_thesis)
+    [licence] = tree.xpath("//tei:publicationStmt/tei:availability/tei:licence", namespaces=NS)
+    assert licence.get("target") == "https://creativecommons.org/licenses/by/4.0/"
+    assert "CC BY 4.0" in licence.text
+    assert_valid_tei(tei_schema, tree)
+    settings.TEI_LICENCE_URL, settings.TEI_LICENCE_TEXT = "https://example.org/licence", "Бүкіл құқық қорғалған."
+    [licence] = edition(seed_thesis).xpath("//tei:availability/tei:licence", namespaces=NS)
+    assert (licence.get("target"), licence.text) == ("https://example.org/licence", "Бүкіл құқық қорғалған.")
+    settings.TEI_LICENCE_URL = settings.TEI_LICENCE_TEXT = ""
+    assert not edition(seed_thesis).xpath("//tei:availability", namespaces=NS)
+
+
 def test_every_edit_is_a_change_newest_first(edited, editor):
     changes = edition(edited).findall(".//tei:revisionDesc/tei:change", NS)
     by_editor = [change for change in changes if change.get("who")]

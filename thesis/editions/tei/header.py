@@ -1,5 +1,6 @@
 """The edition's teiHeader: what the thesis is, how its text was read and corrected, and every change."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -107,9 +108,19 @@ def _file_description(records: Records, base_url: str | None):
     thesis = records.thesis
     return E.fileDesc(
         E.titleStmt(with_lang(E.title(thesis.title), thesis.language), *_editors(records)),
-        E.publicationStmt(E.publisher(ARCHIVE), E.idno(edition_url(thesis.pk, base_url), type="URI")),
+        E.publicationStmt(
+            E.publisher(ARCHIVE), E.idno(edition_url(thesis.pk, base_url), type="URI"), *present(_availability())
+        ),
         E.sourceDesc(_source(records)),
     )
+
+
+def _availability():
+    """The licence the settings give, or None when they give none."""
+    url, text = settings.TEI_LICENCE_URL, settings.TEI_LICENCE_TEXT
+    if not (url or text):
+        return None
+    return E.availability(E.licence(text or url, **({"target": url} if url else {})))
 
 
 def _editors(records: Records):
