@@ -361,6 +361,8 @@ class AuthorSerializer(serializers.ModelSerializer):
             "aliases",
             "note",
             "note_en",
+            "viaf_id",
+            "wikidata_id",
             "mention_count",
         ]
 

@@ -196,6 +196,39 @@ def test_merging_authors_asks_for_confirmation(client, seed_thesis, editor):
     assert first.history.latest().history_change_reason == "Merged Жанов: Бір адам"
 
 
+@pytest.mark.parametrize(
+    ("viaf", "wikidata", "error"),
+    [
+        ("https://viaf.org/viaf/113230702", "Q42", "A VIAF identifier is its number alone"),
+        ("113230702", "42", "A Wikidata identifier is Q and its number"),
+        ("0113", "Q42", "A VIAF identifier is its number alone"),
+    ],
+)
+def test_authority_identifiers_are_checked(client, seed_thesis, viaf, wikidata, error):
+    author = seed_thesis.authors.first()
+    data = form_data(client.get(change_url(author)).content.decode())
+    data.update(viaf_id=viaf, wikidata_id=wikidata, change_reason="Дерек")
+    response = client.post(change_url(author), data)
+    assert response.status_code == 200 and error in response.content.decode()
+    author.refresh_from_db()
+    assert (author.viaf_id, author.wikidata_id) == ("", "")
+
+
+def test_authority_identifiers_are_saved_with_their_reason(client, seed_thesis, editor):
+    author = seed_thesis.authors.first()
+    data = form_data(client.get(change_url(author)).content.decode())
+    data.update(viaf_id="113230702", wikidata_id="Q42", change_reason="Авторитетті файлдар")
+    assert client.post(change_url(author), data).status_code == 302
+    author.refresh_from_db()
+    assert (author.viaf_id, author.wikidata_id) == ("113230702", "Q42")
+    latest = author.history.latest()
+    assert (latest.wikidata_id, latest.history_user, latest.history_change_reason) == (
+        "Q42",
+        editor,
+        "Авторитетті файлдар",
+    )
+
+
 def event_data(seed_thesis, **changes):
     data = {
         "thesis": seed_thesis.pk,

@@ -94,6 +94,16 @@ def test_authors_carry_names_group_roles_and_aliases(client, seed_thesis):
     assert nazarbayev["mention_count"] == 4
 
 
+def test_authors_carry_their_authority_identifiers(client, seed_thesis):
+    author = seed_thesis.authors.get(family_name="Назарбаев")
+    author.viaf_id, author.wikidata_id = "52477424", "Q8087"
+    author.save()
+    found = client.get(f"{AUTHORS}{author.pk}/").json()
+    assert (found["viaf_id"], found["wikidata_id"]) == ("52477424", "Q8087")
+    listed = client.get(AUTHORS, {"page_size": 100}).json()["results"]
+    assert {(a["viaf_id"], a["wikidata_id"]) for a in listed} == {("52477424", "Q8087"), ("", "")}
+
+
 def test_author_filters(client, seed_thesis):
     assert family_names(client.get(AUTHORS, {"group": "foreign"})) == ["Вуд", "Сатоу", "Серре", "Фишер", "Юри"]
     assert family_names(client.get(AUTHORS, {"group": "domestic"})) == [

@@ -484,6 +484,25 @@ def test_every_note_says_its_own_language(seed_thesis, tei_schema):
         assert note.get(XML_LANG) == expected, note.text
 
 
+def test_a_person_carries_the_authority_identifiers_editors_give(seed_thesis, tei_schema):
+    author, other = seed_thesis.authors.order_by("pk")[:2]
+    author.viaf_id, author.wikidata_id = "113230702", "Q42"
+    author.save()
+    other.wikidata_id = "Q1"
+    other.save()
+    tree = edition(seed_thesis)
+    assert_valid_tei(tei_schema, tree)
+    [person] = tree.xpath(f"//tei:person[@xml:id='person-{author.pk}']", namespaces=NS)
+    identifiers = [(idno.get("type"), idno.text) for idno in person.findall("tei:idno", NS)]
+    assert identifiers == [
+        ("VIAF", "https://viaf.org/viaf/113230702"),
+        ("wikidata", "http://www.wikidata.org/entity/Q42"),
+    ]
+    [person] = tree.xpath(f"//tei:person[@xml:id='person-{other.pk}']", namespaces=NS)
+    assert [idno.get("type") for idno in person.findall("tei:idno", NS)] == ["wikidata"]
+    assert len(tree.xpath("//tei:person/tei:idno", namespaces=NS)) == 3
+
+
 def test_a_filled_source_carries_its_fields(seed_thesis, tei_schema):
     source = seed_thesis.sources.get(number=3)
     source.title, source.publisher, source.issued_year, source.status = "Дипломатия", "Мысль", 1999, "complete"

@@ -216,6 +216,8 @@ class AuthorForm(ReasonForm):
             "is_quoted",
             "note",
             "note_en",
+            "viaf_id",
+            "wikidata_id",
         ]
 
 

@@ -4,6 +4,7 @@ sources, people and timeline events."""
 import hashlib
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -395,6 +396,12 @@ class Citation(models.Model):
 AUTHOR_ORDERING = ["thesis_id", "family_name", "given_names", "pk"]
 
 
+# A person's identifiers in the authority files, as editors give them: a VIAF cluster's number and a
+# Wikidata item's Q-number.
+VIAF_ID = RegexValidator(r"^[1-9][0-9]{0,21}$", _("A VIAF identifier is its number alone, such as 113230702."))
+WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]{0,11}$", _("A Wikidata identifier is Q and its number, such as Q42."))
+
+
 class Author(models.Model):
     """A person the thesis names, however it spells them."""
 
@@ -418,6 +425,12 @@ class Author(models.Model):
     is_quoted = models.BooleanField(_("quoted"), default=False)
     note = models.TextField(_("note"), blank=True)
     note_en = models.TextField(_("note, in English"), blank=True, help_text=EN_NOTE_HELP)
+    viaf_id = models.CharField(
+        _("VIAF identifier"), max_length=22, blank=True, validators=[VIAF_ID], help_text=VIAF_ID.message
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata identifier"), max_length=13, blank=True, validators=[WIKIDATA_ID], help_text=WIKIDATA_ID.message
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()

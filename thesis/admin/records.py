@@ -106,6 +106,7 @@ class AuthorAdmin(EditorialAdmin):
     fieldsets = [
         (None, {"fields": ["thesis", "family_name", "given_names", "display_name"]}),
         (_("Roles"), {"fields": ["group", "is_historiography_author", "is_quoted", "note", "note_en"]}),
+        (_("Authority files"), {"fields": ["viaf_id", "wikidata_id"]}),
         (_("Save"), {"fields": ["change_reason", "opened_version"]}),
     ]
 

@@ -8,6 +8,10 @@ from .passage import date_attributes
 from .records import Records
 from .xml import E, note_in, notes_in_languages, optional, present, with_id
 
+# The addresses of a person's records in the authority files, each followed by its identifier.
+VIAF = "https://viaf.org/viaf/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
 
 def back(records: Records):
     """The back matter, or None when there is nothing to list: TEI forbids an empty list, so a list
@@ -66,6 +70,10 @@ def _person(author: Author):
         with translation.override("en"):
             group = str(author.get_group_display())
         parts.append(E.trait(E.desc(group), type="historiography", subtype=author.group))
+    parts += present(
+        optional("idno", author.viaf_id and f"{VIAF}{author.viaf_id}", type="VIAF"),
+        optional("idno", author.wikidata_id and f"{WIKIDATA}{author.wikidata_id}", type="wikidata"),
+    )
     parts += notes_in_languages(author, "note")
     attributes = {"role": " ".join(author.roles)} if author.roles else {}
     return with_id(E.person(*parts, **attributes), f"person-{author.pk}")
