@@ -259,11 +259,33 @@ def test_the_language_follows_the_browser(client, seed_thesis):
     assert "Accept-Language" in client.get("/")["Vary"]
 
 
-def test_latin_script_transliterates_the_whole_page(client, seed_thesis):
-    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}))
+def test_latin_script_transliterates_the_whole_page_in_the_kazakh_interface(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="kk"))
     text = re.sub(r"<[^>]*>", "", page)
     assert "Qazaqstan" in text
-    assert not re.search("[а-яәіңғүұқөһ]", text.lower().replace("кирилл жазуы", ""))
+    # The link back to Cyrillic, and the Russian interface's own name in the language list, stay Cyrillic.
+    assert not re.search("[а-яәіңғүұқөһ]", text.lower().replace("кирилл жазуы", "").replace("русский", ""))
+
+
+def test_latin_script_is_for_the_kazakh_text_and_leaves_a_russian_interface_as_it_is(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+    assert '<div class="text" lang="kk-Latn">' in page
+    kazakh = re.sub(r"<[^>]*>", "", "".join(re.findall(r'<p class="reading">(.*?)</p>', page, re.S)))
+    assert "Qazaqstan" in kazakh and not re.search("[а-яәіңғүұқөһ]", kazakh.lower())
+    assert ">Архив<" in page and ">Поиск<" in page and "Arhiv" not in page and "Poisk" not in page
+
+
+def test_on_a_latin_page_every_link_to_the_sites_pages_keeps_latin_script(client, seed_thesis):
+    for url in pages_of(seed_thesis):
+        page = html(client.get(url, {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+        hrefs = re.findall(r'<a [^>]*href="([^"]*)"', page)
+        lost = [
+            href
+            for href in hrefs
+            if not href.startswith(("#", "/api/", "http")) and "script=latn" not in href and "script=cyrl" not in href
+        ]
+        assert hrefs and lost == [], url
+        assert page.count('name="script" value="latn"') == page.count('method="get"'), url
 
 
 def query_count(client, url) -> int:
