@@ -273,6 +273,9 @@ def test_latin_script_is_for_the_kazakh_text_and_leaves_a_russian_interface_as_i
     kazakh = re.sub(r"<[^>]*>", "", "".join(re.findall(r'<p class="reading">(.*?)</p>', page, re.S)))
     assert "Qazaqstan" in kazakh and not re.search("[а-яәіңғүұқөһ]", kazakh.lower())
     assert ">Архив<" in page and ">Поиск<" in page and "Arhiv" not in page and "Poisk" not in page
+    search = html(client.get("/search/", {"q": "саясат", "script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+    facets = search[search.index('class="facets"') :]
+    assert 'lang="kk-Latn">Diplomatiialyq' in facets and "Сузить результаты" in facets
 
 
 def test_on_a_latin_page_every_link_to_the_sites_pages_keeps_latin_script(client, seed_thesis):
