@@ -92,14 +92,16 @@ def results(matches, terms: list[str], page: int) -> Results:
 
 
 def group_hits(hits: list[Hit]) -> list[Group]:
-    """The hits in their order, each run in one thesis and section made one group."""
-    groups: list[Group] = []
+    """The hits grouped by thesis and section, each section once: the groups in the order of their best
+    hit, the hits in each in their order. (Grouped by runs, a section could appear twice on a page,
+    under the same heading.)"""
+    groups: dict[tuple[int, int], Group] = {}
     for hit in hits:
-        last = groups[-1].passage if groups else None
-        if last is None or (last.thesis_id, last.section_id) != (hit.passage.thesis_id, hit.passage.section_id):
-            groups.append(Group(hit.passage, section_heading(hit.passage.section)))
-        groups[-1].hits.append(hit)
-    return groups
+        key = (hit.passage.thesis_id, hit.passage.section_id)
+        if key not in groups:
+            groups[key] = Group(hit.passage, section_heading(hit.passage.section))
+        groups[key].hits.append(hit)
+    return list(groups.values())
 
 
 def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
