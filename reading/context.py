@@ -12,7 +12,8 @@ def script(request) -> dict:
     return {
         "script": asked if asked in SCRIPTS else CYRILLIC,
         "latin_url": with_parameter(request, "script", LATIN),
-        "cyrillic_url": with_parameter(request, "script", None),
+        # Named rather than left out: on a Latin page every link to the site without a script gains Latin's.
+        "cyrillic_url": with_parameter(request, "script", CYRILLIC),
     }
 
 

@@ -60,6 +60,8 @@ class FacetValue:
     value: object
     label: str
     count: int
+    # The language the label is written in, for its lang (a status is in the reader's: none given).
+    language: str = ""
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Results:
 
 # What the search reads of each of its first matches: enough to count them by thesis, section and status.
 MATCH_FIELDS = ("pk", "thesis_id", "thesis__title", "section_id", "section__kind", "section__number")
-MATCH_FIELDS += ("section__label", "section__title", "status")
+MATCH_FIELDS += ("section__label", "section__title", "status", "thesis__language")
 
 
 def results(matches, terms: list[str], page: int) -> Results:
@@ -90,14 +92,16 @@ def results(matches, terms: list[str], page: int) -> Results:
 
 
 def group_hits(hits: list[Hit]) -> list[Group]:
-    """The hits in their order, each run in one thesis and section made one group."""
-    groups: list[Group] = []
+    """The hits grouped by thesis and section, each section once: the groups in the order of their best
+    hit, the hits in each in their order. (Grouped by runs, a section could appear twice on a page,
+    under the same heading.)"""
+    groups: dict[tuple[int, int], Group] = {}
     for hit in hits:
-        last = groups[-1].passage if groups else None
-        if last is None or (last.thesis_id, last.section_id) != (hit.passage.thesis_id, hit.passage.section_id):
-            groups.append(Group(hit.passage, section_heading(hit.passage.section)))
-        groups[-1].hits.append(hit)
-    return groups
+        key = (hit.passage.thesis_id, hit.passage.section_id)
+        if key not in groups:
+            groups[key] = Group(hit.passage, section_heading(hit.passage.section))
+        groups[key].hits.append(hit)
+    return list(groups.values())
 
 
 def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
@@ -110,29 +114,38 @@ def facets(rows: list[tuple]) -> dict[str, list[FacetValue]]:
     sources = (
         Citation.objects.filter(passage_id__in_ids=ids)
         .order_by()
-        .values_list("source_id", "source__number", "source__title")
+        .values_list("source_id", "source__number", "source__title", "source__thesis__language")
     )
-    people = Mention.objects.filter(passage_id__in_ids=ids).order_by().values_list("author_id", "author__display_name")
+    people = Mention.objects.filter(passage_id__in_ids=ids).order_by()
+    people = people.values_list("author_id", "author__display_name", "author__thesis__language")
     return {
-        "thesis": counted(rows, lambda row: row[1], lambda row: row[2]),
-        "section": counted(rows, lambda row: row[3], lambda row: section_heading_of(*row[4:8])),
+        "thesis": counted(rows, lambda row: row[1], lambda row: row[2], thesis_language),
+        "section": counted(rows, lambda row: row[3], lambda row: section_heading_of(*row[4:8]), thesis_language),
         "status": counted(rows, lambda row: row[8], lambda row: str(status_labels.get(row[8], row[8]))),
         "source": top(
-            FacetValue(pk, f"[{number}] {title}".strip(), n)
-            for pk, number, title, n in sources.annotate(n=Count("passage_id", distinct=True))
+            FacetValue(pk, f"[{number}] {title}".strip(), n, language)
+            for pk, number, title, language, n in sources.annotate(n=Count("passage_id", distinct=True))
         ),
-        "person": top(FacetValue(pk, name, n) for pk, name, n in people.annotate(n=Count("passage_id", distinct=True))),
+        "person": top(
+            FacetValue(pk, name, n, language)
+            for pk, name, language, n in people.annotate(n=Count("passage_id", distinct=True))
+        ),
     }
 
 
-def counted(rows: list[tuple], value, label) -> list[FacetValue]:
-    """The rows counted by `value(row)`, most frequent first, each value labelled once, by `label` of its first row."""
+def thesis_language(row: tuple) -> str:
+    return row[9]
+
+
+def counted(rows: list[tuple], value, label, language=lambda row: "") -> list[FacetValue]:
+    """The rows counted by `value(row)`, most frequent first, each value labelled once, by `label` of its
+    first row, in the `language` of that row."""
     counts, firsts = Counter(), {}
     for row in rows:
         key = value(row)
         counts[key] += 1
         firsts.setdefault(key, row)
-    return top(FacetValue(key, label(firsts[key]), n) for key, n in counts.items())
+    return top(FacetValue(key, label(firsts[key]), n, language(firsts[key])) for key, n in counts.items())
 
 
 def top(values) -> list[FacetValue]:

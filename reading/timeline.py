@@ -90,10 +90,14 @@ def passage_url(event: TimelineEvent) -> str:
     return reverse("reading:passage", args=[event.thesis_id, event.passage.order])
 
 
+def event_link(item: dict) -> EventLink:
+    return EventLink(item["href"], item["name"], item["inferred"], item["event"].thesis.language)
+
+
 def picture(entries: list[dict], language: str, window: tuple[int | None, int | None]) -> str:
     """The SVG of the entries; its markup is built element by element, every text escaped (reading.timeline_svg)."""
     drawn = layout([item["span"] for item in entries], language, window=window)
-    links = {item["key"]: EventLink(item["href"], item["name"], item["inferred"]) for item in entries}
+    links = {item["key"]: event_link(item) for item in entries}
     first, last = year_label(drawn.first_year, language), year_label(drawn.last_year, language)
     description = ngettext(
         "%(count)d event. Bars are periods, points are single dates; hollow marks are dates inferred by the editors.",

@@ -64,6 +64,7 @@ def timeline(years: YearFilter, limit: int | None = None) -> Timeline:
         *("headline", "description", "date_display", "precision", "basis", "thesis_id", "passage_id"),
         *(f"{end}_{part}" for end in ("start", "end") for part in ("year", "month", "day")),
         "thesis__title",
+        "thesis__language",
         "passage__order",
     )
     limit = MAX_EVENTS if limit is None else limit

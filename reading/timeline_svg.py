@@ -26,6 +26,8 @@ class EventLink:
     href: str
     text: str
     inferred: bool = False
+    # The language of the event's words (its thesis's), for Latin script and for screen readers.
+    language: str = ""
 
 
 def timeline_svg(layout: Layout, title: str, description: str, axis_label: str, links: dict[str, EventLink]) -> str:
@@ -78,6 +80,8 @@ def _axis(layout: Layout, label: str) -> ET.Element:
 
 def _event(mark: Mark, link: EventLink) -> ET.Element:
     anchor = ET.Element("a", {"href": link.href, "aria-label": link.text, "class": "timeline-event"})
+    if link.language:
+        anchor.set("lang", link.language)
     ET.SubElement(anchor, "title").text = link.text
     anchor.append(_shape(mark, link.inferred))
     if mark.label:

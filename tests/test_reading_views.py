@@ -173,7 +173,11 @@ def test_search_marks_matches_groups_them_and_counts_facets(client, seed_thesis)
 def test_search_finds_the_passages_the_api_finds_and_marks_other_forms(client, seed_thesis, term):
     page = html(client.get("/search/", {"q": term}))
     api = client.get("/api/passages/", {"q": term, "page_size": 100}).json()
-    orders = [row["order"] for row in api["results"]]
+    # In the API's order, each section's hits gathered under the section's first.
+    sections: dict[int, list[int]] = {}
+    for row in api["results"]:
+        sections.setdefault(row["section"], []).append(row["order"])
+    orders = [order for section in sections.values() for order in section]
     assert orders and re.findall(r'class="hit"><a href="/theses/\d+/passages/(\d+)/"', page) == [str(o) for o in orders]
     assert len(re.findall("<mark>", page)) >= len(orders)
 
@@ -259,11 +263,36 @@ def test_the_language_follows_the_browser(client, seed_thesis):
     assert "Accept-Language" in client.get("/")["Vary"]
 
 
-def test_latin_script_transliterates_the_whole_page(client, seed_thesis):
-    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}))
+def test_latin_script_transliterates_the_whole_page_in_the_kazakh_interface(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="kk"))
     text = re.sub(r"<[^>]*>", "", page)
     assert "Qazaqstan" in text
-    assert not re.search("[а-яәіңғүұқөһ]", text.lower().replace("кирилл жазуы", ""))
+    # The link back to Cyrillic, and the Russian interface's own name in the language list, stay Cyrillic.
+    assert not re.search("[а-яәіңғүұқөһ]", text.lower().replace("кирилл жазуы", "").replace("русский", ""))
+
+
+def test_latin_script_is_for_the_kazakh_text_and_leaves_a_russian_interface_as_it_is(client, seed_thesis):
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+    assert '<div class="text" lang="kk-Latn">' in page
+    kazakh = re.sub(r"<[^>]*>", "", "".join(re.findall(r'<p class="reading">(.*?)</p>', page, re.S)))
+    assert "Qazaqstan" in kazakh and not re.search("[а-яәіңғүұқөһ]", kazakh.lower())
+    assert ">Архив<" in page and ">Поиск<" in page and "Arhiv" not in page and "Poisk" not in page
+    search = html(client.get("/search/", {"q": "саясат", "script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+    facets = search[search.index('class="facets"') :]
+    assert 'lang="kk-Latn">Diplomatiialyq' in facets and "Сузить результаты" in facets
+
+
+def test_on_a_latin_page_every_link_to_the_sites_pages_keeps_latin_script(client, seed_thesis):
+    for url in pages_of(seed_thesis):
+        page = html(client.get(url, {"script": "latn"}, HTTP_ACCEPT_LANGUAGE="ru"))
+        hrefs = re.findall(r'<a [^>]*href="([^"]*)"', page)
+        lost = [
+            href
+            for href in hrefs
+            if not href.startswith(("#", "/api/", "http")) and "script=latn" not in href and "script=cyrl" not in href
+        ]
+        assert hrefs and lost == [], url
+        assert page.count('name="script" value="latn"') == page.count('method="get"'), url
 
 
 def query_count(client, url) -> int:

@@ -42,3 +42,12 @@ def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
     pieces = [piece for snippet in hit.snippets for piece in snippet.pieces]
     assert sum(len(piece.text) for piece in pieces) <= MAX_SNIPPETS * MAX_LENGTH
     assert 0 < sum(piece.match for piece in pieces) <= MAX_MARKS
+
+
+def test_each_section_is_one_group_on_a_page_of_results(seed_thesis):
+    matches = search_passages(search_results.narrowed({}), "Қазақстан")
+    results = search_results.results(matches, ["қазақстан"], 1)
+    keys = [(group.passage.thesis_id, group.passage.section_id) for group in results.groups]
+    assert len(keys) == len(set(keys)) > 1
+    for group in results.groups:
+        assert {hit.passage.section_id for hit in group.hits} == {group.passage.section_id}
