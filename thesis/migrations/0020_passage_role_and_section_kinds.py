@@ -5,6 +5,8 @@ other theses: abstract, keywords, appendix and table of contents. Passages alrea
 
 from django.db import migrations, models
 
+from ._passage_search import restore_triggers
+
 
 class Migration(migrations.Migration):
 
@@ -33,4 +35,6 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('introduction', 'introduction'), ('chapter', 'chapter'), ('section', 'section'), ('subsection', 'subsection'), ('conclusion', 'conclusion'), ('bibliography', 'bibliography'), ('untitled', 'untitled part'), ('abstract', 'abstract'), ('keywords', 'keywords'), ('appendix', 'appendix'), ('contents', 'table of contents')], max_length=16, verbose_name='kind'),
         ),
+        # SQLite makes the passage table again to add a column with a check, which drops the search triggers.
+        migrations.RunPython(restore_triggers, migrations.RunPython.noop),
     ]
