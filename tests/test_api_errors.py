@@ -41,7 +41,7 @@ BAD_PARAMETERS = [
     ("/api/sources/", {"number": "three"}, "number"),
     ("/api/authors/", {"group": "german"}, "group"),
     ("/api/authors/", {"role": "editor"}, "role"),
-    ("/api/sections/", {"kind": "appendix"}, "kind"),
+    ("/api/sections/", {"kind": "preface"}, "kind"),
     ("/api/sections/", {"parent": "top"}, "parent"),
     ("/api/theses/", {"script": "LATN"}, "script"),
 ]
