@@ -90,10 +90,11 @@ class DeclaredPartSerializer(serializers.Serializer):
         read_only=True, help_text="introduction, chapter, section, conclusion, bibliography, appendix, abstract…"
     )
     count = serializers.IntegerField(read_only=True, default=1, help_text="How many such parts.")
-    # Only a part a table of contents lists has these; a sentence on the structure names none of them.
-    number = serializers.CharField(read_only=True, required=False, help_text="Its number, e.g. 1 or 1.1.")
-    title = serializers.CharField(read_only=True, required=False, help_text="Its title in the table of contents.")
-    page = serializers.IntegerField(read_only=True, required=False, help_text="The page the table of contents gives.")
+    # Only a part a table of contents lists has these; a sentence on the structure names none of them. Not
+    # read-only, or the schema would call them required: the serializer only ever writes a response.
+    number = serializers.CharField(required=False, help_text="Its number, e.g. 1 or 1.1.")
+    title = serializers.CharField(required=False, help_text="Its title in the table of contents.")
+    page = serializers.IntegerField(required=False, help_text="The page the table of contents gives.")
 
 
 class ThesisSerializer(serializers.ModelSerializer):

@@ -49,7 +49,8 @@ def contents_structure(entries) -> list[dict]:
         if heading and heading.number:
             part["number"] = heading.number
         part["title"] = heading.title if heading and heading.title else entry.title
-        part["page"] = entry.page
+        if entry.page is not None:
+            part["page"] = entry.page
         parts.append(part)
     return parts
 
