@@ -38,10 +38,13 @@ def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesi
 def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
     import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
     results = search_results.results(search_passages(search_results.narrowed({}), "а"), ["а"], 1)
-    (hit,) = [hit for group in results.groups for hit in group.hits]
-    pieces = [piece for snippet in hit.snippets for piece in snippet.pieces]
-    assert sum(len(piece.text) for piece in pieces) <= MAX_SNIPPETS * MAX_LENGTH
-    assert 0 < sum(piece.match for piece in pieces) <= MAX_MARKS
+    # Short lines repeated this often read as page furniture, each its own passage: every hit is bounded.
+    hits = [hit for group in results.groups for hit in group.hits]
+    assert hits
+    for hit in hits:
+        pieces = [piece for snippet in hit.snippets for piece in snippet.pieces]
+        assert sum(len(piece.text) for piece in pieces) <= MAX_SNIPPETS * MAX_LENGTH
+        assert 0 < sum(piece.match for piece in pieces) <= MAX_MARKS
 
 
 def test_each_section_is_one_group_on_a_page_of_results(seed_thesis):
