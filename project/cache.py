@@ -1,7 +1,7 @@
 """The shared cache's backends, made to fail soft: a cache that cannot be read or written (a read-only
 or full CACHE_DIR, Redis down) is a cache that holds nothing, with a warning in the log, never a 500.
 
-The cache holds only what can be rebuilt (the API's throttle counts), so losing it for a while
+The caches hold only what can be rebuilt (the API's throttle counts, the spell-checker's corrections), so losing them for a while
 costs a fresh count, not an answer.
 """
 

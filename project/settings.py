@@ -191,17 +191,22 @@ if "CACHE_DIR" not in os.environ and "PYTEST_VERSION" in os.environ:
     # clears the cache, and runs side by side must not clear or share each other's counters in one
     # directory. (A test that starts a server gives it a CACHE_DIR to have the machine's cache.)
     MACHINE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# A Redis that does not answer within a second is taken for down rather than waited for.
+CACHES_REDIS = {
+    "BACKEND": "project.cache.SoftRedisCache",
+    "LOCATION": CACHE_URL,
+    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+}
 CACHES = {
-    "default": (
-        # A Redis that does not answer within a second is taken for down rather than waited for.
-        {
-            "BACKEND": "project.cache.SoftRedisCache",
-            "LOCATION": CACHE_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+    "default": (CACHES_REDIS if CACHE_URL else MACHINE_CACHE),
+    # The spell-checker's corrections of words (thesis/text/spellcheck.py), worked out once for every
+    # worker: in Redis beside the rest when there is one, else in a directory of their own, so that
+    # thousands of them never push the throttle counts out of the machine cache.
+    "spelling": (
+        {**CACHES_REDIS, "KEY_PREFIX": "spelling"}
         if CACHE_URL
-        else MACHINE_CACHE
-    )
+        else {**MACHINE_CACHE, "LOCATION": str(CACHE_DIR / "spelling"), "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    ),
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -113,6 +113,46 @@ def test_speller_works_with_any_dictionary():
     assert "кітаптар" in spellcheck.suggestions("кітапттар", speller)
 
 
+class CountingDictionary(FakeDictionary):
+    """A fake dictionary that counts what it is asked: each correction asks it many times."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self.asked = 0
+
+    def check(self, word):
+        self.asked += 1
+        return super().check(word)
+
+
+class DictStore:
+    """A shared store as the cache is one: get and set by key."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+
+    def get(self, key):
+        return self.entries.get(key)
+
+    def set(self, key, value, timeout):
+        self.entries[key] = value
+
+
+def test_corrections_worked_out_in_one_process_serve_the_next_from_the_shared_store():
+    store = {}
+    shared = DictStore(store)
+    first = spellcheck.Speller(CountingDictionary({"кітап"}), extra=frozenset(), store=shared)
+    worked_out = first.corrections("кітапттар")
+    assert "кітаптар" in worked_out and len(store) == 1
+    later = spellcheck.Speller(CountingDictionary({"кітап"}), extra=frozenset(), store=shared)
+    assert later.corrections("кітапттар") == worked_out and later.dictionary.asked == 0
+    # Corrections depend on the words accepted beyond Hunspell's: another set is another key.
+    attesting = later.attesting(["кітапхана"])
+    assert attesting.store is shared and attesting.store_key("кітапттар") != later.store_key("кітапттар")
+    attesting.corrections("кітапттар")
+    assert len(store) == 2 and later.dictionary.asked > 0
+
+
 def test_missing_dictionary_is_reported(settings):
     speller, problem = spellcheck.load_speller("xx_NOPE")
     assert speller is None and "xx_NOPE" in problem

@@ -2,6 +2,7 @@
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,10 @@ class ThesisConfig(AppConfig):
         # Derived data follows every save; the kk_icontains lookup (and on SQLite the folding
         # function it calls) is registered wherever the models are used.
         from . import search, signals  # noqa: F401
+        from .text import spellcheck
+
+        # Corrections worked out by one process serve every other, and the next after a restart.
+        spellcheck.share_corrections(caches["spelling"])
 
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):

@@ -23,6 +23,7 @@ and the model's reading hides a suffix typed twice, a dropped syllable or ң typ
 is an acronym in small letters (`acronym_slip`). What a whole text says is its `Evidence`.
 """
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -85,6 +86,10 @@ LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
+# Raised whenever `corrections` would answer differently, so that corrections stored by an earlier
+# version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
+CORRECTIONS_VERSION = 1
+CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
 
 @dataclass
@@ -96,6 +101,8 @@ class Speller:
     _cache: dict = field(default_factory=dict, repr=False)
     # Hunspell's own answers, the same whatever `extra` holds, shared by the spellers `attesting` makes.
     _shared: dict = field(default_factory=dict, repr=False)
+    # A cache every process reads (get/set), where corrections outlive the process; None keeps them in it.
+    store: object = field(default=None, repr=False)
 
     def knows(self, word: str) -> bool:
         """Accepted as it stands by Hunspell or the supplementary vocabulary."""
@@ -149,7 +156,8 @@ class Speller:
             if len(kept) >= ATTESTING_KEPT:
                 del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
             stems = {word_stem(word) for word in attested}
-            kept[attested] = Speller(self.dictionary, self.extra | attested | stems, _shared=self._shared)
+            extra = self.extra | attested | stems
+            kept[attested] = Speller(self.dictionary, extra, _shared=self._shared, store=self.store)
         return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
@@ -161,8 +169,28 @@ class Speller:
     def corrections(self, word: str) -> dict[str, float]:
         key = ("corrections", word)
         if key not in self._cache:
-            self._cache[key] = corrections(word, self)
+            self._cache[key] = self._stored_corrections(word)
         return self._cache[key]
+
+    def _stored_corrections(self, word: str) -> dict[str, float]:
+        """Corrections from the shared store, or worked out and put there: they take a third of a second a
+        word, which a worker that never checked the thesis would otherwise pay on its first save."""
+        if self.store is None:
+            return corrections(word, self)
+        key = self.store_key(word)
+        found = self.store.get(key)
+        if found is None:
+            found = corrections(word, self)
+            self.store.set(key, found, CORRECTIONS_KEPT_SECONDS)
+        return found
+
+    def store_key(self, word: str) -> str:
+        """The word's key in the store: its corrections depend on the words accepted beyond Hunspell's."""
+        if ("accepted digest",) not in self._cache:
+            accepted = "\n".join(sorted(self.extra)).encode()
+            self._cache[("accepted digest",)] = hashlib.blake2b(accepted, digest_size=12).hexdigest()
+        digest = hashlib.blake2b(word.encode(), digest_size=12).hexdigest()
+        return f"corrections:{CORRECTIONS_VERSION}:{self._cache[('accepted digest',)]}:{digest}"
 
 
 def load_speller(language: str = DEFAULT_LANGUAGE) -> tuple[Speller | None, str]:
@@ -177,10 +205,23 @@ def load_speller(language: str = DEFAULT_LANGUAGE) -> tuple[Speller | None, str]
         return None, f"The spell-checker has no dictionary for {language}: {error}"
 
 
+# Where the default speller keeps its corrections for other processes (`share_corrections`).
+_corrections_store: list = [None]
+
+
+def share_corrections(store) -> None:
+    """Have the default speller keep its corrections in `store` (get/set), a cache every process reads."""
+    _corrections_store[0] = store
+    default_speller.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def default_speller() -> tuple[Speller | None, str]:
     """One speller per process: loading the dictionary takes a while."""
-    return load_speller()
+    speller, problem = load_speller()
+    if speller is not None:
+        speller.store = _corrections_store[0]
+    return speller, problem
 
 
 # A word to check and one to correct, so that Hunspell has read its affixes and built its tables.
