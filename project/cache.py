@@ -1,8 +1,8 @@
 """The shared cache's backends, made to fail soft: a cache that cannot be read or written (a read-only
 or full CACHE_DIR, Redis down) is a cache that holds nothing, with a warning in the log, never a 500.
 
-The caches hold only what can be rebuilt (the API's throttle counts, the spell-checker's corrections), so losing them for a while
-costs a fresh count, not an answer.
+The caches hold only what can be rebuilt (the API's throttle counts, the spell-checker's corrections),
+so losing them for a while costs a fresh count or a slower save, not an answer.
 """
 
 import logging
