@@ -167,3 +167,23 @@ def test_initials_between_two_names_are_read_as_a_list_or_as_prose_reads_them():
 def test_a_short_or_whole_name_keeps_its_letters():
     # Гар-ден and Уот-тен would be three-letter stems; Кенесар-ы a possessive no name takes.
     assert [n.family for n in find_names("Г. Гарден, Г. Уоттен және К. Кенесары")] == ["Гарден", "Уоттен", "Кенесары"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "people"),
+    [
+        ("3. Попов В.И. Современная дипломатия: теория и практика. – М., 2010.", ["Попов|В.И."]),
+        ("2) Ерофеева И.В. Хан Абулхаир. – Алматы: Санат, 1999.", ["Ерофеева|И.В."]),
+        ("[4] Никольсон Г. Дипломатия. – М., 1941.", ["Никольсон|Г."]),
+        ("1. Кляшторный С.Г., Султанов Т.И. Казахстан: летопись.", ["Кляшторный|С.Г.", "Султанов|Т.И."]),
+        ("1. Мұхаммед Хайдар Дулати. Тарих-и Рашиди. – Алматы, 2003.", []),
+    ],
+)
+def test_a_numbered_list_of_works_gives_the_initials_to_the_name_before_them(entry, people):
+    """In an entry of a reference list the initials follow the family name, and the word after them is the title's."""
+    assert [f"{name.family}|{name.initials}" for name in prose_names(entry)] == people
+
+
+def test_a_name_an_institution_bears_is_no_person_of_the_text():
+    text = "Л.Н. Гумилев атындағы Еуразия ұлттық университеті. Л.Н. Гумилев еңбектерінде айтылған."
+    assert [(name.family, name.start) for name in prose_names(text)] == [("Гумилев", text.rindex("Л.Н."))]

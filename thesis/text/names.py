@@ -24,6 +24,12 @@ NAME_RE = re.compile(rf"{INITIALS_FIRST}|{FAMILY_FIRST}")
 INITIALS_FIRST_RE = re.compile(INITIALS_FIRST)
 FAMILY_FIRST_RE = re.compile(FAMILY_FIRST)
 
+# Where a list of works starts an entry: after its number at a line's start ("1.", "2)", "[3]"). A name
+# there is written "Family I.O." ("Попов В.И. Современная дипломатия"), as is each name after it and a
+# comma ("Кляшторный С.Г., Султанов Т.И. Казахстан…"): the initials are not the next word's.
+ENTRY_START_RE = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,3}[.)\]][ \t]*$")
+# "Л.Н. Гумилев атындағы университет": a name in an institution's name, not a person the text discusses.
+NAMED_AFTER_RE = re.compile(r"\s+атындағы\b")
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
 GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
 
@@ -83,11 +89,34 @@ def every_name(text: str) -> list[Name]:
 
 def prose_names(text: str) -> list[Name]:
     """The names running text gives: initials first, or after the family name where they begin
-    no name of their own (in "Алайда Ә. Бөкейханов" the initial is Бөкейханов's)."""
-    leading = _names(INITIALS_FIRST_RE, text)
-    taken = {index for name in leading for index in range(name.start, name.end)}
+    no name of their own (in "Алайда Ә. Бөкейханов" the initial is Бөкейханов's), or where a list
+    of works writes them so (`entry_names`). A name an institution is named after is left out."""
+    opening = entry_names(text)
+    taken = {index for name in opening for index in range(name.start, name.end)}
+    leading = [n for n in _names(INITIALS_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
+    taken |= {index for name in leading for index in range(name.start, name.end)}
     trailing = [n for n in _names(FAMILY_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
-    return sorted(leading + trailing, key=lambda n: n.start)
+    return sorted((n for n in opening + leading + trailing if not named_after(text, n)), key=lambda n: n.start)
+
+
+def entry_names(text: str) -> list[Name]:
+    """The "Family I.O." names that open an entry of a list of works, and those that follow them after a comma."""
+    opening = []
+    for name in _names(FAMILY_FIRST_RE, text):
+        before = text[: name.start]
+        follows = (
+            opening
+            and before.rstrip().endswith(",")
+            and before[: before.rstrip().rfind(",")].rstrip().endswith(opening[-1].form)
+        )
+        if ENTRY_START_RE.search(before) or follows:
+            opening.append(name)
+    return opening
+
+
+def named_after(text: str, name: Name) -> bool:
+    """Whether the name is part of an institution's name ("Л.Н. Гумилев атындағы …")."""
+    return bool(NAMED_AFTER_RE.match(text, name.end))
 
 
 def _names(pattern: re.Pattern, text: str) -> list[Name]:
