@@ -2,6 +2,7 @@
 the TEI schema compiled once."""
 
 import os
+import sqlite3
 import sys
 import uuid
 from pathlib import Path
@@ -147,22 +148,18 @@ def records(seed_thesis, django_user_model):
     return {"anonymous": None, "editor": editor, "superuser": superuser}
 
 
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory) -> dict:
-    """The settings of a production deployment, its static files collected and its database (of the kind this
-    run tests, outside the test's own) migrated, with the thesis and an editor."""
+@pytest.fixture(scope="session")
+def deployment_template(tmp_path_factory) -> dict:
+    """A production deployment built once a run: its static files collected and its database migrated,
+    with the thesis and an editor; each module's `deployment` is a copy of its database."""
     from tests.test_settings import PRODUCTION, run
 
-    tmp_path = tmp_path_factory.mktemp("deployment")
+    tmp_path = tmp_path_factory.mktemp("deployment-template")
     name = None
     if connection.vendor == "postgresql":
-        server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        name = f"workers_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(
-                f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-            )
-        url = f"{server}/{name}"
+        name = f"workers_tpl_{uuid.uuid4().hex[:12]}"
+        create_database(name)
+        url = f"{database_server()}/{name}"
     else:
         url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     env = {**PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path / "static")}
@@ -176,5 +173,44 @@ def deployment(tmp_path_factory) -> dict:
         assert done.returncode == 0, done.stderr
     yield env
     if name:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        drop_database(name)
+
+
+@pytest.fixture(scope="module")
+def deployment(deployment_template, tmp_path_factory) -> dict:
+    """The settings of a production deployment, with a database of its own (of the kind this run tests,
+    outside the test's own) copied from the template's: what one module's tests write, the next never sees."""
+    if connection.vendor == "postgresql":
+        name = f"workers_{uuid.uuid4().hex[:12]}"
+        template = deployment_template["DATABASE_URL"].rsplit("/", 1)[1]
+        create_database(name, template=template)
+        yield {**deployment_template, "DATABASE_URL": f"{database_server()}/{name}"}
+        drop_database(name)
+        return
+    copy = tmp_path_factory.mktemp("deployment") / "db.sqlite3"
+    source, target = (
+        sqlite3.connect(deployment_template["DATABASE_URL"].removeprefix("sqlite:///")),
+        sqlite3.connect(copy),
+    )
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    yield {**deployment_template, "DATABASE_URL": f"sqlite:///{copy}"}
+
+
+def database_server() -> str:
+    return os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+
+
+def create_database(name: str, template: str = "template0") -> None:
+    with psycopg.connect(f"{database_server()}/postgres", autocommit=True) as admin:
+        admin.execute(
+            f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE {template}"
+        )
+
+
+def drop_database(name: str) -> None:
+    with psycopg.connect(f"{database_server()}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
