@@ -25,6 +25,9 @@ CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 # Latin letters that a transcription puts for the Cyrillic ones they look like, and back (Roman numerals).
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIi", "АаВСсЕеНКМОоРрТХхУуІі")
 CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
-# Inside a Cyrillic word, the Latin letters typed for Kazakh ones: the look-alikes, and the schwa and
-# h that fonts without Kazakh letters put for ә and һ (мəселе, һ as in шаһар).
-LATIN_IN_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIiƏəhƟɵ", "АаВСсЕеНКМОоРрТХхУуІіӘәһӨө")
+# Inside a Cyrillic word, the Latin letters typed for Kazakh ones: the look-alikes (k too, small), and the
+# schwa, i and h that fonts without Kazakh letters put for ә, і and һ (мəселе, бiлiм, шаhар). A small
+# m, t or b is no look-alike in an upright font (м, т, в are small capitals there), so it is not read.
+LOOKALIKE_LATIN = "AaBCcEeHKkMOoPpTXxYyIiƏəhƟɵ"
+LOOKALIKE_CYRILLIC = "АаВСсЕеНКкМОоРрТХхУуІіӘәһӨө"
+LATIN_IN_CYRILLIC = str.maketrans(LOOKALIKE_LATIN, LOOKALIKE_CYRILLIC)
