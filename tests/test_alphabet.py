@@ -18,3 +18,16 @@ def test_look_alikes_turn_a_mixed_word_into_cyrillic():
     assert "XXI ғасыр".translate(alphabet.LATIN_TO_CYRILLIC) == "ХХІ ғасыр"
     assert "ХХІ".translate(alphabet.CYRILLIC_TO_LATIN) == "XXI"
     assert alphabet.LATIN_RE.search("сaясат") and alphabet.CYRILLIC_RE.search("сaясат")
+
+
+def test_each_latin_look_alike_stands_for_one_cyrillic_letter():
+    latin, cyrillic = alphabet.LOOKALIKE_LATIN, alphabet.LOOKALIKE_CYRILLIC
+    assert len(latin) == len(cyrillic) == len(set(latin))
+    assert all(alphabet.LATIN_RE.match(char) for char in latin)
+    assert all(alphabet.CYRILLIC_RE.match(char) for char in cyrillic)
+    assert "жəне Əлем бiлiм шаhар ɵнер".translate(alphabet.LATIN_IN_CYRILLIC) == "және Әлем білім шаһар өнер"
+
+
+def test_the_schwa_of_fonts_without_kazakh_letters_is_a_latin_letter():
+    assert alphabet.LATIN_RE.search("жəне") and alphabet.LATIN_RE.search("ƟЗЕН")
+    assert not alphabet.LATIN_RE.search("және өзен")

@@ -26,10 +26,11 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
 from ..text import spellcheck
-from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
+from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE
 from ..text.dates import ROMAN_CHARS
 from ..text.events import derived_headline
 from ..text.sentences import ABBREVIATIONS
+from ..text.transliteration import cyrillic_lookalikes
 
 CONTEXT = 40
 DISMISS_CONTEXT = 12
@@ -272,7 +273,7 @@ def words_never_flagged(thesis) -> frozenset[str]:
 
 
 def mixed_script(text: str):
-    """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I)."""
+    """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I; "жəне": a Latin schwa)."""
     for match in MIXED_WORD_RE.finditer(text):
         word = match.group()
         if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
@@ -280,8 +281,9 @@ def mixed_script(text: str):
 
 
 def mixed_script_fixes(word: str) -> list[str]:
-    """All-Cyrillic; for a Roman numeral, the consistent Latin form first."""
-    cyrillic = word.translate(LATIN_TO_CYRILLIC)
+    """All-Cyrillic, its Latin letters read as the Kazakh ones they stand for (ə as ә, i as і, h as һ);
+    for a Roman numeral, the consistent Latin form first."""
+    cyrillic = cyrillic_lookalikes(word)
     if all(char in ROMAN_CHARS for char in word.upper()):
         return [word.translate(CYRILLIC_TO_LATIN).upper(), cyrillic]
     return [cyrillic] if not LATIN_RE.search(cyrillic) else []

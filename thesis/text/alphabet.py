@@ -19,7 +19,8 @@ VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иу")
 # A vowel of either script: a word in capitals without one is an abbreviation (ТМД), not a name.
 VOWEL_RE = re.compile("[" + "".join(sorted(VOWELS)) + "aeiouy]", re.IGNORECASE)
 
-LATIN_RE = re.compile(r"[A-Za-z]")
+# A Latin letter: the basic ones, and the schwa and barred o that fonts without Kazakh letters put for ә and ө.
+LATIN_RE = re.compile(r"[A-Za-zƏəƟɵ]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 
 # Latin letters that a transcription puts for the Cyrillic ones they look like, and back (Roman numerals).
