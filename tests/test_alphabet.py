@@ -1,5 +1,7 @@
 """The alphabet: 42 letters, vowel classes that harmony can rely on, and look-alikes that map both ways."""
 
+import pytest
+
 from thesis.text import alphabet
 
 
@@ -31,3 +33,28 @@ def test_each_latin_look_alike_stands_for_one_cyrillic_letter():
 def test_the_schwa_of_fonts_without_kazakh_letters_is_a_latin_letter():
     assert alphabet.LATIN_RE.search("жəне") and alphabet.LATIN_RE.search("ƟЗЕН")
     assert not alphabet.LATIN_RE.search("және өзен")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("мəселе", "мәселе"),  # the schwa, U+0259
+        ("Мəселесі", "Мәселесі"),
+        ("бiлiм", "білім"),  # Latin i for і
+        ("шаhар", "шаһар"),  # Latin h for һ
+        ("сaясат", "саясат"),  # a look-alike inside a Cyrillic word
+        ("ҚАЗAҚСТAН", "ҚАЗАҚСТАН"),
+        ("Əлемдік", "Әлемдік"),  # a capital schwa, U+018F
+        ("Kеңес", "Кеңес"),
+    ],
+)
+def test_latin_letters_inside_a_cyrillic_word_read_as_kazakh(typed, read):
+    assert alphabet.cyrillic_lookalikes(typed) == read
+
+
+def test_latin_words_beside_cyrillic_ones_stay_latin():
+    text = "Hague, Bank: мəселе"
+    assert len(alphabet.cyrillic_lookalikes(text)) == len(text)
+    assert alphabet.cyrillic_lookalikes("NATO мен һ") == "NATO мен һ"
+    assert alphabet.cyrillic_lookalikes("high school") == "high school"
+    assert alphabet.cyrillic_lookalikes("NATO-ның") == "NATO-ның"

@@ -316,3 +316,48 @@ def test_a_date_broken_across_lines_is_shown_on_one(text, display, printed):
 
 def test_a_year_ending_a_sentence_is_not_read_with_the_next():
     assert find_dates("Кітап 1998. Жылы жазылды") == []
+
+
+@pytest.mark.parametrize(
+    "text, display, start, end",
+    [
+        ("Б.з.д. V ғасырдың соңында", "Б.з.д. V ғасырдың", -500, -401),  # capital at a sentence's start
+        ("(б.д.д. ІІІ ғ.) Монғолстан", "б.д.д. ІІІ ғ.", -300, -201),  # біздің дәуірімізге дейін
+        ("негізін салады,б.з.дейінгі 550 ж. ол", "б.з.дейінгі 550 ж.", -550, -550),
+        ("Б.з. дейінгі 530-522жж. арасында", "Б.з. дейінгі 530-522жж.", -530, -522),
+        ("б.з.д.145 ж. туған", "б.з.д.145 ж.", -145, -145),
+    ],
+)
+def test_the_era_before_ours_in_the_abbreviations_texts_use(text, display, start, end):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin.year, mention.finish.year) == (display, start, end)
+
+
+def test_a_plural_year_abbreviation_with_a_period_inside():
+    [mention] = find_dates("1980-1991 ж.ж. аралығында")
+    assert (mention.display, mention.begin.year, mention.finish.year) == ("1980-1991 ж.ж.", 1980, 1991)
+
+
+@pytest.mark.parametrize(
+    "text, display, date, precision",
+    [
+        ("1991 жылы тамыз айында Мәскеуде", "1991 жылы тамыз айында", PartialDate(1991, 8), "month"),
+        ("1991 жылдың тамызында", "1991 жылдың тамызында", PartialDate(1991, 8), "month"),
+        ("1991 жылы тамыз айтылды", "1991 жылы тамыз", PartialDate(1991, 8), "month"),
+        ("1992 жылдың 2 наурызында", "1992 жылдың 2 наурызында", PartialDate(1992, 3, 2), "day"),
+        ("1991 жылғы 16 желтоқсандағы", "1991 жылғы 16 желтоқсандағы", PartialDate(1991, 12, 16), "day"),
+        ("1992 ж. Қазан қаласы", "1992 ж.", PartialDate(1992), "year"),  # a city, not the month
+    ],
+)
+def test_months_and_days_after_the_year_in_its_cases(text, display, date, precision):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin, mention.precision) == (display, date, precision)
+
+
+def test_latin_look_alikes_in_a_date_word_are_read_and_shown_as_printed():
+    # A text typed with Latin a and o in its Cyrillic words (to pass a plagiarism check, or by a font).
+    text = "Себебі ХХI ғaсыр ұрпағы. 1991 жылы тaмыз айында"
+    assert [(m.display, m.begin, m.precision) for m in find_dates(text)] == [
+        ("ХХI ғaсыр", PartialDate(2001), "century"),
+        ("1991 жылы тaмыз айында", PartialDate(1991, 8), "month"),
+    ]

@@ -30,11 +30,11 @@ from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .models import PassageTextIndex
-from .text.alphabet import CYRILLIC_RE, LATIN_RE
+from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
 from .text.keyboard import keyboard_readings
 from .text.morphology import WordForm, phrase_forms, phrase_word_forms
 from .text.spellcheck import default_speller
-from .text.transliteration import cyrillic_lookalikes, cyrillic_readings
+from .text.transliteration import cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds

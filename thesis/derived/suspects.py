@@ -26,11 +26,10 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
 from ..text import spellcheck
-from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE
+from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, cyrillic_lookalikes
 from ..text.dates import ROMAN_CHARS
 from ..text.events import derived_headline
 from ..text.sentences import ABBREVIATIONS
-from ..text.transliteration import cyrillic_lookalikes
 
 CONTEXT = 40
 DISMISS_CONTEXT = 12

@@ -32,3 +32,15 @@ CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
 LOOKALIKE_LATIN = "AaBCcEeHKkMOoPpTXxYyIiƏəhƟɵ"
 LOOKALIKE_CYRILLIC = "АаВСсЕеНКкМОоРрТХхУуІіӘәһӨө"
 LATIN_IN_CYRILLIC = str.maketrans(LOOKALIKE_LATIN, LOOKALIKE_CYRILLIC)
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """`text` with each Cyrillic word's Latin letters read as the Kazakh letters they stand for
+    ("мəселе" → "мәселе", "бiлiм" → "білім"), letter for letter; words wholly in Latin are left as they are."""
+    return WORD_RE.sub(lambda match: _in_cyrillic(match.group()), text)
+
+
+def _in_cyrillic(word: str) -> str:
+    return word.translate(LATIN_IN_CYRILLIC) if CYRILLIC_RE.search(word) else word

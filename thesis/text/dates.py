@@ -2,7 +2,9 @@
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .alphabet import cyrillic_lookalikes
 
 # Letters typists use for Roman numerals: the Cyrillic look-alikes count as the Latin ones.
 ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "Ӏ": "I"})
@@ -42,9 +44,10 @@ MONTHS = {
 }
 # A Kazakh case ending on a date word ("наурызда", "ғасырларда"), and nothing glued on after it.
 ENDING = r"[а-яәғқңөұүһі]{0,8}(?![^\W\d_])"
-# Before the era: б.з.д. and б.з.б. (before ours), spelt out in either wording, or the Russian до н.э.
+# Before the era: б.з.д., б.д.д. and б.з.б. (before ours), б.з. дейінгі, spelt out in either wording, or
+# the Russian до н.э.
 BCE_WORDS = (
-    r"б\.?\s?з\.?\s?[дб]\.?"
+    r"[бБ]\.?\s?[зд]\.?\s?[дб]\.?(?![^\W\d_])|[бБ]\.\s?з\.\s?дейінгі"
     r"|[бБ]іздің\s+(?:заманымыз|дәуіріміз)(?:ға|ге|дан|нен)\s+(?:дейін|бұрын)(?:гі|ғы)?"
     r"|до\s?н\.?\s?э\.?"
 )
@@ -64,7 +67,7 @@ CENTURY_RANGE_RE = re.compile(
 CENTURY_RE = re.compile(
     rf"{BCE}\b(?P<century>{CENTURY_NUMBER}){APART}(?:{CENTURIES_WORD}|ғ\b\.?|ғасыр{ENDING}){BCE_AFTER}"
 )
-YEARS_WORD = rf"(?:жж\b\.?|жылдар{ENDING})"
+YEARS_WORD = rf"(?:ж\.?\s?ж\b\.?|жылдар{ENDING})"
 YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}}){APART}{YEARS_WORD}{BCE_AFTER}")
 # Years listed before one plural year word: "1957, 1969, 1985 жылдары", "1957 және 1969 жж.".
 YEAR_LIST_RE = re.compile(
@@ -72,7 +75,12 @@ YEAR_LIST_RE = re.compile(
 )
 LISTED_YEAR_RE = re.compile(r"\d{3,4}")
 DAY_RE = re.compile(
-    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:ылы\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)}){ENDING}"
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:(?:ылы|ылдың|ылғы)\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)}){ENDING}"
+)
+# A month of a year, with no day: "1991 жылы тамыз айында", "1991 жылдың тамызында".
+MONTH_RE = re.compile(
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:(?:ылы|ылдың|ылғы)\s*)?(?P<month>{'|'.join(MONTHS)}){ENDING}"
+    r"(?:\s+ай(?:ы|ында|ынан|ына|ының)?(?![^\W\d_]))?"
 )
 YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}}){APART}(?:ж\b\.?|жылы\b|жыл{ENDING}){BCE_AFTER}")
 DECADE_RE = re.compile(rf"\b(?P<decade>\d{{3}}0)\s*-?\s*(?:жылдар{ENDING})")
@@ -152,7 +160,22 @@ def centuries(first_year: int, last_year: int) -> list[int]:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date printed in `text`, longest readings first, never overlapping."""
+    """Every date printed in `text`, longest readings first, never overlapping. A Cyrillic word's
+    Latin look-alikes are read as the Kazakh letters they stand for ("ғaсыр" with a Latin a), and
+    each date is shown as printed."""
+    reading = cyrillic_lookalikes(text)
+    found = _found_in(reading)
+    if reading == text:
+        return found
+    return [replace(mention, display=_printed(text, mention.start, mention.end)) for mention in found]
+
+
+def _printed(text: str, start: int, end: int) -> str:
+    """The text from `start` to `end` on one line: a line break inside a date is shown as a space."""
+    return WHITESPACE_RE.sub(" ", text[start:end].strip())
+
+
+def _found_in(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern, read in _READERS:
         # The mentions found so far do not overlap, so the one that starts last before a match's end
@@ -183,10 +206,8 @@ def _mention(match, begin, finish, precision, start=None, end=None):
     """The mention of `match` (or of its part from `start` to `end`), printed on one line: a line
     break inside it (a date broken across lines) is shown as a space."""
     start, end = match.start() if start is None else start, match.end() if end is None else end
-    printed = match.string[start:end]
-    end = start + len(printed.rstrip())
-    display = WHITESPACE_RE.sub(" ", printed.strip())
-    return DateMention(start, end, display, begin, finish, precision)
+    end = start + len(match.string[start:end].rstrip())
+    return DateMention(start, end, _printed(match.string, start, end), begin, finish, precision)
 
 
 def _century_number(numeral: str) -> int:
@@ -239,6 +260,11 @@ def _day(match):
     return _mention(match, date, date, "day")
 
 
+def _month(match):
+    date = PartialDate(_sign(match) * int(match["year"]), MONTHS[match["month"]])
+    return _mention(match, date, date, "month")
+
+
 def _year(match):
     date = PartialDate(_sign(match) * int(match["year"]))
     return _mention(match, date, date, "year")
@@ -255,6 +281,7 @@ _READERS = [
     (YEAR_RANGE_RE, _year_range),
     (YEAR_LIST_RE, _year_list),
     (DAY_RE, _day),
+    (MONTH_RE, _month),
     (DECADE_RE, _decade),
     (YEAR_RE, _year),
 ]

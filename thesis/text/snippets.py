@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .transliteration import cyrillic_lookalikes
+from .alphabet import cyrillic_lookalikes
 
 # Characters of context either side of a match, how many snippets one passage shows at most, how long
 # each may be, and how many matches they mark in all: however often a term occurs (a single letter occurs
