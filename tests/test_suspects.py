@@ -41,6 +41,12 @@ def test_latin_letters_in_a_cyrillic_word_are_suspects_with_the_cyrillic_spellin
     assert (found_word, suggestions[0]) == (word, cyrillic)
 
 
+def test_a_small_word_of_roman_numeral_letters_is_no_roman_numeral():
+    # Latin i and Cyrillic с: the word іс ("deed"), not the numeral IC (which no rule writes).
+    assert found(suspects.mixed_script, "iс-шаралары") == [("iс", ["іс"])]
+    assert found(suspects.mixed_script, "ХIХ ғасыр") == [("ХIХ", ["XIX", "ХІХ"])]
+
+
 def test_a_latin_letter_with_no_cyrillic_look_alike_is_a_suspect_without_a_fix():
     # An upright small m is no м or т: the editor decides.
     assert found(suspects.mixed_script, "сmарт") == [("сmарт", [])]
