@@ -211,3 +211,153 @@ def test_1_bce_is_the_year_just_before_1_ce():
     assert years_before(1) - years_before(-1) == 1
     with pytest.raises(DateError):
         years_before(0)
+
+
+@pytest.mark.parametrize(
+    "text, display, start, end",
+    [
+        ("XV-XVII ғасырлар бойы", "XV-XVII ғасырлар", 1401, 1700),
+        ("ХV–ХVІІ ғғ. аралығы", "ХV–ХVІІ ғғ.", 1401, 1700),  # Cyrillic Х and І, Latin V
+        ("ХV–ХVІІ ғ.ғ. аралығы", "ХV–ХVІІ ғ.ғ.", 1401, 1700),
+        ("15-17 ғасырларда", "15-17 ғасырларда", 1401, 1700),
+        ("қала 8 ғасырда салынды", "8 ғасырда", 701, 800),
+        ("19-ғасырда басталды", "19-ғасырда", 1801, 1900),
+        ("XIX-ғасырдың ортасы", "XIX-ғасырдың", 1801, 1900),
+        ("ХХ ғ. басында", "ХХ ғ.", 1901, 2000),
+        ("ХVІ ғ.ғ. жазбалар", "ХVІ ғ.ғ.", 1501, 1600),
+        ("б.з.д. 8 ғасыр", "б.з.д. 8 ғасыр", -800, -701),
+        ("б.з.б. III ғасырда", "б.з.б. III ғасырда", -300, -201),
+        ("до н.э. III ғ. сақтар", "до н.э. III ғ.", -300, -201),
+        ("сақтар III ғ. до н.э. өмір сүрді", "III ғ. до н.э.", -300, -201),
+        ("біздің заманымызға дейінгі 8 ғасырда", "біздің заманымызға дейінгі 8 ғасырда", -800, -701),
+        ("Біздің дәуірімізге дейінгі V ғ. сақтар", "Біздің дәуірімізге дейінгі V ғ.", -500, -401),
+        ("б.з.д. V-III ғғ.", "б.з.д. V-III ғғ.", -500, -201),
+    ],
+)
+def test_centuries_in_either_numerals_and_either_era(text, display, start, end):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin.year, mention.finish.year, mention.precision) == (
+        display,
+        start,
+        end,
+        "century",
+    )
+
+
+@pytest.mark.parametrize("text", ["50 ғасыр", "0 ғасыр", "б.з. 3 ғылым", "2 ғылыми"])
+def test_numbers_that_are_no_century_are_ignored(text):
+    assert find_dates(text) == []
+
+
+def test_the_era_before_ours_is_not_ours():
+    # б.з. alone is "our era": only б.з.д. and б.з.б. are before it.
+    [mention] = find_dates("б.з. III ғ. басында")
+    assert (mention.display, mention.begin.year) == ("III ғ.", 201)
+
+
+def test_a_list_of_years_is_a_year_each():
+    text = "Сайлау 1957, 1969, 1985 жылдары өтті"
+    mentions = find_dates(text)
+    assert [(m.display, m.begin, m.finish, m.precision) for m in mentions] == [
+        ("1957", PartialDate(1957), PartialDate(1957), "year"),
+        ("1969", PartialDate(1969), PartialDate(1969), "year"),
+        ("1985 жылдары", PartialDate(1985), PartialDate(1985), "year"),
+    ]
+    assert [text[m.start : m.end] for m in mentions] == ["1957", "1969", "1985 жылдары"]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("1957 және 1969 жж. болды", [1957, 1969]),
+        ("1950, 1960 жылдары", [1950, 1960]),  # a list, not two decades
+        ("1992, 1993 және 1995 жылдардағы", [1992, 1993, 1995]),
+        ("б.з.д. 334, 331 жж.", [-334, -331]),
+    ],
+)
+def test_lists_of_years_in_other_wordings(text, years):
+    assert [(m.begin.year, m.precision) for m in find_dates(text)] == [(year, "year") for year in years]
+
+
+def test_a_list_needs_the_plural_year_word():
+    # "[125, 1998 ж.]" is a page and a year in a reference, not a list of two years.
+    assert [m.display for m in find_dates("[125, 1998 ж.]")] == ["1998 ж."]
+
+
+def test_a_range_of_years_in_the_plural():
+    [mention] = find_dates("1991-1995 жылдары реформа")
+    assert (mention.display, mention.begin.year, mention.finish.year, mention.precision) == (
+        "1991-1995 жылдары",
+        1991,
+        1995,
+        "range",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, display, printed",
+    [
+        ("Одақ 1991\nжылы тарады", "1991 жылы", "1991\nжылы"),
+        ("XVII\nғасырда", "XVII ғасырда", "XVII\nғасырда"),
+        ("1991-\nжылы", "1991- жылы", "1991-\nжылы"),
+        # A line break read as a lost ". " before a small letter: no sentence ends there.
+        ("Одақ 1991. жылы тарады", "1991. жылы", "1991. жылы"),
+        ("Кеңес 1991-жылы тарады", "1991-жылы", "1991-жылы"),
+    ],
+)
+def test_a_date_broken_across_lines_is_shown_on_one(text, display, printed):
+    [mention] = find_dates(text)
+    assert (mention.display, text[mention.start : mention.end], mention.begin.year) == (
+        display,
+        printed,
+        int(printed[:4]) if printed[0].isdigit() else 1601,
+    )
+
+
+def test_a_year_ending_a_sentence_is_not_read_with_the_next():
+    assert find_dates("Кітап 1998. Жылы жазылды") == []
+
+
+@pytest.mark.parametrize(
+    "text, display, start, end",
+    [
+        ("Б.з.д. V ғасырдың соңында", "Б.з.д. V ғасырдың", -500, -401),  # capital at a sentence's start
+        ("(б.д.д. ІІІ ғ.) Монғолстан", "б.д.д. ІІІ ғ.", -300, -201),  # біздің дәуірімізге дейін
+        ("негізін салады,б.з.дейінгі 550 ж. ол", "б.з.дейінгі 550 ж.", -550, -550),
+        ("Б.з. дейінгі 530-522жж. арасында", "Б.з. дейінгі 530-522жж.", -530, -522),
+        ("б.з.д.145 ж. туған", "б.з.д.145 ж.", -145, -145),
+    ],
+)
+def test_the_era_before_ours_in_the_abbreviations_texts_use(text, display, start, end):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin.year, mention.finish.year) == (display, start, end)
+
+
+def test_a_plural_year_abbreviation_with_a_period_inside():
+    [mention] = find_dates("1980-1991 ж.ж. аралығында")
+    assert (mention.display, mention.begin.year, mention.finish.year) == ("1980-1991 ж.ж.", 1980, 1991)
+
+
+@pytest.mark.parametrize(
+    "text, display, date, precision",
+    [
+        ("1991 жылы тамыз айында Мәскеуде", "1991 жылы тамыз айында", PartialDate(1991, 8), "month"),
+        ("1991 жылдың тамызында", "1991 жылдың тамызында", PartialDate(1991, 8), "month"),
+        ("1991 жылы тамыз айтылды", "1991 жылы тамыз", PartialDate(1991, 8), "month"),
+        ("1992 жылдың 2 наурызында", "1992 жылдың 2 наурызында", PartialDate(1992, 3, 2), "day"),
+        ("1991 жылғы 16 желтоқсандағы", "1991 жылғы 16 желтоқсандағы", PartialDate(1991, 12, 16), "day"),
+        ("1992 ж. Қазан қаласы", "1992 ж.", PartialDate(1992), "year"),  # a city, not the month
+    ],
+)
+def test_months_and_days_after_the_year_in_its_cases(text, display, date, precision):
+    [mention] = find_dates(text)
+    assert (mention.display, mention.begin, mention.precision) == (display, date, precision)
+
+
+def test_latin_look_alikes_in_a_date_word_are_read_and_shown_as_printed():
+    # A text typed with Latin a and o in its Cyrillic words (to pass a plagiarism check, or by a font).
+    text = "Себебі ХХI ғaсыр ұрпағы. 1991 жылы тaмыз айында"
+    assert [(m.display, m.begin, m.precision) for m in find_dates(text)] == [
+        ("ХХI ғaсыр", PartialDate(2001), "century"),
+        ("1991 жылы тaмыз айында", PartialDate(1991, 8), "month"),
+    ]

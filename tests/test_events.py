@@ -28,3 +28,34 @@ def test_a_headline_is_the_sentence_opening():
     assert derived_headline(" ".join(words)) == " ".join(words[:HEADLINE_WORDS]) + " …"
     assert derived_headline("Қысқа сөйлем.") == "Қысқа сөйлем."
     assert len(derived_headline("ұзын" * 300)) == 200
+
+
+def test_a_list_of_years_is_an_event_for_each_year():
+    # A timeline event has one date (a start and an end): three listed years are three events, not
+    # the range 1957-1985, which would say something happened in every year between.
+    [first, second, third] = stated_events(["Сайлау 1957, 1969, 1985 жылдары өтті."])
+    assert [e.key for e in (first, second, third)] == [
+        stated_event_key("1957", 1),
+        stated_event_key("1969", 1),
+        stated_event_key("1985 жылдары", 1),
+    ]
+    assert [(e.date.begin.year, e.date.finish.year) for e in (first, second, third)] == [
+        (1957, 1957),
+        (1969, 1969),
+        (1985, 1985),
+    ]
+    assert {e.description for e in (first, second, third)} == {"Сайлау 1957, 1969, 1985 жылдары өтті."}
+
+
+def test_a_date_broken_across_lines_is_the_same_event_as_on_one_line():
+    events = stated_events(["Одақ 1991\nжылы тарады.", "Тәуелсіздік 1991 жылы жарияланды."])
+    assert [e.key for e in events] == [stated_event_key("1991 жылы", 1), stated_event_key("1991 жылы", 2)]
+
+
+def test_centuries_before_our_era_are_events_with_negative_years():
+    [event] = stated_events(["Сақтар б.з.д. 8 ғасырда өмір сүрді."])
+    assert (event.key, event.date.begin.year, event.date.finish.year) == (
+        stated_event_key("б.з.д. 8 ғасырда", 1),
+        -800,
+        -701,
+    )

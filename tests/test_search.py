@@ -8,7 +8,15 @@ from django.test.utils import CaptureQueriesContext
 
 from thesis import search
 from thesis.models import Author, Passage, Source
-from thesis.search import JSONStrings, fold_case, json_strings, query_terms, search_passages, text_matches
+from thesis.search import (
+    JSONStrings,
+    fold_case,
+    fold_text,
+    json_strings,
+    query_terms,
+    search_passages,
+    text_matches,
+)
 from thesis.text.morphology import WordForm
 
 on_postgresql = pytest.mark.skipif(
@@ -25,6 +33,23 @@ def test_fold_case_folds_every_kazakh_letter():
     assert fold_case("ӘҒҚҢӨҰҮҺІ") == "әғқңөұүһі"
     assert fold_case("ҚАЗАҚСТАН Republic") == "қазақстан republic"
     assert fold_case(None) is None
+
+
+# Latin letters typed for Kazakh ones inside Cyrillic words; Latin words stay Latin.
+MIXED_TEXTS = [
+    "Əлемдік саясат жəне Қазақстан",
+    "бiлiм, шаhар, ӘЛЕМ, Hague, Bank, xbox",
+    "Kазақстан Pеспубликасы 1991ж. ɵнер Ɵзен",
+    "",
+    "сaясат_x 12 мəселе—ə",
+]
+
+
+def test_fold_text_reads_a_cyrillic_words_latin_letters_as_kazakh_ones():
+    assert fold_text("Əлемдік жəне бiлiм шаhар Kазақ") == "әлемдік және білім шаһар казақ"
+    assert fold_text("The Hague Bank") == "the hague bank"
+    assert fold_text(None) is None
+    assert all(len(fold_text(text)) == len(text) for text in MIXED_TEXTS)
 
 
 def test_json_strings_reads_escaped_json():
@@ -250,7 +275,7 @@ def test_postgresql_folded_text_follows_every_write_of_a_passage(seed_thesis):
             return [row[0] for row in cursor.fetchall()]
 
     passage = Passage.objects.get(thesis=seed_thesis, order=1)
-    assert folded(passage.pk) == [passage.text.lower()]
+    assert folded(passage.pk) == [fold_text(passage.text)]
     passage.text = "ҚАЗАҚСТАН Республикасы"
     passage.save()
     assert folded(passage.pk) == ["қазақстан республикасы"]
@@ -362,6 +387,36 @@ def test_latin_letters_typed_in_a_cyrillic_query_find_the_cyrillic_text(seed_the
     passage.text = "Білім мен шаһар."
     passage.save()
     assert 1 in found("бiлiм") and 1 in found("шаhар")
+
+
+@pytest.mark.django_db
+def test_latin_letters_typed_in_the_text_are_found_by_the_cyrillic_query(seed_thesis):
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Əлемдік саясат жəне бiлiм. Kеңес Oдағы."
+    passage.save()
+    for term in ("әлемдік", "ӘЛЕМДІК", "Əлемдік", "және", "білім", "кеңес одағы", "жә"):
+        assert 1 in found(term), term
+    assert 1 not in found("Əлемдік Hague")
+
+
+@pytest.mark.django_db
+def test_a_short_query_finds_latin_letters_in_the_text_too(seed_thesis):
+    # Terms under three letters are not looked for in the trigram index on SQLite.
+    passage = Passage.objects.get(thesis=seed_thesis, order=1)
+    passage.text = "Əл."
+    passage.save()
+    assert 1 in found("әл")
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_postgresql_folds_the_text_as_python_does():
+    with connection.cursor() as cursor:
+        for text in MIXED_TEXTS:
+            cursor.execute("SELECT kk_fold_text(%s)", [text])
+            assert cursor.fetchone()[0] == fold_text(text), text
+        cursor.execute("SELECT kk_fold_text(NULL)")
+        assert cursor.fetchone()[0] is None
 
 
 @pytest.mark.django_db

@@ -23,6 +23,39 @@ def test_mixed_script_word_gets_the_cyrillic_form():
     assert found(suspects.mixed_script, "XVI-XVII ғғ. NATO") == []
 
 
+@pytest.mark.parametrize(
+    "text, word, cyrillic",
+    [
+        ("Əлемдік саясат", "Əлемдік", "Әлемдік"),  # a Latin capital schwa
+        ("саясат жəне құқық", "жəне", "және"),  # a Word conversion's small schwa
+        ("бiлiм беру", "бiлiм", "білім"),  # Latin i for і
+        ("шаhар іші", "шаhар", "шаһар"),  # Latin h for һ
+        ("ɵнер", "ɵнер", "өнер"),  # a barred o for ө
+        ("Kеңес Oдағы", "Kеңес", "Кеңес"),
+        ("Hұрлан", "Hұрлан", "Нұрлан"),  # a capital H stands for Н, a small one for һ
+        ("сaясат", "сaясат", "саясат"),
+    ],
+)
+def test_latin_letters_in_a_cyrillic_word_are_suspects_with_the_cyrillic_spelling_first(text, word, cyrillic):
+    [(found_word, suggestions)] = found(suspects.mixed_script, text)[:1]
+    assert (found_word, suggestions[0]) == (word, cyrillic)
+
+
+def test_a_small_word_of_roman_numeral_letters_is_no_roman_numeral():
+    # Latin i and Cyrillic с: the word іс ("deed"), not the numeral IC (which no rule writes).
+    assert found(suspects.mixed_script, "iс-шаралары") == [("iс", ["іс"])]
+    assert found(suspects.mixed_script, "ХIХ ғасыр") == [("ХIХ", ["XIX", "ХІХ"])]
+
+
+def test_a_latin_letter_with_no_cyrillic_look_alike_is_a_suspect_without_a_fix():
+    # An upright small m is no м or т: the editor decides.
+    assert found(suspects.mixed_script, "сmарт") == [("сmарт", [])]
+
+
+def test_words_with_a_latin_schwa_are_left_to_the_mixed_script_kind_not_the_spell_check():
+    assert [word for *_, word in spellcheck.checkable_words("жəне және Əлем")] == ["және"]
+
+
 def test_tripled_letters():
     assert found(suspects.tripled_letters, "Ақш-ң аймақққа қатысуы") == [("аймақққа", ["аймаққа", "аймақа"])]
     assert found(suspects.tripled_letters, "Иракты ..........") == []

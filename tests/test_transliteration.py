@@ -8,7 +8,6 @@ import pytest
 
 from thesis.text.transliteration import (
     LATIN_2021,
-    cyrillic_lookalikes,
     cyrillic_readings,
     latin_offsets,
     to_cyrillic,
@@ -167,27 +166,6 @@ def test_every_word_of_the_seed_is_among_the_readings_of_its_latin():
     missed = {word for word in written if word not in cyrillic_readings(to_latin(word))}
     # Two Russian names need more than four readings.
     assert missed == {"Челядинский", "Исраэлян"}
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("мəселе", "мәселе"),  # the schwa, U+0259
-        ("Мəселесі", "Мәселесі"),
-        ("бiлiм", "білім"),  # Latin i for і
-        ("шаhар", "шаһар"),  # Latin h for һ
-        ("сaясат", "саясат"),  # a look-alike inside a Cyrillic word
-        ("ҚАЗAҚСТAН", "ҚАЗАҚСТАН"),
-    ],
-)
-def test_latin_letters_inside_a_cyrillic_word_read_as_kazakh(typed, read):
-    assert cyrillic_lookalikes(typed) == read
-
-
-def test_latin_words_beside_cyrillic_ones_stay_latin():
-    assert cyrillic_lookalikes("NATO мен һ") == "NATO мен һ"
-    assert cyrillic_lookalikes("high school") == "high school"
-    assert cyrillic_lookalikes("NATO-ның") == "NATO-ның"
 
 
 def test_a_schwa_typed_for_a_reads_as_a():

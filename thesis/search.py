@@ -5,6 +5,8 @@ lower() does (the databases are created with LC_CTYPE C.UTF-8), SQLite's LIKE fo
 only, so on SQLite both sides are folded by Python's str.lower, registered on every connection.
 Passage search on SQLite uses a trigram FTS5 index instead, which folds case the same way; on
 PostgreSQL it compares a case-folded copy of the text, which has a trigram index (migration 0015).
+Both indexes hold the text as `fold_text` folds it (migration 0022): a Cyrillic word's Latin
+look-alikes read as the Kazakh letters they stand for, so "әлемдік" finds "Əлемдік" typed with a Latin Ə.
 
 Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
 the 2021 Latin alphabet or holds Latin letters inside a Cyrillic word, and the other forms of its
@@ -28,11 +30,11 @@ from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .models import PassageTextIndex
-from .text.alphabet import CYRILLIC_RE, LATIN_RE
+from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
 from .text.keyboard import keyboard_readings
 from .text.morphology import WordForm, phrase_forms, phrase_word_forms
 from .text.spellcheck import default_speller
-from .text.transliteration import cyrillic_lookalikes, cyrillic_readings
+from .text.transliteration import cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 # On SQLite, passages are searched through the trigram FTS5 index of migration 0005, which folds
@@ -49,6 +51,13 @@ WORD_FORM_SCAN_LIMIT = 20 * SEARCH_RESULT_LIMIT
 def fold_case(value: str | None) -> str | None:
     """The case-folded form both sides of a Kazakh search are compared in (Қ→қ, Ә→ә, І→і …)."""
     return None if value is None else str(value).lower()
+
+
+def fold_text(value: str | None) -> str | None:
+    """A passage's text as its search index holds it: each Cyrillic word's Latin look-alikes read as
+    the Kazakh letters they stand for ("Əлемдік" → "Әлемдік", `cyrillic_lookalikes`), then case
+    folded. PostgreSQL's kk_fold_text (migration 0022) is this function in SQL."""
+    return None if value is None else fold_case(cyrillic_lookalikes(str(value)))
 
 
 def json_strings(value: str | None) -> str | None:
@@ -73,6 +82,7 @@ def _strings_in(data):
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_function("kk_fold", 1, fold_case, deterministic=True)
+        connection.connection.create_function("kk_fold_text", 1, fold_text, deterministic=True)
         connection.connection.create_function("kk_json_strings", 1, json_strings, deterministic=True)
 
 
@@ -135,6 +145,13 @@ class JSONStrings(Func):
     def as_postgresql(self, compiler, connection, **extra_context):
         template = "CAST(jsonb_path_query_array(%(expressions)s, 'strict $.** ? (@.type() == \"string\")') AS text)"
         return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+class FoldedText(Func):
+    """A text folded as `fold_text` folds it, by the kk_fold_text function of either database."""
+
+    function = "kk_fold_text"
+    output_field = TextField()
 
 
 def text_matches(term: str, *fields: str) -> Q:
@@ -225,7 +242,7 @@ def _word_form_matches(queryset, word_forms: list[WordForm], vendor: str) -> lis
     holding = _matches(queryset, [form.text for form in word_forms], vendor).values_list("pk", "text")
     found = []
     for pk, text in holding[:WORD_FORM_SCAN_LIMIT].iterator(chunk_size=500):
-        folded = fold_case(text)
+        folded = fold_text(text)
         if any(form.found_in(folded) for form in word_forms):
             found.append(pk)
             if len(found) > SEARCH_RESULT_LIMIT:
@@ -284,12 +301,10 @@ def _matches(queryset, terms: list[str], vendor: str):
         return queryset.filter(text_index__text__fts_match=query).order_by("text_index__passage_id")
     if vendor == "postgresql":
         return queryset.filter(_folded_contains(terms)).order_by("pk")
-    return queryset.filter(text_matches_any(terms, "text")).order_by("pk")
-
-
-def text_matches_any(terms: list[str], field: str) -> Q:
-    """Records whose `field` contains any of `terms`, case folded."""
-    return Q.create([(f"{field}__kk_icontains", term) for term in terms], connector=Q.OR)
+    # A term too short for the index is looked for in every text, folded as the index folds it.
+    folded = [fold_text(term) for term in terms]
+    contained = Q.create([("folded_text__contains", term) for term in folded], connector=Q.OR)
+    return queryset.alias(folded_text=FoldedText("text")).filter(contained).order_by("pk")
 
 
 def fts_phrase(term: str) -> str:

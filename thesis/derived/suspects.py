@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
 from ..text import spellcheck
-from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, LATIN_TO_CYRILLIC
-from ..text.dates import ROMAN_CHARS
+from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, cyrillic_lookalikes
+from ..text.dates import ROMAN_CHARS, DateError, roman_to_int
 from ..text.events import derived_headline
 from ..text.sentences import ABBREVIATIONS
 
@@ -272,7 +272,7 @@ def words_never_flagged(thesis) -> frozenset[str]:
 
 
 def mixed_script(text: str):
-    """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I)."""
+    """Words mixing Latin and Cyrillic letters ("ХХI": Cyrillic Х, Latin I; "жəне": a Latin schwa)."""
     for match in MIXED_WORD_RE.finditer(text):
         word = match.group()
         if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
@@ -280,11 +280,24 @@ def mixed_script(text: str):
 
 
 def mixed_script_fixes(word: str) -> list[str]:
-    """All-Cyrillic; for a Roman numeral, the consistent Latin form first."""
-    cyrillic = word.translate(LATIN_TO_CYRILLIC)
-    if all(char in ROMAN_CHARS for char in word.upper()):
+    """All-Cyrillic, its Latin letters read as the Kazakh ones they stand for (ə as ә, i as і, h as һ);
+    for a Roman numeral, the consistent Latin form first."""
+    cyrillic = cyrillic_lookalikes(word)
+    if _roman_numeral(word):
         return [word.translate(CYRILLIC_TO_LATIN).upper(), cyrillic]
     return [cyrillic] if not LATIN_RE.search(cyrillic) else []
+
+
+def _roman_numeral(word: str) -> bool:
+    """A word in capitals that reads as a Roman numeral in either script's letters ("ХХI"), not a
+    small word whose letters happen to be ("iс", Latin i and Cyrillic с, is іс)."""
+    if not word.isupper():
+        return False
+    try:
+        roman_to_int(word)
+    except DateError:
+        return False
+    return True
 
 
 def tripled_letters(text: str):

@@ -19,12 +19,28 @@ VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иу")
 # A vowel of either script: a word in capitals without one is an abbreviation (ТМД), not a name.
 VOWEL_RE = re.compile("[" + "".join(sorted(VOWELS)) + "aeiouy]", re.IGNORECASE)
 
-LATIN_RE = re.compile(r"[A-Za-z]")
+# A Latin letter: the basic ones, and the schwa and barred o that fonts without Kazakh letters put for ә and ө.
+LATIN_RE = re.compile(r"[A-Za-zƏəƟɵ]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 
 # Latin letters that a transcription puts for the Cyrillic ones they look like, and back (Roman numerals).
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIi", "АаВСсЕеНКМОоРрТХхУуІі")
 CYRILLIC_TO_LATIN = str.maketrans("ХхІіСсМ", "XxIiCcM")
-# Inside a Cyrillic word, the Latin letters typed for Kazakh ones: the look-alikes, and the schwa and
-# h that fonts without Kazakh letters put for ә and һ (мəселе, һ as in шаһар).
-LATIN_IN_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxYyIiƏəhƟɵ", "АаВСсЕеНКМОоРрТХхУуІіӘәһӨө")
+# Inside a Cyrillic word, the Latin letters typed for Kazakh ones: the look-alikes (k too, small), and the
+# schwa, i and h that fonts without Kazakh letters put for ә, і and һ (мəселе, бiлiм, шаhар). A small
+# m, t or b is no look-alike in an upright font (м, т, в are small capitals there), so it is not read.
+LOOKALIKE_LATIN = "AaBCcEeHKkMOoPpTXxYyIiƏəhƟɵ"
+LOOKALIKE_CYRILLIC = "АаВСсЕеНКкМОоРрТХхУуІіӘәһӨө"
+LATIN_IN_CYRILLIC = str.maketrans(LOOKALIKE_LATIN, LOOKALIKE_CYRILLIC)
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """`text` with each Cyrillic word's Latin letters read as the Kazakh letters they stand for
+    ("мəселе" → "мәселе", "бiлiм" → "білім"), letter for letter; words wholly in Latin are left as they are."""
+    return WORD_RE.sub(lambda match: _in_cyrillic(match.group()), text)
+
+
+def _in_cyrillic(word: str) -> str:
+    return word.translate(LATIN_IN_CYRILLIC) if CYRILLIC_RE.search(word) else word

@@ -2,7 +2,9 @@
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .alphabet import cyrillic_lookalikes
 
 # Letters typists use for Roman numerals: the Cyrillic look-alikes count as the Latin ones.
 ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "Ӏ": "I"})
@@ -42,16 +44,49 @@ MONTHS = {
 }
 # A Kazakh case ending on a date word ("наурызда", "ғасырларда"), and nothing glued on after it.
 ENDING = r"[а-яәғқңөұүһі]{0,8}(?![^\W\d_])"
-BCE = r"(?P<bce>б\.?\s?з\.?\s?д\.?\s*)?"
-ROMAN = rf"[{ROMAN_CHARS}]+"
-CENTURY_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>{ROMAN})\s*[-–—]\s*(?P<last>{ROMAN})\s*(?:ғғ\b\.?|ғасырлар{ENDING})")
-CENTURY_RE = re.compile(rf"{BCE}\b(?P<century>{ROMAN})\s*(?:ғ\b\.?|ғасыр{ENDING})")
-YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}})\s*(?:жж\b\.?|жылдар{ENDING})")
-DAY_RE = re.compile(
-    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:ылы\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)}){ENDING}"
+# Before the era: б.з.д., б.д.д. and б.з.б. (before ours), б.з. дейінгі, spelt out in either wording, or
+# the Russian до н.э.
+BCE_WORDS = (
+    r"[бБ]\.?\s?[зд]\.?\s?[дб]\.?(?![^\W\d_])|[бБ]\.\s?з\.\s?дейінгі"
+    r"|[бБ]іздің\s+(?:заманымыз|дәуіріміз)(?:ға|ге|дан|нен)\s+(?:дейін|бұрын)(?:гі|ғы)?"
+    r"|до\s?н\.?\s?э\.?"
 )
-YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}})\s*(?:ж\b\.?|жылы\b|жыл{ENDING})")
+BCE = rf"(?P<bce>(?:{BCE_WORDS})\s*)?"
+# Russian puts до н.э. after the date ("III ғ. до н.э.").
+BCE_AFTER = r"(?P<bce_after>\s+до\s?н\.?\s?э\.?)?"
+ROMAN = rf"[{ROMAN_CHARS}]+"
+# A century's number, in Roman numerals or in digits ("XIX ғасыр", "19-ғасырда").
+CENTURY_NUMBER = rf"(?:{ROMAN}|\d{{1,2}})"
+# The number and its word may be apart, by a hyphen ("19-ғасыр") or a line break, or by the ". " that a
+# transcription cut at every ". " restores for a line break ("1991. жылы": the small letter says it is no sentence end).
+APART = r"(?:\.?\s+|\s*-?\s*)"
+CENTURIES_WORD = rf"(?:ғ\.?\s?ғ\b\.?|ғасырлар{ENDING})"
+CENTURY_RANGE_RE = re.compile(
+    rf"{BCE}\b(?P<first>{CENTURY_NUMBER})\s*[-–—]\s*(?P<last>{CENTURY_NUMBER}){APART}{CENTURIES_WORD}{BCE_AFTER}"
+)
+CENTURY_RE = re.compile(
+    rf"{BCE}\b(?P<century>{CENTURY_NUMBER}){APART}(?:{CENTURIES_WORD}|ғ\b\.?|ғасыр{ENDING}){BCE_AFTER}"
+)
+YEARS_WORD = rf"(?:ж\.?\s?ж\b\.?|жылдар{ENDING})"
+YEAR_RANGE_RE = re.compile(rf"{BCE}\b(?P<first>\d{{3,4}})\s*[-–—]\s*(?P<last>\d{{3,4}}){APART}{YEARS_WORD}{BCE_AFTER}")
+# Years listed before one plural year word: "1957, 1969, 1985 жылдары", "1957 және 1969 жж.".
+YEAR_LIST_RE = re.compile(
+    rf"{BCE}\b(?P<years>\d{{3,4}}(?:\s*(?:,|және|мен|,\s*және)\s*\d{{3,4}})+){APART}{YEARS_WORD}{BCE_AFTER}"
+)
+LISTED_YEAR_RE = re.compile(r"\d{3,4}")
+DAY_RE = re.compile(
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:(?:ылы|ылдың|ылғы)\s*)?(?P<day>\d{{1,2}})\s*(?P<month>{'|'.join(MONTHS)}){ENDING}"
+)
+# A month of a year, with no day: "1991 жылы тамыз айында", "1991 жылдың тамызында".
+MONTH_RE = re.compile(
+    rf"{BCE}\b(?P<year>\d{{3,4}})\s*ж\.?\s*(?:(?:ылы|ылдың|ылғы)\s*)?(?P<month>{'|'.join(MONTHS)}){ENDING}"
+    r"(?:\s+ай(?:ы|ында|ынан|ына|ының)?(?![^\W\d_]))?"
+)
+YEAR_RE = re.compile(rf"{BCE}\b(?P<year>\d{{3,4}}){APART}(?:ж\b\.?|жылы\b|жыл{ENDING}){BCE_AFTER}")
 DECADE_RE = re.compile(rf"\b(?P<decade>\d{{3}}0)\s*-?\s*(?:жылдар{ENDING})")
+# The last century a text can print in digits: a larger number before ғ. is not a century.
+LAST_CENTURY = 21
+WHITESPACE_RE = re.compile(r"\s+")
 
 
 class DateError(ValueError):
@@ -125,7 +160,22 @@ def centuries(first_year: int, last_year: int) -> list[int]:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date printed in `text`, longest readings first, never overlapping."""
+    """Every date printed in `text`, longest readings first, never overlapping. A Cyrillic word's
+    Latin look-alikes are read as the Kazakh letters they stand for ("ғaсыр" with a Latin a), and
+    each date is shown as printed."""
+    reading = cyrillic_lookalikes(text)
+    found = _found_in(reading)
+    if reading == text:
+        return found
+    return [replace(mention, display=_printed(text, mention.start, mention.end)) for mention in found]
+
+
+def _printed(text: str, start: int, end: int) -> str:
+    """The text from `start` to `end` on one line: a line break inside a date is shown as a space."""
+    return WHITESPACE_RE.sub(" ", text[start:end].strip())
+
+
+def _found_in(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern, read in _READERS:
         # The mentions found so far do not overlap, so the one that starts last before a match's end
@@ -135,39 +185,49 @@ def find_dates(text: str) -> list[DateMention]:
             before = bisect_left(starts, match.end()) - 1
             if before >= 0 and match.start() < ends[before]:
                 continue
-            mention = _safely(read, match)
-            if mention is not None:
-                found.append(mention)
+            found += _safely(read, match)
         found.sort(key=lambda m: m.start)
     return found
 
 
-def _safely(read, match):
+def _safely(read, match) -> list[DateMention]:
     try:
-        return read(match)
+        mentions = read(match)
     except ValueError:
-        return None
+        return []
+    return mentions if isinstance(mentions, list) else [mentions]
 
 
 def _sign(match) -> int:
-    return -1 if match["bce"] else 1
+    return -1 if match["bce"] or match.groupdict().get("bce_after") else 1
 
 
-def _mention(match, begin, finish, precision):
-    display = match.group().strip()
-    return DateMention(match.start(), match.start() + len(display), display, begin, finish, precision)
+def _mention(match, begin, finish, precision, start=None, end=None):
+    """The mention of `match` (or of its part from `start` to `end`), printed on one line: a line
+    break inside it (a date broken across lines) is shown as a space."""
+    start, end = match.start() if start is None else start, match.end() if end is None else end
+    end = start + len(match.string[start:end].rstrip())
+    return DateMention(start, end, _printed(match.string, start, end), begin, finish, precision)
+
+
+def _century_number(numeral: str) -> int:
+    """A century's number, written in digits or in Roman numerals; DateError for one no text prints."""
+    number = int(numeral) if numeral.isdecimal() else roman_to_int(numeral)
+    if not numeral.isdecimal() or 0 < number <= LAST_CENTURY:
+        return number
+    raise DateError(f"no century {numeral}", "century")
 
 
 def _century_range(match):
     sign = _sign(match)
-    first = century_years(sign * roman_to_int(match["first"]))
-    last = century_years(sign * roman_to_int(match["last"]))
+    first = century_years(sign * _century_number(match["first"]))
+    last = century_years(sign * _century_number(match["last"]))
     start, end = min(first[0], last[0]), max(first[1], last[1])
     return _mention(match, PartialDate(start), PartialDate(end), "century")
 
 
 def _century(match):
-    start, end = century_years(_sign(match) * roman_to_int(match["century"]))
+    start, end = century_years(_sign(match) * _century_number(match["century"]))
     return _mention(match, PartialDate(start), PartialDate(end), "century")
 
 
@@ -177,6 +237,20 @@ def _year_range(match):
     return _mention(match, PartialDate(first), PartialDate(last), "range")
 
 
+def _year_list(match):
+    """Each year of a list its own mention, the last with the year word: a list is no range, and a
+    timeline event has one date."""
+    sign, offset = _sign(match), match.start("years")
+    years = list(LISTED_YEAR_RE.finditer(match["years"]))
+    mentions = []
+    for year in years:
+        date = PartialDate(sign * int(year.group()))
+        end = match.end() if year is years[-1] else offset + year.end()
+        start = match.start() if year is years[0] else offset + year.start()
+        mentions.append(_mention(match, date, date, "year", start, end))
+    return mentions
+
+
 def _day(match):
     month = MONTHS[match["month"]]
     year = _sign(match) * int(match["year"])
@@ -184,6 +258,11 @@ def _day(match):
     validate_partial_date(year, month, day)
     date = PartialDate(year, month, day)
     return _mention(match, date, date, "day")
+
+
+def _month(match):
+    date = PartialDate(_sign(match) * int(match["year"]), MONTHS[match["month"]])
+    return _mention(match, date, date, "month")
 
 
 def _year(match):
@@ -200,7 +279,9 @@ _READERS = [
     (CENTURY_RANGE_RE, _century_range),
     (CENTURY_RE, _century),
     (YEAR_RANGE_RE, _year_range),
+    (YEAR_LIST_RE, _year_list),
     (DAY_RE, _day),
+    (MONTH_RE, _month),
     (DECADE_RE, _decade),
     (YEAR_RE, _year),
 ]

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .alphabet import cyrillic_lookalikes
+
 # Characters of context either side of a match, how many snippets one passage shows at most, how long
 # each may be, and how many matches they mark in all: however often a term occurs (a single letter occurs
 # everywhere), a result costs a few hundred bytes, and finding its marks reads each word once.
@@ -29,7 +31,9 @@ class Snippet:
 
 
 def fold(text: str) -> str:
-    """The text case-folded character by character, so that its offsets stay those of the text."""
+    """The text as search folds it (a Cyrillic word's Latin look-alikes read as Kazakh letters, then
+    case folded), character by character, so that its offsets stay those of the text."""
+    text = cyrillic_lookalikes(text)
     return "".join(folded if len(folded := char.lower()) == 1 else char for char in text)
 
 

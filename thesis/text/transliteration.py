@@ -19,7 +19,6 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from .alphabet import CYRILLIC_RE, LATIN_IN_CYRILLIC
 from .dates import ROMAN_CHARS, ROMAN_LOOKALIKES, roman_to_int
 
 LATIN_2021 = {
@@ -214,13 +213,3 @@ def _in_context(latin: str, cyrillic: str, cost: int, written: str) -> int:
     if cyrillic in "эЭ" and not before.isalpha():
         return 1  # экономика, элемент: Э begins the loanwords that have it
     return cost
-
-
-def cyrillic_lookalikes(text: str) -> str:
-    """`text` with each Cyrillic word's Latin letters read as the Kazakh letters they stand for
-    ("мəселе" → "мәселе", "бiлiм" → "білім"); words wholly in Latin are left as they are."""
-    return WORD_RE.sub(lambda match: _in_cyrillic(match.group()), text)
-
-
-def _in_cyrillic(word: str) -> str:
-    return word.translate(LATIN_IN_CYRILLIC) if CYRILLIC_RE.search(word) else word
