@@ -86,6 +86,9 @@ def test_a_word_that_only_starts_like_a_chapter_is_none():
         ("Мазмұны", "contents"),
         ("МАЗМҰН", "contents"),
         ("СОДЕРЖАНИЕ", "contents"),
+        ("Əдебиеттер", "bibliography"),  # the Latin schwa a Word font types for ә
+        ("НЕГІЗГІ БӨЛІМ", "chapter"),
+        ("Негізгі бөлім", "chapter"),
     ],
 )
 def test_parts_alone_on_their_line_in_any_case(line, kind):
@@ -105,6 +108,7 @@ def test_a_sentence_that_starts_with_a_part_word_is_no_heading():
         ("Ключевые слова: дипломатия", "keywords", "Ключевые слова:"),
         ("Keywords: diplomacy", "keywords", "Keywords:"),
         ("Аңдатпа. Мақалада қарастырылады.", "abstract", "Аңдатпа."),
+        ("Кiлт сөздер: елшілік, дəстүр.", "keywords", "Кiлт сөздер:"),
     ],
 )
 def test_labels_their_text_follows_on_the_line(line, kind, label):

@@ -187,3 +187,10 @@ def test_a_numbered_list_of_works_gives_the_initials_to_the_name_before_them(ent
 def test_a_name_an_institution_bears_is_no_person_of_the_text():
     text = "Л.Н. Гумилев атындағы Еуразия ұлттық университеті. Л.Н. Гумилев еңбектерінде айтылған."
     assert [(name.family, name.start) for name in prose_names(text)] == [("Гумилев", text.rindex("Л.Н."))]
+
+
+def test_latin_look_alikes_are_read_as_the_kazakh_letters_they_stand_for():
+    """A Word font's Latin ə: "ЕЛШІЛІК ДƏСТҮРЛЕРІ" holds no name, and the form stays as printed."""
+    assert prose_names("ҚАЗАҚ ХАНДЫҒЫНЫҢ ЕЛШІЛІК ДƏСТҮРЛЕРІ") == []
+    [name] = prose_names("Бұл туралы Б.С. Нұрланoв жазған.")  # a Latin o
+    assert (name.family, name.form) == ("Нұрланов", "Б.С. Нұрланoв")

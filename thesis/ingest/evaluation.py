@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from ..models import Citation, Passage, Section, Thesis
+from ..text.alphabet import cyrillic_lookalikes
 from .exceptions import ImportRefused
 from .importer import import_bytes
 
@@ -54,7 +55,8 @@ class Score:
 
 
 def words(text: str) -> list[str]:
-    return [word.casefold() for word in WORD_RE.findall(text or "")]
+    """The words as a reader reads them: a Latin look-alike inside a Cyrillic word is its Kazakh letter."""
+    return [word.casefold() for word in WORD_RE.findall(cyrillic_lookalikes(text or ""))]
 
 
 def first_words(text: str, count: int = PASSAGE_WORDS) -> str:

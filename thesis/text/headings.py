@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .alphabet import LETTER, UPPER
+from .alphabet import LETTER, UPPER, cyrillic_lookalikes
 from .normalisation import TERMINAL_PUNCTUATION, collapse_layout
 
 # Roman figures as typed: Latin I, V, X or their Cyrillic lookalikes І and Х.
@@ -31,6 +31,8 @@ PART_FORMS = [
     ("appendix", rf"ҚОСЫМШАЛАР|ҚОСЫМША(?:\s+[{UPPER}0-9]{{1,2}})?|ПРИЛОЖЕНИ[ЕЯ](?:\s+[{UPPER}0-9]{{1,2}})?"),
     ("abstract", r"АҢДАТПА|АННОТАЦИЯ|ABSTRACT|ТҮЙІН|РЕЗЮМЕ|SUMMARY"),
     ("contents", r"МАЗМҰНЫ|МАЗМҰН|СОДЕРЖАНИЕ|CONTENTS|TABLE\s+OF\s+CONTENTS"),
+    # The main part between the introduction and the conclusion, when the text names it so.
+    ("chapter", r"НЕГІЗГІ\s+БӨЛІМ|ОСНОВНАЯ\s+ЧАСТЬ|MAIN\s+(?:PART|BODY)"),
 ]
 PART_RES = [(kind, re.compile(pattern)) for kind, pattern in PART_FORMS]
 # Labels that the text of the part follows on the same line: "Аңдатпа. Мақалада …", "Түйін сөздер: …".
@@ -96,7 +98,8 @@ def part_form(line: str, pos: int) -> Form | None:
     printed = line[pos:].rstrip().rstrip(".:").rstrip()
     if not printed:
         return None
-    capitals = collapse_layout(printed).upper()
+    # Compared with each Cyrillic word's Latin look-alikes read as Kazakh letters: "Əдебиеттер".
+    capitals = cyrillic_lookalikes(collapse_layout(printed)).upper()
     for kind, pattern in PART_RES:
         if pattern.fullmatch(capitals):
             return Form(kind, "", collapse_layout(printed), pos + len(printed))
@@ -105,8 +108,9 @@ def part_form(line: str, pos: int) -> Form | None:
 
 def labelled_form(line: str, pos: int) -> Form | None:
     """A label the part's text follows on its line: "Аңдатпа. …", "Түйін сөздер: …", "Keywords: …"."""
+    read = cyrillic_lookalikes(line)  # letter for letter, so its offsets are the line's
     for kind, pattern in LABELLED_FORMS:
-        match = pattern.match(line, pos)
+        match = pattern.match(read, pos)
         end = match and LABEL_END_RE.match(line, match.end())
         if end and end.end() < len(line.rstrip()):
             printed = line[pos : end.end()].rstrip()

@@ -9,7 +9,7 @@ in the nominative and the initials agree once periods, hyphens and spaces are se
 import re
 from dataclasses import dataclass, field
 
-from .alphabet import LOWER, UPPER, VOWEL_RE
+from .alphabet import LOWER, UPPER, VOWEL_RE, cyrillic_lookalikes
 from .morphology import name_stem
 
 TITLED = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?"
@@ -120,15 +120,17 @@ def named_after(text: str, name: Name) -> bool:
 
 
 def _names(pattern: re.Pattern, text: str) -> list[Name]:
+    """The names `pattern` finds, read with each Cyrillic word's Latin look-alikes as Kazakh letters
+    ("Ə.Т. Жұмабаева" has two initials); the form is as the text writes it."""
     names = []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(cyrillic_lookalikes(text)):
         groups = match.groupdict()
         leads = bool(groups.get("family1"))
         written = groups["family1"] if leads else groups["family2"]
         if not VOWEL_RE.search(written):
             continue  # capitals without a vowel are an abbreviation (ТМД), not a name
         initials = groups["lead"] if leads else groups["trail"]
-        form = match.group().strip()
+        form = text[match.start() : match.end()].strip()
         family = nominative(written)
         names.append(Name(family, _tidy_initials(initials), form, match.start(), match.start() + len(form)))
     return names
