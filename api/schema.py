@@ -64,6 +64,13 @@ CSV_LIST = {
     "to get the value back.",
 }
 FORMAT_DESCRIPTION = "json (the default): a page of the list; csv: every row of the filtered list as text/csv."
+BOM_PARAMETER = {
+    "name": "bom",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": ["0", "1"], "default": "0"},
+    "description": "With format=csv, 1 starts the file with a UTF-8 byte order mark, which Excel needs to read it.",
+}
 # Extensions on a parameter that must not be after (before) the one they name, when both are given.
 ORDER_BEFORE = "x-not-after"
 ORDER_AFTER = "x-not-before"
@@ -190,6 +197,8 @@ class ArchiveAutoSchema(AutoSchema):
         for parameter in operation.get("parameters", []) if csv_types else []:
             if parameter["in"] == "query" and parameter["name"] == "format":
                 parameter["description"] = FORMAT_DESCRIPTION
+        if csv_types:
+            operation.setdefault("parameters", []).append(BOM_PARAMETER)
 
     def error_responses(self, parameters: list[dict]) -> dict[str, ErrorResponse]:
         query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}

@@ -4,7 +4,8 @@ A nested object becomes one column per member, named with a dot (`span.start`, `
 a list of plain values is one cell, its items joined by "; " (`aliases`, `roles`); a list of objects is
 one cell holding it as JSON (`authors`, `declared_structure`); null is an empty cell, booleans are
 true and false. The header row is made from the serializer, so an empty list still has its columns.
-A text cell a spreadsheet would run as a formula is defused (see `defused`).
+A text cell a spreadsheet would run as a formula is defused (see `defused`). `?bom=1` starts the file with
+a byte order mark, without which Excel reads UTF-8 as the system's code page.
 """
 
 import csv
@@ -12,8 +13,10 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from django.utils.translation import gettext as _
 from drf_spectacular.drainage import get_override
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer
 
 from .renderers import JSONRenderer
@@ -26,6 +29,10 @@ CHUNK_ROWS = 500
 # that makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+# Excel opens a CSV as UTF-8 only after this mark; other readers take it for a character, so it is asked for.
+BOM_PARAMETER = "bom"
+BOM_CHOICES = {"0": False, "1": True}
+BYTE_ORDER_MARK = "\ufeff".encode()
 
 
 class CsvRenderer(BaseRenderer):
@@ -109,10 +116,18 @@ class _Line:
         return line
 
 
-def stream(names: list[str], chunks: Iterable[list[dict]]) -> Iterator[bytes]:
+def wants_byte_order_mark(query_params) -> bool:
+    """Whether `?bom=1` asks for a byte order mark; a value other than 0 or 1 is refused, naming the parameter."""
+    value = query_params.get(BOM_PARAMETER, "0")
+    if value not in BOM_CHOICES:
+        raise ValidationError({BOM_PARAMETER: [_("Give 1 to start the CSV with a byte order mark (for Excel), or 0.")]})
+    return BOM_CHOICES[value]
+
+
+def stream(names: list[str], chunks: Iterable[list[dict]], byte_order_mark: bool = False) -> Iterator[bytes]:
     """The header row, then each chunk of serialized records as one piece of UTF-8 CSV."""
     writer = csv.writer(_Line(), lineterminator="\r\n")
-    yield writer.writerow(names).encode("utf-8")
+    yield (BYTE_ORDER_MARK if byte_order_mark else b"") + writer.writerow(names).encode("utf-8")
     for chunk in chunks:
         lines = []
         for record in chunk:

@@ -101,8 +101,9 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         if limit is not None:
             queryset = queryset[:limit]
         names = tables.columns(self.get_serializer())
+        byte_order_mark = tables.wants_byte_order_mark(request.query_params)
         # HEAD sends no body, so it reads no rows either.
-        body = () if request.method == "HEAD" else tables.stream(names, self.csv_chunks(queryset))
+        body = () if request.method == "HEAD" else tables.stream(names, self.csv_chunks(queryset), byte_order_mark)
         response = StreamingHttpResponse(body, content_type=f"{tables.MEDIA_TYPE}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.csv_file_name(request)}"'
         # A stream has no body to hash, so the middleware cannot tag it: the rows are fixed by the

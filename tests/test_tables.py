@@ -237,3 +237,13 @@ def test_list_operations_document_csv_and_records_do_not(client, db):
         assert not any(
             media.startswith("text/csv") for media in schema["paths"][path]["get"]["responses"]["200"]["content"]
         )
+
+
+def test_a_byte_order_mark_for_excel_is_given_when_asked_for_and_a_bad_value_is_refused(client, seed_thesis):
+    plain = b"".join(client.get("/api/sources/", {"format": "csv"}).streaming_content)
+    marked = b"".join(client.get("/api/sources/", {"format": "csv", "bom": "1"}).streaming_content)
+    assert marked == tables.BYTE_ORDER_MARK + plain and not plain.startswith(tables.BYTE_ORDER_MARK)
+    refused = client.get("/api/sources/", {"format": "csv", "bom": "yes"})
+    assert refused.status_code == 400 and "bom" in refused.json()
+    described = client.get("/api/schema/", {"format": "json"}).json()["paths"]["/api/sources/"]["get"]
+    assert "bom" in {parameter["name"] for parameter in described["parameters"]}
