@@ -22,7 +22,7 @@ from .parsing import TEXT, ParsedDocument
 # unless they are the list's next number.
 LABEL_RE = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,4})\]|(?P<number>\d{1,4})(?:[.)](?!\d)|(?=[ \t]+\S)))[ \t]*")
 DASH = "-–—"
-AREA_SEPARATOR_RE = re.compile(rf"\.[ \t]*[{DASH}]{{1,2}}[ \t]+")
+AREA_SEPARATOR_RE = re.compile(rf"(?<=[.!?])[ \t]*[{DASH}]{{1,2}}[ \t]+")
 CONTAINER_RE = re.compile(r"[ \t]*//[ \t]*")
 RESPONSIBILITY_RE = re.compile(r"[ \t]+/[ \t]+")
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
@@ -49,6 +49,7 @@ YEAR = r"1[5-9]\d\d|20\d\d"
 PUBLICATION_RE = re.compile(
     rf"(?P<place>[^:;.\d]{{1,80}}?\.?)[ \t]*:[ \t]*(?P<publisher>[^:;]{{1,200}}?),[ \t]*(?P<year>{YEAR})[a-zа-я]?\b"
     rf"|(?P<place_only>[^:;,.\d]{{1,60}}?\.?),[ \t]*(?P<year_only>{YEAR})[a-zа-я]?\b"
+    rf"|(?P<place_undated>[^:;.\d]{{1,80}}?\.?)[ \t]*:[ \t]*(?P<publisher_undated>[^:;,\d]{{1,200}}?),?$"
 )
 # A journal in a list without the dashes: "Саясат. 2000. № 2", "Саясат 2001. № 6".
 LOOSE_JOURNAL_RE = re.compile(
@@ -135,11 +136,12 @@ def _inside_list(heading) -> bool:
 
 
 def _lines_between(text: str, start: int, end: int, skipped: set[int]) -> list[str]:
-    """The lines of text[start:end] but those starting (after their indent) at an offset in `skipped`."""
+    """The lines of text[start:end] but those starting (after their indent) at an offset in `skipped`
+    and those of punctuation alone (the colon a heading ends with)."""
     lines = []
     for line in text[start:end].splitlines(keepends=True):
         first = start + len(line) - len(line.lstrip())
-        if line.strip() and first not in skipped:
+        if re.search(r"\w", line) and first not in skipped:
             lines.append(line.rstrip("\r\n"))
         start += len(line)
     return lines
@@ -280,9 +282,10 @@ def _read_area(area: str, reference: Reference) -> bool:
         reference.page = re.sub(rf"[ \t]*[{DASH}][ \t]*", "-", pages["after"] or pages["before"])
         return True
     if match := PUBLICATION_RE.match(area):
-        reference.publisher_place = _strip_quotes(match["place"] or match["place_only"])
-        reference.publisher = _strip_quotes(match["publisher"] or "")
-        reference.issued_year = reference.issued_year or int(match["year"] or match["year_only"])
+        reference.publisher_place = _strip_quotes(match["place"] or match["place_only"] or match["place_undated"])
+        reference.publisher = _strip_quotes(match["publisher"] or match["publisher_undated"] or "")
+        if year := match["year"] or match["year_only"]:
+            reference.issued_year = reference.issued_year or int(year)
         return True
     if (match := YEAR_AREA_RE.match(area)) and not reference.issued_year:
         reference.issued_year = int(match.group())
