@@ -1,5 +1,6 @@
 """Importing the seed thesis: what the text says, all or nothing, and idempotent."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -538,3 +539,13 @@ def test_a_reference_list_a_second_time_changes_nothing(listed):
     result = import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False)
     assert not result.created
     assert row_counts() == before
+
+
+def test_a_list_numbered_in_brackets_cites_nothing_itself(db):
+    text = re.sub(r"(?m)^(\d)\. ", r"[\1] ", layouts.REFERENCE_LIST)
+    thesis = import_bytes(text.encode(), "bracketed-list.kk.txt", use_curation=False).thesis
+    assert sorted(thesis.sources.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 7]
+    assert thesis.sources.get(number=1).raw.startswith("Назарбаев Н.Ә.")
+    cited = [c.source.number for c in Citation.objects.filter(passage__thesis=thesis).order_by("pk")]
+    assert cited == [1, 1, 2, 3, 3, 4, 7]
+    assert not Citation.objects.filter(passage__section__kind="bibliography").exists()
