@@ -271,6 +271,8 @@ def test_an_entry_read_without_its_year_is_not_complete():
         "Азаркин Н. История учений Москва., 1994Выпуск оска. Социс. 1995. № 4, 5, 8.",  # two entries run together
         "Қазақтар. Анықтамалық. – Алматы: Даму институты: VII том. Хақында. 1998. – 285 б.",
         "",
+        # Text the list ran into: read, it would give a book, but no entry runs over 2000 characters.
+        "Назарбаев Н.Ә. Қазақстан жолы. – Астана: Елорда, 2007" + ". – 372 б" * 300 + ".",
     ],
 )
 def test_an_entry_not_read_confidently_is_left_as_printed(raw):

@@ -66,6 +66,8 @@ KAZAKH_LETTERS_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 CYRILLIC_RE = re.compile("[а-яёА-ЯЁ]")
 KAZAKH_PAGES_RE = re.compile(r"\d[ \t]*(?:б|бет)\.|Б\.[ \t]*\d")
 TITLE_MAX_CHARS = 500
+# An entry is a few lines; a longer one is text the list ran into, not read (and never read slowly).
+ENTRY_MAX_CHARS = 2000
 # A year run into the next word ("1994Выпуск"): a list garbled in copying, not a title.
 GLUED_RE = re.compile(rf"\d{{4}}[{LETTER}]")
 
@@ -177,6 +179,8 @@ def _label(line: str) -> tuple[int, int] | None:
 def read_reference(raw: str) -> Reference | None:
     """The reference an entry prints, or None if its parts are not where the style puts them."""
     text = " ".join(raw.split())
+    if len(text) > ENTRY_MAX_CHARS:
+        return None
     reference = Reference()
     text = _take_url(text, reference)
     own, container = _split_once(CONTAINER_RE, text)
