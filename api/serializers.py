@@ -298,6 +298,11 @@ class SourceSerializer(serializers.ModelSerializer):
     publisher_place = KazakhTextField()
     container_title = KazakhTextField()
     note = KazakhTextField()
+    raw = serializers.CharField(
+        read_only=True,
+        help_text="The entry as the reference list prints it (empty for a source the text only cites); "
+        "kept when its parts are read, and alone until they are.",
+    )
     citation_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -317,6 +322,7 @@ class SourceSerializer(serializers.ModelSerializer):
             "page",
             "language",
             "note",
+            "raw",
             "citation_count",
         ]
 

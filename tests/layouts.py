@@ -61,3 +61,21 @@ LIST = (
 )
 
 SHORT = "  Қазақ хандығының сыртқы саясаты XV ғасырда\nқалыптаса бастады.\n"
+
+# A short work that cites by number and lists its references in GOST 7.1, the forms theses print: a book
+# with its publisher, an article with its journal, an entry wrapped over two lines, an entry no
+# publication reads in (an archive's file), an English book. It cites [7], which its list lacks.
+REFERENCE_LIST = (
+    "КІРІСПЕ\n"
+    "  Қазақ хандығының құрылуы туралы пікірлер әртүрлі [1, 25 б.]. Бұл мәселені бірнеше зерттеуші "
+    "қарастырды [1-3]. Ханның хаттары жарияланған [3,185-231]. Мұрағат деректері де сақталған [4]. "
+    "Шетелдік зерттеулер аз [7].\n"
+    "\n"
+    "ҚОЛДАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ\n"
+    "1. Назарбаев Н.Ә. Қазақстан жолы. – Астана: Елорда, 2007. – 372 б.\n"
+    "2. Әбжанов Х.М. Тарих және тағдыр // Қазақстан тарихы. – 2010. – №3. – Б. 25-31.\n"
+    "3. Ерофеева И.В. Хан Абулхаир: полководец, правитель и политик. –\n"
+    "Алматы: Санат, 1999. – 336 с.\n"
+    "4. Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе\n"
+    "5. Olcott M.B. The Kazakhs. – Stanford: Hoover Institution Press, 1995. – 388 p.\n"
+)

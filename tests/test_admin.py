@@ -13,9 +13,11 @@ from django.urls import reverse
 
 from thesis.derived.suspects import find_suspects
 from thesis.editorial import editing
+from thesis.ingest.importer import import_bytes
 from thesis.models import Author, Passage, Section, Source, TimelineEvent
 from thesis.proofing import progress
 
+from . import layouts
 from .admin_forms import form_data
 from .conftest import synthetic_thesis
 
@@ -180,6 +182,41 @@ def test_sources_filter_incomplete_and_show_citing_sentences(client, seed_thesis
     assert source.history.latest().history_change_reason == "Библиография"
     listing = client.get(reverse("admin:thesis_source_changelist") + "?incomplete=yes").content.decode()
     assert row not in listing
+
+
+def test_sources_show_their_printed_entry_and_filter_the_entries_still_to_read(client, editor):
+    thesis = import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False).thesis
+    sources = {source.number: source for source in thesis.sources.all()}
+    changelist = reverse("admin:thesis_source_changelist")
+
+    def listed(query: str) -> set[int]:
+        page = client.get(f"{changelist}?thesis__id__exact={thesis.pk}&{query}").content.decode()
+        return {number for number, source in sources.items() if f'href="{change_url(source)}?' in page}
+
+    assert listed("entry=unread") == {4}
+    assert listed("entry=read") == {1, 2, 3, 5}
+    assert listed("entry=unlisted") == {7}
+    assert listed("q=мұрағат") == {4}
+    page = client.get(change_url(sources[4])).content.decode()
+    assert "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе" in page
+    assert 'name="raw"' not in page
+    # An editor's save keeps the entry as printed.
+    data = {
+        "thesis": thesis.pk,
+        "number": 4,
+        "status": "needs_data",
+        "csl_type": "document",
+        "title": "Ресми мұрағат құжаттары",
+        "authors": "[]",
+        "change_reason": "Мұрағат",
+        "opened_version": 1,
+    }
+    assert client.post(change_url(sources[4]), data).status_code == 302
+    sources[4].refresh_from_db()
+    assert (sources[4].title, sources[4].raw) == (
+        "Ресми мұрағат құжаттары",
+        "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе",
+    )
 
 
 def test_merging_authors_asks_for_confirmation(client, seed_thesis, editor):

@@ -4,6 +4,9 @@ import pytest
 
 from api.serializers import SourceSerializer
 from api.views import SourceViewSet
+from thesis.ingest.importer import import_bytes
+
+from . import layouts
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +168,53 @@ def test_source_list_is_what_its_serializer_shows(client, seed_thesis, script):
     assert any(row["authors"] for row in body["results"])
     assert body["results"] == shown.data
     assert [list(row) for row in body["results"]] == [list(row) for row in shown.data]
+
+
+@pytest.fixture
+def listed(db):
+    return import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False).thesis
+
+
+def test_a_source_gives_its_entry_as_printed(client, listed):
+    body = client.get(SOURCES, {"thesis": listed.pk}).json()
+    rows = {row["number"]: row for row in body["results"]}
+    assert rows[1]["raw"] == "Назарбаев Н.Ә. Қазақстан жолы. – Астана: Елорда, 2007. – 372 б."
+    assert (rows[1]["title"], rows[1]["status"]) == ("Қазақстан жолы", "complete")
+    assert (rows[4]["raw"], rows[4]["title"], rows[4]["status"]) == (
+        "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе",
+        "",
+        "needs_data",
+    )
+    assert rows[7]["raw"] == ""
+    detail = client.get(f"{SOURCES}{listed.sources.get(number=3).pk}/").json()
+    assert detail["raw"].endswith("–\nАлматы: Санат, 1999. – 336 с.")
+    assert [c["locator"] for c in detail["citations"]] == [None, "185-231"]
+
+
+def test_the_entry_as_printed_cannot_be_written(client, listed, editor):
+    # The API reads only: no method writes a source, its printed entry least of all.
+    client.force_login(editor)
+    source = listed.sources.get(number=4)
+    response = client.patch(f"{SOURCES}{source.pk}/", {"raw": "x"}, content_type="application/json")
+    assert response.status_code == 405
+    source.refresh_from_db()
+    assert source.raw == "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе"
+
+
+def test_csl_json_gives_an_unread_entry_as_printed_in_its_note(client, listed):
+    items = {item["citation-number"]: item for item in client.get(f"/api/theses/{listed.pk}/sources.csl.json").json()}
+    assert items[4] == {
+        "id": listed.sources.get(number=4).pk,
+        "type": "document",
+        "citation-number": 4,
+        "note": "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе",
+    }
+    # An entry read gives its fields, not the printed string; a wrapped one is read as one line.
+    assert "note" not in items[1] and "note" not in items[3]
+    assert items[2]["container-title"] == "Қазақстан тарихы"
+    assert items[2]["type"] == "article-journal"
+    assert items[1]["issued"] == {"date-parts": [[2007]]}
+    latin = client.get(f"/api/theses/{listed.pk}/sources.csl.json", {"script": "latn"}).json()
+    assert {item["citation-number"]: item for item in latin}[4][
+        "note"
+    ] == "Resmi mūrağat qūjattary, QR OMM 5-qor, 1-tızbe"

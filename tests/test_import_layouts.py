@@ -100,3 +100,13 @@ def test_each_layout_rebuilds_its_original_and_exports_valid_tei(name, tei_schem
     assert_valid_tei(tei_schema, tree)
     subtypes = tree.xpath("//tei:div/@subtype", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
     assert "bibliography" in subtypes
+
+
+def test_each_layouts_reference_list_becomes_its_sources(diploma, article):
+    listed = {(s.number, s.title, s.issued_year, s.status) for s in diploma.sources.exclude(raw="")}
+    assert listed == {
+        (1, "Казахстан: летопись трех тысячелетий", 1992, "complete"),
+        (2, "Казахское ханство во второй половине XVI века", 1985, "complete"),
+    }
+    assert [s.authors for s in article.sources.filter(number=1)] == [[{"family": "Кәрібаев", "given": "Б.Б."}]]
+    assert article.sources.get(number=2).publisher == "Санат"

@@ -1,5 +1,6 @@
 """Importing the seed thesis: what the text says, all or nothing, and idempotent."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -475,3 +476,76 @@ def test_the_command_refuses_an_unknown_reading_of_line_breaks(tmp_path):
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("import_thesis", str(SEED), "--line-breaks", "period")
     assert not Thesis.objects.exists()
+
+
+@pytest.fixture
+def listed(db):
+    """A work with a reference list, imported."""
+    return import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False).thesis
+
+
+def test_a_reference_list_becomes_the_sources(listed):
+    sources = {source.number: source for source in listed.sources.all()}
+    assert sorted(sources) == [1, 2, 3, 4, 5, 7]
+    book = sources[1]
+    assert (book.csl_type, book.title, book.authors) == (
+        "book",
+        "Қазақстан жолы",
+        [{"family": "Назарбаев", "given": "Н.Ә."}],
+    )
+    assert (book.publisher_place, book.publisher, book.issued_year, book.language) == ("Астана", "Елорда", 2007, "kk")
+    assert book.raw == "Назарбаев Н.Ә. Қазақстан жолы. – Астана: Елорда, 2007. – 372 б."
+    article = sources[2]
+    assert (article.csl_type, article.container_title, article.page) == ("article-journal", "Қазақстан тарихы", "25-31")
+    # A wrapped entry is kept with its line break, and read as one.
+    assert (
+        sources[3].raw
+        == "Ерофеева И.В. Хан Абулхаир: полководец, правитель и политик. –\nАлматы: Санат, 1999. – 336 с."
+    )
+    assert (sources[3].publisher, sources[3].issued_year) == ("Санат", 1999)
+    assert sources[5].language == "en"
+    complete = {number for number, source in sources.items() if source.status == Source.Status.COMPLETE}
+    assert complete == {1, 2, 3, 5}
+
+
+def test_an_entry_not_read_is_kept_as_printed_and_left_for_an_editor(listed):
+    unread = listed.sources.get(number=4)
+    assert unread.status == Source.Status.NEEDS_DATA
+    assert unread.raw == "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе"
+    assert (unread.title, unread.csl_type, unread.issued_year) == ("", "", None)
+
+
+def test_a_number_cited_but_not_listed_still_makes_a_source_needing_data(listed):
+    unlisted = listed.sources.get(number=7)
+    assert (unlisted.status, unlisted.raw, unlisted.title) == (Source.Status.NEEDS_DATA, "", "")
+    assert unlisted.history.get().history_change_reason == "Cited as [7] in the text"
+
+
+def test_citations_link_to_the_listed_sources_by_number(listed):
+    cited = [(c.source.number, c.locator) for c in Citation.objects.filter(passage__thesis=listed).order_by("pk")]
+    # "[1-3]" cites three sources, "[3,185-231]" pages 185-231 of the third.
+    assert cited == [(1, "25 б."), (1, None), (2, None), (3, None), (3, "185-231"), (4, None), (7, None)]
+    assert not listed.sources.get(number=5).citations.exists()
+
+
+def test_each_listed_source_has_one_history_record_of_the_import(listed):
+    for source in listed.sources.all():
+        assert [record.history_type for record in source.history.all()] == ["+"]
+    assert listed.sources.get(number=1).history.get().history_change_reason == "Imported from reference-list.kk.txt"
+
+
+def test_a_reference_list_a_second_time_changes_nothing(listed):
+    before = row_counts()
+    result = import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False)
+    assert not result.created
+    assert row_counts() == before
+
+
+def test_a_list_numbered_in_brackets_cites_nothing_itself(db):
+    text = re.sub(r"(?m)^(\d)\. ", r"[\1] ", layouts.REFERENCE_LIST)
+    thesis = import_bytes(text.encode(), "bracketed-list.kk.txt", use_curation=False).thesis
+    assert sorted(thesis.sources.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 7]
+    assert thesis.sources.get(number=1).raw.startswith("Назарбаев Н.Ә.")
+    cited = [c.source.number for c in Citation.objects.filter(passage__thesis=thesis).order_by("pk")]
+    assert cited == [1, 1, 2, 3, 3, 4, 7]
+    assert not Citation.objects.filter(passage__section__kind="bibliography").exists()

@@ -518,6 +518,26 @@ def test_a_filled_source_carries_its_fields(seed_thesis, tei_schema):
     assert_valid_tei(tei_schema, tree)
 
 
+def test_a_reference_list_is_carried_read_or_as_printed(db, tei_schema):
+    thesis = import_bytes(layouts.REFERENCE_LIST.encode(), "reference-list.kk.txt", use_curation=False).thesis
+    tree = edition(thesis)
+    assert_valid_tei(tei_schema, tree)
+    bibls = {b.get("n"): b for b in tree.xpath("//tei:back//tei:listBibl/tei:bibl", namespaces=NS)}
+    assert sorted(bibls, key=int) == ["1", "2", "3", "4", "5", "7"]
+    read = bibls["2"]
+    assert read.get("type") == "article-journal"
+    assert read.find("tei:title[@type='container']", NS).text == "Қазақстан тарихы"
+    assert read.find("tei:biblScope[@unit='page']", NS).text == "25-31"
+    assert read.find("tei:note", NS) is None
+    # An entry not read is the string the list prints, said to be so; no note calls it missing.
+    unread = bibls["4"]
+    assert unread.text == "Ресми мұрағат құжаттары, ҚР ОММ 5-қор, 1-тізбе"
+    assert [note.get("type") for note in unread.findall("tei:note", NS)] == ["unread"]
+    assert unread.find("tei:title", NS) is None
+    # A number the text cites and no list gives is missing still.
+    assert bibls["7"].find("tei:note[@type='missing']", NS) is not None
+
+
 def test_the_edition_takes_as_many_queries_for_a_larger_thesis(seed_thesis, editor, django_assert_num_queries):
     with django_assert_num_queries(QUERIES):
         edition(seed_thesis)

@@ -347,6 +347,13 @@ class Source(models.Model):
     page = models.CharField(_("pages"), max_length=64, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # The entry as the reference list prints it, kept whatever the fields above are read or corrected to.
+    raw = models.TextField(
+        _("entry as printed"),
+        blank=True,
+        editable=False,
+        help_text=_("The entry of the reference list as the text prints it; empty for a source only cited."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()

@@ -45,16 +45,41 @@ class IncompleteFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EntryFilter(admin.SimpleListFilter):
+    """Where a source's data stands against the reference list: an entry still to be read (kept as printed
+    only), an entry read, or a number the text cites that no list gives."""
+
+    title = _("reference list")
+    parameter_name = "entry"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("unread", _("entry not yet read")),
+            ("read", _("entry read")),
+            ("unlisted", _("cited, not in the list")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unread":
+            return queryset.exclude(raw="").filter(title="")
+        if self.value() == "read":
+            return queryset.exclude(raw="").exclude(title="")
+        if self.value() == "unlisted":
+            return queryset.filter(raw="")
+        return queryset
+
+
 @admin.register(Source)
 class SourceAdmin(EditorialAdmin):
     form = SourceForm
     list_display = ["number", "title", "status", "issued_year", "citation_count", "thesis"]
     list_display_links = ["number", "title"]
-    list_filter = [IncompleteFilter, "status", "thesis"]
-    search_fields = folded_search("title", "publisher", "note")
-    readonly_fields = ["citing_sentences"]
+    list_filter = [IncompleteFilter, EntryFilter, "status", "thesis"]
+    search_fields = folded_search("title", "publisher", "note", "raw")
+    readonly_fields = ["raw", "citing_sentences"]
     fieldsets = [
         (None, {"fields": ["thesis", "number", "status"]}),
+        (_("Reference list"), {"fields": ["raw"]}),
         (_("Cited in"), {"fields": ["citing_sentences"]}),
         (
             _("Bibliographic data (CSL-JSON)"),

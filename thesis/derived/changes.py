@@ -79,7 +79,10 @@ def derive_pending(using: str | None = None) -> None:
     ids, pending.passages = sorted(pending.passages), set()
     with shared_authors():
         for first in range(0, len(ids), DERIVE_BATCH):
-            for passage in Passage.objects.using(using).filter(pk__in=ids[first : first + DERIVE_BATCH]):
+            batch = (
+                Passage.objects.using(using).select_related("section").filter(pk__in=ids[first : first + DERIVE_BATCH])
+            )
+            for passage in batch:
                 refresh_derived(passage)
 
 

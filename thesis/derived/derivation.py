@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from thesis.history import record
 
-from ..models import Author, Citation, Mention, Passage, Source
+from ..models import Author, Citation, Mention, Passage, Section, Source
 from ..text.citations import derive_citations
 from ..text.names import every_name
 
@@ -19,7 +19,9 @@ def refresh_derived(passage: Passage) -> None:
 
 
 def refresh_citations(passage: Passage) -> None:
-    derived = derive_citations(passage.text)
+    # A reference list's entries are the sources themselves: its "[1]" labels cite nothing.
+    listing = passage.section.kind == Section.Kind.BIBLIOGRAPHY
+    derived = [] if listing else derive_citations(passage.text)
     sources = sources_for(passage.thesis_id, {c.number for c in derived})
     passage.citations.all().delete()
     Citation.objects.bulk_create(citation_rows(passage, derived, sources))

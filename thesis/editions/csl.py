@@ -40,7 +40,11 @@ CSL_ITEM_SCHEMA = {
         "container-title": {"type": "string"},
         "page": {"type": "string"},
         "language": {"type": "string"},
-        "note": {"type": "string"},
+        "note": {
+            "type": "string",
+            "description": "The editors' note; for an entry of the reference list not yet read into its parts, "
+            "the entry as printed after it.",
+        },
     },
     "required": ["id", "type", "citation-number"],
 }
@@ -58,6 +62,9 @@ def csl_item(source: Source, script: str) -> dict:
     for variable in ("page", "language"):
         if value := getattr(source, variable):
             item[variable] = value
+    if source.raw and not source.title:
+        # An entry not yet read into its parts: a reference manager shows it as the list prints it.
+        item["note"] = "\n".join(filter(None, [item.get("note"), in_script(" ".join(source.raw.split()), script)]))
     return item
 
 

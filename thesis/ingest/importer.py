@@ -22,6 +22,7 @@ from ..text.line_breaks import Decision, decide
 from ..text.names import Person, read_people
 from ..text.normalisation import Layout, reading_text
 from ..text.parsing import TEXT, Block, Heading, ParsedDocument, parse_document
+from ..text.references import Entry, bibliography_lines, read_reference, split_entries
 from ..text.structure import completeness, completeness_note_kk, contents_structure, declared_structure
 from . import curation as curation_module
 from .exceptions import ImportRefused
@@ -39,6 +40,18 @@ TOP_LEVEL_KINDS = {
     "appendix",
     "contents",
 }
+# The fields of a source an entry of a reference list is read into.
+READ_FIELDS = (
+    "csl_type",
+    "title",
+    "authors",
+    "issued_year",
+    "publisher",
+    "publisher_place",
+    "container_title",
+    "page",
+    "language",
+)
 # The stages of an import, in order; a progress callback is told each with the records done of its total.
 STAGES = ("reading", "parsing", "sections", "people", "passages", "events", "sources", "history")
 Progress = Callable[[str, int, int], None]
@@ -138,7 +151,7 @@ def _create(text, data, sha256, file_name, curated, progress: Progress, layout: 
     events = _create_events(thesis, passages, reason, progress)
     if curated:
         curation_module.apply_events(thesis, curated, passages, reason)
-    progress("sources", 0, 1)
+    _create_sources(thesis, parsed, reason, progress)
     changes.derive_pending()  # the summary counts the sources the citations create
     progress("history", 0, 1)
     _one_history_record_each(thesis)
@@ -287,6 +300,42 @@ def passage_row(section: Section, block: Block, original: str, text: str, order:
         span_end=block.end,
         role=role,
     )
+
+
+def _create_sources(thesis, parsed: ParsedDocument, reason, progress: Progress) -> list[Source]:
+    """A source for each entry of the reference lists, by its number. A number a list gives again (an
+    article's "References" repeating its "Әдебиеттер" in Latin letters) keeps the first entry."""
+    entries: dict[int, Entry] = {}
+    for lines in bibliography_lines(parsed):
+        for entry in split_entries(lines):
+            entries.setdefault(entry.number, entry)
+    progress("sources", 0, max(len(entries), 1))
+    sources = []
+    for entry in entries.values():
+        sources.append(_save(source_row(thesis, entry), reason))
+        progress("sources", len(sources), len(entries))
+    return sources
+
+
+def source_row(thesis: Thesis, entry: Entry) -> Source:
+    """The unsaved record of a reference-list entry: read into its fields when the entry reads
+    confidently (complete when it has all a reference needs), else the entry as printed alone, for an
+    editor to read."""
+    source = Source(thesis=thesis, number=entry.number, raw=entry.raw, status=Source.Status.NEEDS_DATA)
+    reference = read_reference(entry.raw)
+    if reference is None:
+        return source
+    for name in READ_FIELDS:
+        setattr(source, name, getattr(reference, name))
+    if reference.url:
+        source.note = f"URL: {reference.url}"
+    for field_ in Source._meta.fields:
+        value = getattr(source, field_.name)
+        if field_.max_length and isinstance(value, str):
+            setattr(source, field_.name, value[: field_.max_length])
+    if reference.complete:
+        source.status = Source.Status.COMPLETE
+    return source
 
 
 def _create_events(thesis, passages, reason, progress: Progress) -> list[TimelineEvent]:

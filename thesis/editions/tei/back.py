@@ -26,6 +26,9 @@ def back(records: Records):
 
 
 def _source(source: Source):
+    attributes = {"n": str(source.number), **({"type": source.csl_type} if source.csl_type else {})}
+    if source.raw and not source.title:
+        return with_id(E.bibl(*_printed(source), **attributes), f"source-{source.number}")
     parts = present(
         *_authors(source.authors),
         optional("title", source.title),
@@ -38,11 +41,16 @@ def _source(source: Source):
         # Editors write a source's note in Kazakh, the archive's language, as every curated note.
         note_in(source.note, "kk"),
     )
-    if source.status == Source.Status.NEEDS_DATA:
+    if source.status == Source.Status.NEEDS_DATA and not source.raw:
         missing = f"The bibliography is missing from the transcription: the text cites [{source.number}] only."
         parts.append(note_in(missing, "en", type="missing"))
-    attributes = {"n": str(source.number), **({"type": source.csl_type} if source.csl_type else {})}
     return with_id(E.bibl(*parts, **attributes), f"source-{source.number}")
+
+
+def _printed(source: Source) -> list:
+    """An entry of the reference list not yet read into its parts: its text as printed, then the notes."""
+    unread = "The entry is given as the reference list prints it: its parts are still to be read."
+    return [source.raw, *present(note_in(source.note, "kk"), note_in(unread, "en", type="unread"))]
 
 
 def _year(year: int | None) -> str:
