@@ -242,3 +242,8 @@ def test_article_page_furniture_is_marked(article):
 )
 def test_spans_cover_any_of_these_layouts(text):
     covered_in_order(parse_document(text))
+
+
+def test_a_part_heading_takes_its_closing_colon_which_is_no_text_of_its_own():
+    form = part_form("Әдебиеттер тізімі:", 0)
+    assert (form.label, form.end) == ("Әдебиеттер тізімі", len("Әдебиеттер тізімі:"))

@@ -194,3 +194,16 @@ def test_latin_look_alikes_are_read_as_the_kazakh_letters_they_stand_for():
     assert prose_names("ҚАЗАҚ ХАНДЫҒЫНЫҢ ЕЛШІЛІК ДƏСТҮРЛЕРІ") == []
     [name] = prose_names("Бұл туралы Б.С. Нұрланoв жазған.")  # a Latin o
     assert (name.family, name.form) == ("Нұрланов", "Б.С. Нұрланoв")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Жоспары:\nI. Кіріспе\nII. Негізгі бөлім\nIII.Қорытынды", []),  # a plan's Roman figures
+        ("І.Есенберлин жазған", ["Есенберлин|І."]),
+        ("Серікқызы А. ҚАЗАҚСТАННЫҢ ШАНХАЙ ЫНТЫМАҚТАСТЫҚ ҰЙЫМЫНДАҒЫ РӨЛІ", ["Серікқызы|А."]),
+        ("Мақаланы Б.Б.КӘРІБАЕВ жазған.", ["Кәрібаев|Б.Б."]),
+    ],
+)
+def test_a_roman_figure_numbering_a_part_and_a_title_in_capitals_are_no_names(text, people):
+    assert [f"{name.family}|{name.initials}" for name in prose_names(text)] == people

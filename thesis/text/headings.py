@@ -102,7 +102,8 @@ def part_form(line: str, pos: int) -> Form | None:
     capitals = cyrillic_lookalikes(collapse_layout(printed)).upper()
     for kind, pattern in PART_RES:
         if pattern.fullmatch(capitals):
-            return Form(kind, "", collapse_layout(printed), pos + len(printed))
+            # The heading is the whole line, its closing colon or period too, which is no text of its own.
+            return Form(kind, "", collapse_layout(printed), pos + len(line[pos:].rstrip()))
     return None
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .alphabet import LOWER, UPPER, VOWEL_RE, cyrillic_lookalikes
+from .headings import part_form
 from .morphology import name_stem
 
 TITLED = rf"[{UPPER}][{LOWER}]{{2,40}}(?:-[{UPPER}][{LOWER}]{{1,40}})?"
@@ -30,6 +31,11 @@ FAMILY_FIRST_RE = re.compile(FAMILY_FIRST)
 ENTRY_START_RE = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,3}[.)\]][ \t]*$")
 # "Л.Н. Гумилев атындағы университет": a name in an institution's name, not a person the text discusses.
 NAMED_AFTER_RE = re.compile(r"\s+атындағы\b")
+# A Roman figure at a line's start numbers a part ("I. Кіріспе", "ІІ. Негізгі бөлім"); it is no initial.
+ROMAN_AT_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
+ROMAN_LETTERS = frozenset("IVXІХ")
+# The next word on the line in capitals too: the capitals are a title's, not a family name's.
+CAPITALS_AFTER_RE = re.compile(rf"[ \t]+[{UPPER}]{{2,}}(?![{LOWER}])")
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
 GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
 
@@ -123,17 +129,31 @@ def _names(pattern: re.Pattern, text: str) -> list[Name]:
     """The names `pattern` finds, read with each Cyrillic word's Latin look-alikes as Kazakh letters
     ("Ə.Т. Жұмабаева" has two initials); the form is as the text writes it."""
     names = []
-    for match in pattern.finditer(cyrillic_lookalikes(text)):
+    read = cyrillic_lookalikes(text)
+    for match in pattern.finditer(read):
         groups = match.groupdict()
         leads = bool(groups.get("family1"))
         written = groups["family1"] if leads else groups["family2"]
-        if not VOWEL_RE.search(written):
-            continue  # capitals without a vowel are an abbreviation (ТМД), not a name
         initials = groups["lead"] if leads else groups["trail"]
+        if not VOWEL_RE.search(written) or numbered_part(read, match, initials if leads else ""):
+            continue  # capitals without a vowel are an abbreviation (ТМД), not a name
+        if written.isupper() and CAPITALS_AFTER_RE.match(read, match.end(leads and "family1" or "family2")):
+            continue  # a word of a title in capitals: "Серікқызы А. ҚАЗАҚСТАННЫҢ ШАНХАЙ …"
         form = text[match.start() : match.end()].strip()
         family = nominative(written)
         names.append(Name(family, _tidy_initials(initials), form, match.start(), match.start() + len(form)))
     return names
+
+
+def numbered_part(read: str, match: re.Match, lead: str) -> bool:
+    """Whether leading "initials" are a Roman figure that numbers a part at a line's start: "II. …" always,
+    "I. Кіріспе" when a part's heading follows (І.Есенберлин is a name)."""
+    letters = lead.replace(".", "").replace(" ", "").replace("-", "")
+    if not letters or not set(letters) <= ROMAN_LETTERS or not ROMAN_AT_LINE_START_RE.search(read, 0, match.start()):
+        return False
+    line_end = read.find("\n", match.start())
+    rest = read[match.start() + len(lead) : None if line_end == -1 else line_end]
+    return len(letters) > 1 or part_form(rest, 0) is not None
 
 
 def historiography_groups(text: str) -> dict[str, list[Name]]:
