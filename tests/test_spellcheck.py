@@ -289,3 +289,16 @@ def test_a_run_of_letters_longer_than_any_word_gets_no_corrections_and_costs_lit
     letters filled the machine's memory."""
     assert spellcheck.corrections("қ" * 5000, speller) == {}
     assert "дипломатиялық" in spellcheck.corrections("дипломатиялык", speller)
+
+
+def test_the_names_and_terms_a_text_establishes_and_its_sentences_in_russian():
+    texts = ["Бұл жерде Фараби айтқан. Біз Фараби мен «Ресей» туралы жаздық.", "Қазақстан мен Ресей. Кітап оқыдық."]
+    assert spellcheck.established_names(texts) == {"фараби", "ресей"}
+    assert spellcheck.names_inside_sentences(["Ол Рудаки мен Сина туралы айтты. Сина да."]) == {"рудаки", "сина"}
+    assert spellcheck.own_terms(["көпвекторлы", "Көпвекторлы", "көпвекторлы", "бойныша"]) == {"көпвекторлы"}
+    text = "Статья опубликована в рамках журнала\nБұл мақала жазылды. В данном проекте рассмотрена модернизация."
+    # The header's line has no period of its own: it is read as a line as well as in sentences.
+    assert [text[a:b].strip() for a, b in spellcheck.foreign_sentences(text)] == [
+        "Статья опубликована в рамках журнала",
+        "В данном проекте рассмотрена модернизация",
+    ]

@@ -24,7 +24,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, TimelineEvent
+from ..models import Author, AuthorAlias, DismissedSuspect, IgnoredWord, Passage, Section, TimelineEvent
 from ..text import spellcheck
 from ..text.alphabet import CYRILLIC_RE, CYRILLIC_TO_LATIN, LATIN_RE, cyrillic_lookalikes
 from ..text.dates import ROMAN_CHARS, DateError, roman_to_int
@@ -130,7 +130,7 @@ def find_suspects(thesis, speller=None, speller_problem: str = "") -> SuspectRep
     """Every suspect in the thesis's passages. Without a speller (none given or loadable) spelling is skipped."""
     if speller is None and not speller_problem:
         speller, speller_problem = spellcheck.default_speller()
-    passages = list(Passage.objects.filter(thesis=thesis).order_by("order"))
+    passages = list(Passage.objects.filter(thesis=thesis).select_related("section").order_by("order"))
     by_kind: dict[str, list[Suspect]] = {kind: [] for kind in Kind}
     for passage in passages:
         for suspect in text_suspects(passage):
@@ -204,21 +204,27 @@ def _suspect(passage, kind, start, end, suggestions, note=Note()) -> Suspect:
 
 def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
     """Words the speller rejects (certain suspects: misspellings with a close correction, and words it
-    does not know), then words it accepts that are likely slips all the same (possible suspects)."""
+    does not know), then words it accepts that are likely slips all the same (possible suspects).
+    The text's own terms and the names it writes inside sentences are no suspects (`TextWords`)."""
+    checked = [p for p in passages if spelt_in_the_text_language(p)]
     skip = words_never_flagged(thesis)
     curated = curated_words(thesis)
     speller = speller.attesting(curated)
-    occurrences = [
-        (p, start, end, word) for p in passages for start, end, word in spellcheck.checkable_words(p.text, skip)
-    ]
+    occurrences = list(_occurrences(checked, skip))
     accepted = [word for *_, word in occurrences if speller.accepts(word)]
     evidence = spellcheck.Evidence.of(accepted, acronyms(passages))
     vocabulary = Counter(accepted) + Counter(curated)
+    own = TextWords(
+        spellcheck.own_terms(word for *_, word in occurrences),
+        spellcheck.established_names(p.text for p in checked),
+        spellcheck.names_inside_sentences(p.text for p in checked),
+        frozenset(vocabulary),
+    )
     found = []
     cache: dict[str, tuple] = {}
     for passage, start, end, word in occurrences:
         if word not in cache:
-            cache[word] = _judge(word, speller, vocabulary, evidence)
+            cache[word] = _judge(word, speller, vocabulary, evidence, own)
         kind, ranked, certain = cache[word]
         if kind is not None:
             suspect = _suspect(passage, kind, start, end, [suggestion for suggestion, _c in ranked])
@@ -229,10 +235,46 @@ def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
     return sorted(found, key=lambda suspect: not suspect.certain)
 
 
-def _judge(word, speller, vocabulary, evidence) -> tuple:
+@dataclass(frozen=True)
+class TextWords:
+    """What the text itself establishes of its words: terms it writes again and again alike, names it
+    capitalises inside sentences more than once and those it does once (lower case), and every word it
+    spells as the dictionary does (as written)."""
+
+    terms: frozenset[str]
+    established: frozenset[str]
+    names: frozenset[str]
+    attested: frozenset[str]
+
+    def vouch_for(self, word: str, ranked) -> bool:
+        """Whether the text vouches for a word the dictionary rejects: its own term, or a name none of
+        whose corrections the text writes elsewhere (Фараби stays; Назарбаевтын, beside Назарбаевтың, not)."""
+        if word.lower() in self.terms or word.lower() in self.established:
+            return True
+        return word.lower() in self.names and not any(s in self.attested for s, _c in ranked)
+
+
+def _occurrences(passages, skip):
+    """(passage, start, end, word) of each word worth checking, outside the sentences in another language."""
+    for passage in passages:
+        foreign = spellcheck.foreign_sentences(passage.text)
+        for start, end, word in spellcheck.checkable_words(passage.text, skip):
+            if not any(first <= start < last for first, last in foreign):
+                yield passage, start, end, word
+
+
+def spelt_in_the_text_language(passage) -> bool:
+    """Whether a passage is the text's own prose, worth spell-checking: not page furniture, and not an
+    entry of the reference list, which cites works in their own languages and spellings."""
+    return passage.role != Passage.Role.FURNITURE and passage.section.kind != Section.Kind.BIBLIOGRAPHY
+
+
+def _judge(word, speller, vocabulary, evidence, own: TextWords) -> tuple:
     """(kind or None, [(suggestion, confidence)], certain) for one word."""
     if not speller.accepts(word):
         ranked = spellcheck.ranked_suggestions(word, speller, vocabulary)
+        if own.vouch_for(word, ranked):
+            return None, [], True
         return (Kind.SPELLING if ranked else Kind.UNKNOWN), ranked, True
     ranked = spellcheck.possible_corrections(word, speller, evidence)
     return (Kind.SPELLING if ranked else None), ranked, False

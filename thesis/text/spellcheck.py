@@ -262,6 +262,80 @@ def checkable_words(text: str, skip=frozenset()):
         yield start, match.end(), word
 
 
+# A name the text establishes: capitalised away from a sentence's start at least this often, never in lower case.
+ESTABLISHED_NAME_USES = 2
+SENTENCE_ENDS = ".!?…:"
+OPENING = " \t«\"'(["
+
+
+# A word the text writes this often, always alike, is its own term (көпвекторлы, ортағасырлық), not a slip.
+TERM_USES = 3
+
+
+def own_terms(words) -> frozenset[str]:
+    """The words written at least TERM_USES times, alike but for a capital (lower case)."""
+    return frozenset(word for word, uses in Counter(word.lower() for word in words).items() if uses >= TERM_USES)
+
+
+def names_inside_sentences(texts) -> frozenset[str]:
+    """The words the texts write with a capital inside a sentence and never in lower case: a name the
+    dictionary need not know (Фараби, Рудаки), to be flagged only where the text spells it otherwise."""
+    capitalised, lowered = set(), set()
+    for text in texts:
+        for match in WORD_RE.finditer(text):
+            word = match.group()
+            if word.islower():
+                lowered.add(word.lower())
+            elif word[0].isupper() and not _starts_sentence(text, match.start()):
+                capitalised.add(word.lower())
+    return frozenset(capitalised - lowered)
+
+
+def established_names(texts) -> frozenset[str]:
+    """The capitalised words the texts use as names (places, peoples, works: Фараби, Тянь, Шань), in lower
+    case: written with a capital inside a sentence at least twice, and never in lower case. Such a
+    word is the text's own, not a slip, whether or not the dictionary knows it."""
+    capitalised: Counter = Counter()
+    lowered = set()
+    for text in texts:
+        for match in WORD_RE.finditer(text):
+            word = match.group()
+            if word.islower():
+                lowered.add(word)
+            elif word[0].isupper() and word[1:].islower() and not _starts_sentence(text, match.start()):
+                capitalised[word.lower()] += 1
+    return frozenset(w for w, uses in capitalised.items() if uses >= ESTABLISHED_NAME_USES and w not in lowered)
+
+
+# The letters Kazakh has and Russian has not: a sentence of this many Cyrillic words without one of
+# them is in Russian (a quotation, a journal's header, an abstract's translation), which the
+# Kazakh dictionary would reject word by word.
+KAZAKH_ONLY_RE = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+FOREIGN_SENTENCE_WORDS = 4
+# A sentence, and a line: a header's lines end in no period, and a converted abstract may set each word on its own line.
+SENTENCE_RE = re.compile(r"[^.!?…]+")
+LINE_RE = re.compile(r"[^\n]+")
+CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04FF]+(?:-[\u0400-\u04FF]+)*")
+
+
+def foreign_sentences(text: str) -> list[tuple[int, int]]:
+    """The [start, end) of each sentence and each line of `text` written in Cyrillic without Kazakh's own letters."""
+    spans = []
+    for piece in (*SENTENCE_RE.finditer(text), *LINE_RE.finditer(text)):
+        words = CYRILLIC_WORD_RE.findall(piece.group())
+        if len(words) >= FOREIGN_SENTENCE_WORDS and not any(KAZAKH_ONLY_RE.search(word) for word in words):
+            spans.append(piece.span())
+    return sorted(spans)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens its text, its line or a sentence (quotes and brackets aside)."""
+    before = start
+    while before > 0 and text[before - 1] in OPENING:
+        before -= 1
+    return before == 0 or text[before - 1] in SENTENCE_ENDS or text[before - 1] == "\n"
+
+
 def _follows_acronym(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] not in "-–":
         return False
