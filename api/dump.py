@@ -388,3 +388,14 @@ def export_dump(target: Path, moment: datetime, base_url: str | None = None) -> 
         shutil.rmtree(building, ignore_errors=True)
         raise
     return name
+
+
+def latest_zip(folder: Path) -> Path | None:
+    """The newest dump's zip (by when it was written) in `folder` or a folder directly under it; None if
+    there is none. A hidden folder is a dump still being built, and is passed over."""
+    found = [
+        path
+        for path in (*folder.glob("*.zip"), *folder.glob("*/*.zip"))
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+    return max(found, key=lambda path: (path.stat().st_mtime, path.name), default=None)
