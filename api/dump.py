@@ -56,77 +56,54 @@ class MentionRowSerializer(serializers.AuthorMentionSerializer):
 
 @dataclass(frozen=True)
 class Table:
-    """One resource of the package: the serializer of its rows, where they come from, its foreign keys."""
+    """One resource of the package: an API list (its viewset and route name under api:), or the rows
+    of a list nested in the API's details (their serializer and records)."""
 
     name: str
-    serializer_class: type
-    # The API's list whose CSV this is (a route name under api:), or the records of a nested list.
+    viewset: type | None = None
     route: str | None = None
+    row_serializer: type | None = None
     records: object = None
     foreign_keys: dict = field(default_factory=dict)
-    description: str = ""
+    nested_in: str = ""
+
+    @property
+    def serializer_class(self) -> type:
+        return self.viewset.serializer_class if self.viewset else self.row_serializer
+
+    def description(self) -> str:
+        if self.route:
+            return f"As {reverse(f'api:{self.route}')}?format=csv gives it."
+        return f"What {self.nested_in} lists, with the record it belongs to."
 
 
 TABLES = (
-    Table("theses", serializers.ThesisSerializer, route="thesis-list", description="/api/theses/?format=csv"),
-    Table(
-        "sections",
-        serializers.SectionSerializer,
-        route="section-list",
-        foreign_keys={"thesis": "theses", "parent": "sections"},
-        description="/api/sections/?format=csv",
-    ),
-    Table(
-        "passages",
-        serializers.PassageSerializer,
-        route="passage-list",
-        foreign_keys={"thesis": "theses", "section": "sections"},
-        description="/api/passages/?format=csv",
-    ),
-    Table(
-        "sources",
-        serializers.SourceSerializer,
-        route="source-list",
-        foreign_keys={"thesis": "theses"},
-        description="/api/sources/?format=csv",
-    ),
-    Table(
-        "authors",
-        serializers.AuthorSerializer,
-        route="author-list",
-        foreign_keys={"thesis": "theses"},
-        description="/api/authors/?format=csv",
-    ),
+    Table("theses", views.ThesisViewSet, "thesis-list"),
+    Table("sections", views.SectionViewSet, "section-list", foreign_keys={"thesis": "theses", "parent": "sections"}),
+    Table("passages", views.PassageViewSet, "passage-list", foreign_keys={"thesis": "theses", "section": "sections"}),
+    Table("sources", views.SourceViewSet, "source-list", foreign_keys={"thesis": "theses"}),
+    Table("authors", views.AuthorViewSet, "author-list", foreign_keys={"thesis": "theses"}),
     Table(
         "timeline",
-        serializers.TimelineEventSerializer,
-        route="timelineevent-list",
+        views.TimelineEventViewSet,
+        "timelineevent-list",
         foreign_keys={"thesis": "theses", "passage": "passages"},
-        description="/api/timeline/?format=csv",
     ),
     Table(
         "citations",
-        CitationRowSerializer,
+        row_serializer=CitationRowSerializer,
         records=lambda: Citation.objects.select_related("passage").order_by("source_id", "passage_id", "order"),
         foreign_keys={"source": "sources", "passage": "passages"},
-        description="the citations each source's detail lists (/api/sources/{id}/), with the source",
+        nested_in="a source's detail (/api/sources/{id}/)",
     ),
     Table(
         "mentions",
-        MentionRowSerializer,
+        row_serializer=MentionRowSerializer,
         records=lambda: Mention.objects.select_related("passage").order_by("author_id", "passage_id", "start"),
         foreign_keys={"author": "authors", "passage": "passages"},
-        description="the mentions each person's detail lists (/api/authors/{id}/), with the person",
+        nested_in="a person's detail (/api/authors/{id}/)",
     ),
 )
-VIEWSETS = {
-    "thesis-list": views.ThesisViewSet,
-    "section-list": views.SectionViewSet,
-    "passage-list": views.PassageViewSet,
-    "source-list": views.SourceViewSet,
-    "author-list": views.AuthorViewSet,
-    "timelineevent-list": views.TimelineEventViewSet,
-}
 
 
 # The rows.
@@ -134,19 +111,26 @@ VIEWSETS = {
 
 def table_csv(table: Table) -> Iterator[bytes]:
     """The table as UTF-8 CSV: an API list's is what the list answers to ?format=csv, every row."""
-    if table.route is None:
-        serializer = table.serializer_class(context={"script": CYRILLIC})
-        chunks = (
-            table.serializer_class(chunk, many=True, context={"script": CYRILLIC}).data
-            for chunk in tables.chunked(table.records().iterator(chunk_size=tables.CHUNK_ROWS))
-        )
-        return tables.stream(tables.columns(serializer), chunks)
+    return api_csv(table) if table.route else nested_csv(table)
+
+
+def api_csv(table: Table) -> Iterator[bytes]:
     # The list's own view, so that the file is the API's answer; no throttle, for it is no client.
-    view = VIEWSETS[table.route].as_view({"get": "list"}, throttle_classes=[])
+    view = table.viewset.as_view({"get": "list"}, throttle_classes=[])
     response = view(RequestFactory().get(reverse(f"api:{table.route}"), {"format": "csv"}))
     if response.status_code != 200:
         raise RuntimeError(f"{table.name}: the API answered {response.status_code}")
     return response.streaming_content
+
+
+def nested_csv(table: Table) -> Iterator[bytes]:
+    """Rows of a nested list, serialized and flattened as the API's lists are, a chunk at a time."""
+    context = {"script": CYRILLIC}
+    chunks = (
+        table.serializer_class(chunk, many=True, context=context).data
+        for chunk in tables.chunked(table.records().iterator(chunk_size=tables.CHUNK_ROWS))
+    )
+    return tables.stream(tables.columns(table.serializer_class(context=context)), chunks)
 
 
 # The descriptor.
@@ -220,7 +204,7 @@ def descriptor(version: int, moment: datetime) -> dict:
             {
                 "name": table.name,
                 "path": resource_path(table),
-                "description": table.description,
+                "description": table.description(),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
