@@ -32,6 +32,8 @@ from .scripts import CYRILLIC
 SUMS = "SHA256SUMS"
 DATABASE = "archive.db"
 DESCRIPTOR = "datapackage.json"
+# Datasette's metadata for the database: `datasette archive.db -m metadata.json`.
+DATASETTE_METADATA = "metadata.json"
 # What the passages' full-text index is named: Datasette finds it by its content table.
 PASSAGE_INDEX = "passages_fts"
 # The trigram tokenizer finds any run of three or more characters, case folded, as the API's search
@@ -219,6 +221,21 @@ def descriptor(version: int, moment: datetime) -> dict:
 # The SQLite copy.
 
 
+def datasette_metadata(package: dict) -> dict:
+    """What Datasette shows of the database: the archive's name, the licence, each table's description,
+    and the passages' full-text index."""
+    licence = package["licenses"][0]
+    tables_metadata = {resource["name"]: {"description": resource["description"]} for resource in package["resources"]}
+    tables_metadata["passages"].update(fts_table=PASSAGE_INDEX, fts_pk="id")
+    return {
+        "title": package["title"],
+        "description": package["description"],
+        "license": licence["title"],
+        "license_url": licence["path"],
+        "databases": {Path(DATABASE).stem: {"tables": tables_metadata}},
+    }
+
+
 def cell_value(cell_text: str, kind: str):
     """A CSV cell as the value SQLite stores: empty is null, a defused text its value again."""
     if cell_text == "":
@@ -342,6 +359,8 @@ def write_dump(folder: Path, moment: datetime, base_url: str | None = None) -> s
     package = descriptor(version, moment)
     (root / DESCRIPTOR).write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_database(root / DATABASE, package, root)
+    metadata = json.dumps(datasette_metadata(package), ensure_ascii=False, indent=2) + "\n"
+    (root / DATASETTE_METADATA).write_text(metadata, encoding="utf-8")
     (root / SUMS).write_text(checksums(root), encoding="utf-8")
     zip_folder(root, folder / f"{name}.zip")
     return name

@@ -107,7 +107,14 @@ def test_tei_is_valid_originals_are_byte_equal_and_the_checksums_hold(built, tei
     on_disk = {path.relative_to(built).as_posix() for path in built.rglob("*") if path.is_file()}
     assert set(listed) == on_disk - {dump.SUMS}
     pk = Thesis.objects.get().pk
-    assert {"datapackage.json", "archive.db", "data/passages.csv", f"tei/{pk}.xml", f"original/{pk}.txt"} <= set(listed)
+    assert {
+        "datapackage.json",
+        "metadata.json",
+        "archive.db",
+        "data/passages.csv",
+        f"tei/{pk}.xml",
+        f"original/{pk}.txt",
+    } <= set(listed)
     with zipfile.ZipFile(built.parent / f"{built.name}.zip") as archive:
         zipped = {name.removeprefix(f"{built.name}/") for name in archive.namelist() if not name.endswith("/")}
         assert zipped == on_disk
@@ -121,6 +128,11 @@ def test_datasette_opens_the_database_and_its_search_finds_what_the_api_finds(bu
 
     async def ask():
         datasette = Datasette([str(built / dump.DATABASE)])
+        described = Datasette(
+            [str(built / dump.DATABASE)], metadata=json.loads((built / dump.DATASETTE_METADATA).read_text())
+        )
+        front = await described.client.get("/")
+        assert "Creative Commons Attribution 4.0" in front.text and "Thesis archive" in front.text
         theses = await datasette.client.get("/archive/theses.json?_shape=array")
         passages = await datasette.client.get("/archive/passages.json?_shape=array&_size=max")
         searched = await datasette.client.get(f"/archive/passages.json?_search={WORD}&_shape=array&_size=max")
@@ -172,7 +184,9 @@ def test_the_command_refuses_a_folder_with_something_in_it_and_leaves_it_untouch
 
 
 @pytest.mark.django_db
-def test_the_command_writes_into_an_empty_folder(tmp_path):
+def test_the_command_writes_into_an_empty_folder(tmp_path, settings):
+    # The API's lists are read as a deployment serves them, whatever host names it answers to.
+    settings.ALLOWED_HOSTS, settings.DEBUG = ["archive.example.org"], False
     target = tmp_path / "dumps"
     target.mkdir()
     out = io.StringIO()
