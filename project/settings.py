@@ -396,6 +396,10 @@ OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
 OAI_PAGE_SIZE = max(1, int(os.environ.get("OAI_PAGE_SIZE", "100")))
 OAI_RIGHTS = os.environ.get("OAI_RIGHTS", "info:eu-repo/semantics/openAccess")
 
+# Where export_dump's dumps are kept for readers: /dump/latest.zip serves the newest zip in this folder
+# or a folder directly under it, read-only. Empty: no dump is served.
+DUMP_DIR = os.environ.get("DUMP_DIR", "")
+
 # The licence every TEI edition states in its header's availability: its address and its words.
 TEI_LICENCE_URL = os.environ.get("TEI_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
 TEI_LICENCE_TEXT = os.environ.get("TEI_LICENCE_TEXT", "Creative Commons Attribution 4.0 International (CC BY 4.0)")

@@ -1,9 +1,10 @@
-"""URL routes: the admin, the API, OAI-PMH, the site's icon, the health check, and the reading site at the root."""
+"""URL routes: the admin, the API, OAI-PMH, the icon, the health check, the latest dump, and the reading site at /."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from .dump_download import latest_dump
 from .favicon import favicon
 from .health import health
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
     path("health/", health, name="health"),
+    path("dump/latest.zip", latest_dump, name="latest-dump"),
     path("", include("reading.urls")),
 ]
 
