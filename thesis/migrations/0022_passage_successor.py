@@ -1,0 +1,52 @@
+"""Former passages' ids kept beside the passage they went into, and the Editors' right to repair a
+document's structure: splitting and merging passages, making and unmaking headings, sections' kind and level."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from ._groups import grant_operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("thesis", "0021_author_authority_ids"),
+    ]
+
+    operations = [
+        migrations.AlterModelOptions(
+            name="passage",
+            options={
+                "ordering": ["thesis", "order"],
+                "permissions": [
+                    ("verify_passage", "Can verify a passage another editor corrected"),
+                    ("repair_structure", "Can split and merge passages and repair sections"),
+                ],
+                "verbose_name": "passage",
+                "verbose_name_plural": "passages",
+            },
+        ),
+        migrations.CreateModel(
+            name="PassageSuccessor",
+            fields=[
+                (
+                    "old_id",
+                    models.PositiveBigIntegerField(primary_key=True, serialize=False, verbose_name="former passage id"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "passage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="predecessors",
+                        to="thesis.passage",
+                        verbose_name="passage",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "former passage",
+                "verbose_name_plural": "former passages",
+            },
+        ),
+        grant_operation("Editors", {"thesis": ["repair_structure"]}),
+    ]
