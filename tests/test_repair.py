@@ -88,7 +88,7 @@ def test_a_stale_version_is_refused_and_nothing_written(seed_thesis, editor):
     passage, offset = cited_passage(seed_thesis)
     count = Passage.objects.count()
     with pytest.raises(StaleEdit):
-        repair.split_passage(passage.pk, offset=offset, expected_version=passage.version + 1, user=editor, reason=REASON)
+        repair.split_passage(passage.pk, offset=offset, expected_version=passage.version + 9, user=editor, reason="x")
     with pytest.raises(StaleEdit):
         repair.merge_with_next(passage.pk, expected_version=passage.version + 1, user=editor, reason=REASON)
     assert Passage.objects.count() == count
@@ -205,7 +205,7 @@ def test_a_level_deeper_than_the_section_before_allows_is_refused(seed_thesis, e
             first.pk, kind=first.kind, level=2, expected_version=first.version, user=editor, reason=REASON
         )
     with pytest.raises(EditRefused, match="kind"):
-        repair.change_section(first.pk, kind="poem", level=1, expected_version=first.version, user=editor, reason=REASON)
+        repair.change_section(first.pk, kind="poem", level=1, expected_version=first.version, user=editor, reason="x")
     assert Section.objects.get(pk=first.pk).version == first.version
 
 
