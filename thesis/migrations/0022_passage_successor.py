@@ -6,6 +6,10 @@ from django.db import migrations, models
 
 from ._groups import grant_operation
 
+# Editors repair the structure an import misread; the Editors group made by 0004 gains the right.
+GRANT = grant_operation("Editors", {"thesis": ["repair_structure"]})
+grant = GRANT.code
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -48,5 +52,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "former passages",
             },
         ),
-        grant_operation("Editors", {"thesis": ["repair_structure"]}),
+        GRANT,
     ]
