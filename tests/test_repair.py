@@ -157,6 +157,14 @@ def test_a_heading_that_prints_a_number_keeps_it(seed_thesis, editor):
     assert (section.kind, section.number, section.title) == ("section", "2.3", "Екі елдің байланысы")
 
 
+def test_a_heading_longer_than_a_title_may_be_is_refused(seed_thesis, editor):
+    passage = max(Passage.objects.filter(thesis=seed_thesis), key=lambda p: len(p.text))
+    assert len(passage.text) > 500
+    with pytest.raises(EditRefused, match="at most 500 characters"):
+        repair.make_heading(passage.pk, expected_version=passage.version, user=editor, reason=REASON)
+    assert Passage.objects.filter(pk=passage.pk).exists()
+
+
 def test_the_first_section_cannot_be_unmade(seed_thesis, editor):
     first = Section.objects.filter(thesis=seed_thesis).order_by("order").first()
     with pytest.raises(EditRefused):
@@ -189,6 +197,7 @@ def test_a_section_lowered_a_level_takes_the_sections_under_it_along(seed_thesis
 def test_a_section_raised_a_level_takes_the_sections_after_it_under_it(seed_thesis, editor):
     section = Section.objects.get(thesis=seed_thesis, number="1.1")
     passage = section.passages.order_by("order")[1]
+    Passage.objects.filter(pk=passage.pk).update(text="1.2 Келіссөздердің түрлері")
     made = repair.make_heading(passage.pk, expected_version=passage.version, user=editor, reason=REASON)
     assert made.parent_id == section.parent_id
 

@@ -294,6 +294,12 @@ def _heading_fields(text: str, kind: str | None) -> dict:
         fields = {"kind": parsed.kind, "number": parsed.number, "label": parsed.label, "title": parsed.title}
         if heading_of(**fields) == text:
             return fields
+    limit = Section._meta.get_field("title").max_length
+    if len(text) > limit:
+        raise EditRefused(
+            _("a heading has at most %(limit)s characters and this text has %(count)s: split the passage first")
+            % {"limit": limit, "count": len(text)}
+        )
     kind = kind or DEFAULT_HEADING_KIND
     if kind not in Section.Kind.values:
         raise EditRefused(_("“%(kind)s” is not a kind of section") % {"kind": kind})
