@@ -1,5 +1,4 @@
-"""The admin's pages that repair a document's structure (thesis/admin/structure.py), and where a
-merged-away passage's addresses lead."""
+"""The admin's repair pages (thesis/admin/structure.py), and where a merged-away passage's addresses lead."""
 
 import pytest
 from django.contrib.auth.models import Group, User

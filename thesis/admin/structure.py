@@ -1,5 +1,4 @@
-"""The pages that repair a document's structure: split, merge, a heading made or unmade, a section's kind and
-level, an empty section added or removed; each a form with a reason, its refusals shown as the form's errors."""
+"""The pages that repair a document's structure, each a form with a reason whose refusals are the form's errors."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin

@@ -1,5 +1,4 @@
-"""Former passages' ids kept beside the passage they went into, and the Editors' right to repair a
-document's structure: splitting and merging passages, making and unmaking headings, sections' kind and level."""
+"""Former passages' ids kept beside the passage they went into, and the Editors' right to repair the structure."""
 
 import django.db.models.deletion
 from django.db import migrations, models
