@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db.models import Max, Q
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
@@ -27,7 +27,18 @@ from thesis.editions.export import RebuildError, current_text, rebuild_original
 from thesis.editions.snapshots import snapshot
 from thesis.editions.timelinejs import DEFAULT_TITLE, TIMELINEJS_SCHEMA, timelinejs_document
 from thesis.internals.django_sql import Compiled
-from thesis.models import AUTHOR_ORDERING, Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from thesis.models import (
+    AUTHOR_ORDERING,
+    Author,
+    Citation,
+    Mention,
+    Passage,
+    Section,
+    Source,
+    Thesis,
+    TimelineEvent,
+    successor_id,
+)
 from thesis.search import SEARCH_RESULT_LIMIT
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
@@ -320,8 +331,11 @@ class PassageViewSet(ArchiveViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         # Rows rather than records and serializers, from SQL compiled once: see passage_detail_read.
-        with snapshot(Passage):
-            passage, citations, mentions = passage_detail_read(kwargs["pk"])
+        try:
+            with snapshot(Passage):
+                passage, citations, mentions = passage_detail_read(kwargs["pk"])
+        except Http404:
+            return moved_passage(request, kwargs["pk"], "api:passage-detail")
         detail = row_builder(self.detail_serializer_class)
         document = detail(passage_document(passage, citations, mentions), self.script)
         changed = (passage["changed_at"], passage["sources_changed_at"], passage["authors_changed_at"])
@@ -331,11 +345,24 @@ class PassageViewSet(ArchiveViewSet):
     @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
     def history(self, request, pk=None):
         """Every recorded change, newest first, each with a word-level diff from the one before."""
-        passage = self.get_object()
+        try:
+            passage = self.get_object()
+        except Http404:
+            return moved_passage(request, pk, "api:passage-history")
         records = passage.history.select_related("history_user")
         page = self.paginate_queryset(records)
         attach_previous_texts(page, records, passage.original_text)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+def moved_passage(request, pk, name: str) -> HttpResponsePermanentRedirect:
+    """A permanent redirect from a former passage (merged into another, or made a heading) to the
+    passage its text went into, with the same query; Http404 for an id no passage ever had."""
+    heir = successor_id(pk) if str(pk).isdigit() else None
+    if heir is None:
+        raise Http404(f"No {Passage._meta.object_name} matches the given query.")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse(name, args=[heir]) + (f"?{query}" if query else ""))
 
 
 class SourceViewSet(ArchiveViewSet):

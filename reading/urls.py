@@ -12,6 +12,7 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("theses/<int:pk>/", views.ThesisView.as_view(), name="thesis"),
     path("theses/<int:pk>/passages/<int:n>/", views.PassageView.as_view(), name="passage"),
+    path("passages/<int:pk>/", views.PassageAddressView.as_view(), name="passage_address"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("timeline/", timeline.TimelineView.as_view(), name="timeline"),
     path("people/", views.PeopleView.as_view(), name="people"),

@@ -4,11 +4,12 @@ import datetime
 import json
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.views import View
 
-from thesis.models import Author, Passage, Source, Thesis
+from thesis.models import Author, Passage, Source, Thesis, successor_id
 from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, SearchField
 from thesis.search import did_you_mean, near_misses, query_terms, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
@@ -99,6 +100,23 @@ class PassageView(Page):
             "show_editors": settings.READING_EDITOR_NAMES,
             "metadata": metadata.page_metadata(reference.thesis, reference),
         }
+
+
+class PassageAddressView(View):
+    """A passage's lasting address, by its id: it leads to the passage's page, wherever splits and
+    merges have since moved it in its thesis; a former passage's id leads, for good, to the passage
+    its text went into."""
+
+    model = Passage
+
+    def get(self, request, pk):
+        place = Passage.objects.filter(pk=pk).values_list("thesis_id", "order").first()
+        if place is not None:
+            return HttpResponseRedirect(reverse("reading:passage", args=place))
+        heir = successor_id(pk)
+        if heir is None:
+            raise Http404("No such passage.")
+        return HttpResponsePermanentRedirect(reverse("reading:passage_address", args=[heir]))
 
 
 def reference_of(page, thesis: citing.ThesisReference, version: int, url: str) -> citing.PassageReference:

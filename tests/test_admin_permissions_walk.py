@@ -43,6 +43,11 @@ TOOL_PERMISSIONS = {
     "admin:thesis_thesis_import": {"thesis.add_thesis"},
     "admin:thesis_thesis_import_job": {"thesis.add_thesis"},
     "admin:auth_user_password_change": {"auth.change_user"},
+    **{f"admin:thesis_passage_{what}": {"thesis.repair_structure"} for what in ("split", "merge", "heading")},
+    **{
+        f"admin:thesis_section_{what}": {"thesis.repair_structure"}
+        for what in ("structure", "to_passage", "insert", "remove")
+    },
 }
 OWN_PAGES = {"admin:password_change", "admin:login"}
 # A form field whose text the walk changes, so that a form accepted by mistake shows as a change.

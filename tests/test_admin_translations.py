@@ -185,6 +185,10 @@ def first(model):
     return model.objects.order_by("pk").first().pk
 
 
+# The repairs of a section's structure, each its own page.
+REPAIRS = ("structure", "to_passage", "insert", "remove")
+
+
 def editor_pages(thesis, user) -> list[str]:
     """The pages an editor works in: the index, each model's list, form and history, and the tools."""
     passage = first(Passage)
@@ -210,6 +214,10 @@ def editor_pages(thesis, user) -> list[str]:
         reverse("admin:thesis_passage_history", args=[passage]),
         reverse("admin:thesis_passage_simple_history", args=[passage, version]),
         reverse("admin:thesis_replacebatch_changelist"),
+        reverse("admin:thesis_passage_split", args=[passage]) + "?offset=5",
+        reverse("admin:thesis_passage_merge", args=[passage]),
+        reverse("admin:thesis_passage_heading", args=[passage]),
+        *(reverse(f"admin:thesis_section_{what}", args=[first(Section)]) for what in REPAIRS),
     ]
     for model in (Section, Source, Author, TimelineEvent, IgnoredWord):
         name = model._meta.model_name
@@ -269,6 +277,9 @@ def test_every_page_an_editor_sees_is_in_kazakh_and_russian(client, seed_thesis,
     passage = Passage.objects.get(pk=first(Passage))
     refused = {"text": passage.text, "status": passage.status, "change_reason": "", "opened_version": passage.version}
     left |= english_left_on(client, reverse("admin:thesis_passage_change", args=[passage.pk]), refused)
+    # A repair refused: the form's error and the refusal's reason.
+    split = {"offset": len(passage.text), "change_reason": "себеп", "opened_version": passage.version}
+    left |= english_left_on(client, reverse("admin:thesis_passage_split", args=[passage.pk]), split)
     for where, phrases in sorted(left.items()):
         print(where, sorted(phrases))
     for where, phrases in sorted(left.items()):

@@ -1,7 +1,7 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
 passage's draft recovered after a reload and saved from the keyboard, a self-verification refused, the
-second editor's approval, the public history under display names, and a thesis imported from the admin;
-every page screenshotted and checked for English left in it."""
+second editor's approval, the public history under display names, a thesis imported from the admin, and
+a passage split at the cursor; every page screenshotted and checked for English left in it."""
 
 import os
 from importlib import import_module
@@ -58,6 +58,7 @@ def ensure_groups():
     if not Group.objects.filter(name="Reviewers").exists():
         import_module("thesis.migrations.0011_reviewers_group").create_group(django_apps, None)
     import_module("thesis.migrations.0014_editors_import_theses").create_group(django_apps, None)
+    import_module("thesis.migrations.0024_passage_successor").grant(django_apps, None)
 
 
 def in_kazakh(message: str, **values) -> str:
@@ -151,6 +152,8 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         encoding="utf-8",
     )
     passages_in_seed = seed_thesis.passages.count()
+    to_split = Passage.objects.filter(thesis=seed_thesis, role="text", text__contains=". ").exclude(pk=corrected.pk)
+    to_split = to_split.order_by("order").last()
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
@@ -286,6 +289,23 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         title = second.name.removesuffix(".kk.txt")
         a.check("7-imported", data=frozenset({title, f"› {title}"}))
         assert page.request.get(base + "/api/theses/").json()["count"] == 2
+
+        # 8. A passage split at the cursor: the caret's place goes to the split page, which shows both parts.
+        a.go(reverse("admin:thesis_passage_change", args=[to_split.pk]), "8-passage-to-split")
+        text = page.input_value("#id_text")
+        cut = page.evaluate(
+            "(t => { const i = t.value.indexOf('. ') + 1; t.focus(); t.setSelectionRange(i, i); return i; })"
+            "(document.getElementById('id_text'))"
+        )
+        submit(page, "a.split-at-caret")
+        assert f"offset={cut}" in page.url and page.locator(".repair-preview dd").count() == 2
+        a.check("8-split")
+        page.fill("#id_change_reason", "Екі абзац бірігіп кеткен")
+        submit(page, "input[type=submit].default")
+        assert page.locator(".messagelist .success").count() == 1
+        assert page.request.get(f"{base}/api/passages/{to_split.pk}/").json()["text"] == text[:cut]
+        assert page.input_value("#id_text") == text[cut + 1 :]
+        a.check("8-split-done")
         browser.close()
 
     corrected.refresh_from_db()

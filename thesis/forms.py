@@ -362,3 +362,59 @@ class DismissSuspectForm(forms.Form):
 
 class BulkFixForm(forms.Form):
     change_reason = reason_field()
+
+
+# --- repairs of a document's structure ----------------------------------------------------------------
+
+SECTION_KINDS = Section.Kind.choices
+# How deep a section may stand: deeper than any thesis of the genre numbers its parts (1.2.3.4).
+MAX_LEVEL = 9
+
+
+def level_field(**kwargs) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Level"),
+        min_value=1,
+        max_value=MAX_LEVEL,
+        help_text=_("1 for a part at the top (a chapter, the introduction), 2 for a section of one, and so on."),
+        **kwargs,
+    )
+
+
+class RepairForm(forms.Form):
+    """A repair of the structure: a reason for the history, and the version of the record it was opened at."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    change_reason = reason_field()
+
+
+class SplitForm(RepairForm):
+    offset = forms.IntegerField(
+        label=_("Split at character"),
+        min_value=1,
+        help_text=_("Where the second passage begins, counted in characters from the start of the text."),
+    )
+
+
+class MergeForm(RepairForm):
+    next_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class HeadingForm(RepairForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("as the text prints it (a section if it prints none)")), *SECTION_KINDS],
+        required=False,
+    )
+    level = level_field()
+
+
+class SectionStructureForm(RepairForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SECTION_KINDS)
+    level = level_field()
+
+
+class AddSectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SECTION_KINDS)
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
+    change_reason = reason_field()

@@ -278,10 +278,37 @@ class Passage(models.Model):
             models.Index(fields=["thesis", "status", "-open_suspects", "order"], name="passage_work_queue"),
         ]
         # Verifying is a second editor's word on someone else's correction, so it is granted apart.
-        permissions = [("verify_passage", _("Can verify a passage another editor corrected"))]
+        permissions = [
+            ("verify_passage", _("Can verify a passage another editor corrected")),
+            # Splitting, merging and moving headings add and delete passages and sections.
+            ("repair_structure", _("Can split and merge passages and repair sections")),
+        ]
 
     def __str__(self):
         return f"§{self.order} {self.text[:60]}"
+
+
+class PassageSuccessor(models.Model):
+    """A passage merged into another or made a heading: its id, no longer a passage's, leads to the
+    passage its text went into (or the nearest one), so that a link to it still arrives."""
+
+    old_id = models.PositiveBigIntegerField(_("former passage id"), primary_key=True)
+    passage = models.ForeignKey(
+        Passage, on_delete=models.CASCADE, related_name="predecessors", verbose_name=_("passage")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former passage")
+        verbose_name_plural = _("former passages")
+
+    def __str__(self):
+        return f"{self.old_id} → {self.passage_id}"
+
+
+def successor_id(passage_id: int) -> int | None:
+    """The id of the passage a former passage's id leads to, or None for an id that never went anywhere."""
+    return PassageSuccessor.objects.filter(old_id=passage_id).values_list("passage_id", flat=True).first()
 
 
 class PassageTextIndex(models.Model):

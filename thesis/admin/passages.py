@@ -21,6 +21,7 @@ from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage, Section
 from ..text.normalisation import reading_text
 from .base import EditorialAdmin, existing_ids, folded_search, render_compact_diff, render_text_diff
+from .structure import PASSAGE_VIEWS, REPAIR_PERMISSION, repair_urls
 
 
 class SectionOfThesisFilter(admin.RelatedFieldListFilter):
@@ -66,7 +67,10 @@ class PassageAdmin(EditorialAdmin):
     ]
 
     def has_add_permission(self, request):
-        return False  # passages come from an import, with their spans in the source
+        return False  # passages come from an import, with their spans in the source; a split makes more
+
+    def get_urls(self):
+        return [*repair_urls(self, PASSAGE_VIEWS), *super().get_urls()]
 
     @admin.display(description=_("text"))
     def excerpt(self, obj):
@@ -122,6 +126,7 @@ class PassageAdmin(EditorialAdmin):
             context["suspects"] = [(s, Kind(s.kind).label) for s in passage_suspects(obj)]
             context["speller_problem"] = speller_problem()
             context["next_passage"] = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
+            context["can_repair"] = request.user.has_perm(REPAIR_PERMISSION)
         # The page needs its width for the original, the text and the panel beside them.
         context["is_nav_sidebar_enabled"] = False
         context["show_save_and_continue"] = False  # Save already brings the editor back to the passage

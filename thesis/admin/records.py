@@ -15,6 +15,7 @@ from ..forms import AuthorForm, IgnoredWordForm, MergeAuthorsForm, SectionForm, 
 from ..models import Author, AuthorAlias, IgnoredWord, Mention, Section, Source, TimelineEvent
 from ..text.dates import centuries, int_to_roman
 from .base import EditorialAdmin, ReadOnlyInline, folded_search
+from .structure import REPAIR_PERMISSION, SECTION_VIEWS, repair_urls, section_repairs
 
 
 @admin.register(Section)
@@ -25,9 +26,18 @@ class SectionAdmin(EditorialAdmin):
     list_filter = ["thesis", "kind"]
     fields = ["kind", "number", "label", "title", "heading_original", "change_reason", "opened_version"]
     readonly_fields = ["kind", "number", "label", "heading_original"]
+    change_form_template = "admin/thesis/section/change_form.html"
 
     def has_add_permission(self, request):
-        return False  # sections come from an import, with their spans in the source
+        return False  # sections come from an import, with their spans in the source; the repairs add one
+
+    def get_urls(self):
+        return [*repair_urls(self, SECTION_VIEWS), *super().get_urls()]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and request.user.has_perm(REPAIR_PERMISSION):
+            context["repairs"] = section_repairs(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class IncompleteFilter(admin.SimpleListFilter):

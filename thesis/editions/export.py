@@ -1,6 +1,7 @@
 """The two texts of a thesis: the original rebuilt from its spans, and the current reading text."""
 
 from ..models import Passage, Section, Thesis
+from ..text.headings import heading_of
 
 
 class RebuildError(Exception):
@@ -41,10 +42,3 @@ def current_text(thesis: Thesis) -> str:
 
 def heading_line(section: Section) -> str:
     return heading_of(section.kind, section.number, section.label, section.title)
-
-
-def heading_of(kind: str, number: str, label: str, title: str) -> str:
-    """A section's heading as printed, from its fields: a chapter's label and title, another's number and title."""
-    if kind == Section.Kind.CHAPTER:
-        return f"{label} {title}".strip()
-    return " ".join(part for part in (number, title) if part)

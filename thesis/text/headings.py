@@ -162,3 +162,10 @@ def is_title_line(line: str) -> bool:
         and stripped[0].isupper()
         and not stripped.endswith(TERMINAL_PUNCTUATION)
     )
+
+
+def heading_of(kind: str, number: str, label: str, title: str) -> str:
+    """A section's heading as printed, from its fields: a chapter's label and title, another's number and title."""
+    if kind == "chapter":
+        return f"{label} {title}".strip()
+    return " ".join(part for part in (number, title) if part)
