@@ -1,0 +1,451 @@
+"""What a thesis's title page or an article's head says of the work, and which lines say it.
+
+A diploma work, a master's or a doctoral thesis opens with a title page: the ministry and the university
+in capitals, the faculty and department, the author's name, the title (in capitals or in quotes), the
+kind ("ДИПЛОМДЫҚ ЖҰМЫС"), the specialty code, "Орындаған: …", "Ғылыми жетекші: …" and "Алматы 2019".
+An article opens with its head: a classification code (ӘОЖ, УДК, IRSTI), the title, a byline of names
+with superscript marks, the authors' affiliations, then "Аңдатпа" and "Түйін сөздер". Both are read
+in the lines before the first heading; abstracts and keywords are read wherever their labels stand.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .alphabet import LETTER, LOWER, UPPER
+from .headings import LABELLED_FORMS, LEADER_ENTRY_RE, part_form
+from .names import NAME_RE
+from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
+from .parsing import heading_in
+
+# A title page or an article's head is short: past this many lines the text has begun.
+MAX_HEAD_LINES = 40
+# A line this long that ends a sentence is running text, not a title page's.
+RUNNING_TEXT_WORDS = 25
+MAX_KEYWORD_LINES = 3
+MAX_ABSTRACT_LINES = 30
+
+KIND_FORMS = [
+    ("master", r"МАГИСТРЛІК\s+ДИССЕРТАЦИЯ|МАГИСТЕРСКАЯ\s+ДИССЕРТАЦИЯ|MASTER['’]?S\s+THESIS"),
+    ("doctoral", r"ДОКТОРЛЫҚ\s+ДИССЕРТАЦИЯ|ДОКТОРСКАЯ\s+ДИССЕРТАЦИЯ|PHD\s+ДИССЕРТАЦИЯ|DOCTORAL\s+DISSERTATION"),
+    ("doctoral", r"ДИССЕРТАЦИЯ\s+.*(?:PHD|ФИЛОСОФИЯ\s+ДОКТОРЫ|ДОКТОРА\s+ФИЛОСОФИИ).*"),
+    ("diploma", r"ДИПЛОМДЫҚ\s+(?:ЖҰМЫС|ЖОБА)|ДИПЛОМ\s+ЖҰМЫСЫ|ДИПЛОМНАЯ\s+(?:РАБОТА|ПРОЕКТ)|DIPLOMA\s+(?:WORK|THESIS)"),
+    ("diploma", r"BACHELOR['’]?S\s+THESIS"),
+]
+KIND_RES = [(kind, re.compile(rf"(?:{pattern})\W*")) for kind, pattern in KIND_FORMS]
+LABEL_END = r"[ \t]*(?:[:–—-][ \t]*|[ \t]+|$)"
+AUTHOR_LABEL_RE = re.compile(
+    r"(?i:орындаған(?:\s+студент)?|орындады|дайындаған|автор(?:ы)?|выполнил(?:а)?(?:\s+студент(?:ка)?)?"
+    r"|студент(?:ка)?|магистрант|докторант|prepared\s+by|author|student)" + LABEL_END
+)
+SUPERVISOR_LABEL_RE = re.compile(
+    r"(?i:ғылыми\s+жетекш(?:і|ісі)|жетекш(?:і|ісі)|научный\s+руководитель|руководитель"
+    r"|(?:scientific\s+|research\s+)?supervisor|тексерген|проверил(?:а)?)" + LABEL_END
+)
+# Other people a title page names (a head of department, a reviewer): read past, never the author.
+OTHER_LABEL_RE = re.compile(
+    r"(?i:кафедра\s+меңгерушісі|зав(?:едующий)?\.?\s+кафедрой|рецензент|пікір\s+жазушы|нормобақылаушы"
+    r"|қорғауға\s+жіберілді|допущен[аоы]?\s+к\s+защите|бекітемін|утверждаю|консультант|head\s+of)"
+)
+TOPIC_LABEL_RE = re.compile(rf"(?i:тақырыбы|тақырып|тема|на\s+тему|topic|title)(?![{LETTER}])[ \t]*[:–—-]?[ \t]*")
+MINISTRY_RE = re.compile(r"(?i:министрлігі|министерство|ministry)")
+INSTITUTION_RE = re.compile(r"(?i:университет|институт|академия|академиясы|колледж|university|institute|academy)")
+UNIT_RE = re.compile(r"(?i:факультет|кафедра|department|faculty|школа|мектебі|жоғары\s+мектеп)")
+SPECIALTY_RE = re.compile(
+    rf"(?:^|\s)(?:\d[{UPPER}]\d{{5,6}}|[5-8][BВMМDД]\d{{5}})|(?i:мамандығы|специальность|specialty)"
+)
+PLACE_YEAR_RE = re.compile(
+    rf"(?:(?P<place>[{UPPER}][{LOWER}{UPPER}-]+(?:[ \t]+қаласы)?)[ \t]*,?[ \t]*)?"
+    r"(?P<year>(?:19|20)\d\d)[ \t]*(?:ж\.?|жыл|г\.?|год)?[ \t]*"
+)
+PLACE_RE = re.compile(rf"[{UPPER}][{LOWER}{UPPER}-]+(?:[ \t]+қаласы)?")
+CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
+EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
+MARK_RE = re.compile(rf"^[{MARKS}\d]+[ \t]*")
+BYLINE_NAME_RE = re.compile(rf"(?:{NAME_RE.pattern})[{MARKS}\d,]*")
+BYLINE_JOIN_RE = re.compile(r"[ \t]*(?:,|;|және|и|and|&)?[ \t]*")
+COUNTRY_RE = re.compile(r"(?i:қазақстан|казахстан|kazakhstan|россия|ресей|russia|түркия|турция|turkey)")
+# Degrees and ranks before a supervisor's name: "т.ғ.к., доцент", "PhD, аға оқытушы" (abbreviations in
+# small letters, so that an initial is never taken for one).
+DEGREES = re.compile(
+    rf"(?:(?:[{LOWER}]{{1,5}}\.){{1,4}}|(?i:phd|доцент(?:і)?|профессор(?:ы)?|аға\s+оқытушы(?:сы)?|оқытушы(?:сы)?"
+    r"|старший\s+преподаватель|преподаватель|доктор|associate\s+professor|professor|senior\s+lecturer"
+    r"|lecturer|dr\.|prof\.)(?![а-яa-zәғқңөұүһі]))[ \t,]*"
+)
+KEYWORDS_SPLIT_RE = re.compile(r"[;,]")
+QUOTES_OPEN, QUOTES_CLOSE = '«"“„', ("»", '"', "”", "“")
+
+
+@dataclass
+class FrontMatter:
+    """What the front matter says, each field empty when it says nothing of it; `lines` are the spans
+    [start, end) of the title page's or the head's lines, which are not the text's own words."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    supervisor: str = ""
+    institution: str = ""
+    place: str = ""
+    year: int | None = None
+    kind: str = ""
+    abstracts: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    lines: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def abstract(self) -> str:
+        return "\n\n".join(self.abstracts)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    role: str = ""
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """The front matter of a thesis or an article: nothing for a text that starts with its own words."""
+    lines = _lines(text)
+    head = _head(lines)
+    found = FrontMatter()
+    _read_head(head, found)
+    found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
+    if not found.kind and _is_article(head, found):
+        found.kind = "article"
+    found.lines = [(line.start, line.end) for line in head if line.role]
+    return found
+
+
+def line_starts(found: FrontMatter) -> frozenset[int]:
+    """Where each line the front matter used starts (a line's first character that is not a space)."""
+    return frozenset(start for start, _ in found.lines)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, start = [], 0
+    for brk in [*LINE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        raw = text[start:end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(start + lead, start + len(raw.rstrip()), collapse_layout(raw)))
+        start = brk.end() if brk else end
+    return lines
+
+
+def _head(lines: list[_Line]) -> list[_Line]:
+    """The lines before the first heading, abstract or keywords label, contents entry or running text."""
+    head = []
+    for line in lines[:MAX_HEAD_LINES]:
+        if _ends_head(line.text):
+            break
+        head.append(line)
+    return head
+
+
+def _ends_head(text: str) -> bool:
+    words = len(text.split())
+    running = words >= RUNNING_TEXT_WORDS or (words > 12 and text.endswith(TERMINAL_PUNCTUATION))
+    return bool(running or heading_in(text) or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
+
+
+def _label(text: str) -> str:
+    """The kind ("abstract", "keywords") of a label a line starts with, or ""."""
+    for kind, pattern in LABELLED_FORMS:
+        if (match := pattern.match(text)) and re.match(r"[ \t]*(?:[:.–—-]|$)", text[match.end() :]):
+            return kind
+    return ""
+
+
+def _read_head(head: list[_Line], found: FrontMatter) -> None:
+    for index, line in enumerate(head):
+        if not line.role:
+            _classify(head, index, found)
+    _read_places(head, found)
+    _read_institution(head, found)
+    _read_bare_author(head, found)
+    found.title = found.title or _title(head)
+
+
+def _classify(head: list[_Line], index: int, found: FrontMatter) -> None:
+    for reader in (_kind_line, _labelled_person, _topic, _byline, _furniture_line):
+        if reader(head, index, found):
+            return
+
+
+def _kind_line(head, index, found) -> bool:
+    capitals = head[index].text.upper()
+    for kind, pattern in KIND_RES:
+        if pattern.fullmatch(capitals):
+            found.kind = found.kind or kind
+            head[index].role = "kind"
+            return True
+    return False
+
+
+def _labelled_person(head, index, found) -> bool:
+    line = head[index]
+    for role, pattern in (("supervisor", SUPERVISOR_LABEL_RE), ("author", AUTHOR_LABEL_RE)):
+        if match := pattern.match(line.text):
+            value = _person_value(head, index, line.text[match.end() :])
+            if role == "supervisor":
+                found.supervisor = found.supervisor or value
+            elif value:
+                found.authors = found.authors or [value]
+            line.role = role
+            return True
+    if OTHER_LABEL_RE.match(line.text):
+        line.role = "other"
+        _person_value(head, index, OTHER_LABEL_RE.sub("", line.text, count=1).strip(" :–—-"))
+        return True
+    return False
+
+
+def _person_value(head, index, rest: str) -> str:
+    """The name a label gives: on its line, or alone on the next line (which the label then takes)."""
+    name = _name(rest)
+    if name or index + 1 >= len(head) or head[index + 1].role:
+        return name
+    following = head[index + 1]
+    if name := _name(following.text):
+        following.role = "person"
+    return name
+
+
+def _name(text: str) -> str:
+    """A person's name with degrees, ranks and signature lines left out: "т.ғ.к., доцент Әбенова Г."."""
+    rest = text.strip(" \t:–—-_")
+    while (match := DEGREES.match(rest)) and match.group():
+        rest = rest[match.end() :]
+    rest = rest.strip(" \t,_")
+    if name := NAME_RE.search(rest):
+        return collapse_layout(name.group()).rstrip(",")
+    words = rest.split()
+    return rest if 1 < len(words) <= 4 and all(word[0].isupper() for word in words) else ""
+
+
+def _topic(head, index, found) -> bool:
+    line = head[index]
+    match = TOPIC_LABEL_RE.match(line.text)
+    if match is None:
+        return False
+    title = line.text[match.end() :]
+    if not title and index + 1 < len(head) and not head[index + 1].role:
+        title, head[index + 1].role = head[index + 1].text, "title"
+    if not title:
+        return False
+    found.title = found.title or _unquoted(title)
+    line.role = "title"
+    return True
+
+
+def _byline(head, index, found) -> bool:
+    """A line of names only, each perhaps with superscript marks: "А.Б. Сапарова¹, Н.Қ. Жақсылықов²"."""
+    line = head[index]
+    names, pos = [], 0
+    while pos < len(line.text):
+        match = BYLINE_NAME_RE.match(line.text, pos)
+        if match is None:
+            return False
+        names.append(NAME_RE.match(match.group()).group().strip())
+        pos = BYLINE_JOIN_RE.match(line.text, match.end()).end()
+    if not names:
+        return False
+    found.authors = found.authors or names
+    line.role = "byline"
+    return True
+
+
+def _furniture_line(head, index, found) -> bool:
+    """A line of the title page that names none of what is read: the ministry, a faculty, a code."""
+    text = head[index].text
+    checks = (MINISTRY_RE, UNIT_RE, SPECIALTY_RE, CODE_RE, EMAIL_RE)
+    if any(pattern.search(text) for pattern in checks) or MARK_RE.match(text) or _signature(text):
+        head[index].role = "furniture"
+        return True
+    return False
+
+
+def _signature(text: str) -> bool:
+    """A line for a signature or a date to be filled in: "____ 2019 ж.", "«__» ______"."""
+    return text.count("_") >= 3
+
+
+def _read_places(head: list[_Line], found: FrontMatter) -> None:
+    """ "Алматы 2019", "Алматы, 2019 ж.", or the city on the line above a year alone."""
+    for index, line in enumerate(head):
+        match = PLACE_YEAR_RE.fullmatch(line.text)
+        if match is None or line.role not in ("", "furniture"):
+            continue
+        line.role = "place"
+        found.year = found.year or int(match["year"])
+        place = match["place"]
+        above = head[index - 1] if index else None
+        if place is None and above and not above.role and PLACE_RE.fullmatch(above.text):
+            place, above.role = above.text, "place"
+        found.place = found.place or _city(place or "")
+
+
+def _city(place: str) -> str:
+    return re.sub(r"[ \t]+қаласы$", "", place)
+
+
+def _read_institution(head: list[_Line], found: FrontMatter) -> None:
+    """The university's name: its line, with the line above when that begins the name ("Д. Серікбаев
+    атындағы ШЫҒЫС ҚАЗАҚСТАН МЕМЛЕКЕТТІК" over "ТЕХНИКАЛЫҚ УНИВЕРСИТЕТІ")."""
+    for index, line in enumerate(head):
+        if line.role not in ("", "furniture") or not _names_institution(line):
+            continue
+        name = MARK_RE.sub("", line.text)
+        above = head[index - 1] if index else None
+        if above and not above.role and not MARK_RE.match(line.text) and _begins_name(above.text, line.text):
+            name, above.role = f"{above.text} {name}", "institution"
+        line.role = "institution"
+        _set_institution(found, name)
+        return
+
+
+def _names_institution(line: _Line) -> bool:
+    text = line.text
+    if not INSTITUTION_RE.search(text) or MINISTRY_RE.search(text):
+        return False
+    return line.role == "" and not UNIT_RE.search(text) or _affiliation(line)
+
+
+def _begins_name(above: str, text: str) -> bool:
+    named_after = re.search(r"(?i:атындағы|имени|named\s+after)", above) and not INSTITUTION_RE.search(above)
+    return bool(named_after or (above.isupper() and text.isupper() and len(text.split()) <= 2))
+
+
+def _affiliation(line: _Line) -> bool:
+    """An article's affiliation line ("¹Әл-Фараби атындағы ҚазҰУ, Алматы, Қазақстан") is read for the
+    institution and the city."""
+    return line.role == "furniture" and bool(MARK_RE.match(line.text)) and bool(INSTITUTION_RE.search(line.text))
+
+
+def _set_institution(found: FrontMatter, name: str) -> None:
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) > 1 and COUNTRY_RE.fullmatch(parts[-1]):
+        parts.pop()
+    if len(parts) > 1 and PLACE_RE.fullmatch(parts[-1]) and not INSTITUTION_RE.search(parts[-1]):
+        found.place = found.place or _city(parts.pop())
+    found.institution = _unquoted(", ".join(parts))
+
+
+def _read_bare_author(head: list[_Line], found: FrontMatter) -> None:
+    """A name alone on its line, as a title page prints its author without a label: the author, or
+    the labelled author's name in full ("Сейткали Айгерім Нұрланқызы" for "Сейткали А.")."""
+    for line in head:
+        if line.role or not _is_name_line(line.text):
+            continue
+        family = line.text.split()[0].rstrip(",")
+        if not found.authors or found.authors[0].split()[0] == family:
+            found.authors = [line.text.rstrip(",")]
+            line.role = "author"
+            return
+
+
+def _is_name_line(text: str) -> bool:
+    """"Сейткали А.", "А. Сейткали" or two to three words each in capitals then small letters."""
+    words = text.rstrip(",").split()
+    titled = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?")
+    return bool(NAME_RE.fullmatch(text.rstrip(","))) or (
+        2 <= len(words) <= 3 and all(titled.fullmatch(word) for word in words)
+    )
+
+
+def _title(head: list[_Line]) -> str:
+    """The title: the lines from one that opens a quote to the one that closes it, else the longest
+    run of lines nothing else has claimed."""
+    free = [index for index, line in enumerate(head) if not line.role]
+    runs = _quoted(head, free) or _runs(free)
+    best = max(runs, key=lambda run: sum(len(head[index].text) for index in run), default=[])
+    for index in best:
+        head[index].role = "title"
+    return _unquoted(" ".join(head[index].text for index in best))
+
+
+def _runs(free: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for index in free:
+        if runs and runs[-1][-1] + 1 == index:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _quoted(head: list[_Line], free: list[int]) -> list[list[int]]:
+    opening = next((index for index in free if head[index].text[:1] in QUOTES_OPEN), None)
+    if opening is None:
+        return []
+    run = [opening]
+    while not head[run[-1]].text.endswith(QUOTES_CLOSE) and run[-1] + 1 in free:
+        run.append(run[-1] + 1)
+    return [run]
+
+
+def _unquoted(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text[0] in QUOTES_OPEN and text[-1] in QUOTES_CLOSE:
+        text = text[1:-1]
+    return text.strip()
+
+
+def _is_article(head: list[_Line], found: FrontMatter) -> bool:
+    return any(line.role == "byline" for line in head) and bool(found.abstracts or found.keywords)
+
+
+def _abstracts(lines: list[_Line]) -> list[str]:
+    """The text of every abstract: after its label on the line, or the lines below a label alone."""
+    found = []
+    for index, line in enumerate(lines):
+        if _label(line.text) != "abstract" and not _alone(line.text, "abstract"):
+            continue
+        rest = _after_label(line.text)
+        body = [rest] if rest else _following(lines, index + 1)
+        if text := " ".join(body).strip():
+            found.append(text)
+    return found
+
+
+def _alone(text: str, kind: str) -> bool:
+    form = part_form(text, 0)
+    return form is not None and form.kind == kind
+
+
+def _after_label(text: str) -> str:
+    for _, pattern in LABELLED_FORMS:
+        if match := pattern.match(text):
+            return text[match.end() :].lstrip(" \t:.–—-")
+    return ""
+
+
+def _following(lines: list[_Line], index: int) -> list[str]:
+    """The lines of an abstract under its label, up to the next label or heading."""
+    body = []
+    for line in lines[index : index + MAX_ABSTRACT_LINES]:
+        if _label(line.text) or part_form(line.text, 0):
+            break
+        body.append(line.text)
+    return body
+
+
+def _keywords(lines: list[_Line]) -> list[str]:
+    """Every keyword of every keywords line, in order, each once."""
+    terms: list[str] = []
+    for index, line in enumerate(lines):
+        if _label(line.text) != "keywords":
+            continue
+        text = _after_label(line.text)
+        for more in lines[index + 1 : index + MAX_KEYWORD_LINES]:
+            if not text.endswith((",", ";")):
+                break
+            text = f"{text} {more.text}"
+        for term in KEYWORDS_SPLIT_RE.split(text):
+            term = term.strip(" \t.")
+            if term and term not in terms:
+                terms.append(term)
+    return terms
