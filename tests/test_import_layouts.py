@@ -68,7 +68,13 @@ def test_contents_entries_and_page_numbers_are_marked_not_text(diploma):
     contents = [text for role, text in roles if role == Passage.Role.CONTENTS]
     furniture = [text for role, text in roles if role == Passage.Role.FURNITURE]
     assert len(contents) == 8 and all(p.section.kind == "contents" for p in diploma.passages.filter(role="contents"))
-    assert furniture == ["3", "4"]
+    # The title page's lines, each a block of its own, then the page numbers.
+    assert furniture[:3] == [
+        "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ БІЛІМ ЖӘНЕ ҒЫЛЫМ МИНИСТРЛІГІ",
+        "Әл-Фараби атындағы Қазақ ұлттық университеті",
+        "ДИПЛОМДЫҚ ЖҰМЫС",
+    ]
+    assert len(furniture) == 9 and furniture[-3:] == ["Алматы, 2019", "3", "4"]
     assert not any(text.strip().isdigit() for role, text in roles if role == Passage.Role.TEXT)
 
 
@@ -84,7 +90,14 @@ def test_the_article_reads_its_abstract_keywords_and_text(article):
     keywords = article.passages.get(section__kind="keywords")
     assert keywords.text == "дипломатия, елшілік, хандық, сыртқы саясат."
     furniture = list(article.passages.filter(role=Passage.Role.FURNITURE).values_list("text", flat=True))
-    assert furniture[1:3] == ["Pdf көрінісі", "12"]
+    # The journal's issue line, "Pdf көрінісі", the title, the byline and the affiliation are the head's.
+    assert furniture[1:6] == [
+        "Pdf көрінісі",
+        "ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ ТАРИХЫНАН",
+        "Б.Б. Кәрібаев",
+        "әл-Фараби атындағы Қазақ ұлттық университеті, Алматы қ.",
+        "12",
+    ]
 
 
 def test_running_heads_state_no_events(article):

@@ -63,7 +63,15 @@ SCHEMA = {
         "reviewed": TEXT,
         "thesis": {
             "type": "object",
-            "properties": dict.fromkeys(("title", "title_note", "title_note_en"), TEXT),
+            "properties": {
+                **dict.fromkeys(
+                    ("title", "title_note", "title_note_en", "kind", "supervisor", "institution", "place", "abstract"),
+                    TEXT,
+                ),
+                "authors": TEXTS,
+                "keywords": TEXTS,
+                "year": {"type": "integer", "minimum": 1000, "maximum": 2999},
+            },
             "additionalProperties": False,
         },
         "people": {"type": "array", "items": PERSON},

@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from .alphabet import LETTER, LOWER, UPPER
-from .headings import LABELLED_FORMS, LEADER_ENTRY_RE, part_form
+from .headings import FURNITURE_RE, LABELLED_FORMS, LEADER_ENTRY_RE, part_form
 from .names import NAME_RE
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
 from .parsing import heading_in
 
 # A title page or an article's head is short: past this many lines the text has begun.
 MAX_HEAD_LINES = 40
-# A line this long that ends a sentence is running text, not a title page's.
-RUNNING_TEXT_WORDS = 25
+# A line this long is running text, not a title page's (a long title is printed over lines in capitals).
+RUNNING_TEXT_WORDS = 16
+# What only a title page or an article's head prints: without one of these the text has none.
+ANCHORS = {"kind", "author", "supervisor", "byline", "code", "ministry", "institution", "other"}
 MAX_KEYWORD_LINES = 3
 MAX_ABSTRACT_LINES = 30
 
@@ -53,11 +55,15 @@ UNIT_RE = re.compile(r"(?i:факультет|кафедра|department|faculty|
 SPECIALTY_RE = re.compile(
     rf"(?:^|\s)(?:\d[{UPPER}]\d{{5,6}}|[5-8][BВMМDД]\d{{5}})|(?i:мамандығы|специальность|specialty)"
 )
+CITY_WORD = r"(?:[ \t]+(?:қаласы|қ\.|г\.))"
 PLACE_YEAR_RE = re.compile(
-    rf"(?:(?P<place>[{UPPER}][{LOWER}{UPPER}-]+(?:[ \t]+қаласы)?)[ \t]*,?[ \t]*)?"
+    rf"(?:(?P<place>[{UPPER}][{LOWER}{UPPER}-]+{CITY_WORD}?)[ \t]*,?[ \t]*)?"
     r"(?P<year>(?:19|20)\d\d)[ \t]*(?:ж\.?|жыл|г\.?|год)?[ \t]*"
 )
-PLACE_RE = re.compile(rf"[{UPPER}][{LOWER}{UPPER}-]+(?:[ \t]+қаласы)?")
+PLACE_RE = re.compile(rf"[{UPPER}][{LOWER}{UPPER}-]+{CITY_WORD}?")
+# A journal's issue line: "ҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017".
+JOURNAL_RE = re.compile(r"(?i:хабаршы(?:сы)?|хабарлары|вестник|известия|journal|bulletin|herald|серия(?:сы)?)|№")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
@@ -106,11 +112,14 @@ class _Line:
 
 
 def read_front_matter(text: str) -> FrontMatter:
-    """The front matter of a thesis or an article: nothing for a text that starts with its own words."""
+    """The front matter of a thesis or an article: only abstracts and keywords for a text that starts
+    with its own words."""
     lines = _lines(text)
     head = _head(lines)
     found = FrontMatter()
     _read_head(head, found)
+    if not any(line.role in ANCHORS for line in head):
+        found, head = FrontMatter(), []  # a text that starts with lines of its own, not a title page
     found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
     if not found.kind and _is_article(head, found):
         found.kind = "article"
@@ -147,7 +156,8 @@ def _head(lines: list[_Line]) -> list[_Line]:
 
 def _ends_head(text: str) -> bool:
     words = len(text.split())
-    running = words >= RUNNING_TEXT_WORDS or (words > 12 and text.endswith(TERMINAL_PUNCTUATION))
+    long_line = words >= RUNNING_TEXT_WORDS and not text.isupper() and text[:1] not in QUOTES_OPEN
+    running = long_line or (words > 8 and text.endswith(TERMINAL_PUNCTUATION))
     return bool(running or heading_in(text) or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
 
 
@@ -261,7 +271,14 @@ def _byline(head, index, found) -> bool:
 def _furniture_line(head, index, found) -> bool:
     """A line of the title page that names none of what is read: the ministry, a faculty, a code."""
     text = head[index].text
-    checks = (MINISTRY_RE, UNIT_RE, SPECIALTY_RE, CODE_RE, EMAIL_RE)
+    if JOURNAL_RE.search(text) and (year := YEAR_RE.search(text)):
+        found.year = found.year or int(year.group())
+        head[index].role = "code"
+        return True
+    if MINISTRY_RE.search(text) or CODE_RE.match(text):
+        head[index].role = "ministry" if MINISTRY_RE.search(text) else "code"
+        return True
+    checks = (UNIT_RE, SPECIALTY_RE, EMAIL_RE, FURNITURE_RE)
     if any(pattern.search(text) for pattern in checks) or MARK_RE.match(text) or _signature(text):
         head[index].role = "furniture"
         return True
@@ -289,7 +306,7 @@ def _read_places(head: list[_Line], found: FrontMatter) -> None:
 
 
 def _city(place: str) -> str:
-    return re.sub(r"[ \t]+қаласы$", "", place)
+    return re.sub(rf"{CITY_WORD}$", "", place)
 
 
 def _read_institution(head: list[_Line], found: FrontMatter) -> None:
@@ -348,7 +365,7 @@ def _read_bare_author(head: list[_Line], found: FrontMatter) -> None:
 
 
 def _is_name_line(text: str) -> bool:
-    """"Сейткали А.", "А. Сейткали" or two to three words each in capitals then small letters."""
+    """ "Сейткали А.", "А. Сейткали" or two to three words each in capitals then small letters."""
     words = text.rstrip(",").split()
     titled = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?")
     return bool(NAME_RE.fullmatch(text.rstrip(","))) or (
