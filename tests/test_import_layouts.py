@@ -113,3 +113,28 @@ def test_each_layout_rebuilds_its_original_and_exports_valid_tei(name, tei_schem
     assert_valid_tei(tei_schema, tree)
     subtypes = tree.xpath("//tei:div/@subtype", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
     assert "bibliography" in subtypes
+
+
+def test_the_front_matter_is_stored_and_in_the_tei_header(article, tei_schema):
+    assert article.kind == "article" and article.title == "ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ ТАРИХЫНАН"
+    assert (article.author_names, article.year, article.place) == (["Б.Б. Кәрібаев"], 2017, "Алматы")
+    assert article.keywords == ["дипломатия", "елшілік", "хандық", "сыртқы саясат"]
+    assert article.abstract.startswith("Мақалада қазақ дипломатиясының")
+    tree = edition(article)
+    assert_valid_tei(tei_schema, tree)
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("//tei:titleStmt/tei:author/text()", namespaces=ns) == ["Б.Б. Кәрібаев"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:date/@when", namespaces=ns) == ["2017"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:pubPlace/text()", namespaces=ns) == ["Алматы"]
+    assert tree.xpath("//tei:profileDesc/tei:abstract/tei:p/text()", namespaces=ns) == [article.abstract]
+    assert tree.xpath("//tei:textClass/tei:keywords/tei:term/text()", namespaces=ns) == article.keywords
+
+
+def test_the_supervisor_is_a_responsibility_in_the_tei_header(diploma, tei_schema):
+    assert (diploma.author_names, diploma.supervisor) == (["Ә.Б. Сейітова"], "Қ.Т. Жұмабеков")
+    tree = edition(diploma)
+    assert_valid_tei(tei_schema, tree)
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    resp = tree.xpath("//tei:titleStmt/tei:respStmt[tei:resp='supervision']/tei:persName/text()", namespaces=ns)
+    assert resp == ["Қ.Т. Жұмабеков"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:publisher/text()", namespaces=ns) == [diploma.institution]

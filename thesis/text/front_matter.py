@@ -30,6 +30,7 @@ KIND_FORMS = [
     ("master", r"МАГИСТРЛІК\s+ДИССЕРТАЦИЯ|МАГИСТЕРСКАЯ\s+ДИССЕРТАЦИЯ|MASTER['’]?S\s+THESIS"),
     ("doctoral", r"ДОКТОРЛЫҚ\s+ДИССЕРТАЦИЯ|ДОКТОРСКАЯ\s+ДИССЕРТАЦИЯ|PHD\s+ДИССЕРТАЦИЯ|DOCTORAL\s+DISSERTATION"),
     ("doctoral", r"ДИССЕРТАЦИЯ\s+.*(?:PHD|ФИЛОСОФИЯ\s+ДОКТОРЫ|ДОКТОРА\s+ФИЛОСОФИИ).*"),
+    ("doctoral", r".*(?:PHD|ФИЛОСОФИЯ\s+ДОКТОРЫ|ДОКТОРА\s+ФИЛОСОФИИ).*ДИССЕРТАЦИЯ"),
     ("diploma", r"ДИПЛОМДЫҚ\s+(?:ЖҰМЫС|ЖОБА)|ДИПЛОМ\s+ЖҰМЫСЫ|ДИПЛОМНАЯ\s+(?:РАБОТА|ПРОЕКТ)|DIPLOMA\s+(?:WORK|THESIS)"),
     ("diploma", r"BACHELOR['’]?S\s+THESIS"),
 ]
@@ -40,7 +41,7 @@ AUTHOR_LABEL_RE = re.compile(
     r"|студент(?:ка)?|магистрант|докторант|prepared\s+by|author|student)" + LABEL_END
 )
 SUPERVISOR_LABEL_RE = re.compile(
-    r"(?i:ғылыми\s+жетекш(?:і|ісі)|жетекш(?:і|ісі)|научный\s+руководитель|руководитель"
+    r"(?i:ғылыми\s+жетекш(?:і|ісі|ілер|ілері)|жетекш(?:і|ісі)|ғылыми\s+кеңесші(?:сі|лер|лері)?|научный\s+руководитель|руководитель"
     r"|(?:scientific\s+|research\s+)?supervisor|тексерген|проверил(?:а)?)" + LABEL_END
 )
 # Other people a title page names (a head of department, a reviewer): read past, never the author.
@@ -79,6 +80,7 @@ DEGREES = re.compile(
     r"|lecturer|dr\.|prof\.)(?![а-яa-zәғқңөұүһі]))[ \t,]*"
 )
 KEYWORDS_SPLIT_RE = re.compile(r"[;,]")
+PATRONYMIC_RE = re.compile(r"(?:ҚЫЗЫ|ҰЛЫ|ОВИЧ|ЕВИЧ|ОВНА|ЕВНА|ИЧНА)$")
 QUOTES_OPEN, QUOTES_CLOSE = '«"“„', ("»", '"', "”", "“")
 
 
@@ -108,6 +110,7 @@ class _Line:
     start: int
     end: int
     text: str
+    number: int = 0
     role: str = ""
 
 
@@ -134,12 +137,12 @@ def line_starts(found: FrontMatter) -> frozenset[int]:
 
 def _lines(text: str) -> list[_Line]:
     lines, start = [], 0
-    for brk in [*LINE_BREAK.finditer(text), None]:
+    for number, brk in enumerate([*LINE_BREAK.finditer(text), None]):
         end = brk.start() if brk else len(text)
         raw = text[start:end]
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
-            lines.append(_Line(start + lead, start + len(raw.rstrip()), collapse_layout(raw)))
+            lines.append(_Line(start + lead, start + len(raw.rstrip()), collapse_layout(raw), number))
         start = brk.end() if brk else end
     return lines
 
@@ -368,26 +371,28 @@ def _is_name_line(text: str) -> bool:
     """ "Сейткали А.", "А. Сейткали" or two to three words each in capitals then small letters."""
     words = text.rstrip(",").split()
     titled = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?")
-    return bool(NAME_RE.fullmatch(text.rstrip(","))) or (
-        2 <= len(words) <= 3 and all(titled.fullmatch(word) for word in words)
-    )
+    if NAME_RE.fullmatch(text.rstrip(",")) or not 2 <= len(words) <= 3:
+        return bool(NAME_RE.fullmatch(text.rstrip(",")))
+    # In capitals, a full name shows itself by its patronymic: "ТӘЖІБАЕВА МАДИНА ЕРЛАНҚЫЗЫ".
+    return all(titled.fullmatch(word) for word in words) or bool(PATRONYMIC_RE.search(text.upper()))
 
 
 def _title(head: list[_Line]) -> str:
     """The title: the lines from one that opens a quote to the one that closes it, else the longest
     run of lines nothing else has claimed."""
     free = [index for index, line in enumerate(head) if not line.role]
-    runs = _quoted(head, free) or _runs(free)
+    runs = _quoted(head, free) or _runs(head, free)
     best = max(runs, key=lambda run: sum(len(head[index].text) for index in run), default=[])
     for index in best:
         head[index].role = "title"
     return _unquoted(" ".join(head[index].text for index in best))
 
 
-def _runs(free: list[int]) -> list[list[int]]:
+def _runs(head: list[_Line], free: list[int]) -> list[list[int]]:
+    """Free lines next to each other, with no blank line between."""
     runs: list[list[int]] = []
     for index in free:
-        if runs and runs[-1][-1] + 1 == index:
+        if runs and head[runs[-1][-1]].number + 1 == head[index].number:
             runs[-1].append(index)
         else:
             runs.append([index])
