@@ -205,3 +205,82 @@ def test_the_seed_has_no_title_page():
 
     found = read_front_matter(SEED.read_text(encoding="utf-8"))
     assert (found.title, found.authors, found.supervisor, found.year, found.lines) == ("", [], "", None, [])
+
+
+# A student's conference paper as a PDF conversion runs it: the author and the address on the title's
+# line, the supervisor on the affiliation's.
+PAPER = """ӘОЖ 811.512.122
+
+ҚАЗАҚ ТІЛІНДЕГІ КІРМЕ СӨЗДЕР Нұрланова Ә. Б., nurlanova@example.kz
+
+Абай атындағы Қазақ ұлттық педагогикалық университеті, Алматы Ғылыми жетекшісі – Қ. Сәрсенова
+
+Жаһандану кезеңінде тілдер арасындағы байланыс күшейіп, кірме сөздердің саны артып отыр [1, 12 б.].
+"""
+
+# A journal's rubric above the byline, the author's degree before the name, the title below the affiliation.
+RUBRIC = """Филологические науки/2.Казахский язык
+и литература
+К.ф.н. Омарова Г.Т.
+Карагандинский государственный университет
+Термин
+и его определение в казахском языке
+В статье рассматриваются основные проблемы казахской терминологии
+и тенденции её развития [1].
+"""
+
+# An approval block over a guide's title; its compilers named under a label after the city and year.
+APPROVED = """«Шапағат» колледжі
+
+«Бекітемін»
+
+Директордың орынбасары
+
+___________Қасымова Д.Ж.
+
+«12» қаңтар 2020 ж.
+
+ӘДІСТЕМЕЛІК НҰСҚАУЛЫҚ
+
+Шымкент, 2020 ж.
+
+Дайындаған оқытушылар: А.А. Оспанова
+
+Б.Б. Серікова
+
+Кіріспе
+"""
+
+# A web page's keywords: the label alone on its line, the terms apart by slashes below it.
+SLASHED = """Ключевые слова
+ORAL SPEECH / RHETORIC / STYLISTICS
+"""
+
+
+def test_an_author_and_a_supervisor_run_into_other_lines():
+    found = read_front_matter(PAPER)
+    assert found.title == "ҚАЗАҚ ТІЛІНДЕГІ КІРМЕ СӨЗДЕР"
+    assert (found.authors, found.supervisor) == (["Нұрланова Ә. Б."], "Қ. Сәрсенова")
+    assert (found.institution, found.place) == ("Абай атындағы Қазақ ұлттық педагогикалық университеті", "Алматы")
+    assert not any("Жаһандану" in line for line in used(PAPER))
+
+
+def test_a_rubric_above_the_byline_is_not_the_title():
+    found = read_front_matter(RUBRIC)
+    assert found.title == "Термин и его определение в казахском языке"
+    assert found.authors == ["Омарова Г.Т."]
+    assert found.institution == "Карагандинский государственный университет"
+    # The paragraph's first line, which a wrap left without its period, is the text's.
+    assert not any(line.startswith("В статье") for line in used(RUBRIC))
+
+
+def test_an_approval_block_names_no_author_and_compilers_follow_the_city():
+    found = read_front_matter(APPROVED)
+    assert found.title == "ӘДІСТЕМЕЛІК НҰСҚАУЛЫҚ"
+    assert found.authors == ["А.А. Оспанова", "Б.Б. Серікова"]
+    assert (found.institution, found.place, found.year) == ("«Шапағат» колледжі", "Шымкент", 2020)
+    assert "«12» қаңтар 2020 ж." in used(APPROVED)
+
+
+def test_keywords_below_their_label():
+    assert read_front_matter(SLASHED).keywords == ["ORAL SPEECH", "RHETORIC", "STYLISTICS"]

@@ -51,6 +51,17 @@ OTHER_LABEL_RE = re.compile(
 )
 TOPIC_LABEL_RE = re.compile(rf"(?i:тақырыбы|тақырып|тема|на\s+тему|topic|title)(?![{LETTER}])[ \t]*[:–—-]?[ \t]*")
 MINISTRY_RE = re.compile(r"(?i:министрлігі|министерство|ministry)")
+NAMED_AFTER_RE = re.compile(r"(?i:атындағы|имени|им\.|named\s+after)")
+# An approval block: "БЕКІТЕМІН", a post, a signature line.
+APPROVAL_RE = re.compile(r"(?i:бекітемін|утверждаю|approved)")
+APPROVAL_MAX_LINES = 6
+# A supervisor named inside an affiliation line: "…университеті, Астана Ғылыми жетекшісі – Н. Шаймердинова".
+INLINE_SUPERVISOR_RE = re.compile(r"(?i:ғылыми\s+жетекш(?:і|ісі)|научный\s+руководитель|supervisor)[ \t]*[:–—-]?[ \t]*")
+# A city on its own line: "Казахстан г. Алматы", "Алматы қ.", "г. Алматы".
+CITY_LINE_RE = re.compile(
+    rf"(?:(?i:қазақстан|казахстан|kazakhstan)[ \t,]*)?(?:(?:г\.|қ\.)[ \t]*(?P<a>[{UPPER}][{LOWER}-]+)"
+    rf"|(?P<b>[{UPPER}][{LOWER}-]+)[ \t]+(?:қ\.|қаласы|г\.))"
+)
 INSTITUTION_RE = re.compile(r"(?i:университет|институт|академия|академиясы|колледж|university|institute|academy)")
 UNIT_RE = re.compile(r"(?i:факультет|кафедра|department|faculty|школа|мектебі|жоғары\s+мектеп)")
 SPECIALTY_RE = re.compile(
@@ -66,7 +77,7 @@ PLACE_RE = re.compile(rf"[{UPPER}][{LOWER}{UPPER}-]+{CITY_WORD}?")
 JOURNAL_RE = re.compile(r"(?i:хабаршы(?:сы)?|хабарлары|вестник|известия|journal|bulletin|herald|серия(?:сы)?)|№")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
-EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[email[ \t\xa0]+protected\]")
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
 MARK_RE = re.compile(rf"^[{MARKS}\d]+[ \t]*")
 BYLINE_NAME_RE = re.compile(rf"(?:{NAME_RE.pattern})[{MARKS}\d,]*")
@@ -75,11 +86,13 @@ COUNTRY_RE = re.compile(r"(?i:қазақстан|казахстан|kazakhstan|�
 # Degrees and ranks before a supervisor's name: "т.ғ.к., доцент", "PhD, аға оқытушы" (abbreviations in
 # small letters, so that an initial is never taken for one).
 DEGREES = re.compile(
-    rf"(?:(?:[{LOWER}]{{1,5}}\.){{1,4}}|(?i:phd|доцент(?:і)?|профессор(?:ы)?|аға\s+оқытушы(?:сы)?|оқытушы(?:сы)?"
+    rf"(?:(?:[{LOWER}]{{1,5}}\.){{1,4}}|[{UPPER}]\.(?:[{LOWER}]{{1,4}}\.){{1,3}}|(?i:phd|доцент(?:і)?|профессор(?:ы)?|аға\s+оқытушы(?:сы)?|оқытушы(?:сы)?"
     r"|старший\s+преподаватель|преподаватель|доктор|associate\s+professor|professor|senior\s+lecturer"
     r"|lecturer|dr\.|prof\.)(?![а-яa-zәғқңөұүһі]))[ \t,]*"
 )
-KEYWORDS_SPLIT_RE = re.compile(r"[;,]")
+KEYWORDS_SPLIT_RE = re.compile(r"[;,]|[ \t]/[ \t]")
+# A citation marker ("[1]", "[3, 25 б.]") is the text's, never a title page's.
+CITATION_RE = re.compile(r"\[\d+(?:[,;][^\]]{0,30})?\]")
 PATRONYMIC_RE = re.compile(r"(?:ҚЫЗЫ|ҰЛЫ|ОВИЧ|ЕВИЧ|ОВНА|ЕВНА|ИЧНА)$")
 QUOTES_OPEN, QUOTES_CLOSE = '«"“„', ("»", '"', "”", "“")
 
@@ -149,19 +162,40 @@ def _lines(text: str) -> list[_Line]:
 
 def _head(lines: list[_Line]) -> list[_Line]:
     """The lines before the first heading, abstract or keywords label, contents entry or running text."""
-    head = []
+    head: list[_Line] = []
     for line in lines[:MAX_HEAD_LINES]:
-        if _ends_head(line.text):
+        if _ends_head(line.text) or _after_imprint(head, line.text):
+            if head and _opens_paragraph(head[-1], line):
+                head.pop()
             break
         head.append(line)
     return head
 
 
+def _opens_paragraph(last: _Line, ending: _Line) -> bool:
+    """The line before the running text, with no blank line between, is the first line of its
+    paragraph when it is as long as a line of prose and not in capitals."""
+    if _label(ending.text) or heading_in(ending.text) or not _is_running(ending.text):
+        return False
+    return last.number + 1 == ending.number and len(last.text.split()) >= 6 and not last.text.isupper()
+
+
+def _after_imprint(head: list[_Line], text: str) -> bool:
+    """A title page ends with its city and year: after them come only classification codes and the
+    people a label names (a bibliographic description or the text follows)."""
+    imprint = any(PLACE_YEAR_RE.fullmatch(line.text) for line in head)
+    return imprint and not (CODE_RE.match(text) or AUTHOR_LABEL_RE.match(text) or NAME_RE.fullmatch(text))
+
+
 def _ends_head(text: str) -> bool:
+    return bool(_is_running(text) or heading_in(text) or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
+
+
+def _is_running(text: str) -> bool:
+    """A line of running text: long, a sentence's end, or a citation marker."""
     words = len(text.split())
     long_line = words >= RUNNING_TEXT_WORDS and not text.isupper() and text[:1] not in QUOTES_OPEN
-    running = long_line or (words > 8 and text.endswith(TERMINAL_PUNCTUATION))
-    return bool(running or heading_in(text) or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
+    return long_line or (words > 8 and text.endswith(TERMINAL_PUNCTUATION)) or bool(CITATION_RE.search(text))
 
 
 def _label(text: str) -> str:
@@ -183,9 +217,47 @@ def _read_head(head: list[_Line], found: FrontMatter) -> None:
 
 
 def _classify(head: list[_Line], index: int, found: FrontMatter) -> None:
-    for reader in (_kind_line, _labelled_person, _topic, _byline, _furniture_line):
+    _inline_supervisor(head[index], found)
+    _inline_author(head[index], found)
+    for reader in (_kind_line, _approval, _labelled_person, _topic, _byline, _furniture_line):
         if reader(head, index, found):
             return
+
+
+def _inline_supervisor(line: _Line, found: FrontMatter) -> None:
+    """A supervisor named after an affiliation on its line: the name is read and the rest of the line
+    is read on as the affiliation."""
+    match = INLINE_SUPERVISOR_RE.search(line.text, 1)
+    if match and (name := _name(line.text[match.end() :])):
+        found.supervisor = found.supervisor or name
+        line.text = line.text[: match.start()].rstrip(" ,;")
+
+
+def _inline_author(line: _Line, found: FrontMatter) -> None:
+    """An author and an address run into the title's line ("TITLE Досжан Г. А., a@b.kz"): the name is
+    read and the title is what stands before it."""
+    email = EMAIL_RE.search(line.text)
+    names = list(NAME_RE.finditer(line.text[: email.start()])) if email else []
+    if names and not line.text[names[-1].end() : email.start()].strip(" ,;"):
+        found.authors = found.authors or [collapse_layout(names[-1].group())]
+        line.text = line.text[: names[-1].start()].rstrip(" ,;")
+
+
+def _approval(head, index, found) -> bool:
+    """An approval block ("БЕКІТЕМІН", a post, a signature and its date): none of it is read."""
+    if not APPROVAL_RE.fullmatch(head[index].text.strip('«»"“” ')):
+        return False
+    head[index].role = "other"
+    block = head[index + 1 : index + APPROVAL_MAX_LINES]
+    for position, line in enumerate(block):
+        line.role = "other"
+        if _signature(line.text):
+            # The date of the signature, printed below it: "«28» қаңтар 2019 ж."
+            dated = block[position + 1 : position + 2]
+            if dated and YEAR_RE.search(dated[0].text) and len(dated[0].text.split()) <= 6:
+                dated[0].role = "other"
+            break
+    return True
 
 
 def _kind_line(head, index, found) -> bool:
@@ -206,7 +278,7 @@ def _labelled_person(head, index, found) -> bool:
             if role == "supervisor":
                 found.supervisor = found.supervisor or value
             elif value:
-                found.authors = found.authors or [value]
+                found.authors = found.authors or [value, *_more_names(head, index)]
             line.role = role
             return True
     if OTHER_LABEL_RE.match(line.text):
@@ -214,6 +286,17 @@ def _labelled_person(head, index, found) -> bool:
         _person_value(head, index, OTHER_LABEL_RE.sub("", line.text, count=1).strip(" :–—-"))
         return True
     return False
+
+
+def _more_names(head: list[_Line], index: int) -> list[str]:
+    """Names alone on the lines after a labelled author's: more authors."""
+    names = []
+    for line in head[index + 1 :]:
+        if line.role or not NAME_RE.fullmatch(line.text.rstrip(",")):
+            break
+        names.append(line.text.rstrip(","))
+        line.role = "author"
+    return names
 
 
 def _person_value(head, index, rest: str) -> str:
@@ -225,6 +308,14 @@ def _person_value(head, index, rest: str) -> str:
     if name := _name(following.text):
         following.role = "person"
     return name
+
+
+def _degrees_end(text: str) -> int:
+    """Where the degrees and ranks a name may follow end: "К.э.н. Кабатаева К.Т." → 7."""
+    pos = 0
+    while (match := DEGREES.match(text, pos)) and match.end() > pos:
+        pos = match.end()
+    return pos
 
 
 def _name(text: str) -> str:
@@ -257,7 +348,7 @@ def _topic(head, index, found) -> bool:
 def _byline(head, index, found) -> bool:
     """A line of names only, each perhaps with superscript marks: "А.Б. Сапарова¹, Н.Қ. Жақсылықов²"."""
     line = head[index]
-    names, pos = [], 0
+    names, pos = [], _degrees_end(line.text)
     while pos < len(line.text):
         match = BYLINE_NAME_RE.match(line.text, pos)
         if match is None:
@@ -306,6 +397,10 @@ def _read_places(head: list[_Line], found: FrontMatter) -> None:
         if place is None and above and not above.role and PLACE_RE.fullmatch(above.text):
             place, above.role = above.text, "place"
         found.place = found.place or _city(place or "")
+    for line in head:
+        if not line.role and (match := CITY_LINE_RE.fullmatch(line.text)):
+            found.place = found.place or match["a"] or match["b"]
+            line.role = "place"
 
 
 def _city(place: str) -> str:
@@ -315,21 +410,29 @@ def _city(place: str) -> str:
 def _read_institution(head: list[_Line], found: FrontMatter) -> None:
     """The university's name: its line, with the line above when that begins the name ("Д. Серікбаев
     атындағы ШЫҒЫС ҚАЗАҚСТАН МЕМЛЕКЕТТІК" over "ТЕХНИКАЛЫҚ УНИВЕРСИТЕТІ")."""
-    for index, line in enumerate(head):
-        if line.role not in ("", "furniture") or not _names_institution(line):
-            continue
+    candidates = [index for index, line in enumerate(head) if _names_institution(line)]
+    # A university named by its abbreviation is known by whom it is named after: "КазНПУ им. Абая".
+    candidates = candidates or [index for index, line in enumerate(head) if _named_after(line)]
+    for index in candidates[:1]:
+        line = head[index]
         name = MARK_RE.sub("", line.text)
         above = head[index - 1] if index else None
         if above and not above.role and not MARK_RE.match(line.text) and _begins_name(above.text, line.text):
             name, above.role = f"{above.text} {name}", "institution"
+        below = head[index + 1] if index + 1 < len(head) else None
+        if below and not below.role and name.count("«") > name.count("»") and "»" in below.text:
+            name, below.role = f"{name} {below.text}", "institution"
         line.role = "institution"
         _set_institution(found, name)
-        return
+
+
+def _named_after(line: _Line) -> bool:
+    return not line.role and bool(NAMED_AFTER_RE.search(line.text)) and len(line.text.split()) <= 8
 
 
 def _names_institution(line: _Line) -> bool:
     text = line.text
-    if not INSTITUTION_RE.search(text) or MINISTRY_RE.search(text):
+    if line.role not in ("", "furniture") or not INSTITUTION_RE.search(text) or MINISTRY_RE.search(text):
         return False
     return line.role == "" and not UNIT_RE.search(text) or _affiliation(line)
 
@@ -378,14 +481,23 @@ def _is_name_line(text: str) -> bool:
 
 
 def _title(head: list[_Line]) -> str:
-    """The title: the lines from one that opens a quote to the one that closes it, else the longest
-    run of lines nothing else has claimed."""
+    """The title: the lines from one that opens a quote to the one that closes it, else the longest run
+    of lines nothing else has claimed: of those after the author's name (an article's rubric stands
+    before it), else of those in capitals, else of all."""
     free = [index for index, line in enumerate(head) if not line.role]
-    runs = _quoted(head, free) or _runs(head, free)
-    best = max(runs, key=lambda run: sum(len(head[index].text) for index in run), default=[])
+    runs = _runs(head, free)
+    named = [index for index, line in enumerate(head) if line.role in ("author", "byline")]
+    after = [run for run in runs if named and run[0] > named[0]]
+    capitals = [run for run in runs if all(head[i].text.isupper() for i in run) and _words(head, run) > 1]
+    choices = _quoted(head, free) or after or capitals or runs
+    best = max(choices, key=lambda run: sum(len(head[index].text) for index in run), default=[])
     for index in best:
         head[index].role = "title"
     return _unquoted(" ".join(head[index].text for index in best))
+
+
+def _words(head: list[_Line], run: list[int]) -> int:
+    return sum(len(head[index].text.split()) for index in run)
 
 
 def _runs(head: list[_Line], free: list[int]) -> list[list[int]]:
@@ -400,13 +512,15 @@ def _runs(head: list[_Line], free: list[int]) -> list[list[int]]:
 
 
 def _quoted(head: list[_Line], free: list[int]) -> list[list[int]]:
-    opening = next((index for index in free if head[index].text[:1] in QUOTES_OPEN), None)
-    if opening is None:
-        return []
-    run = [opening]
-    while not head[run[-1]].text.endswith(QUOTES_CLOSE) and run[-1] + 1 in free:
-        run.append(run[-1] + 1)
-    return [run]
+    """The lines of a title in quotes, from the line that opens the quote to the one that closes it."""
+    for opening in (index for index in free if head[index].text[:1] in QUOTES_OPEN):
+        run = [opening]
+        while not head[run[-1]].text.endswith(QUOTES_CLOSE) and run[-1] + 1 in free:
+            run.append(run[-1] + 1)
+        joined = " ".join(head[index].text for index in run)
+        if joined.endswith(QUOTES_CLOSE) and joined.count("«") == joined.count("»"):
+            return [run]
+    return []
 
 
 def _unquoted(text: str) -> str:
@@ -461,8 +575,10 @@ def _keywords(lines: list[_Line]) -> list[str]:
     for index, line in enumerate(lines):
         if _label(line.text) != "keywords":
             continue
-        text = _after_label(line.text)
-        for more in lines[index + 1 : index + MAX_KEYWORD_LINES]:
+        text, following = _after_label(line.text), index + 1
+        if not text and following < len(lines) and not _label(lines[following].text):
+            text, following = lines[following].text, following + 1  # the keywords below their label
+        for more in lines[following : following + MAX_KEYWORD_LINES - 1]:
             if not text.endswith((",", ";")):
                 break
             text = f"{text} {more.text}"
