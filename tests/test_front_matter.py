@@ -192,8 +192,16 @@ def test_a_topic_label_a_checker_and_running_text_after_the_page():
 
 @pytest.mark.parametrize(
     "text",
-    [layouts.cut(), layouts.word_processor(60), layouts.pdf(), "КІРІСПЕ         Бүгінгі таңда дипломатия\nМәтін"],
-    ids=["cut", "word", "pdf", "seed-like"],
+    [
+        layouts.cut(),
+        layouts.word_processor(60),
+        layouts.pdf(),
+        "КІРІСПЕ         Бүгінгі таңда дипломатия\nМәтін",
+        # An epigraph's author alone on a line is no byline; a university named in the text no title page.
+        "Н.Ә. Назарбаев\n" + layouts.cut(),
+        "Әл-Фараби атындағы Қазақ ұлттық университеті\n" + layouts.cut(),
+    ],
+    ids=["cut", "word", "pdf", "seed-like", "epigraph", "university"],
 )
 def test_a_text_that_starts_with_its_own_words_has_no_front_matter(text):
     found = read_front_matter(text)

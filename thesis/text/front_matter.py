@@ -21,8 +21,10 @@ from .parsing import heading_in
 MAX_HEAD_LINES = 40
 # A line this long is running text, not a title page's (a long title is printed over lines in capitals).
 RUNNING_TEXT_WORDS = 16
-# What only a title page or an article's head prints: without one of these the text has none.
-ANCHORS = {"kind", "author", "supervisor", "byline", "code", "ministry", "institution", "other"}
+# What only a title page or an article's head prints: without one of these, or two of the weaker
+# (a university, a city and year, a name alone on its line), the text has none.
+ANCHORS = {"kind", "author", "supervisor", "byline", "code", "ministry", "other"}
+WEAK_ANCHORS = {"institution", "place", "name"}
 MAX_KEYWORD_LINES = 3
 MAX_ABSTRACT_LINES = 30
 
@@ -125,6 +127,8 @@ class _Line:
     text: str
     number: int = 0
     role: str = ""
+    # A person the line names inside it (a supervisor after an affiliation, an author before an address).
+    names_person: bool = False
 
 
 def read_front_matter(text: str) -> FrontMatter:
@@ -134,7 +138,8 @@ def read_front_matter(text: str) -> FrontMatter:
     head = _head(lines)
     found = FrontMatter()
     _read_head(head, found)
-    if not any(line.role in ANCHORS for line in head):
+    roles = {line.role for line in head}
+    if not roles & ANCHORS and len(roles & WEAK_ANCHORS) < 2 and not any(line.names_person for line in head):
         found, head = FrontMatter(), []  # a text that starts with lines of its own, not a title page
     found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
     if not found.kind and _is_article(head, found):
@@ -230,7 +235,7 @@ def _inline_supervisor(line: _Line, found: FrontMatter) -> None:
     match = INLINE_SUPERVISOR_RE.search(line.text, 1)
     if match and (name := _name(line.text[match.end() :])):
         found.supervisor = found.supervisor or name
-        line.text = line.text[: match.start()].rstrip(" ,;")
+        line.text, line.names_person = line.text[: match.start()].rstrip(" ,;"), True
 
 
 def _inline_author(line: _Line, found: FrontMatter) -> None:
@@ -240,7 +245,7 @@ def _inline_author(line: _Line, found: FrontMatter) -> None:
     names = list(NAME_RE.finditer(line.text[: email.start()])) if email else []
     if names and not line.text[names[-1].end() : email.start()].strip(" ,;"):
         found.authors = found.authors or [collapse_layout(names[-1].group())]
-        line.text = line.text[: names[-1].start()].rstrip(" ,;")
+        line.text, line.names_person = line.text[: names[-1].start()].rstrip(" ,;"), True
 
 
 def _approval(head, index, found) -> bool:
@@ -358,7 +363,8 @@ def _byline(head, index, found) -> bool:
     if not names:
         return False
     found.authors = found.authors or names
-    line.role = "byline"
+    # One name without a mark may be an epigraph's author; several, or marks, are a byline.
+    line.role = "byline" if len(names) > 1 or any(mark in line.text for mark in MARKS) else "name"
     return True
 
 
@@ -466,7 +472,7 @@ def _read_bare_author(head: list[_Line], found: FrontMatter) -> None:
         family = line.text.split()[0].rstrip(",")
         if not found.authors or found.authors[0].split()[0] == family:
             found.authors = [line.text.rstrip(",")]
-            line.role = "author"
+            line.role = "name"
             return
 
 
@@ -486,7 +492,7 @@ def _title(head: list[_Line]) -> str:
     before it), else of those in capitals, else of all."""
     free = [index for index, line in enumerate(head) if not line.role]
     runs = _runs(head, free)
-    named = [index for index, line in enumerate(head) if line.role in ("author", "byline")]
+    named = [index for index, line in enumerate(head) if line.role in ("author", "byline", "name")]
     after = [run for run in runs if named and run[0] > named[0]]
     capitals = [run for run in runs if all(head[i].text.isupper() for i in run) and _words(head, run) > 1]
     choices = _quoted(head, free) or after or capitals or runs
@@ -531,7 +537,7 @@ def _unquoted(text: str) -> str:
 
 
 def _is_article(head: list[_Line], found: FrontMatter) -> bool:
-    return any(line.role == "byline" for line in head) and bool(found.abstracts or found.keywords)
+    return any(line.role in ("byline", "name") for line in head) and bool(found.abstracts or found.keywords)
 
 
 def _abstracts(lines: list[_Line]) -> list[str]:
