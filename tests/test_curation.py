@@ -100,3 +100,8 @@ def test_the_front_matter_a_curation_gives_is_read():
 def test_bad_front_matter_is_refused(tmp_path, thesis, message):
     with pytest.raises(CurationError, match=message):
         load(SHA, write(tmp_path, {"source_sha256": SHA, "thesis": thesis}))
+
+
+def test_a_curated_supervisor_longer_than_the_field_is_refused(tmp_path):
+    with pytest.raises(CurationError, match="is too long"):
+        load(SHA, write(tmp_path, {"source_sha256": SHA, "thesis": {"supervisor": "А" * 256}}))

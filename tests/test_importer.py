@@ -545,3 +545,12 @@ def test_the_seed_reads_no_title_page(seed_thesis):
     assert (seed_thesis.author_names, seed_thesis.supervisor, seed_thesis.institution) == ([], "", "")
     assert (seed_thesis.place, seed_thesis.year, seed_thesis.abstract, seed_thesis.keywords) == ("", None, "", [])
     assert not seed_thesis.passages.filter(role=Passage.Role.FURNITURE, order__lt=3).exists()
+
+
+def test_a_title_longer_than_its_field_is_cut():
+    line = " ".join(["ДИПЛОМАТИЯЛЫҚ"] * 10)
+    title = "«" + "\n".join([line] * 6) + "»"
+    text = TITLE_PAGE.replace("«ҚАЗАҚ ХАНДЫҒЫНЫҢ ДИПЛОМАТИЯСЫ»", title) + layouts.word_processor(72)
+    thesis = import_bytes(text.encode(), "long.txt", use_curation=False).thesis
+    assert len(thesis.title) == Thesis._meta.get_field("title").max_length
+    assert thesis.title.startswith("ДИПЛОМАТИЯЛЫҚ ДИПЛОМАТИЯЛЫҚ")

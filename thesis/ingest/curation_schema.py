@@ -64,10 +64,10 @@ SCHEMA = {
         "thesis": {
             "type": "object",
             "properties": {
-                **dict.fromkeys(
-                    ("title", "title_note", "title_note_en", "kind", "supervisor", "institution", "place", "abstract"),
-                    TEXT,
-                ),
+                **dict.fromkeys(("title", "title_note", "title_note_en", "kind", "abstract"), TEXT),
+                # As long as the thesis's fields hold.
+                **dict.fromkeys(("supervisor", "place"), {"type": "string", "maxLength": 255}),
+                "institution": {"type": "string", "maxLength": 500},
                 "authors": TEXTS,
                 "keywords": TEXTS,
                 "year": {"type": "integer", "minimum": 1000, "maximum": 2999},

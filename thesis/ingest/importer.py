@@ -176,7 +176,7 @@ def _own_words(parsed: ParsedDocument, readings: list[str]) -> list[str]:
 def front_matter_fields(front: FrontMatter) -> dict:
     """The thesis's fields the front matter gives, without those it says nothing of."""
     fields = {
-        "title": front.title[: Thesis._meta.get_field("title").max_length],
+        "title": front.title,
         "kind": front.kind,
         "author_names": front.authors,
         "supervisor": front.supervisor,
@@ -186,6 +186,9 @@ def front_matter_fields(front: FrontMatter) -> dict:
         "abstract": front.abstract,
         "keywords": front.keywords,
     }
+    # A text's lines may run longer than a column holds: the value is cut, never refused.
+    for name in ("title", "supervisor", "institution", "place"):
+        fields[name] = fields[name][: Thesis._meta.get_field(name).max_length]
     return {name: value for name, value in fields.items() if value}
 
 
