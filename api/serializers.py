@@ -105,6 +105,17 @@ class ThesisSerializer(serializers.ModelSerializer):
     completeness_note_en = serializers.CharField(read_only=True, help_text="The same note in English.")
     declared_structure = DeclaredPartSerializer(many=True, read_only=True)
     source_document = SourceDocumentSerializer(read_only=True)
+    authors = serializers.ListField(
+        child=KazakhTextField(),
+        source="author_names",
+        read_only=True,
+        help_text="The authors' names as the title page or the article's head prints them.",
+    )
+    supervisor = KazakhTextField(help_text="The supervisor the title page names.")
+    institution = KazakhTextField(help_text="The institution the work was written at.")
+    place = KazakhTextField(help_text="The city the title page names.")
+    abstract = KazakhTextField(help_text="The abstracts, each a paragraph apart by a blank line.")
+    keywords = serializers.ListField(child=KazakhTextField(), read_only=True)
 
     class Meta:
         model = Thesis
@@ -115,6 +126,13 @@ class ThesisSerializer(serializers.ModelSerializer):
             "title_note_en",
             "language",
             "kind",
+            "authors",
+            "supervisor",
+            "institution",
+            "place",
+            "year",
+            "abstract",
+            "keywords",
             "declared_structure",
             "is_complete",
             "completeness_note",

@@ -20,6 +20,7 @@ TYPES = {
     "diploma": "info:eu-repo/semantics/bachelorThesis",
     "master": "info:eu-repo/semantics/masterThesis",
     "doctoral": "info:eu-repo/semantics/doctoralThesis",
+    "article": "info:eu-repo/semantics/article",
 }
 DCMI_TEXT = "Text"
 
@@ -42,15 +43,22 @@ class Element:
 
 
 def elements(thesis, links: Links, publisher: str, rights: str) -> list[Element]:
-    """The Dublin Core of a thesis, in the schema's order. The archive records neither the thesis's
-    author nor a supervisor (the transcribed fragment has no title page), so it has no creator or
-    contributor; its notes on the title and on completeness are its descriptions, in both languages."""
+    """The Dublin Core of a thesis, in the schema's order: its authors and supervisor where its title
+    page or curation names them (the seed, a fragment without one, names neither), its keywords as
+    subjects, its abstract and its notes on the title and on completeness as descriptions, and the
+    year it was written, else the day the archive published it."""
+    names = [name for name in thesis.author_names if isinstance(name, str)]
+    terms = [term for term in thesis.keywords if isinstance(term, str)]
     found = [
         Element("title", thesis.title, thesis.language),
+        *(Element("creator", name) for name in names),
+        *(Element("subject", term) for term in terms),
+        Element("description", thesis.abstract),
         *_notes(thesis, "title_note"),
         *_notes(thesis, "completeness_note"),
         Element("publisher", publisher),
-        Element("date", thesis.created_at.date().isoformat()),
+        Element("contributor", thesis.supervisor),
+        Element("date", str(thesis.year) if thesis.year else thesis.created_at.date().isoformat()),
         Element("type", TYPES.get(thesis.kind, DCMI_TEXT)),
         Element("type", DCMI_TEXT),
         Element("format", "text/html"),

@@ -9,7 +9,9 @@ KINDS = {
     "diploma": ("дипломдық жұмыс", "diploma work"),
     "master": ("магистрлік диссертация", "master's thesis"),
     "doctoral": ("докторлық диссертация", "doctoral dissertation"),
+    "article": ("мақала", "article"),
 }
+ARTICLE = "article"
 ENGLISH_MONTHS = ("January February March April May June July August September October November December").split()
 BIBTEX_SPECIALS = re.compile(r"([\\{}&%$#_^~])")
 BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
@@ -18,8 +20,8 @@ WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class ThesisReference:
-    """What a reference to a thesis names: its authors and institution where the archive knows them,
-    and the date the archive published it."""
+    """What a reference to a thesis names: its authors, institution, place and year where its title page
+    or curation gives them, and the date the archive published it."""
 
     thesis_id: int
     title: str
@@ -29,6 +31,13 @@ class ThesisReference:
     date: datetime.date | None = None
     authors: tuple[str, ...] = ()
     institution: str = ""
+    place: str = ""
+    year: int | None = None
+
+    @property
+    def issued_year(self) -> int | None:
+        """The year the work was written, else the year the archive published it."""
+        return self.year or (self.date.year if self.date else None)
 
 
 @dataclass(frozen=True)
@@ -46,9 +55,20 @@ class PassageReference:
 
 
 def thesis_reference(thesis, url: str) -> ThesisReference:
-    """A thesis record's reference. The archive records neither the thesis's author nor its institution
-    (the transcribed fragment has no title page), so neither is named."""
-    return ThesisReference(thesis.pk, thesis.title, thesis.kind, thesis.language, url, thesis.created_at.date())
+    """A thesis record's reference, naming what its title page or curation says of it (the seed, a
+    fragment without a title page, names no author or institution)."""
+    return ThesisReference(
+        thesis.pk,
+        thesis.title,
+        thesis.kind,
+        thesis.language,
+        url,
+        thesis.created_at.date(),
+        authors=tuple(name for name in thesis.author_names if isinstance(name, str)),
+        institution=thesis.institution,
+        place=thesis.place,
+        year=thesis.year,
+    )
 
 
 def kind_names(kind: str) -> tuple[str, str]:
@@ -57,7 +77,8 @@ def kind_names(kind: str) -> tuple[str, str]:
 
 def made_by(thesis: ThesisReference, separator: str) -> str:
     """Who wrote the thesis and where, with the year, as a reference's opening words ("" when unknown)."""
-    parts = [", ".join(thesis.authors), thesis.institution, str(thesis.date.year) if thesis.date else ""]
+    year = thesis.issued_year
+    parts = [", ".join(thesis.authors), thesis.institution, thesis.place, str(year) if year else ""]
     return separator.join(part for part in parts if part)
 
 
@@ -109,7 +130,8 @@ def as_bibtex(ref: PassageReference) -> str:
         "title": bibtex_title(thesis.title),
         "type": bibtex_escape(kind_names(thesis.kind)[1]),
         "institution": bibtex_escape(thesis.institution),
-        "year": str(thesis.date.year) if thesis.date else "",
+        "address": bibtex_escape(thesis.place),
+        "year": str(thesis.issued_year or ""),
         "chapter": bibtex_escape(ref.section),
         "note": bibtex_escape(f"Paragraph {ref.paragraph}, version {ref.version}"),
         "url": ref.url,
@@ -125,11 +147,12 @@ def as_csl(ref: PassageReference) -> dict:
     thesis = ref.thesis
     item = {
         "id": bibtex_key(ref),
-        "type": "thesis",
+        "type": "article" if thesis.kind == ARTICLE else "thesis",
         "title": thesis.title,
         "author": [{"literal": name} for name in thesis.authors],
         "publisher": thesis.institution,
-        "issued": {"date-parts": [[thesis.date.year, thesis.date.month, thesis.date.day]]} if thesis.date else None,
+        "publisher-place": thesis.place,
+        "issued": _issued(thesis),
         "genre": kind_names(thesis.kind)[1],
         "section": ref.section,
         "locator": ref.paragraph,
@@ -140,3 +163,10 @@ def as_csl(ref: PassageReference) -> dict:
         "language": thesis.language,
     }
     return {name: value for name, value in item.items() if value}
+
+
+def _issued(thesis: ThesisReference) -> dict | None:
+    """The year the title page prints, else the day the archive published the thesis."""
+    if thesis.year:
+        return {"date-parts": [[thesis.year]]}
+    return {"date-parts": [[thesis.date.year, thesis.date.month, thesis.date.day]]} if thesis.date else None

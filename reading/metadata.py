@@ -8,10 +8,11 @@ passage is a part of its thesis."""
 import json
 from dataclasses import dataclass
 
-from .citing import PassageReference, ThesisReference, kind_names
+from .citing import ARTICLE, PassageReference, ThesisReference, kind_names
 
 # What Zotero and eprints read as a thesis (a DCMI type of "Text" would read as a journal article).
 DC_TYPE = "Thesis"
+DC_ARTICLE_TYPE = "Text"
 DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
 SCHEMA_ORG = "https://schema.org"
 # Characters that would end a <script> or open a comment or a character reference inside it, written
@@ -28,7 +29,16 @@ class Tag:
 
 
 def highwire_date(ref: ThesisReference) -> str:
+    """The year the title page prints, else the day the archive published the thesis."""
+    if ref.year:
+        return str(ref.year)
     return f"{ref.date:%Y/%m/%d}" if ref.date else ""
+
+
+def dc_date(ref: ThesisReference) -> str:
+    if ref.year:
+        return str(ref.year)
+    return ref.date.isoformat() if ref.date else ""
 
 
 def meta_tags(thesis: ThesisReference, passage: PassageReference | None = None) -> list[Tag]:
@@ -40,30 +50,35 @@ def meta_tags(thesis: ThesisReference, passage: PassageReference | None = None) 
         *(Tag("citation_author", name) for name in thesis.authors),
         Tag("citation_publication_date", highwire_date(thesis)),
         Tag("citation_date", highwire_date(thesis)),
-        Tag("citation_dissertation_institution", thesis.institution),
+        Tag(_institution_tag(thesis), thesis.institution),
         Tag("citation_language", thesis.language),
         Tag("citation_public_url", url),
         Tag("DC.title", thesis.title),
         *(Tag("DC.creator", name) for name in thesis.authors),
         Tag("DC.publisher", thesis.institution),
-        Tag("DC.date", thesis.date.isoformat() if thesis.date else ""),
-        Tag("DC.type", DC_TYPE),
+        Tag("DC.date", dc_date(thesis)),
+        Tag("DC.type", DC_ARTICLE_TYPE if thesis.kind == ARTICLE else DC_TYPE),
         Tag("DC.language", thesis.language),
         Tag("DC.identifier", url),
     ]
     return [tag for tag in tags if tag.content]
 
 
+def _institution_tag(thesis: ThesisReference) -> str:
+    """An article's authors' institution, or the institution a thesis was written for."""
+    return "citation_author_institution" if thesis.kind == ARTICLE else "citation_dissertation_institution"
+
+
 def thesis_object(thesis: ThesisReference) -> dict:
     """A thesis as a schema.org Thesis."""
     found = {
-        "@type": "Thesis",
+        "@type": "ScholarlyArticle" if thesis.kind == ARTICLE else "Thesis",
         "@id": thesis.url,
         "url": thesis.url,
         "name": thesis.title,
         "inLanguage": thesis.language,
         "inSupportOf": kind_names(thesis.kind)[1],
-        "datePublished": thesis.date.isoformat() if thesis.date else "",
+        "datePublished": dc_date(thesis),
         "author": [{"@type": "Person", "name": name} for name in thesis.authors],
         "sourceOrganization": {"@type": "Organization", "name": thesis.institution} if thesis.institution else None,
     }

@@ -557,3 +557,26 @@ def test_the_other_records_search_folds_kazakh_case(client, seed_thesis):
     author = Author.objects.filter(thesis=seed_thesis).exclude(family_name="").first()
     found = client.get(reverse("admin:thesis_author_changelist"), {"q": author.family_name.lower()}).context["cl"]
     assert author in found.result_list
+
+
+@pytest.mark.parametrize(
+    ("authors", "saved"),
+    [
+        ('"Сейткали А."', None),
+        ("[1, 2]", None),
+        ('["Сейткали А.", " "]', ["Сейткали А."]),
+    ],
+)
+def test_the_title_page_fields_are_edited_with_a_list_of_names(client, seed_thesis, authors, saved, django_user_model):
+    # Editors change passages and records; a thesis's own fields are an administrator's.
+    client.force_login(django_user_model.objects.create_superuser("admin", password="Қазақ-тілі-2024"))
+    data = form_data(client.get(change_url(seed_thesis)).content.decode())
+    data.update(author_names=authors, supervisor="Әбенова Г.", year="2019", change_reason="Титул беті")
+    response = client.post(change_url(seed_thesis), data)
+    seed_thesis.refresh_from_db()
+    if saved is None:
+        assert response.status_code == 200 and "Give a list of texts" in response.content.decode()
+        assert (seed_thesis.author_names, seed_thesis.supervisor) == ([], "")
+    else:
+        assert response.status_code == 302
+        assert (seed_thesis.author_names, seed_thesis.supervisor, seed_thesis.year) == (saved, "Әбенова Г.", 2019)

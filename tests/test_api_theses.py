@@ -189,3 +189,23 @@ def test_csl_json_answers_a_client_that_accepts_only_json_and_sends_errors_as_js
     assert (missing.status_code, missing["Content-Type"]) == (404, "application/json")
     refused = client.get(url, {"script": "klingon"})
     assert (refused.status_code, refused["Content-Type"]) == (400, "application/json")
+
+
+def test_what_the_title_page_says_is_in_the_thesis(client, seed_thesis):
+    body = client.get(f"/api/theses/{seed_thesis.pk}/").json()
+    # The seed has no title page: it names no one.
+    assert [body[name] for name in ("authors", "supervisor", "institution", "place", "year", "abstract")] == [
+        [],
+        "",
+        "",
+        "",
+        None,
+        "",
+    ]
+    assert body["keywords"] == []
+    seed_thesis.author_names, seed_thesis.supervisor, seed_thesis.year = ["Сейткали А."], "Әбенова Г.", 2019
+    seed_thesis.keywords = ["дипломатия"]
+    seed_thesis.save()
+    body = client.get(f"/api/theses/{seed_thesis.pk}/?script=latn").json()
+    assert (body["authors"], body["supervisor"], body["year"]) == (["Seitkali A."], "Äbenova G.", 2019)
+    assert body["keywords"] == ["diplomatiia"]

@@ -72,3 +72,36 @@ def test_unreadable_json_is_refused(tmp_path):
     path.write_text("{", encoding="utf-8")
     with pytest.raises(CurationError, match="cannot be read as JSON"):
         load(SHA, path)
+
+
+def test_the_front_matter_a_curation_gives_is_read():
+    from thesis.ingest.curation import front_matter_values
+
+    data = {"thesis": {"title": "Т", "authors": ["Сейткали А."], "year": 2019, "kind": "master", "keywords": []}}
+    assert front_matter_values(data) == {
+        "author_names": ["Сейткали А."],
+        "year": 2019,
+        "kind": "master",
+        "keywords": [],
+    }
+    assert front_matter_values(None) == {}
+
+
+@pytest.mark.parametrize(
+    ("thesis", "message"),
+    [
+        ({"kind": "essay"}, "unknown kind 'essay'"),
+        ({"year": "2019"}, "is not of type 'integer'"),
+        ({"year": 19}, "less than the minimum"),
+        ({"authors": "Сейткали А."}, "is not of type 'array'"),
+        ({"supervisor": ["Әбенова Г."]}, "is not of type 'string'"),
+    ],
+)
+def test_bad_front_matter_is_refused(tmp_path, thesis, message):
+    with pytest.raises(CurationError, match=message):
+        load(SHA, write(tmp_path, {"source_sha256": SHA, "thesis": thesis}))
+
+
+def test_a_curated_supervisor_longer_than_the_field_is_refused(tmp_path):
+    with pytest.raises(CurationError, match="is too long"):
+        load(SHA, write(tmp_path, {"source_sha256": SHA, "thesis": {"supervisor": "А" * 256}}))

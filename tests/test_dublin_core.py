@@ -21,6 +21,11 @@ def thesis(**fields):
         "language": "kk",
         "kind": "diploma",
         "created_at": datetime(2024, 5, 17, 23, 30, tzinfo=UTC),
+        "author_names": [],
+        "supervisor": "",
+        "year": None,
+        "abstract": "",
+        "keywords": [],
     }
     return SimpleNamespace(**{**values, **fields})
 
@@ -71,3 +76,12 @@ def test_the_xml_is_oai_dc_in_the_schema_order():
     assert dc.find(f"{DC}publisher").get("{http://www.w3.org/XML/1998/namespace}lang") is None
     # Identifiers keep their order within the element.
     assert [child.text for child in dc.findall(f"{DC}identifier")] == [LINKS.reading, LINKS.api, LINKS.tei, LINKS.text]
+
+
+def test_what_the_title_page_says_is_creator_contributor_subject_description_and_date():
+    front = {"author_names": ["Сейткали А."], "supervisor": "Әбенова Г.", "year": 2019, "keywords": ["елшілік"]}
+    found = elements(thesis(abstract="Жұмыста …", **front), LINKS, "Thesis archive", "")
+    assert (values(found, "creator"), values(found, "contributor")) == (["Сейткали А."], ["Әбенова Г."])
+    assert values(found, "subject") == ["елшілік"] and values(found, "date") == ["2019"]
+    assert values(found, "description")[0] == "Жұмыста …"
+    assert values(elements(thesis(kind="article"), LINKS, "", ""), "type")[0] == "info:eu-repo/semantics/article"

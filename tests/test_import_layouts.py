@@ -68,7 +68,13 @@ def test_contents_entries_and_page_numbers_are_marked_not_text(diploma):
     contents = [text for role, text in roles if role == Passage.Role.CONTENTS]
     furniture = [text for role, text in roles if role == Passage.Role.FURNITURE]
     assert len(contents) == 8 and all(p.section.kind == "contents" for p in diploma.passages.filter(role="contents"))
-    assert furniture == ["3", "4"]
+    # The title page's lines, each a block of its own, then the page numbers.
+    assert furniture[:3] == [
+        "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ БІЛІМ ЖӘНЕ ҒЫЛЫМ МИНИСТРЛІГІ",
+        "Әл-Фараби атындағы Қазақ ұлттық университеті",
+        "ДИПЛОМДЫҚ ЖҰМЫС",
+    ]
+    assert len(furniture) == 9 and furniture[-3:] == ["Алматы, 2019", "3", "4"]
     assert not any(text.strip().isdigit() for role, text in roles if role == Passage.Role.TEXT)
 
 
@@ -84,7 +90,14 @@ def test_the_article_reads_its_abstract_keywords_and_text(article):
     keywords = article.passages.get(section__kind="keywords")
     assert keywords.text == "дипломатия, елшілік, хандық, сыртқы саясат."
     furniture = list(article.passages.filter(role=Passage.Role.FURNITURE).values_list("text", flat=True))
-    assert furniture[1:3] == ["Pdf көрінісі", "12"]
+    # The journal's issue line, "Pdf көрінісі", the title, the byline and the affiliation are the head's.
+    assert furniture[1:6] == [
+        "Pdf көрінісі",
+        "ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ ТАРИХЫНАН",
+        "Б.Б. Кәрібаев",
+        "әл-Фараби атындағы Қазақ ұлттық университеті, Алматы қ.",
+        "12",
+    ]
 
 
 def test_running_heads_state_no_events(article):
@@ -110,3 +123,28 @@ def test_each_layouts_reference_list_becomes_its_sources(diploma, article):
     }
     assert [s.authors for s in article.sources.filter(number=1)] == [[{"family": "Кәрібаев", "given": "Б.Б."}]]
     assert article.sources.get(number=2).publisher == "Санат"
+
+
+def test_the_front_matter_is_stored_and_in_the_tei_header(article, tei_schema):
+    assert article.kind == "article" and article.title == "ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ ТАРИХЫНАН"
+    assert (article.author_names, article.year, article.place) == (["Б.Б. Кәрібаев"], 2017, "Алматы")
+    assert article.keywords == ["дипломатия", "елшілік", "хандық", "сыртқы саясат"]
+    assert article.abstract.startswith("Мақалада қазақ дипломатиясының")
+    tree = edition(article)
+    assert_valid_tei(tei_schema, tree)
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("//tei:titleStmt/tei:author/text()", namespaces=ns) == ["Б.Б. Кәрібаев"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:date/@when", namespaces=ns) == ["2017"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:pubPlace/text()", namespaces=ns) == ["Алматы"]
+    assert tree.xpath("//tei:profileDesc/tei:abstract/tei:p/text()", namespaces=ns) == [article.abstract]
+    assert tree.xpath("//tei:textClass/tei:keywords/tei:term/text()", namespaces=ns) == article.keywords
+
+
+def test_the_supervisor_is_a_responsibility_in_the_tei_header(diploma, tei_schema):
+    assert (diploma.author_names, diploma.supervisor) == (["Ә.Б. Сейітова"], "Қ.Т. Жұмабеков")
+    tree = edition(diploma)
+    assert_valid_tei(tei_schema, tree)
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    resp = tree.xpath("//tei:titleStmt/tei:respStmt[tei:resp='supervision']/tei:persName/text()", namespaces=ns)
+    assert resp == ["Қ.Т. Жұмабеков"]
+    assert tree.xpath("//tei:sourceDesc/tei:bibl/tei:publisher/text()", namespaces=ns) == [diploma.institution]

@@ -549,3 +549,82 @@ def test_a_list_numbered_in_brackets_cites_nothing_itself(db):
     cited = [c.source.number for c in Citation.objects.filter(passage__thesis=thesis).order_by("pk")]
     assert cited == [1, 1, 2, 3, 3, 4, 7]
     assert not Citation.objects.filter(passage__section__kind="bibliography").exists()
+
+
+# A diploma work as converted from Word: a title page, then its introduction.
+TITLE_PAGE = """ҚАЗАҚСТАН РЕСПУБЛИКАСЫ ҒЫЛЫМ ЖӘНЕ ЖОҒАРЫ БІЛІМ МИНИСТРЛІГІ
+ӘЛ-ФАРАБИ АТЫНДАҒЫ ҚАЗАҚ ҰЛТТЫҚ УНИВЕРСИТЕТІ
+Халықаралық қатынастар факультеті
+
+                 Сейткали Айгерім Нұрланқызы
+
+        «ҚАЗАҚ ХАНДЫҒЫНЫҢ ДИПЛОМАТИЯСЫ»
+
+              ДИПЛОМДЫҚ ЖҰМЫС
+
+5В020200 – Халықаралық қатынастар
+
+Орындаған:                  Сейткали А.
+Ғылыми жетекші:    т.ғ.к., доцент Әбенова Г.
+
+                Алматы, 2019 ж.
+
+КІРІСПЕ
+"""
+
+
+def title_page_document() -> str:
+    return TITLE_PAGE + layouts.word_processor(72)
+
+
+def test_a_title_page_gives_the_thesis_its_fields():
+    thesis = import_bytes(title_page_document().encode(), "scan-0412.txt", use_curation=False).thesis
+    assert thesis.title == "ҚАЗАҚ ХАНДЫҒЫНЫҢ ДИПЛОМАТИЯСЫ" != "scan-0412"
+    assert thesis.author_names == ["Сейткали Айгерім Нұрланқызы"]
+    assert (thesis.supervisor, thesis.institution) == ("Әбенова Г.", "ӘЛ-ФАРАБИ АТЫНДАҒЫ ҚАЗАҚ ҰЛТТЫҚ УНИВЕРСИТЕТІ")
+    assert (thesis.place, thesis.year, thesis.kind) == ("Алматы", 2019, Thesis.Kind.DIPLOMA)
+
+
+def test_the_title_page_lines_are_furniture_each_kept_as_printed():
+    text = title_page_document()
+    thesis = import_bytes(text.encode(), "scan-0412.txt", use_curation=False).thesis
+    furniture = list(thesis.passages.filter(role=Passage.Role.FURNITURE).order_by("order"))
+    page = [line.strip() for line in TITLE_PAGE.split("КІРІСПЕ")[0].splitlines() if line.strip()]
+    assert [passage.original_text for passage in furniture] == page
+    assert all(text[p.span_start : p.span_end] == p.original_text for p in furniture)
+    own = " ".join(thesis.passages.filter(role=Passage.Role.TEXT).values_list("text", flat=True))
+    assert "Орындаған" not in own and "Әбенова" not in own and "2019" not in own
+    # No year of the title page is an event of the text, and no name on it a person the text names.
+    assert not thesis.events.filter(start_year=2019).exists()
+    assert not thesis.authors.filter(family_name__in=["Сейткали", "Әбенова"]).exists()
+    assert thesis.sections.first().kind == "untitled"
+
+
+def test_a_curation_wins_over_the_title_page(tmp_path):
+    import json
+
+    data = title_page_document().encode()
+    curation = {
+        "source_sha256": SourceDocument.digest(data),
+        "thesis": {"title": "Қазақ хандығының дипломатиясы", "supervisor": "Әбенова Гүлнар", "year": 2020},
+    }
+    path = tmp_path / "x.curation.json"
+    path.write_text(json.dumps(curation, ensure_ascii=False), encoding="utf-8")
+    thesis = import_bytes(data, "scan-0412.txt", curation_path=path).thesis
+    assert (thesis.title, thesis.supervisor, thesis.year) == ("Қазақ хандығының дипломатиясы", "Әбенова Гүлнар", 2020)
+    assert thesis.place == "Алматы"  # what the curation does not give is still read
+
+
+def test_the_seed_reads_no_title_page(seed_thesis):
+    assert (seed_thesis.author_names, seed_thesis.supervisor, seed_thesis.institution) == ([], "", "")
+    assert (seed_thesis.place, seed_thesis.year, seed_thesis.abstract, seed_thesis.keywords) == ("", None, "", [])
+    assert not seed_thesis.passages.filter(role=Passage.Role.FURNITURE, order__lt=3).exists()
+
+
+def test_a_title_longer_than_its_field_is_cut():
+    line = " ".join(["ДИПЛОМАТИЯЛЫҚ"] * 10)
+    title = "«" + "\n".join([line] * 6) + "»"
+    text = TITLE_PAGE.replace("«ҚАЗАҚ ХАНДЫҒЫНЫҢ ДИПЛОМАТИЯСЫ»", title) + layouts.word_processor(72)
+    thesis = import_bytes(text.encode(), "long.txt", use_curation=False).thesis
+    assert len(thesis.title) == Thesis._meta.get_field("title").max_length
+    assert thesis.title.startswith("ДИПЛОМАТИЯЛЫҚ ДИПЛОМАТИЯЛЫҚ")

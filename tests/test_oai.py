@@ -186,11 +186,13 @@ def test_a_deleted_thesis_is_listed_as_deleted(client, corpus):
 def test_sets_are_the_kinds_of_thesis(client, corpus):
     Thesis.objects.filter(pk=corpus[2].pk).update(kind=Thesis.Kind.DOCTORAL)
     Thesis.objects.filter(pk=corpus[3].pk).update(kind=Thesis.Kind.MASTER)
+    Thesis.objects.filter(pk=corpus[4].pk).update(kind=Thesis.Kind.ARTICLE)
     harvester = TestClient(client)
     assert [(spec, name) for spec, name, _ in harvester.listSets()] == [
         ("diploma", "diploma work"),
         ("master", "master's thesis"),
         ("doctoral", "doctoral dissertation"),
+        ("article", "article"),
     ]
     for kind in Thesis.Kind.values:
         records = list(harvester.listRecords(metadataPrefix="oai_dc", set=kind))

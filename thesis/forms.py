@@ -185,10 +185,34 @@ class ThesisForm(ReasonForm):
             "title_note_en",
             "language",
             "kind",
+            "author_names",
+            "supervisor",
+            "institution",
+            "place",
+            "year",
+            "abstract",
+            "keywords",
             "is_complete",
             "completeness_note",
             "completeness_note_en",
         ]
+
+    def clean_author_names(self):
+        return _texts(self.cleaned_data["author_names"], "author_names")
+
+    def clean_keywords(self):
+        return _texts(self.cleaned_data["keywords"], "keywords")
+
+
+def _texts(value, field: str) -> list[str]:
+    """A list of names or keywords, each a text; anything else is the editor's to correct."""
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise forms.ValidationError(
+            _("Give a list of texts in square brackets, each in double quotes."), code="invalid"
+        )
+    return [item.strip() for item in value if item.strip()]
 
 
 class SectionForm(ReasonForm):

@@ -128,6 +128,7 @@ class Thesis(models.Model):
         DIPLOMA = "diploma", _("diploma work")
         MASTER = "master", _("master's thesis")
         DOCTORAL = "doctoral", _("doctoral dissertation")
+        ARTICLE = "article", _("article")
 
     class LineBreaks(models.TextChoices):
         LOST_PERIOD = Layout.LOST_PERIOD.value, _("a lost “. ”: the transcription was cut at every sentence end")
@@ -139,6 +140,16 @@ class Thesis(models.Model):
     title_note_en = models.TextField(_("note on the title, in English"), blank=True, help_text=EN_NOTE_HELP)
     language = models.CharField(_("language"), max_length=8, default="kk")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DIPLOMA)
+    # What the title page or the article's head says (thesis.text.front_matter), or its curation file.
+    author_names = models.JSONField(
+        _("authors"), default=list, blank=True, help_text=_("The names of the work's authors, as printed.")
+    )
+    supervisor = models.CharField(_("supervisor"), max_length=255, blank=True)
+    institution = models.CharField(_("institution"), max_length=500, blank=True)
+    place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("The city the work names."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    abstract = models.TextField(_("abstract"), blank=True)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
     declared_structure = models.JSONField(
         _("declared structure"),
         default=list,

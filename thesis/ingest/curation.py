@@ -23,6 +23,18 @@ from .limits import read_limited
 
 PRECISIONS = set(TimelineEvent.Precision.values)
 GROUPS = set(Author.Group.values)
+KINDS = set(Thesis.Kind.values)
+# The curation's keys for what a title page says, and the thesis's fields they give.
+FRONT_MATTER_FIELDS = {
+    "kind": "kind",
+    "authors": "author_names",
+    "supervisor": "supervisor",
+    "institution": "institution",
+    "place": "place",
+    "year": "year",
+    "abstract": "abstract",
+    "keywords": "keywords",
+}
 
 
 def load(sha256: str, path: Path | None = None) -> dict | None:
@@ -73,6 +85,9 @@ def _parsed(raw: bytes, name: str) -> dict:
 
 
 def validate(data: dict, name: str) -> None:
+    kind = data.get("thesis", {}).get("kind")
+    if kind is not None and kind not in KINDS:
+        raise CurationError(f"{name}: thesis: unknown kind {kind!r}")
     for index, person in enumerate(data.get("people", [])):
         where = f"{name}: people[{index}]"
         if not person.get("family_name"):
@@ -105,6 +120,12 @@ def _validate_event(event: dict, where: str) -> None:
 
 def _partial_date(date: dict) -> PartialDate:
     return PartialDate(date["year"], date.get("month"), date.get("day"))
+
+
+def front_matter_values(data: dict | None) -> dict:
+    """The thesis's fields a curation gives of what its title page says; they win over what is read."""
+    curated = (data or {}).get("thesis", {})
+    return {field: curated[key] for key, field in FRONT_MATTER_FIELDS.items() if key in curated}
 
 
 def apply_people(thesis: Thesis, data: dict, reason: str) -> int:

@@ -63,7 +63,15 @@ SCHEMA = {
         "reviewed": TEXT,
         "thesis": {
             "type": "object",
-            "properties": dict.fromkeys(("title", "title_note", "title_note_en"), TEXT),
+            "properties": {
+                **dict.fromkeys(("title", "title_note", "title_note_en", "kind", "abstract"), TEXT),
+                # As long as the thesis's fields hold.
+                **dict.fromkeys(("supervisor", "place"), {"type": "string", "maxLength": 255}),
+                "institution": {"type": "string", "maxLength": 500},
+                "authors": TEXTS,
+                "keywords": TEXTS,
+                "year": {"type": "integer", "minimum": 1000, "maximum": 2999},
+            },
             "additionalProperties": False,
         },
         "people": {"type": "array", "items": PERSON},

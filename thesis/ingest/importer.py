@@ -3,6 +3,10 @@
 An import is idempotent: a file already imported (same SHA-256) is not parsed again, and a
 second run only adds curated records that are missing, so editors' corrections stay.
 
+A title page or an article's head (thesis.text.front_matter) gives the thesis its title, authors,
+supervisor, institution, place, year, abstract and keywords, a curation file's values winning; its lines
+are kept, each a passage of page furniture, out of the thesis's own words.
+
 What a line break inside a paragraph stands for is decided from the text (thesis.text.line_breaks)
 unless the caller says, and kept on the thesis; every passage is read by it.
 """
@@ -18,6 +22,7 @@ from thesis.history import as_created, record
 
 from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
+from ..text.front_matter import FrontMatter, line_starts, read_front_matter
 from ..text.line_breaks import Decision, decide
 from ..text.names import Person, read_people
 from ..text.normalisation import Layout, reading_text
@@ -136,13 +141,15 @@ def import_bytes(
 
 def _create(text, data, sha256, file_name, curated, progress: Progress, layout: Layout) -> ImportResult:
     progress("parsing", 0, 1)
-    parsed = parse_document(text)
+    front = read_front_matter(text)
+    parsed = parse_document(text, line_starts(front))
     if not parsed.paragraphs:
         raise ImportRefused(_("the file has headings but no text"))
     readings = [reading_text(text[p.start : p.end], layout) for p in parsed.paragraphs]
     reason = f"Imported from {file_name}"
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
-    thesis = _create_thesis(document, parsed, readings, file_name, reason, layout)
+    described = {**front_matter_fields(front), **curation_module.front_matter_values(curated)}
+    thesis = _create_thesis(document, parsed, readings, file_name, reason, layout, described)
     sections = _create_sections(thesis, parsed, reason, progress)
     authors = _create_authors(thesis, _own_words(parsed, readings), reason, progress)
     if curated:
@@ -179,7 +186,26 @@ def _own_words(parsed: ParsedDocument, readings: list[str]) -> list[str]:
     return [text for block, text in zip(parsed.paragraphs, readings, strict=True) if block.role == TEXT]
 
 
-def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason, layout: Layout) -> Thesis:
+def front_matter_fields(front: FrontMatter) -> dict:
+    """The thesis's fields the front matter gives, without those it says nothing of."""
+    fields = {
+        "title": front.title,
+        "kind": front.kind,
+        "author_names": front.authors,
+        "supervisor": front.supervisor,
+        "institution": front.institution,
+        "place": front.place,
+        "year": front.year,
+        "abstract": front.abstract,
+        "keywords": front.keywords,
+    }
+    # A text's lines may run longer than a column holds: the value is cut, never refused.
+    for name in ("title", "supervisor", "institution", "place"):
+        fields[name] = fields[name][: Thesis._meta.get_field(name).max_length]
+    return {name: value for name, value in fields.items() if value}
+
+
+def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason, layout, described) -> Thesis:
     # A table of contents names each part; a sentence on the structure only counts them.
     own = _own_words(parsed, readings) or readings
     declared = contents_structure(parsed.contents) or declared_structure(own)
@@ -191,7 +217,7 @@ def _create_thesis(document, parsed: ParsedDocument, readings, file_name, reason
     )
     is_complete, note = completeness(*structure)
     thesis = Thesis(
-        title=Path(file_name).stem.split(".")[0],
+        **{"title": Path(file_name).stem.split(".")[0], **described},
         source_document=document,
         declared_structure=declared,
         is_complete=is_complete,

@@ -94,12 +94,13 @@ class _Body:
     end: int
 
 
-def parse_document(text: str) -> ParsedDocument:
-    """Split a thesis text into headings and paragraphs."""
+def parse_document(text: str, front: frozenset[int] = frozenset()) -> ParsedDocument:
+    """Split a thesis text into headings and paragraphs; a line whose first character (not a space) is
+    at an offset in `front` is a title page's or an article head's, a block of page furniture."""
     lines = list(_lines(text))
     # A part heading each chapter repeats ("Қорытынды") is a heading, not a running head.
     heads = {head for head in running_heads(line for _, line in lines) if heading_in(head) is None}
-    reader = _Reader(text, heads)
+    reader = _Reader(text, heads, front)
     for index, (line_start, line) in enumerate(lines):
         following = next((later for _, later in lines[index + 1 :] if later.strip()), None)
         reader.read(line_start, line, following)
@@ -111,8 +112,8 @@ class _Reader:
     """What the lines read so far have given, and what the next line may continue: a table of
     contents, an entry wrapped over two lines, or a chapter whose title is still to come."""
 
-    def __init__(self, text: str, heads: set[str]):
-        self.text, self.heads = text, heads
+    def __init__(self, text: str, heads: set[str], front: frozenset[int] = frozenset()):
+        self.text, self.heads, self.front = text, heads, front
         self.headings: list[Heading] = []
         self.paragraphs = _Paragraphs()
         self.contents: list[ContentsEntry] = []
@@ -126,7 +127,7 @@ class _Reader:
             return
         if self._contents_line(line_start, line, following) or self._chapter_title(line_start, line):
             return
-        if is_furniture(line, self.heads):
+        if is_furniture(line, self.heads) or line_start + len(line) - len(line.lstrip()) in self.front:
             self._block(line_start, line, FURNITURE)
             return
         self._after_keywords(line_start, line)

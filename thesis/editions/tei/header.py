@@ -92,7 +92,7 @@ def header(records: Records, base_url: str | None, targets: set[str]):
     return E.teiHeader(
         _file_description(records, base_url),
         _encoding_description(records),
-        E.profileDesc(E.langUsage(_language(records.thesis.language))),
+        E.profileDesc(E.langUsage(_language(records.thesis.language)), *_described(records.thesis)),
         # TEI requires a revisionDesc to hold a change: a thesis written without history has none.
         *([revisions] if len(revisions) else []),
     )
@@ -107,7 +107,7 @@ def edition_url(thesis_id: int, base_url: str | None) -> str:
 def _file_description(records: Records, base_url: str | None):
     thesis = records.thesis
     return E.fileDesc(
-        E.titleStmt(with_lang(E.title(thesis.title), thesis.language), *_editors(records)),
+        E.titleStmt(with_lang(E.title(thesis.title), thesis.language), *_makers(thesis), *_editors(records)),
         E.publicationStmt(
             E.publisher(ARCHIVE), E.idno(edition_url(thesis.pk, base_url), type="URI"), *present(_availability())
         ),
@@ -121,6 +121,37 @@ def _availability():
     if not (url or text):
         return None
     return E.availability(E.licence(text or url, **({"target": url} if url else {})))
+
+
+def _names(thesis) -> list[str]:
+    return [name for name in thesis.author_names if isinstance(name, str) and name.strip()]
+
+
+def _makers(thesis) -> list:
+    """The work's authors and its supervisor, as its title page or curation names them."""
+    makers = [E.author(name) for name in _names(thesis)]
+    if thesis.supervisor:
+        makers.append(E.respStmt(E.resp("supervision"), E.persName(thesis.supervisor)))
+    return makers
+
+
+def _described(thesis) -> list:
+    """The profileDesc's abstract (a paragraph each) and keywords, where the front matter gives them."""
+    found = []
+    if paragraphs := [text for text in thesis.abstract.split("\n\n") if text.strip()]:
+        found.append(E.abstract(*(E.p(text) for text in paragraphs)))
+    if terms := [term for term in thesis.keywords if isinstance(term, str) and term.strip()]:
+        found.append(E.textClass(E.keywords(*(E.term(term) for term in terms))))
+    return found
+
+
+def _published(thesis) -> list:
+    """Where and when the work was written and for which institution, as its source's bibl says."""
+    return present(
+        E.publisher(thesis.institution) if thesis.institution else None,
+        E.pubPlace(thesis.place) if thesis.place else None,
+        E.date(str(thesis.year), when=f"{thesis.year:04d}") if thesis.year else None,
+    )
 
 
 def _editors(records: Records):
@@ -141,6 +172,8 @@ def _source(records: Records):
         completeness = f"{completeness}: {thesis.completeness_note_en}"
     children = present(
         with_lang(E.title(thesis.title), thesis.language),
+        *_makers(thesis),
+        *_published(thesis),
         *notes_in_languages(thesis, "title_note", type="title"),
         note_in(kind, "en", type="kind"),
         E.textLang(LANGUAGE_NAMES.get(thesis.language, thesis.language), mainLang=thesis.language),
