@@ -247,3 +247,23 @@ def test_spans_cover_any_of_these_layouts(text):
 def test_a_part_heading_takes_its_closing_colon_which_is_no_text_of_its_own():
     form = part_form("Әдебиеттер тізімі:", 0)
     assert (form.label, form.end) == ("Әдебиеттер тізімі", len("Әдебиеттер тізімі:"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Халықаралық қатынастар теориясы пәнінен дәрістер жүктеу 89,5 Kb.",
+        "Дата05.11.2016",
+        "өлшемі8,3 Mb.",
+        "бет9/22",
+        "1   ...   5   6   7   8   9   10   ...   22",
+        "Pdf просмотр",
+    ],
+)
+def test_a_sharing_sites_header_lines_are_furniture(line):
+    assert is_furniture(line, set())
+
+
+def test_a_sentence_with_numbers_or_a_list_of_years_is_no_furniture():
+    assert not is_furniture("1991 жылы Қазақстан тәуелсіздігін жариялады.", set())
+    assert not is_furniture("1995, 2000 жылдары", set())

@@ -47,7 +47,15 @@ LEADER_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]*(?:[.…·][ \t]*){2,}(?P<p
 LOOSE_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]+(?P<page>\d{1,4})[ \t]*")
 # Up to three figures: a line of four is as likely a year on a title page as a page number.
 PAGE_NUMBER_RE = re.compile(r"[-–—]?[ \t]*\d{1,3}[ \t]*[-–—]?")
-FURNITURE_RE = re.compile(r"(?i:pdf[ \t]+көрінісі)")
+# What a document-sharing site prints around a converted file: "Pdf көрінісі", its download line
+# ("… жүктеу 89,5 Kb."), its date, size and page counters ("Дата05.11.2016", "өлшемі8,3 Mb.", "бет9/22"),
+# and its pager ("1   ...   5   6   7   ...   22").
+FURNITURE_RE = re.compile(
+    r"(?i:pdf[ \t]+(?:көрінісі|просмотр))"
+    r"|.*(?i:жүктеу)[ \t]+\d+(?:[.,]\d+)?[ \t]*[kKmMкКмМ][bBбБ]\.?"
+    r"|(?i:дата|өлшемі|бет)[ \t]?\d[\d./,]*(?:[ \t]*[kKmMкКмМ][bBбБ]\.?)?"
+    r"|\d{1,4}(?:[ \t]+(?:\d{1,4}|\.\.\.|…))+"
+)
 RUNNING_HEAD_REPEATS = 3
 RUNNING_HEAD_MAX_WORDS = 12
 ENTRY_MAX_CHARS = 300
@@ -146,7 +154,8 @@ def running_heads(lines) -> set[str]:
 
 
 def is_furniture(line: str, heads: set[str]) -> bool:
-    """A line that belongs to the page, not the text: a bare page number, "Pdf көрінісі", a running head."""
+    """A line that belongs to the page, not the text: a bare page number, a sharing site's header lines
+    ("Pdf көрінісі", "Дата05.11.2016", its pager), a running head."""
     stripped = line.strip()
     return bool(PAGE_NUMBER_RE.fullmatch(stripped) or FURNITURE_RE.fullmatch(stripped)) or (
         collapse_layout(stripped) in heads
