@@ -5,11 +5,13 @@ import os
 import sqlite3
 import sys
 import uuid
+from importlib import import_module
 from pathlib import Path
 
 import psycopg
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -50,6 +52,35 @@ def tei_schema():
 def assert_valid_tei(schema, tree) -> None:
     """The document is valid TEI, or the assertion says every error."""
     assert schema.validate(tree), "\n".join(str(error) for error in schema.error_log)
+
+
+def ensure_groups() -> None:
+    """The groups and grants their data migrations made, made again where a transactional test flushed them."""
+    if Group.objects.filter(name="Editors").exists() and Group.objects.filter(name="Reviewers").exists():
+        return
+    for migration, operation in (
+        ("0004_editors_group", "create_group"),
+        ("0011_reviewers_group", "create_group"),
+        ("0012_dismissed_suspects", "grant"),
+        ("0014_editors_import_theses", "create_group"),
+        ("0024_passage_successor", "grant"),
+    ):
+        getattr(import_module(f"thesis.migrations.{migration}"), operation)(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def groups_made_by_migrations(request, django_db_setup, django_db_blocker):
+    """A transactional test ends by emptying the database, the groups its migrations made included; the
+    tests run a file per worker in no fixed order, so a test that uses the database in a transaction of
+    its own finds them made again. (A transactional test restores them itself, from the serialized rows.)"""
+    marker = request.node.get_closest_marker("django_db")
+    uses_database = marker is not None or "db" in request.fixturenames
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if uses_database and not transactional:
+        with django_db_blocker.unblock():
+            ensure_groups()
 
 
 @pytest.fixture(autouse=True)

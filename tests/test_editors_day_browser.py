@@ -4,11 +4,9 @@ second editor's approval, the public history under display names, a thesis impor
 a passage split at the cursor; every page screenshotted and checked for English left in it."""
 
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
@@ -19,9 +17,9 @@ from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
 from thesis.proofing import progress
 
 from .browser import launch, sync_playwright
-from .conftest import SEED
+from .conftest import SEED, ensure_groups
 from .test_admin_translations import english_left, english_notes, visible_text
-from .test_browser import PASSWORD, ensure_editors_group, submit
+from .test_browser import PASSWORD, submit
 
 CHANGED = "таңда, халықаралық"  # a word changed in the seed, so that the file is a thesis of its own
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
@@ -49,16 +47,6 @@ def make_editor(username: str, *groups: str) -> User:
     user.save()
     user.groups.add(*Group.objects.filter(name__in=groups))
     return user
-
-
-def ensure_groups():
-    """The groups and grants their migrations made, should a transactional test before this one have flushed them."""
-    ensure_editors_group()
-    import_module("thesis.migrations.0012_dismissed_suspects").grant(django_apps, None)
-    if not Group.objects.filter(name="Reviewers").exists():
-        import_module("thesis.migrations.0011_reviewers_group").create_group(django_apps, None)
-    import_module("thesis.migrations.0014_editors_import_theses").create_group(django_apps, None)
-    import_module("thesis.migrations.0024_passage_successor").grant(django_apps, None)
 
 
 def in_kazakh(message: str, **values) -> str:
