@@ -69,18 +69,19 @@ def ensure_groups() -> None:
 
 
 @pytest.fixture(autouse=True)
-def groups_made_by_migrations(request, django_db_setup, django_db_blocker):
+def groups_made_by_migrations(request):
     """A transactional test ends by emptying the database, the groups its migrations made included; the
     tests run a file per worker in no fixed order, so a test that uses the database in a transaction of
-    its own finds them made again. (A transactional test restores them itself, from the serialized rows.)"""
+    its own finds them made again, inside that transaction, which undoes them with the rest. (A
+    transactional test restores them itself, from the rows serialized after the migrations.)"""
     marker = request.node.get_closest_marker("django_db")
     uses_database = marker is not None or "db" in request.fixturenames
     transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(request.fixturenames)
     )
     if uses_database and not transactional:
-        with django_db_blocker.unblock():
-            ensure_groups()
+        request.getfixturevalue("db")  # the test's transaction begun first
+        ensure_groups()
 
 
 @pytest.fixture(autouse=True)
