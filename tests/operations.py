@@ -21,6 +21,5 @@ def calls(work, *args) -> int:
 
 
 def lines(number: int) -> str:
-    """A transcription of `number` short lines, one paragraph: a line break to read between every two.
-    Each line differs from the others (a letter and its number), as a running head never does."""
-    return "\n".join(f"{'абвгд'[i % 5]}{i}" for i in range(number))
+    """A transcription of `number` one-letter lines: a restored line break between every two letters."""
+    return "\n".join("абвгд"[i % 5] for i in range(number))
