@@ -104,12 +104,18 @@ def posted_forms(page, url: str) -> list[dict[str, list[str]]]:
         data = form_fields(form)
         for field in form.inputs:
             if field.name in data and edited(field):
-                data[field.name] = [value + MARK for value in data[field.name]]
+                data[field.name] = [value if structured(value) else value + MARK for value in data[field.name]]
         submit = next((field for field in form.inputs if field.get("type") == "submit" and field.name), None)
         if submit is not None:
             data[submit.name] = [submit.get("value", "")]
         posted.append({name: values for name, values in data.items() if values})
     return posted
+
+
+def structured(value: str) -> bool:
+    """A field holding a JSON list or object (a thesis's authors or keywords): text added to it is no edit but
+    a form error, which would hide whether the form writes."""
+    return value.strip()[:1] in ("[", "{")
 
 
 def edited(field) -> bool:

@@ -169,8 +169,12 @@ def test_a_reader_may_not_repair(reader_client, seed_thesis):
 
 
 def test_the_section_page_reads_as_many_queries_whatever_it_holds(editor_client, seed_thesis):
-    small = Section.objects.filter(thesis=seed_thesis).order_by("order").first()
-    large = max(Section.objects.filter(thesis=seed_thesis), key=lambda s: s.passages.count())
+    # Both after the first section, which offers no "heading to passage" and reads one query less for it.
+    later = list(Section.objects.filter(thesis=seed_thesis).order_by("order"))[1:]
+    small = min(later, key=lambda s: s.passages.count())
+    large = max(later, key=lambda s: s.passages.count())
+    assert small.passages.count() < large.passages.count()
+    editor_client.get(reverse("admin:thesis_section_change", args=[large.pk]))  # caches filled once a process
     counts = []
     for section in (small, large):
         for url in (
