@@ -1,26 +1,15 @@
 """An editor imports a thesis in a real browser: a refused file, a preview that writes nothing, then the import."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
 from thesis.models import Passage, Thesis
 
 from .browser import launch, sync_playwright
-from .conftest import SEED
+from .conftest import SEED, ensure_groups
 
 PASSWORD = "Қазақ-тілі-2024"
-
-
-def ensure_editors_group():
-    """The group as its migrations made it, should a transactional test before this one have flushed it."""
-    if not Group.objects.filter(name="Editors").exists():
-        for migration in ("0004_editors_group", "0014_editors_import_theses"):
-            import_module(f"thesis.migrations.{migration}").create_group(django_apps, None)
 
 
 def submit(page, target):
@@ -31,7 +20,7 @@ def submit(page, target):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_is_refused_a_binary_file_previews_the_thesis_and_imports_it(live_server, tmp_path, monkeypatch):
-    ensure_editors_group()
+    ensure_groups()
     call_command("create_editor", "aigul", password=PASSWORD)
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")

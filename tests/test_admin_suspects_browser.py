@@ -11,7 +11,8 @@ from django.urls import reverse
 from thesis.models import DismissedSuspect, Passage, ReplaceBatch
 
 from .browser import launch, sync_playwright
-from .test_browser import PASSWORD, ensure_editors_group, submit
+from .conftest import ensure_groups
+from .test_browser import PASSWORD, submit
 
 
 def row(page, kind, found):
@@ -25,7 +26,7 @@ def passage_text(page, base, pk) -> str:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_fixes_in_place_undoes_fixes_a_kind_and_dismisses(live_server, seed_thesis, monkeypatch, tmp_path):
-    ensure_editors_group()
+    ensure_groups()
     import_module("thesis.migrations.0012_dismissed_suspects").grant(django_apps, None)
     call_command("create_editor", "aigul", password=PASSWORD)
     passage = Passage.objects.get(thesis=seed_thesis, text__contains="аймақққа")

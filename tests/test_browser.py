@@ -1,11 +1,7 @@
 """An editor in a real browser: fixes a misspelling from the suspects page, sees the diff, meets a stale tab;
 edits a passage with the reason and Save beside the text and the keyboard's shortcuts."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -13,15 +9,10 @@ from thesis.models import Passage
 from thesis.proofing import progress
 
 from .browser import launch, sync_playwright
+from .conftest import ensure_groups
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 PASSWORD = "Қазақ-тілі-2024"
-
-
-def ensure_editors_group():
-    """The group its migration made, should a transactional test before this one have flushed it unrestored."""
-    if not Group.objects.filter(name="Editors").exists():
-        import_module("thesis.migrations.0004_editors_group").create_group(django_apps, None)
 
 
 def submit(page, target):
@@ -33,7 +24,7 @@ def submit(page, target):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_fixes_a_misspelling_meets_a_stale_tab_and_reverts(live_server, seed_thesis, monkeypatch):
-    ensure_editors_group()
+    ensure_groups()
     call_command("create_editor", "aigul", password=PASSWORD)
     passage = Passage.objects.filter(thesis=seed_thesis, text__contains=WRONG).order_by("order").first()
     original = passage.text
@@ -131,7 +122,7 @@ def assert_reason_and_save_beside(page, viewport):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_saves_with_the_keyboard_and_goes_to_the_next_passage(live_server, seed_thesis, monkeypatch, tmp_path):
-    ensure_editors_group()
+    ensure_groups()
     call_command("create_editor", "aigul", password=PASSWORD)
     passage = Passage.objects.get(thesis=seed_thesis, order=0)
     following = progress.next_to_check(seed_thesis, exclude=passage.pk)

@@ -13,8 +13,7 @@ from thesis.editorial.editing import save_passage
 from thesis.models import Author, Passage, Source
 
 from .browser import launch, sync_playwright
-from .conftest import skip_or_fail
-from .test_browser import ensure_editors_group
+from .conftest import ensure_groups, skip_or_fail
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 # An inflected form: its search finds "саясат", "саясаты", "саясатын" too.
@@ -96,7 +95,7 @@ def follow(page, locator):
 def test_a_reader_searches_reads_cites_and_finds_the_cited_version(
     live_server, seed_thesis, admin_user, tmp_path, monkeypatch
 ):
-    ensure_editors_group()
+    ensure_groups()
     axe = axe_source()
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     base = live_server.url

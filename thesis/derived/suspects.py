@@ -214,10 +214,11 @@ def spelling_suspects(thesis, passages, speller) -> list[Suspect]:
     accepted = [word for *_, word in occurrences if speller.accepts(word)]
     evidence = spellcheck.Evidence.of(accepted, acronyms(passages))
     vocabulary = Counter(accepted) + Counter(curated)
+    names = spellcheck.capitalised_names(p.text for p in checked)
     own = TextWords(
         spellcheck.own_terms(word for *_, word in occurrences),
-        spellcheck.established_names(p.text for p in checked),
-        spellcheck.names_inside_sentences(p.text for p in checked),
+        spellcheck.established(names),
+        frozenset(names),
         frozenset(vocabulary),
     )
     found = []

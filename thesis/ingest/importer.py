@@ -45,18 +45,9 @@ TOP_LEVEL_KINDS = {
     "appendix",
     "contents",
 }
-# The fields of a source an entry of a reference list is read into.
-READ_FIELDS = (
-    "csl_type",
-    "title",
-    "authors",
-    "issued_year",
-    "publisher",
-    "publisher_place",
-    "container_title",
-    "page",
-    "language",
-)
+# The fields of a source an entry of a reference list is read into: the bibliographic ones but the
+# editors' note, which holds the entry's address when it has one.
+READ_FIELDS = tuple(name for name in Source.BIBLIOGRAPHIC_FIELDS if name != "note")
 # The stages of an import, in order; a progress callback is told each with the records done of its total.
 STAGES = ("reading", "parsing", "sections", "people", "passages", "events", "sources", "history")
 Progress = Callable[[str, int, int], None]

@@ -277,24 +277,9 @@ def own_terms(words) -> frozenset[str]:
     return frozenset(word for word, uses in Counter(word.lower() for word in words).items() if uses >= TERM_USES)
 
 
-def names_inside_sentences(texts) -> frozenset[str]:
-    """The words the texts write with a capital inside a sentence and never in lower case: a name the
-    dictionary need not know (Фараби, Рудаки), to be flagged only where the text spells it otherwise."""
-    capitalised, lowered = set(), set()
-    for text in texts:
-        for match in WORD_RE.finditer(text):
-            word = match.group()
-            if word.islower():
-                lowered.add(word.lower())
-            elif word[0].isupper() and not _starts_sentence(text, match.start()):
-                capitalised.add(word.lower())
-    return frozenset(capitalised - lowered)
-
-
-def established_names(texts) -> frozenset[str]:
-    """The capitalised words the texts use as names (places, peoples, works: Фараби, Тянь, Шань), in lower
-    case: written with a capital inside a sentence at least twice, and never in lower case. Such a
-    word is the text's own, not a slip, whether or not the dictionary knows it."""
+def capitalised_names(texts) -> Counter:
+    """How often the texts write each word with a capital inside a sentence (lower case), for the words
+    they never write in lower case: names the dictionary need not know (Фараби, Рудаки, Тянь Шань)."""
     capitalised: Counter = Counter()
     lowered = set()
     for text in texts:
@@ -304,7 +289,22 @@ def established_names(texts) -> frozenset[str]:
                 lowered.add(word)
             elif word[0].isupper() and word[1:].islower() and not _starts_sentence(text, match.start()):
                 capitalised[word.lower()] += 1
-    return frozenset(w for w, uses in capitalised.items() if uses >= ESTABLISHED_NAME_USES and w not in lowered)
+    return Counter({word: uses for word, uses in capitalised.items() if word not in lowered})
+
+
+def names_inside_sentences(texts) -> frozenset[str]:
+    """The names the texts write inside sentences, to be flagged only where the text spells them otherwise."""
+    return frozenset(capitalised_names(texts))
+
+
+def established(names: Counter) -> frozenset[str]:
+    """The names written at least ESTABLISHED_NAME_USES times: the text's own, not slips, in any dictionary."""
+    return frozenset(word for word, uses in names.items() if uses >= ESTABLISHED_NAME_USES)
+
+
+def established_names(texts) -> frozenset[str]:
+    """The names the texts establish by writing them capitalised inside sentences more than once (lower case)."""
+    return established(capitalised_names(texts))
 
 
 # The letters Kazakh has and Russian has not: a sentence of this many Cyrillic words without one of
