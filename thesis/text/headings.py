@@ -30,7 +30,8 @@ PART_FORMS = [
     ),
     ("appendix", rf"ҚОСЫМШАЛАР|ҚОСЫМША(?:\s+[{UPPER}0-9]{{1,2}})?|ПРИЛОЖЕНИ[ЕЯ](?:\s+[{UPPER}0-9]{{1,2}})?"),
     ("abstract", r"АҢДАТПА|АННОТАЦИЯ|ABSTRACT|ТҮЙІН|РЕЗЮМЕ|SUMMARY"),
-    ("contents", r"МАЗМҰНЫ|МАЗМҰН|СОДЕРЖАНИЕ|CONTENTS|TABLE\s+OF\s+CONTENTS"),
+    # A plan ("Жоспары:") is an essay's table of contents, its entries without page numbers.
+    ("contents", r"МАЗМҰНЫ|МАЗМҰН|СОДЕРЖАНИЕ|CONTENTS|TABLE\s+OF\s+CONTENTS|ЖОСПАРЫ|ЖОСПАР|ПЛАН|PLAN"),
     # The main part between the introduction and the conclusion, when the text names it so.
     ("chapter", r"НЕГІЗГІ\s+БӨЛІМ|ОСНОВНАЯ\s+ЧАСТЬ|MAIN\s+(?:PART|BODY)"),
 ]
@@ -45,6 +46,14 @@ LABEL_END_RE = re.compile(r"[ \t]*[:.–—-][ \t]*")
 LEADER_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]*(?:[.…·][ \t]*){2,}(?P<page>\d{1,4})[ \t]*")
 # Under a contents heading the leader may be only spaces ("Кіріспе   3").
 LOOSE_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]+(?P<page>\d{1,4})[ \t]*")
+# An entry of a plan, numbered in Roman or Arabic figures or not at all: "I. Кіріспе", "1.2 Тарихы".
+PLAN_NUMBER_RE = re.compile(rf"(?:[{ROMAN}]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)]?[ \t]+(?=\S)")
+PLAN_ENTRY_MAX_WORDS = 16
+# A heading numbered at one level, alone on its line: "1. Сыртқы саясаттың құқықтық негіздері".
+NUMBERED_HEADING_RE = re.compile(rf"(?P<number>\d{{1,2}})\.[ \t]+(?P<title>[{UPPER}][^\n]*)")
+NUMBERED_HEADING_MAX_WORDS = 12
+# A numbered item of a list, which a heading numbered at one level never stands beside.
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:\d{1,3}|[a-zа-я])[.)][ \t]+\S")
 # Up to three figures: a line of four is as likely a year on a title page as a page number.
 PAGE_NUMBER_RE = re.compile(r"[-–—]?[ \t]*\d{1,3}[ \t]*[-–—]?")
 # What a document-sharing site prints around a converted file: "Pdf көрінісі", its download line
@@ -77,7 +86,7 @@ class ContentsEntry:
     """A line of a table of contents: its title as printed and the page it names."""
 
     title: str
-    page: int
+    page: int | None
 
 
 def roman_number(figures: str) -> int | None:
@@ -137,6 +146,32 @@ def contents_entry(line: str, loose: bool) -> ContentsEntry | None:
     if not match:
         return None
     return ContentsEntry(collapse_layout(match["title"]).rstrip(" ."), int(match["page"]))
+
+
+def plan_entry(line: str) -> ContentsEntry | None:
+    """An entry of a plan, which names no pages: a short line that ends no sentence, the number it
+    starts with left out of its title ("II. Негізгі бөлім" → "Негізгі бөлім"), but a section's kept
+    ("1.1 Тарихы", "1. Құқықтық негіздер" are read as headings are)."""
+    stripped = collapse_layout(line).rstrip(" ;.")
+    if not 0 < len(stripped.split()) <= PLAN_ENTRY_MAX_WORDS or stripped.endswith(TERMINAL_PUNCTUATION):
+        return None
+    number = PLAN_NUMBER_RE.match(stripped)
+    if number and not any(ch.isdigit() for ch in number.group()):
+        stripped = stripped[number.end() :]
+    return ContentsEntry(stripped, None) if stripped[:1].isupper() or stripped[:1].isdigit() else None
+
+
+def numbered_heading(line: str) -> tuple[str, str] | None:
+    """The number and title of a heading numbered at one level ("1. Сыртқы саясаттың құқықтық
+    негіздері"): short, in no closing punctuation. Whether it stands alone between paragraphs, as a
+    heading does, is for the reader of the lines around it to say."""
+    match = NUMBERED_HEADING_RE.fullmatch(line.strip())
+    if match is None:
+        return None
+    title = collapse_layout(match["title"])
+    if len(title.split()) > NUMBERED_HEADING_MAX_WORDS or title.endswith(TERMINAL_PUNCTUATION) or "[" in title:
+        return None
+    return match["number"], title
 
 
 def running_heads(lines) -> set[str]:

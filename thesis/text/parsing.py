@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 
 from .alphabet import LETTER, UPPER
 from .headings import (
+    LIST_ITEM_RE,
     ContentsEntry,
     chapter_form,
     contents_entry,
     is_furniture,
     is_title_line,
     labelled_form,
+    numbered_heading,
     part_form,
+    plan_entry,
     running_heads,
 )
 from .markers import marker_at
@@ -118,17 +121,24 @@ class _Reader:
         self.paragraphs = _Paragraphs()
         self.contents: list[ContentsEntry] = []
         self.in_contents = False
+        # Under a plan's heading, entries without page numbers, up to the first blank line after one.
+        self.plan = False
+        self.previous = ""
         self.wrapped: Block | None = None
         self.untitled: Heading | None = None
 
     def read(self, line_start: int, line: str, following: str | None) -> None:
         if not line.strip():
             self.paragraphs.close()
+            self.plan = self.plan and not (self.contents and self.closed_contents())
             return
+        previous, self.previous = self.previous, line
         if self._contents_line(line_start, line, following) or self._chapter_title(line_start, line):
             return
         if is_furniture(line, self.heads) or line_start + len(line) - len(line.lstrip()) in self.front:
             self._block(line_start, line, FURNITURE)
+            return
+        if self._numbered_heading(line_start, line, previous, following):
             return
         self._after_keywords(line_start, line)
         count = len(self.headings)
@@ -156,13 +166,38 @@ class _Reader:
             else:
                 self._block(line_start, line, CONTENTS)
             self.contents.append(entry)
-            self.in_contents = True
+            self.in_contents, self.plan = True, False
             return True
         if self.in_contents and following is not None and contents_entry(following, loose=False):
             self.wrapped = self._block(line_start, line, CONTENTS)
             return True
-        self.in_contents = False
+        if self.plan and (entry := plan_entry(line)):
+            self._block(line_start, line, CONTENTS)
+            self.contents.append(entry)
+            return True
+        self.in_contents = self.plan = False
         return False
+
+    def closed_contents(self) -> bool:
+        """Whether the last block is an entry of the contents: a blank line after it ends a plan."""
+        closed = self.paragraphs.closed
+        return bool(closed) and closed[-1].role == CONTENTS
+
+    def _numbered_heading(self, line_start: int, line: str, previous: str, following: str | None) -> bool:
+        """Read a heading numbered at one level ("1. Сыртқы саясаттың құқықтық негіздері"): alone on its
+        line between paragraphs, text after it, and no item of a list next to it or a reference list
+        around it."""
+        found = numbered_heading(line)
+        if found is None or self.paragraphs.current is not None or following is None:
+            return False
+        if LIST_ITEM_RE.match(following) or LIST_ITEM_RE.match(previous) or self._in_bibliography():
+            return False
+        start = line_start + _skip_space(line, 0)
+        self.headings.append(Heading("section", found[0], found[0], found[1], start, line_start + len(line.rstrip())))
+        return True
+
+    def _in_bibliography(self) -> bool:
+        return bool(self.headings) and self.headings[-1].kind == "bibliography"
 
     def _chapter_title(self, line_start: int, line: str) -> bool:
         """Take the line as the title of a chapter printed alone on the line above, if it reads as one."""
@@ -192,7 +227,7 @@ class _Reader:
         if len(self.headings) == count or self.headings[-1].end != line_end:
             return
         last = self.headings[-1]
-        self.in_contents = last.kind == CONTENTS
+        self.in_contents = self.plan = last.kind == CONTENTS
         if last.kind == "chapter" and not last.title:
             self.untitled = last
 

@@ -2,6 +2,7 @@
 
 import re
 
+from .headings import numbered_heading
 from .normalisation import TERMINAL_PUNCTUATION
 from .parsing import heading_in
 
@@ -41,10 +42,14 @@ def declared_structure(texts: list[str]) -> list[dict]:
 
 def contents_structure(entries) -> list[dict]:
     """The parts a table of contents lists, in its order: each its kind, its number if it has one,
-    its title and the page the table gives. An entry in no heading form is an unnumbered subsection."""
+    its title and the page the table gives (a plan gives none). An entry numbered at one level ("1. Тарихы")
+    is a section; one in no heading form is an unnumbered subsection."""
     parts = []
     for entry in entries:
         heading = heading_in(entry.title)
+        if heading is None and (numbered := numbered_heading(entry.title)):
+            parts.append({"kind": "section", "number": numbered[0], "title": numbered[1]})
+            continue
         part = {"kind": heading.kind if heading else "subsection"}
         if heading and heading.number:
             part["number"] = heading.number
@@ -106,6 +111,8 @@ def _gaps(declared, heading_kinds, chapter_numbers, last_text) -> tuple[bool, li
     for part in declared:
         if part["kind"] == "chapter" and "number" in part:
             missing += [("chapter", part["number"])] if part["number"] not in chapter_numbers else []
+        elif part["kind"] == "chapter" and "count" not in part:
+            continue  # the main part ("Негізгі бөлім"), which a plan names but its sections may carry alone
         elif part["kind"] == "chapter":
             present = set(chapter_numbers)
             missing += [("chapter", n) for n in range(1, part["count"] + 1) if str(n) not in present]
