@@ -61,7 +61,8 @@ APPROVAL_MAX_LINES = 6
 INLINE_SUPERVISOR_RE = re.compile(r"(?i:ғылыми\s+жетекш(?:і|ісі)|научный\s+руководитель|supervisor)[ \t]*[:–—-]?[ \t]*")
 # A city on its own line: "Казахстан г. Алматы", "Алматы қ.", "г. Алматы".
 CITY_LINE_RE = re.compile(
-    rf"(?:(?i:қазақстан|казахстан|kazakhstan)[ \t,]*)?(?:(?:г\.|қ\.)[ \t]*(?P<a>[{UPPER}][{LOWER}-]+)"
+    rf"(?:(?i:қазақстан|казахстан|kazakhstan)[ \t,]*|(?:ҚР|РК)[ \t]*,[ \t]*)?"
+    rf"(?:(?:г\.|қ\.)[ \t]*(?P<a>[{UPPER}][{LOWER}-]+)"
     rf"|(?P<b>[{UPPER}][{LOWER}-]+)[ \t]+(?:қ\.|қаласы|г\.))"
 )
 INSTITUTION_RE = re.compile(r"(?i:университет|институт|академия|академиясы|колледж|university|institute|academy)")
@@ -78,6 +79,29 @@ PLACE_RE = re.compile(rf"[{UPPER}][{LOWER}{UPPER}-]+{CITY_WORD}?")
 # A journal's issue line: "ҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017".
 JOURNAL_RE = re.compile(r"(?i:хабаршы(?:сы)?|хабарлары|вестник|известия|journal|bulletin|herald|серия(?:сы)?)|№")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# What a journal's web page prints over a paper, in Russian or Kazakh: where and under which rubric it
+# was published, and the paper's own bibliographic description ("Серікқызы А. ТАҚЫРЫП // Журнал. 2023. № 12").
+PUBLICATION_LABEL_RE = re.compile(
+    r"(?i:статья\s+опубликована|рубрика(?:\s+журнала)?|библиографическое\s+описание|мақала\s+жарияланды"
+    r"|айдары|библиографиялық\s+сипаттама)"
+)
+# A person's post after the name on the line above: "студент, … факультеті", "ғылыми жетекші, профессор".
+POST_RE = re.compile(
+    r"(?i:студент(?:ка|і)?|магистрант(?:ы)?|докторант(?:ы)?|оқытушы(?:сы)?|аға\s+оқытушы(?:сы)?|профессор(?:ы)?"
+    r"|доцент(?:і)?|преподаватель|ғылыми\s+қызметкер(?:і)?|ғылыми\s+жетекш(?:і|ісі)|научный\s+руководитель"
+    r"|магистр(?:і)?|PhD(?:\s+докторант(?:ы)?)?|(?:[а-яәғқңөұүһі]{1,5}\.){2,4})[ \t]*,"
+)
+SUPERVISOR_POST_RE = re.compile(r"(?i:ғылыми\s+жетекш|научный\s+руководитель|supervisor)")
+# The Latin schwa a font without Kazakh letters prints for ә, as an initial too: "Ə.Т. Жұмабаева".
+SCHWA = str.maketrans("Əə", "Әә")
+# A newspaper prints its author's family name in capitals under the article: "Ерлан САПАРОВ,".
+SIGNED_NAME_RE = re.compile(
+    rf"[{UPPER}][{LOWER}]+(?:[ \t]+[{UPPER}][{LOWER}]+)?[ \t]+[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+)
+SIGNATURE_MAX_LINES = 3
+# A headline's rubric and date above it are a few words each.
+RUBRIC_MAX_WORDS = 4
+RUBRIC_MAX_LINES = 3
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[email[ \t\xa0]+protected\]")
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
@@ -90,7 +114,9 @@ COUNTRY_RE = re.compile(r"(?i:қазақстан|казахстан|kazakhstan|�
 DEGREES = re.compile(
     rf"(?:(?:[{LOWER}]{{1,5}}\.){{1,4}}|[{UPPER}]\.(?:[{LOWER}]{{1,4}}\.){{1,3}}|(?i:phd|доцент(?:і)?|профессор(?:ы)?|аға\s+оқытушы(?:сы)?|оқытушы(?:сы)?"
     r"|старший\s+преподаватель|преподаватель|доктор|associate\s+professor|professor|senior\s+lecturer"
-    r"|lecturer|dr\.|prof\.)(?![а-яa-zәғқңөұүһі]))[ \t,]*"
+    r"|lecturer|dr\.|prof\.)(?![а-яa-zәғқңөұүһі])"
+    rf"|[{LOWER}]+[ \t]+(?i:ғылымдарының[ \t]+(?:кандидаты|докторы)|ғылымдарының[ \t]+магистрі)"
+    rf"|(?i:кандидат|доктор)[ \t]+[{LOWER}]+[ \t]+наук)[ \t,]*"
 )
 KEYWORDS_SPLIT_RE = re.compile(r"[;,]|[ \t]/[ \t]")
 # A citation marker ("[1]", "[3, 25 б.]") is the text's, never a title page's.
@@ -139,13 +165,62 @@ def read_front_matter(text: str) -> FrontMatter:
     found = FrontMatter()
     _read_head(head, found)
     roles = {line.role for line in head}
-    if not roles & ANCHORS and len(roles & WEAK_ANCHORS) < 2 and not any(line.names_person for line in head):
+    anchored = roles & ANCHORS or len(roles & WEAK_ANCHORS) >= 2 or any(line.names_person for line in head)
+    if not anchored and not _headline(head):
         found, head = FrontMatter(), []  # a text that starts with lines of its own, not a title page
     found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
     if not found.kind and _is_article(head, found):
         found.kind = "article"
-    found.lines = [(line.start, line.end) for line in head if line.role]
+    signature = _signature_block(lines[len(head) :])
+    if signature and not found.authors:
+        found.authors = [signature[0].text.rstrip(" ,")]
+    found.lines = [(line.start, line.end) for line in [*head, *signature] if line.role]
     return found
+
+
+def _headline(head: list[_Line]) -> bool:
+    """A headline without a title page: a title in capitals over its byline ("ҚАЗАҚСТАН МЕН …" over
+    "Д.Ж. Омарова"), or the head's last lines, under no more than a rubric and a date of a few words
+    ("• Тарих", "• 12 Қыркүйек, 2021"), which are the page's, not the text's."""
+    title = [index for index, line in enumerate(head) if line.role == "title"]
+    if not title or not all(head[index].text.isupper() for index in title):
+        return False
+    below = head[title[-1] + 1 :]
+    if below and below[0].role in ("byline", "name") and all(line.role for line in below):
+        return True
+    above = [line for line in head[: title[0]] if not line.role]
+    rubric = len(above) <= RUBRIC_MAX_LINES and all(len(line.text.split()) <= RUBRIC_MAX_WORDS for line in above)
+    if below or not rubric:
+        return False
+    for line in above:
+        line.role = "rubric"
+    return True
+
+
+def _signature_block(lines: list[_Line]) -> list[_Line]:
+    """An article signed at its end: the author's name (perhaps with degrees after a comma) on the last
+    paragraph's first line, their degree or post on the lines below ("Ерлан САПАРОВ," over "тарих
+    ғылымдарының кандидаты")."""
+    block = lines[-SIGNATURE_MAX_LINES:]
+    while len(block) > 1 and block[0].number + len(block) - 1 != block[-1].number:
+        block = block[1:]
+    if not block or (len(lines) > len(block) and lines[-len(block) - 1].number + 1 == block[0].number):
+        return []
+    name, *rest = [line.text.rstrip(" ,") for line in block]
+    named = _signed_name(name)
+    if named is None or not all(_degrees_end(text) == len(text) for text in [named, *rest] if text):
+        return []
+    for line in block:
+        line.role = "signature"
+    return block
+
+
+def _signed_name(text: str) -> str | None:
+    """What follows the name on a signature's first line (its degrees), or None if it starts with no name."""
+    match = SIGNED_NAME_RE.match(text) or NAME_RE.match(text)
+    if match is None or (match.end() < len(text) and text[match.end()] != ","):
+        return None
+    return text[match.end() :].lstrip(" ,")
 
 
 def line_starts(found: FrontMatter) -> frozenset[int]:
@@ -170,19 +245,24 @@ def _head(lines: list[_Line]) -> list[_Line]:
     head: list[_Line] = []
     for line in lines[:MAX_HEAD_LINES]:
         if _ends_head(line.text) or _after_imprint(head, line.text):
-            if head and _opens_paragraph(head[-1], line):
-                head.pop()
+            following = line
+            while head and _opens_paragraph(head[-1], following, line):
+                following = head.pop()
             break
         head.append(line)
     return head
 
 
-def _opens_paragraph(last: _Line, ending: _Line) -> bool:
-    """The line before the running text, with no blank line between, is the first line of its
-    paragraph when it is as long as a line of prose and not in capitals."""
+def _opens_paragraph(last: _Line, following: _Line, ending: _Line) -> bool:
+    """A line above the running text, with no blank line between, is of its paragraph when it is as long
+    as a line of prose, or when the sentence runs on into the line below (it begins in a small letter),
+    and it is not in capitals: a paragraph hard-wrapped every few words is the text's from its first line."""
     if _label(ending.text) or heading_in(ending.text) or not _is_running(ending.text):
         return False
-    return last.number + 1 == ending.number and len(last.text.split()) >= 6 and not last.text.isupper()
+    if last.number + 1 != following.number or last.text.isupper():
+        return False
+    runs_on = following.text[:1].islower() and len(last.text.split()) >= 3
+    return runs_on or (following is ending and len(last.text.split()) >= 6)
 
 
 def _after_imprint(head: list[_Line], text: str) -> bool:
@@ -199,8 +279,16 @@ def _ends_head(text: str) -> bool:
 def _is_running(text: str) -> bool:
     """A line of running text: long, a sentence's end, or a citation marker."""
     words = len(text.split())
+    if _describes_publication(text):
+        return False
     long_line = words >= RUNNING_TEXT_WORDS and not text.isupper() and text[:1] not in QUOTES_OPEN
     return long_line or (words > 8 and text.endswith(TERMINAL_PUNCTUATION)) or bool(CITATION_RE.search(text))
+
+
+def _describes_publication(text: str) -> bool:
+    """A paper's bibliographic description of itself, as a journal's page prints it over the paper:
+    its journal after "//", the year and the issue."""
+    return " // " in text and bool(YEAR_RE.search(text)) and "№" in text
 
 
 def _label(text: str) -> str:
@@ -224,7 +312,7 @@ def _read_head(head: list[_Line], found: FrontMatter) -> None:
 def _classify(head: list[_Line], index: int, found: FrontMatter) -> None:
     _inline_supervisor(head[index], found)
     _inline_author(head[index], found)
-    for reader in (_kind_line, _approval, _labelled_person, _topic, _byline, _furniture_line):
+    for reader in (_kind_line, _approval, _post_under_name, _labelled_person, _topic, _byline, _furniture_line):
         if reader(head, index, found):
             return
 
@@ -293,6 +381,29 @@ def _labelled_person(head, index, found) -> bool:
     return False
 
 
+def _post_under_name(head, index, found) -> bool:
+    """A person's post and affiliation under their name alone on the line above ("Серікқызы Аружан" over
+    "студент, … факультеті, Туран университеті," over "ҚР, Алматы қ."): the name is an author's, or the
+    supervisor's; the lines of the affiliation down to a blank line are the head's."""
+    line = head[index]
+    above = head[index - 1] if index else None
+    if not POST_RE.match(line.text) or above is None or above.number + 1 != line.number:
+        return False
+    if above.role not in ("", "name") or not (_is_name_line(above.text) or SIGNED_NAME_RE.fullmatch(above.text)):
+        return False
+    name = above.text.rstrip(",")
+    if SUPERVISOR_POST_RE.match(line.text):
+        found.supervisor, above.role = found.supervisor or name, "supervisor"
+    else:
+        found.authors, above.role = [*found.authors, name] if name not in found.authors else found.authors, "author"
+    line.role, number = "furniture", line.number
+    for more in head[index + 1 :]:
+        if more.number != number + 1 or more.role or POST_RE.match(more.text) or _is_name_line(more.text):
+            break
+        more.role, number = "furniture", more.number
+    return True
+
+
 def _more_names(head: list[_Line], index: int) -> list[str]:
     """Names alone on the lines after a labelled author's: more authors."""
     names = []
@@ -353,19 +464,29 @@ def _topic(head, index, found) -> bool:
 def _byline(head, index, found) -> bool:
     """A line of names only, each perhaps with superscript marks: "А.Б. Сапарова¹, Н.Қ. Жақсылықов²"."""
     line = head[index]
-    names, pos = [], _degrees_end(line.text)
-    while pos < len(line.text):
-        match = BYLINE_NAME_RE.match(line.text, pos)
+    text = line.text.translate(SCHWA)
+    names, pos = [], _degrees_end(text)
+    while pos < len(text):
+        match = BYLINE_NAME_RE.match(text, pos)
         if match is None:
-            return False
-        names.append(NAME_RE.match(match.group()).group().strip())
-        pos = BYLINE_JOIN_RE.match(line.text, match.end()).end()
-    if not names:
+            break
+        names.append(line.text[match.start() : match.start() + len(NAME_RE.match(match.group()).group().strip())])
+        pos = BYLINE_JOIN_RE.match(text, match.end()).end()
+    rest = text[pos:]
+    # "Қ.А. Ясауи атындағы … университеті": a name the institution bears, not its author's.
+    if not names or (rest and not _describes_author(rest)) or NAMED_AFTER_RE.match(rest):
         return False
     found.authors = found.authors or names
-    # One name without a mark may be an epigraph's author; several, or marks, are a byline.
-    line.role = "byline" if len(names) > 1 or any(mark in line.text for mark in MARKS) else "name"
+    # One name without a mark may be an epigraph's author; several, marks, degrees or an address are a byline.
+    marked = len(names) > 1 or any(mark in line.text for mark in MARKS) or bool(rest)
+    line.role = "byline" if marked else "name"
     return True
+
+
+def _describes_author(rest: str) -> bool:
+    """What a byline prints after the names: degrees and ranks ("т.ғ.д., профессор"), or an affiliation
+    with an address ("ҚазҰУ, a@b.kz")."""
+    return _degrees_end(rest) == len(rest) or bool(EMAIL_RE.search(rest) or INSTITUTION_RE.search(rest))
 
 
 def _furniture_line(head, index, found) -> bool:
@@ -373,6 +494,9 @@ def _furniture_line(head, index, found) -> bool:
     text = head[index].text
     if JOURNAL_RE.search(text) and (year := YEAR_RE.search(text)):
         found.year = found.year or int(year.group())
+        head[index].role = "code"
+        return True
+    if PUBLICATION_LABEL_RE.match(text):
         head[index].role = "code"
         return True
     if MINISTRY_RE.search(text) or CODE_RE.match(text):
@@ -480,6 +604,8 @@ def _is_name_line(text: str) -> bool:
     """ "Сейткали А.", "А. Сейткали" or two to three words each in capitals then small letters."""
     words = text.rstrip(",").split()
     titled = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?")
+    if _degrees_end(text) > 0:
+        return False  # "ғылыми жетекші", "т.ғ.к., доцент": a post, not a name
     if NAME_RE.fullmatch(text.rstrip(",")) or not 2 <= len(words) <= 3:
         return bool(NAME_RE.fullmatch(text.rstrip(",")))
     # In capitals, a full name shows itself by its patronymic: "ТӘЖІБАЕВА МАДИНА ЕРЛАНҚЫЗЫ".
