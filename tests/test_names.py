@@ -176,7 +176,13 @@ def test_a_short_or_whole_name_keeps_its_letters():
         ("2) Ерофеева И.В. Хан Абулхаир. – Алматы: Санат, 1999.", ["Ерофеева|И.В."]),
         ("[4] Никольсон Г. Дипломатия. – М., 1941.", ["Никольсон|Г."]),
         ("1. Кляшторный С.Г., Султанов Т.И. Казахстан: летопись.", ["Кляшторный|С.Г.", "Султанов|Т.И."]),
-        ("1. Мұхаммед Хайдар Дулати. Тарих-и Рашиди. – Алматы, 2003.", []),
+        # A name in full, without initials, before the title: the author, his given names in full.
+        ("1. Мұхаммед Хайдар Дулати. Тарих-и Рашиди. – Алматы, 2003.", ["Дулати|Мұхаммед Хайдар"]),
+        ("2. Шоқан Уәлиханов. Таңдамалы. – Алматы: Жазушы, 1985.", ["Уәлиханов|Шоқан"]),
+        # A title in two or three words is no name: its words take endings, or no title follows it.
+        ("3. Қазақстан Республикасының Конституциясы. – Астана: Ақорда, 1995.", []),
+        ("4. Қазақ Совет Энциклопедиясы. Т. 3. – Алматы, 1974.", []),
+        ("5. Орталық Азия. – Алматы: Ғылым, 2003.", []),
     ],
 )
 def test_a_numbered_list_of_works_gives_the_initials_to_the_name_before_them(entry, people):
@@ -207,3 +213,17 @@ def test_latin_look_alikes_are_read_as_the_kazakh_letters_they_stand_for():
 )
 def test_a_roman_figure_numbering_a_part_and_a_title_in_capitals_are_no_names(text, people):
     assert [f"{name.family}|{name.initials}" for name in prose_names(text)] == people
+
+
+def test_a_name_in_full_is_a_person_when_its_given_name_is_no_word_of_the_text():
+    texts = [
+        "Шоқан Уәлиханов қазақ тарихын зерттеген. Бұл Назарбаевтың сөзі емес.",
+        "Н.Ә. Назарбаев айтқан. Нұрсұлтан Назарбаевтың еңбегі. Кейін Уәлиханов жазды.",
+        "Ресейлік Романовтар әулеті. Сонымен Бөкейханов келді. Мәскеу Ивановқа хат жазды, мәскеу емес.",
+    ]
+    people = read_people(texts)
+    assert sorted(people) == ["назарбаев|нә", "уәлиханов|ш"]
+    # Written in full, the same family name and the initial are the person named with initials.
+    assert people["назарбаев|нә"].forms == {"Н.Ә. Назарбаев", "Нұрсұлтан Назарбаевтың"}
+    assert people["уәлиханов|ш"].display == "Шоқан Уәлиханов"
+

@@ -169,7 +169,9 @@ def numbered_heading(line: str) -> tuple[str, str] | None:
     if match is None:
         return None
     title = collapse_layout(match["title"])
-    if len(title.split()) > NUMBERED_HEADING_MAX_WORDS or title.endswith(TERMINAL_PUNCTUATION) or "[" in title:
+    # A title runs on to no next line (a dash, a comma) and holds no citation marker.
+    too_long = len(title.split()) > NUMBERED_HEADING_MAX_WORDS
+    if too_long or title.endswith((*TERMINAL_PUNCTUATION, *",;:-–—")) or "[" in title:
         return None
     return match["number"], title
 

@@ -36,6 +36,34 @@ ROMAN_AT_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 ROMAN_LETTERS = frozenset("IVXІХ")
 # The next word on the line in capitals too: the capitals are a title's, not a family name's.
 CAPITALS_AFTER_RE = re.compile(rf"[ \t]+[{UPPER}]{{2,}}(?![{LOWER}])")
+# A name written in full, without initials, where a reference entry puts its author: "Мұхаммед Хайдар
+# Дулати. Тарих-и Рашиди. – Алматы, 2003.", "Шоқан Уәлиханов. Таңдамалы шығармалар. – …". The title
+# follows after a period; a family name has four letters at least.
+FULL_NAME_OPENING_RE = re.compile(
+    rf"(?P<given>{TITLED}(?:[ \t]+{TITLED}){{0,2}})[ \t]+(?P<family>[{UPPER}][{LOWER}]{{3,40}}"
+    rf"(?:-[{UPPER}][{LOWER}]{{1,40}})?)\.[ \t]+(?=[{UPPER}«\"])"
+)
+# A word in a case or with a possessive ending is a title's ("Республикасының", "Конституциясы"), no
+# name's; -ұлы and -қызы end patronymic family names (Байтұрсынұлы).
+POSSESSED_RE = re.compile(r"(?<!ұл)(?<!қыз)(?<!ул)(?<!кыз)(?:ы|і)$")
+# The rest of an entry after its title: the areas of its publication, or the journal it is in.
+PUBLICATION_AREA_RE = re.compile(r"[.!?][ \t]*[-–—]{1,2}[ \t]|//")
+# In running text, a name in full is a given name and a family name of a family name's form, in any case:
+# "Шоқан Уәлиханов", "Әлихан Бөкейхановтың", "Ахмет Байтұрсынұлы". The given name is a word the text never
+# writes in small letters (which "Бұл" and "Президент" are), in none of the words that open a sentence
+# or title a person before their name.
+FULL_NAME_RE = re.compile(rf"(?<![{UPPER}{LOWER}.])(?P<given>{TITLED})[ \t]+(?P<family>{TITLED})(?![{UPPER}{LOWER}])")
+FAMILY_ENDING_RE = re.compile(r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ский|ская|цкий|цкая|ұлы|қызы|улы|кызы)$")
+NOT_GIVEN = frozenset(
+    """
+    бұл осы сол ол оның олар мұны бірақ алайда сонымен дегенмен сондай сондықтан яғни және мысалы кейін
+    профессор академик президент ғалым тарихшы зерттеуші жазушы ақын хан сұлтан би батыр доктор автор
+    """.split()
+)
+# "Ресейлік", "Отандық": an adjective of a place or a kind, which stands before a name but is none.
+ADJECTIVE_RE = re.compile(r"(?:[лдт][ыі]қ|[лдт][ыі]к)$")
+SMALL_WORD_RE = re.compile(rf"(?<![{UPPER}{LOWER}])[{LOWER}]+")
+ENTRY_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,3}[.)\]][ \t]*")
 GROUP_WORDS = {"шетелдік": "foreign", "ресейлік": "russian", "отандық": "domestic"}
 GROUP_RE = re.compile(r"(?:\d\.\s*)?(?P<word>Шетелдік|Ресейлік|Отандық)\s+тарихнама\w{0,8}", re.IGNORECASE)
 
@@ -97,12 +125,64 @@ def prose_names(text: str) -> list[Name]:
     """The names running text gives: initials first, or after the family name where they begin
     no name of their own (in "Алайда Ә. Бөкейханов" the initial is Бөкейханов's), or where a list
     of works writes them so (`entry_names`). A name an institution is named after is left out."""
-    opening = entry_names(text)
+    opening = entry_names(text) + full_names_in_entries(text)
     taken = {index for name in opening for index in range(name.start, name.end)}
     leading = [n for n in _names(INITIALS_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
     taken |= {index for name in leading for index in range(name.start, name.end)}
     trailing = [n for n in _names(FAMILY_FIRST_RE, text) if taken.isdisjoint(range(n.start, n.end))]
     return sorted((n for n in opening + leading + trailing if not named_after(text, n)), key=lambda n: n.start)
+
+
+def full_name_opening(text: str, pos: int = 0) -> re.Match | None:
+    """A name written in full without initials ("Мұхаммед Хайдар Дулати") at `pos`, before a period and
+    a title: its groups `given` and `family`. Whether it opens an entry is for the caller to say."""
+    match = FULL_NAME_OPENING_RE.match(text, pos)
+    if match is None:
+        return None
+    words = match.group("given", "family")
+    if any(POSSESSED_RE.search(word) or name_stem(word) != word for part in words for word in part.split()):
+        return None
+    return match
+
+
+def full_names_in_entries(text: str) -> list[Name]:
+    """The names written in full that open an entry of a list of works which goes on to its publication."""
+    names = []
+    for label in ENTRY_LABEL_RE.finditer(text):
+        match = full_name_opening(text, label.end())
+        line_end = text.find("\n", label.end())
+        rest = text[match.end() : None if line_end == -1 else line_end] if match else ""
+        if match and PUBLICATION_AREA_RE.search(rest):
+            form = f"{match['given']} {match['family']}"
+            names.append(Name(match["family"], match["given"], form, match.start(), match.start() + len(form)))
+    return names
+
+
+def full_names(text: str, small_words: set[str]) -> list[Name]:
+    """The names written in full in running text, without initials ("Шоқан Уәлиханов"); `small_words`
+    are the words the text writes in small letters, none of which is a given name."""
+    names = []
+    for match in FULL_NAME_RE.finditer(text):
+        given, written = match.group("given", "family")
+        family = nominative(written)
+        # "Романовтар": a family in the plural is a dynasty, no person.
+        plural = written[len(family) :].startswith(("тар", "тер", "дар", "дер", "лар", "лер"))
+        if plural or not FAMILY_ENDING_RE.search(family) or not _given_name(given, small_words):
+            continue
+        names.append(Name(family, given, match.group(), match.start(), match.end()))
+    return names
+
+
+def _given_name(word: str, small_words: set[str]) -> bool:
+    lowered = word.lower()
+    if lowered in NOT_GIVEN or lowered in small_words or FAMILY_ENDING_RE.search(word) or ADJECTIVE_RE.search(word):
+        return False
+    return name_stem(word) == word and not POSSESSED_RE.search(word)
+
+
+def small_words(texts: list[str]) -> set[str]:
+    """The words the texts write in small letters."""
+    return {word for text in texts for word in SMALL_WORD_RE.findall(text)}
 
 
 def entry_names(text: str) -> list[Name]:
@@ -190,6 +270,7 @@ def read_people(texts: list[str]) -> dict[str, Person]:
     """The people the texts name, by key: those listed under a historiography heading, with
     their group, and those named with initials anywhere else, who are quoted."""
     people: dict[str, Person] = {}
+    small = small_words(texts)
     for text in texts:
         groups = historiography_groups(text)
         listed = [name for names in groups.values() for name in names]
@@ -203,7 +284,21 @@ def read_people(texts: list[str]) -> dict[str, Person]:
         for name in prose_names(text):
             if not listed_from <= name.start < listed_to:
                 _person(people, name).is_quoted = True
+    for text in texts:
+        for name in full_names(text, small):
+            _same_person(people, name).is_quoted = True
     return people
+
+
+def _same_person(people: dict[str, Person], name: Name) -> Person:
+    """The person a name written in full names: one already named by the family name and the given
+    name's initial ("Н.Ә. Назарбаев" for "Нұрсұлтан Назарбаев"), else a person of their own."""
+    initial = f"{name.family.lower()}|{name.initials[:1].lower()}"
+    known = next((person for key, person in people.items() if key.startswith(initial)), None)
+    if known is None:
+        return _person(people, name)
+    known.forms.add(name.form)
+    return known
 
 
 def _person(people: dict[str, Person], name: Name) -> Person:

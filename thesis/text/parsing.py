@@ -197,7 +197,9 @@ class _Reader:
         return True
 
     def _in_bibliography(self) -> bool:
-        return bool(self.headings) and self.headings[-1].kind == "bibliography"
+        """Whether the lines are a reference list's: under its heading, or a subheading inside it."""
+        kinds = [heading.kind for heading in self.headings if heading.kind != "subsection" or heading.number]
+        return bool(kinds) and kinds[-1] == "bibliography"
 
     def _chapter_title(self, line_start: int, line: str) -> bool:
         """Take the line as the title of a chapter printed alone on the line above, if it reads as one."""

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .alphabet import LETTER, LOWER, UPPER
+from .names import full_name_opening
 from .parsing import TEXT, ParsedDocument
 
 # "1.", "1)", "[1]" or "1" and a space, at a line start; "1.1" and "1993." in a run of numbers are no label
@@ -217,6 +218,9 @@ def _read_head(head: str, reference: Reference, loose: bool) -> bool:
     """Authors, title and responsibility; in a list without the dashes, what follows the title too."""
     head = head.strip().rstrip(".")
     authors, rest = _leading_names(head)
+    if not authors and not loose and (full := full_name_opening(head + " ")):
+        # An author named in full, without initials, before the title: "Мұхаммед Хайдар Дулати. Тарих-и Рашиди".
+        authors, rest = [{"family": full["family"], "given": full["given"]}], head[full.end() :]
     if match := PARENTHESISED_YEAR_RE.match(rest):
         reference.issued_year, rest = int(match["year"]), rest[match.end() :].lstrip()
     title, responsibility = _split_once(RESPONSIBILITY_RE, rest)
