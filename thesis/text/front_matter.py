@@ -39,7 +39,7 @@ KIND_FORMS = [
 KIND_RES = [(kind, re.compile(rf"(?:{pattern})\W*")) for kind, pattern in KIND_FORMS]
 LABEL_END = r"[ \t]*(?:[:–—-][ \t]*|[ \t]+|$)"
 AUTHOR_LABEL_RE = re.compile(
-    r"(?i:орындаған(?:\s+студент)?|орындады|дайындаған|автор(?:ы)?|выполнил(?:а)?(?:\s+студент(?:ка)?)?"
+    r"(?i:орындаған(?:\s+студент)?|орындады|дайындаған|авторлар(?:ы)?|автор(?:ы)?|authors|выполнил(?:а)?(?:\s+студент(?:ка)?)?"
     r"|студент(?:ка)?|магистрант|докторант|prepared\s+by|author|student)" + LABEL_END
 )
 SUPERVISOR_LABEL_RE = re.compile(
@@ -99,9 +99,11 @@ SIGNED_NAME_RE = re.compile(
     rf"[{UPPER}][{LOWER}]+(?:[ \t]+[{UPPER}][{LOWER}]+)?[ \t]+[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
 )
 SIGNATURE_MAX_LINES = 3
+BULLETS = "•·▪‣◦"
 # A headline's rubric and date above it are a few words each.
 RUBRIC_MAX_WORDS = 4
-RUBRIC_MAX_LINES = 3
+RUBRIC_MAX_LINES = 4
+TIME_RE = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[email[ \t\xa0]+protected\]")
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
@@ -166,7 +168,7 @@ def read_front_matter(text: str) -> FrontMatter:
     _read_head(head, found)
     roles = {line.role for line in head}
     anchored = roles & ANCHORS or len(roles & WEAK_ANCHORS) >= 2 or any(line.names_person for line in head)
-    if not anchored and not _headline(head):
+    if not anchored and not _headline(head, found):
         found, head = FrontMatter(), []  # a text that starts with lines of its own, not a title page
     found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
     if not found.kind and _is_article(head, found):
@@ -178,23 +180,35 @@ def read_front_matter(text: str) -> FrontMatter:
     return found
 
 
-def _headline(head: list[_Line]) -> bool:
+def _headline(head: list[_Line], found: FrontMatter) -> bool:
     """A headline without a title page: a title in capitals over its byline ("ҚАЗАҚСТАН МЕН …" over
-    "Д.Ж. Омарова"), or the head's last lines, under no more than a rubric and a date of a few words
-    ("• Тарих", "• 12 Қыркүйек, 2021"), which are the page's, not the text's."""
+    "Д.Ж. Омарова"), or the head's last line or two, after a blank line, under no more than a rubric and
+    a date ("• Тарих", "• 12 Қыркүйек, 2021", "Билік 11131 0 пікір 31 Шілде, 2014 сағат 15:35"), which
+    are the page's, not the text's."""
     title = [index for index, line in enumerate(head) if line.role == "title"]
-    if not title or not all(head[index].text.isupper() for index in title):
+    below = head[title[-1] + 1 :] if title else []
+    if title and all(head[index].text.isupper() for index in title) and below and below[0].role in ("byline", "name"):
+        return all(line.role for line in below)
+    last = _runs(head, [index for index, line in enumerate(head) if line.role in ("", "title")])[-1:]
+    if not last or len(last[0]) > 2 or last[0][-1] != len(head) - 1 or head[last[0][-1]].text.endswith("."):
         return False
-    below = head[title[-1] + 1 :]
-    if below and below[0].role in ("byline", "name") and all(line.role for line in below):
-        return True
-    above = [line for line in head[: title[0]] if not line.role]
-    rubric = len(above) <= RUBRIC_MAX_LINES and all(len(line.text.split()) <= RUBRIC_MAX_WORDS for line in above)
-    if below or not rubric:
+    first = last[0][0]
+    above = [line for line in head[:first] if line.role in ("", "title")]
+    if first and head[first - 1].number + 1 == head[first].number or not _rubric(above):
         return False
     for line in above:
         line.role = "rubric"
+    for index in last[0]:
+        head[index].role = "title"
+    found.title = _unquoted(" ".join(head[index].text for index in last[0]))
     return True
+
+
+def _rubric(lines: list[_Line]) -> bool:
+    """Lines a web page prints over a headline: a rubric of a few words, a date and a view counter."""
+    dated = (YEAR_RE.search(line.text) or TIME_RE.search(line.text) for line in lines)
+    short = (len(line.text.split()) <= RUBRIC_MAX_WORDS for line in lines)
+    return len(lines) <= RUBRIC_MAX_LINES and all(a or b for a, b in zip(dated, short, strict=True))
 
 
 def _signature_block(lines: list[_Line]) -> list[_Line]:
@@ -407,12 +421,19 @@ def _post_under_name(head, index, found) -> bool:
 def _more_names(head: list[_Line], index: int) -> list[str]:
     """Names alone on the lines after a labelled author's: more authors."""
     names = []
-    for line in head[index + 1 :]:
-        if line.role or not NAME_RE.fullmatch(line.text.rstrip(",")):
+    following = head[index + 1 :]
+    for line in following[1:] if following and following[0].role == "person" else following:
+        name = _unbulleted(line.text)
+        if line.role or not (NAME_RE.fullmatch(name) or _is_name_line(name)):
             break
-        names.append(line.text.rstrip(","))
+        names.append(name)
         line.role = "author"
     return names
+
+
+def _unbulleted(text: str) -> str:
+    """A line of a list without its bullet and its closing comma: "• Талас Омарбеков" → "Талас Омарбеков"."""
+    return text.lstrip(BULLETS + " \t").rstrip(",")
 
 
 def _person_value(head, index, rest: str) -> str:
@@ -436,7 +457,7 @@ def _degrees_end(text: str) -> int:
 
 def _name(text: str) -> str:
     """A person's name with degrees, ranks and signature lines left out: "т.ғ.к., доцент Әбенова Г."."""
-    rest = text.strip(" \t:–—-_")
+    rest = text.strip(" \t:–—-_" + BULLETS)
     while (match := DEGREES.match(rest)) and match.group():
         rest = rest[match.end() :]
     rest = rest.strip(" \t,_")
