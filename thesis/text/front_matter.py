@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .alphabet import LETTER, LOWER, UPPER
-from .headings import FURNITURE_RE, LABELLED_FORMS, LEADER_ENTRY_RE, part_form
+from .headings import FURNITURE_RE, LABELLED_FORMS, LEADER_ENTRY_RE, numbered_heading, part_form
 from .names import NAME_RE
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
 from .parsing import heading_in
@@ -287,7 +287,9 @@ def _after_imprint(head: list[_Line], text: str) -> bool:
 
 
 def _ends_head(text: str) -> bool:
-    return bool(_is_running(text) or heading_in(text) or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
+    """A line of the text's own: running text, a heading (one numbered "1. Кіріспе" too), a label, a contents entry."""
+    heading = heading_in(text) or numbered_heading(text)
+    return bool(_is_running(text) or heading or _label(text) or LEADER_ENTRY_RE.fullmatch(text))
 
 
 def _is_running(text: str) -> bool:

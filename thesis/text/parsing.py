@@ -193,7 +193,9 @@ class _Reader:
         if LIST_ITEM_RE.match(following) or LIST_ITEM_RE.match(previous) or self._in_bibliography():
             return False
         start = line_start + _skip_space(line, 0)
-        self.headings.append(Heading("section", found[0], found[0], found[1], start, line_start + len(line.rstrip())))
+        # "1. Кіріспе": a part numbered as the sections are is still that part.
+        kind = form.kind if (form := part_form(found[1], 0)) else "section"
+        self.headings.append(Heading(kind, found[0], found[0], found[1], start, line_start + len(line.rstrip())))
         return True
 
     def _in_bibliography(self) -> bool:
