@@ -168,7 +168,7 @@ def read_front_matter(text: str) -> FrontMatter:
     _read_head(head, found)
     roles = {line.role for line in head}
     anchored = roles & ANCHORS or len(roles & WEAK_ANCHORS) >= 2 or any(line.names_person for line in head)
-    if not anchored and not _headline(head, found):
+    if not (_over_byline(head) or anchored or _headline(head, found)):
         found, head = FrontMatter(), []  # a text that starts with lines of its own, not a title page
     found.abstracts, found.keywords = _abstracts(lines), _keywords(lines)
     if not found.kind and _is_article(head, found):
@@ -180,15 +180,23 @@ def read_front_matter(text: str) -> FrontMatter:
     return found
 
 
-def _headline(head: list[_Line], found: FrontMatter) -> bool:
-    """A headline without a title page: a title in capitals over its byline ("ҚАЗАҚСТАН МЕН …" over
-    "Д.Ж. Омарова"), or the head's last line or two, after a blank line, under no more than a rubric and
-    a date ("• Тарих", "• 12 Қыркүйек, 2021", "Билік 11131 0 пікір 31 Шілде, 2014 сағат 15:35"), which
-    are the page's, not the text's."""
+def _over_byline(head: list[_Line]) -> bool:
+    """A headline in capitals over its byline ("ҚАЗАҚСТАН МЕН …" over "Д.Ж. Омарова"), nothing unread
+    below them; a rubric and a date over the headline are the page's."""
     title = [index for index, line in enumerate(head) if line.role == "title"]
     below = head[title[-1] + 1 :] if title else []
-    if title and all(head[index].text.isupper() for index in title) and below and below[0].role in ("byline", "name"):
-        return all(line.role for line in below)
+    if not below or below[0].role not in ("byline", "name") or not all(head[i].text.isupper() for i in title):
+        return False
+    above = [line for line in head[: title[0]] if not line.role]
+    for line in above if _rubric(above) else []:
+        line.role = "rubric"
+    return all(line.role for line in below)
+
+
+def _headline(head: list[_Line], found: FrontMatter) -> bool:
+    """A headline without a title page: the head's last line or two, after a blank line, under no more
+    than a rubric and a date ("• Тарих", "• 12 Қыркүйек, 2021", "Билік 11131 0 пікір 31 Шілде, 2014
+    сағат 15:35"), which are the page's, not the text's."""
     last = _runs(head, [index for index, line in enumerate(head) if line.role in ("", "title")])[-1:]
     if not last or len(last[0]) > 2 or last[0][-1] != len(head) - 1 or head[last[0][-1]].text.endswith("."):
         return False
