@@ -103,6 +103,7 @@ BULLETS = "•·▪‣◦"
 # A headline's rubric and date above it are a few words each.
 RUBRIC_MAX_WORDS = 4
 RUBRIC_MAX_LINES = 4
+COUNTER_RE = re.compile(r"[\d \t.,:/-]+")
 TIME_RE = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[email[ \t\xa0]+protected\]")
@@ -194,29 +195,36 @@ def _over_byline(head: list[_Line]) -> bool:
 
 
 def _headline(head: list[_Line], found: FrontMatter) -> bool:
-    """A headline without a title page: the head's last line or two, after a blank line, under no more
-    than a rubric and a date ("• Тарих", "• 12 Қыркүйек, 2021", "Билік 11131 0 пікір 31 Шілде, 2014
-    сағат 15:35"), which are the page's, not the text's."""
-    last = _runs(head, [index for index, line in enumerate(head) if line.role in ("", "title")])[-1:]
-    if not last or len(last[0]) > 2 or last[0][-1] != len(head) - 1 or head[last[0][-1]].text.endswith("."):
+    """A headline without a title page: a line or two that end no sentence, with no more around them
+    than a web page prints over or under a headline, a rubric of a few words, a date and a view counter
+    ("• Тарих", "• 12 Қыркүйек, 2021", "Билік 11131 0 пікір 31 Шілде, 2014 сағат 15:35"), which are the
+    page's, not the text's."""
+    free = [index for index, line in enumerate(head) if line.role in ("", "title")]
+    # A quotation is an epigraph, no headline.
+    runs = [
+        run for run in _runs(head, [index for index in free if not _dated(head[index].text)]) if not _quoted(head, run)
+    ]
+    best = max(runs, key=lambda run: sum(len(head[index].text) for index in run), default=[])
+    rest = [head[index] for index in free if index not in best]
+    if not best or len(best) > 2 or head[best[-1]].text.endswith(".") or not _rubric(rest):
         return False
-    first = last[0][0]
-    above = [line for line in head[:first] if line.role in ("", "title")]
-    if first and head[first - 1].number + 1 == head[first].number or not _rubric(above):
-        return False
-    for line in above:
+    for line in rest:
         line.role = "rubric"
-    for index in last[0]:
+    for index in best:
         head[index].role = "title"
-    found.title = _unquoted(" ".join(head[index].text for index in last[0]))
+    found.title = _unquoted(" ".join(head[index].text for index in best))
     return True
 
 
+def _dated(text: str) -> bool:
+    """A date, a time or a counter of figures alone: what a page prints about its article."""
+    return bool(YEAR_RE.search(text) or TIME_RE.search(text) or COUNTER_RE.fullmatch(text))
+
+
 def _rubric(lines: list[_Line]) -> bool:
-    """Lines a web page prints over a headline: a rubric of a few words, a date and a view counter."""
-    dated = (YEAR_RE.search(line.text) or TIME_RE.search(line.text) for line in lines)
-    short = (len(line.text.split()) <= RUBRIC_MAX_WORDS for line in lines)
-    return len(lines) <= RUBRIC_MAX_LINES and all(a or b for a, b in zip(dated, short, strict=True))
+    """Lines a web page prints around a headline: a rubric of a few words, a date and a view counter."""
+    fits = (_dated(line.text) or len(line.text.split()) <= RUBRIC_MAX_WORDS for line in lines)
+    return len(lines) <= RUBRIC_MAX_LINES and all(fits)
 
 
 def _signature_block(lines: list[_Line]) -> list[_Line]:
