@@ -292,3 +292,157 @@ def test_an_approval_block_names_no_author_and_compilers_follow_the_city():
 
 def test_keywords_below_their_label():
     assert read_front_matter(SLASHED).keywords == ["ORAL SPEECH", "RHETORIC", "STYLISTICS"]
+
+
+# A newspaper's web article: a rubric and a date as list items, the headline in capitals, and the
+# author's signature with a degree at the end.
+NEWSPAPER = """• Тарих
+• 12 Қыркүйек, 2021
+
+ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ БАСТАУЫ
+
+Қазақ дипломатиясының тарихы ғасырлар тереңінен бастау алады. Хандық көршілерімен елшілік алмасқан.
+
+Ерлан САПАРОВ,
+тарих ғылымдарының кандидаты
+"""
+
+# A web page's headline in small letters under a date and a counter, and above them.
+WEB_PAGE = """Дүйсенбі, 25 Қараша 2024
+Билік 11131 0 пікір 31 Шілде, 2014 сағат 15:35
+
+Тәуелсіздік тарихымызды қайта зерделеуді қажет етеді
+
+Қазақ мемлекеттілігі және оның тарихы қай заманда да зерттеушілердің назарынан тыс қалған емес.
+"""
+COUNTED = """Шығармашылық мұра және пәнаралық зерттеу
+08.12.2017
+2393
+
+Абай ғылыми-зерттеу институты «Абайдың шығармашылық мұрасы» деген тақырыпта конференция өткізді.
+"""
+
+# A paper converted from Word: the title over two lines, a byline, every paragraph hard-wrapped.
+WRAPPED = """ҚАЗАҚСТАН МЕН ОРТАЛЫҚ АЗИЯ ЕЛДЕРІНІҢ
+ӨҢІРЛІК ЫНТЫМАҚТАСТЫҒЫ
+
+Д.Ж. Омарова
+
+Орталық Азия елдерінің өңірлік ынтымақтастығы
+тәуелсіздік алғаннан кейінгі алғашқы жылдардан
+бастап сыртқы саясаттың басым бағыттарының бірі
+болды [1]. Бұл үдеріс бірнеше кезеңнен өтті.
+"""
+
+# A journal's web page: its header and the paper's description in Russian, the title, each person's
+# name over their post and affiliation.
+JOURNAL_PAGE = """Статья опубликована в рамках: Научного журнала «Студенческий» № 12(224)
+Рубрика журнала: Политология
+Библиографическое описание:
+Серікқызы А. ҚАЗАҚСТАННЫҢ ШЫҰ-ДАҒЫ РӨЛІ // Студенческий: электрон. научн. журн. 2023. № 12(224).
+
+ҚАЗАҚСТАННЫҢ ШЫҰ-ДАҒЫ РӨЛІ
+
+Серікқызы Аружан
+студент, «Халықаралық қатынастар» факультеті, Туран университеті,
+ҚР, Алматы қ.
+
+Әбенова Гүлнар Сапарқызы
+ғылыми жетекші, қауымдастырылған профессор, Туран университеті,
+ҚР, Алматы қ.
+
+АННОТАЦИЯ
+Мақалада Қазақстанның ұйымдағы қызметі қарастырылады.
+"""
+
+# Bylines with degrees after the name, with an affiliation and an address, in a Latin schwa, and a
+# list of authors under its label.
+BYLINES = """ШОҚАН ЖӘНЕ ҚАЗАҚ ДИПЛОМАТИЯСЫ
+
+Б.Б. Кәрібаев, т.ғ.д., профессор
+Ə.Т. Жұмабаева, әл-Фараби атындағы ҚазҰУ, zhumabaeva@example.kz
+
+Шоқан Уәлиханов 1858 жылы Қашғарияға барған сапарында көрші елдердің саяси жағдайын жазып қалдырды.
+"""
+AUTHORS_LISTED = """Тарихты кезеңдеудің жаңа міндеттері
+
+Авторлар
+  • Талас Омарбеков
+  • Улжан Тулешова
+
+Аннотация
+Мақалада тарихты кезеңдеу мәселесі қарастырылады.
+"""
+
+
+def test_a_newspapers_headline_under_its_rubric_and_the_signature_at_the_end():
+    found = read_front_matter(NEWSPAPER)
+    assert (found.title, found.authors) == ("ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ БАСТАУЫ", ["Ерлан САПАРОВ"])
+    assert used(NEWSPAPER) == [
+        "• Тарих",
+        "• 12 Қыркүйек, 2021",
+        "ҚАЗАҚ ДИПЛОМАТИЯСЫНЫҢ БАСТАУЫ",
+        "Ерлан САПАРОВ,",
+        "тарих ғылымдарының кандидаты",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (WEB_PAGE, "Тәуелсіздік тарихымызды қайта зерделеуді қажет етеді"),
+        (COUNTED, "Шығармашылық мұра және пәнаралық зерттеу"),
+    ],
+)
+def test_a_web_pages_headline_among_its_dates_and_counters(text, title):
+    found = read_front_matter(text)
+    assert found.title == title
+    assert len(used(text)) == 3 and not any(line.startswith(("Қазақ мем", "Абай")) for line in used(text))
+
+
+def test_a_title_over_a_byline_and_a_paragraph_wrapped_from_its_first_line():
+    found = read_front_matter(WRAPPED)
+    assert (found.title, found.authors) == (
+        "ҚАЗАҚСТАН МЕН ОРТАЛЫҚ АЗИЯ ЕЛДЕРІНІҢ ӨҢІРЛІК ЫНТЫМАҚТАСТЫҒЫ",
+        ["Д.Ж. Омарова"],
+    )
+    assert used(WRAPPED)[-1] == "Д.Ж. Омарова"
+
+
+def test_a_journal_pages_header_and_the_posts_under_the_names():
+    found = read_front_matter(JOURNAL_PAGE)
+    assert found.title == "ҚАЗАҚСТАННЫҢ ШЫҰ-ДАҒЫ РӨЛІ"
+    assert (found.authors, found.supervisor) == (["Серікқызы Аружан"], "Әбенова Гүлнар Сапарқызы")
+    assert len(used(JOURNAL_PAGE)) == 11
+
+
+def test_bylines_with_degrees_or_an_address_and_authors_listed_under_their_label():
+    found = read_front_matter(BYLINES)
+    assert (found.title, found.authors) == ("ШОҚАН ЖӘНЕ ҚАЗАҚ ДИПЛОМАТИЯСЫ", ["Б.Б. Кәрібаев"])
+    assert used(BYLINES)[1:] == [
+        "Б.Б. Кәрібаев, т.ғ.д., профессор",
+        "Ə.Т. Жұмабаева, әл-Фараби атындағы ҚазҰУ, zhumabaeva@example.kz",
+    ]
+    found = read_front_matter(AUTHORS_LISTED)
+    assert (found.title, found.authors) == (
+        "Тарихты кезеңдеудің жаңа міндеттері",
+        ["Талас Омарбеков", "Улжан Тулешова"],
+    )
+    assert used(AUTHORS_LISTED)[-1] == "• Улжан Тулешова"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An epigraph over the headline and a counter: no headline is told from the quotation.
+        "«Бүгінгі күнді түсініп-түйсіну үшін кешегі кезеңге көз жіберуіміз керек»\nН.Ә. Назарбаев\n\n"
+        "Тарихнама\n\n9226\n" + layouts.cut(),
+        # A paragraph that is the text's own, whatever its first line looks like.
+        "Қазақ хандығы 1465 жылы\nқұрылды. Керей мен Жәнібек хандар көршілермен келісім жасап, елшілік жүйесін"
+        " қалыптастырды [1].\n",
+    ],
+    ids=["epigraph", "wrapped-opening"],
+)
+def test_no_headline_where_the_page_prints_none(text):
+    found = read_front_matter(text)
+    assert (found.title, found.lines) == ("", [])

@@ -9,7 +9,9 @@ from thesis.text.headings import (
     contents_entry,
     is_furniture,
     labelled_form,
+    numbered_heading,
     part_form,
+    plan_entry,
     roman_number,
     running_heads,
 )
@@ -267,3 +269,101 @@ def test_a_sharing_sites_header_lines_are_furniture(line):
 def test_a_sentence_with_numbers_or_a_list_of_years_is_no_furniture():
     assert not is_furniture("1991 жылы Қазақстан тәуелсіздігін жариялады.", set())
     assert not is_furniture("1995, 2000 жылдары", set())
+
+
+# An essay's plan: its parts in Roman figures, its sections in Arabic ones, no page numbers; then the
+# text, whose sections are headed "1. Title" alone on their line, and a list whose items are no headings.
+ESSAY = """Жоспары:
+I. Кіріспе
+II. Негізгі бөлім
+1. Сыртқы саясаттың құқықтық негіздері
+2. Көпвекторлы саясат
+III. Қорытынды
+
+Кіріспе
+Қазақстан 1991 жылы тәуелсіздігін жариялады.
+
+1. Сыртқы саясаттың құқықтық негіздері
+Сыртқы саясаттың бағыттары Конституцияда бекітілді. Олар:
+1. Бейбітшілік
+2. Көпвекторлық
+Бұл қағидалар өзгерген жоқ.
+
+2. Көпвекторлы саясат
+Бұл саясат тең қарым-қатынасты көздейді.
+
+Қорытынды
+Сонымен, саясат тұрақты.
+
+Әдебиеттер
+1. Тоқаев Қ.К. Белестер
+2. Назарбаев Н.Ә. Ғасырлар тоғысында
+"""
+
+
+def test_a_plan_is_a_table_of_contents_without_page_numbers():
+    parsed = parse_document(ESSAY)
+    entries = [parsed.text[b.start : b.end] for b in parsed.paragraphs if b.role == CONTENTS]
+    assert entries == [
+        "I. Кіріспе",
+        "II. Негізгі бөлім",
+        "1. Сыртқы саясаттың құқықтық негіздері",
+        "2. Көпвекторлы саясат",
+        "III. Қорытынды",
+    ]
+    assert contents_structure(parsed.contents) == [
+        {"kind": "introduction", "title": "Кіріспе"},
+        {"kind": "chapter", "title": "Негізгі бөлім"},
+        {"kind": "section", "number": "1", "title": "Сыртқы саясаттың құқықтық негіздері"},
+        {"kind": "section", "number": "2", "title": "Көпвекторлы саясат"},
+        {"kind": "conclusion", "title": "Қорытынды"},
+    ]
+    # The main part a plan names is carried by its sections; the text lacks none of the parts.
+    kinds = [h.kind for h in parsed.headings]
+    assert completeness(contents_structure(parsed.contents), kinds, [], "Соңы.") == (True, "")
+
+
+def test_a_heading_numbered_at_one_level_stands_alone_between_paragraphs():
+    parsed = parse_document(ESSAY)
+    headings = [(h.kind, h.number, h.title) for h in parsed.headings]
+    assert headings == [
+        ("contents", "", "Жоспары"),
+        ("introduction", "", "Кіріспе"),
+        ("section", "1", "Сыртқы саясаттың құқықтық негіздері"),
+        ("section", "2", "Көпвекторлы саясат"),
+        ("conclusion", "", "Қорытынды"),
+        ("bibliography", "", "Әдебиеттер"),
+    ]
+    texts = [parsed.text[b.start : b.end] for b in parsed.paragraphs if b.role == TEXT]
+    # A list's items and a reference list's entries, numbered alike, are no headings.
+    assert "1. Бейбітшілік\n2. Көпвекторлық\nБұл қағидалар өзгерген жоқ." in texts[1]
+    assert texts[-1] == "1. Тоқаев Қ.К. Белестер\n2. Назарбаев Н.Ә. Ғасырлар тоғысында"
+    covered_in_order(parsed)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1. Сыртқы саясаттың құқықтық негіздері", ("1", "Сыртқы саясаттың құқықтық негіздері")),
+        ("12. Көпвекторлы саясат", ("12", "Көпвекторлы саясат")),
+        ("1. Тоқаев Қ.К. Белестер. – Алматы, 2003.", None),  # a sentence's end: an entry
+        ("3. Үш Ү. Кітап. –", None),  # runs on to the next line
+        ("1. Шанхай ынтымақтастық ұйымы [1]", None),
+        ("1. бейбітшілік", None),
+        ("1.1 Хандықтың құрылуы", None),  # a section of two levels is read as such elsewhere
+    ],
+)
+def test_numbered_heading(line, expected):
+    assert numbered_heading(line) == expected
+
+
+def test_plan_entry():
+    assert plan_entry("IV. Пайдаланылған әдебиеттер тізімі").title == "Пайдаланылған әдебиеттер тізімі"
+    assert plan_entry("1.2 Тарихы").title == "1.2 Тарихы"
+    assert plan_entry("Кіріспе").page is None
+    assert (
+        plan_entry(
+            "Сол сәттен бастап елдің сыртқы саясаты жаңа негізде құрыла бастады және ол бүгін де жалғасып келеді."
+        )
+        is None
+    )

@@ -226,4 +226,3 @@ def test_a_name_in_full_is_a_person_when_its_given_name_is_no_word_of_the_text()
     # Written in full, the same family name and the initial are the person named with initials.
     assert people["назарбаев|нә"].forms == {"Н.Ә. Назарбаев", "Нұрсұлтан Назарбаевтың"}
     assert people["уәлиханов|ш"].display == "Шоқан Уәлиханов"
-

@@ -49,6 +49,7 @@ LOOSE_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]+(?P<page>\d{1,4})[ \t]*")
 # An entry of a plan, numbered in Roman or Arabic figures or not at all: "I. Кіріспе", "1.2 Тарихы".
 PLAN_NUMBER_RE = re.compile(rf"(?:[{ROMAN}]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)]?[ \t]+(?=\S)")
 PLAN_ENTRY_MAX_WORDS = 16
+SHORT_ENTRY_WORDS = 8
 # A heading numbered at one level, alone on its line: "1. Сыртқы саясаттың құқықтық негіздері".
 NUMBERED_HEADING_RE = re.compile(rf"(?P<number>\d{{1,2}})\.[ \t]+(?P<title>[{UPPER}][^\n]*)")
 NUMBERED_HEADING_MAX_WORDS = 12
@@ -152,9 +153,12 @@ def plan_entry(line: str) -> ContentsEntry | None:
     """An entry of a plan, which names no pages: a short line that ends no sentence, the number it
     starts with left out of its title ("II. Негізгі бөлім" → "Негізгі бөлім"), but a section's kept
     ("1.1 Тарихы", "1. Құқықтық негіздер" are read as headings are)."""
-    stripped = collapse_layout(line).rstrip(" ;.")
-    if not 0 < len(stripped.split()) <= PLAN_ENTRY_MAX_WORDS or stripped.endswith(TERMINAL_PUNCTUATION):
+    stripped = collapse_layout(line).rstrip(" ;")
+    words = len(stripped.split())
+    # A plan's entry may close with a period, but a line as long as a sentence that ends so is one.
+    if not 0 < words <= PLAN_ENTRY_MAX_WORDS or stripped.endswith(TERMINAL_PUNCTUATION) and words > SHORT_ENTRY_WORDS:
         return None
+    stripped = stripped.rstrip(".")
     number = PLAN_NUMBER_RE.match(stripped)
     if number and not any(ch.isdigit() for ch in number.group()):
         stripped = stripped[number.end() :]
