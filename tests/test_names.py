@@ -179,6 +179,7 @@ def test_a_short_or_whole_name_keeps_its_letters():
         # A name in full, without initials, before the title: the author, his given names in full.
         ("1. Мұхаммед Хайдар Дулати. Тарих-и Рашиди. – Алматы, 2003.", ["Дулати|Мұхаммед Хайдар"]),
         ("2. Шоқан Уәлиханов. Таңдамалы. – Алматы: Жазушы, 1985.", ["Уәлиханов|Шоқан"]),
+        ("6. Рысқалиқызы Ұлдай. Қазақ хандығы. – Алматы, 2004.", ["Рысқалиқызы|Ұлдай"]),
         # A title in two or three words is no name: its words take endings, or no title follows it.
         ("3. Қазақстан Республикасының Конституциясы. – Астана: Ақорда, 1995.", []),
         ("4. Қазақ Совет Энциклопедиясы. Т. 3. – Алматы, 1974.", []),

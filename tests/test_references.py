@@ -345,3 +345,27 @@ def test_every_bibliography_heading_opens_a_list(heading):
 
 def test_a_document_without_a_bibliography_has_no_list():
     assert bibliography_lines(parse_document("КІРІСПЕ\nМәтін [1].\n")) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        (
+            "Мұхаммед Хайдар Дулати. Тарих-и Рашиди. – Алматы: Тұран, 2003. – 616 б.",
+            ("Дулати", "Мұхаммед Хайдар"),
+            "Тарих-и Рашиди",
+        ),
+        ("Рысқалиқызы Ұлдай. Қазақ хандығы. – Алматы, 2004.", ("Рысқалиқызы", "Ұлдай"), "Қазақ хандығы"),
+        # Two capitalised words before a title are no name when they take endings, or when no title follows.
+        (
+            "Қазақстан Республикасының Конституциясы. Ресми мәтін. – Астана: Ақорда, 1995.",
+            None,
+            "Қазақстан Республикасының Конституциясы. Ресми мәтін",
+        ),
+        ("Орталық Азия. – Алматы: Ғылым, 2003.", None, "Орталық Азия"),
+    ],
+)
+def test_an_author_named_in_full_without_initials(raw, author, title):
+    reference = read_reference(raw)
+    assert [(a["family"], a["given"]) for a in reference.authors] == ([author] if author else [])
+    assert reference.title == title

@@ -133,28 +133,43 @@ def prose_names(text: str) -> list[Name]:
     return sorted((n for n in opening + leading + trailing if not named_after(text, n)), key=lambda n: n.start)
 
 
-def full_name_opening(text: str, pos: int = 0) -> re.Match | None:
-    """A name written in full without initials ("Мұхаммед Хайдар Дулати") at `pos`, before a period and
-    a title: its groups `given` and `family`. Whether it opens an entry is for the caller to say."""
+@dataclass(frozen=True)
+class FullName:
+    """A name written in full without initials that opens a reference entry: where it ends (the title
+    starts there) and its parts."""
+
+    family: str
+    given: str
+    start: int
+    end: int
+
+
+def full_name_opening(text: str, pos: int = 0) -> FullName | None:
+    """A name written in full without initials ("Мұхаммед Хайдар Дулати", "Рысқалиқызы Ұлдай") at `pos`,
+    before a period and a title. The family name is the word of a family name's form, else the last.
+    Whether it opens an entry is for the caller to say."""
     match = FULL_NAME_OPENING_RE.match(text, pos)
     if match is None:
         return None
-    words = match.group("given", "family")
-    if any(POSSESSED_RE.search(word) or name_stem(word) != word for part in words for word in part.split()):
+    words = f"{match['given']} {match['family']}".split()
+    if any(POSSESSED_RE.search(word) or name_stem(word) != word for word in words):
         return None
-    return match
+    # "Рысқалиқызы Ұлдай": a family name of its form first, the given name after it.
+    at = next((index for index, word in enumerate(words) if FAMILY_ENDING_RE.search(word)), len(words) - 1)
+    family, given = words[at], " ".join(words[:at] + words[at + 1 :])
+    return FullName(family, given, match.start(), match.end())
 
 
 def full_names_in_entries(text: str) -> list[Name]:
     """The names written in full that open an entry of a list of works which goes on to its publication."""
     names = []
     for label in ENTRY_LABEL_RE.finditer(text):
-        match = full_name_opening(text, label.end())
+        full = full_name_opening(text, label.end())
         line_end = text.find("\n", label.end())
-        rest = text[match.end() : None if line_end == -1 else line_end] if match else ""
-        if match and PUBLICATION_AREA_RE.search(rest):
-            form = f"{match['given']} {match['family']}"
-            names.append(Name(match["family"], match["given"], form, match.start(), match.start() + len(form)))
+        rest = text[full.end : None if line_end == -1 else line_end] if full else ""
+        if full and PUBLICATION_AREA_RE.search(rest):
+            form = text[full.start : full.end].rstrip(" \t.")
+            names.append(Name(full.family, full.given, form, full.start, full.start + len(form)))
     return names
 
 

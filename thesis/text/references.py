@@ -220,7 +220,7 @@ def _read_head(head: str, reference: Reference, loose: bool) -> bool:
     authors, rest = _leading_names(head)
     if not authors and not loose and (full := full_name_opening(head + " ")):
         # An author named in full, without initials, before the title: "Мұхаммед Хайдар Дулати. Тарих-и Рашиди".
-        authors, rest = [{"family": full["family"], "given": full["given"]}], head[full.end() :]
+        authors, rest = [{"family": full.family, "given": full.given}], head[full.end :]
     if match := PARENTHESISED_YEAR_RE.match(rest):
         reference.issued_year, rest = int(match["year"]), rest[match.end() :].lstrip()
     title, responsibility = _split_once(RESPONSIBILITY_RE, rest)
