@@ -440,8 +440,10 @@ def test_bylines_with_degrees_or_an_address_and_authors_listed_under_their_label
         # A paragraph that is the text's own, whatever its first line looks like.
         "Қазақ хандығы 1465 жылы\nқұрылды. Керей мен Жәнібек хандар көршілермен келісім жасап, елшілік жүйесін"
         " қалыптастырды [1].\n",
+        # A name alone closing the text is a quotation's author, no signature: a signature gives a degree or post.
+        layouts.cut() + "\n\nН.Ә. Назарбаев\n",
     ],
-    ids=["epigraph", "wrapped-opening"],
+    ids=["epigraph", "wrapped-opening", "quotation-at-the-end"],
 )
 def test_no_headline_where_the_page_prints_none(text):
     found = read_front_matter(text)

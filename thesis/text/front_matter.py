@@ -237,8 +237,9 @@ def _signature_block(lines: list[_Line]) -> list[_Line]:
     if not block or (len(lines) > len(block) and lines[-len(block) - 1].number + 1 == block[0].number):
         return []
     name, *rest = [line.text.rstrip(" ,") for line in block]
-    named = _signed_name(name)
-    if named is None or not all(_degrees_end(text) == len(text) for text in [named, *rest] if text):
+    degrees = _signed_name(name)
+    # A name alone may be a quotation's author; a signature says who the author is.
+    if degrees is None or not (degrees or rest) or any(_degrees_end(text) < len(text) for text in [degrees, *rest]):
         return []
     for line in block:
         line.role = "signature"
@@ -427,7 +428,8 @@ def _post_under_name(head, index, found) -> bool:
     if SUPERVISOR_POST_RE.match(line.text):
         found.supervisor, above.role = found.supervisor or name, "supervisor"
     else:
-        found.authors, above.role = [*found.authors, name] if name not in found.authors else found.authors, "author"
+        found.authors = found.authors if name in found.authors else [*found.authors, name]
+        above.role = "author"
     line.role, number = "furniture", line.number
     for more in head[index + 1 :]:
         if more.number != number + 1 or more.role or POST_RE.match(more.text) or _is_name_line(more.text):
