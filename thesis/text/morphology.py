@@ -95,7 +95,9 @@ TRANSITIONS = {
     "case": [(ATTRIBUTIVE, "noun"), (PREDICATIVE, "end")],
     "verb": [(REFLEXIVE, "reflexive"), (CAUSATIVE, "causative")],
     "reflexive": [(CAUSATIVE, "causative")],
-    "causative": [],
+    # The passive of a causative is as common as either (қауымдастырылған, қалыптастырылды).
+    "causative": [(REFLEXIVE, "passive")],
+    "passive": [],
     "negated": [(NONFINITE, "noun"), (CONVERB, "end"), (FINITE, "finite")],
     "finite": [(PERSON, "end")],
     "end": [],
@@ -105,7 +107,7 @@ TRANSITIONS["inflection"] = [step for step in TRANSITIONS["noun"] if step[0] not
 # A person's name declines by number and case alone (Назарбаевтың, Әуезовтер): a name that ends as
 # a possessive or a predicative ending would (Кенесары, Байтұрсынұлы, Әбдікәрім, Накасима) is whole.
 TRANSITIONS["name"] = [step for step in TRANSITIONS["noun"] if step[0] in (PLURAL, CASE)]
-for _voice in ("verb", "reflexive", "causative"):
+for _voice in ("verb", "reflexive", "causative", "passive"):
     TRANSITIONS[_voice] = TRANSITIONS[_voice] + [
         (NEGATION, "negated"),
         (NONFINITE, "noun"),

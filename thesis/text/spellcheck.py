@@ -31,7 +31,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .alphabet import KAZAKH_LETTERS, LATIN_RE
-from .morphology import CASE, DERIVATION, MIN_STEM, PLURAL, SOFTENING, THIRD_POSSESSIVE, chains, harmony, stem_splits
+from .loanwords import LOAN_PREFIXES, is_loanword, load_russian
+from .morphology import (
+    CASE,
+    DERIVATION,
+    ELIDING,
+    MIN_STEM,
+    PLURAL,
+    SOFTENING,
+    SURNAME_RE,
+    THIRD_POSSESSIVE,
+    chains,
+    harmony,
+    name_stem,
+    stem_splits,
+)
 from .morphology import stem as word_stem
 from .sentences import ABBREVIATIONS
 
@@ -49,6 +63,7 @@ SUPPLEMENTARY_WORDS = frozenset(
     компромисс коммюнике конфигурация конфликт концептуалды концепция монополярлы протокол сфера теоретикалық
     эксперт француз келісімшарт жеделхат ядро ядролық жүзжылдық онжылдық көшбасшы мейілінше амбиция делегация
     формация сектанттық түсінісушілік тұрақсыздық теңқұқықты такт кеңесу
+    жаһан жаһандану өңір үдеріс хаттама қағанат ену жүгіру күйреу
     балқан шығанақ еуразия евразия иран ирақ кувейт турция ресей қытай европа европалық
     """.split()
 )
@@ -61,8 +76,13 @@ CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", 
 ATTESTING_KEPT = 16
 # The longest word corrections are looked for: longer than any Kazakh word form (about 35 letters).
 LONGEST_CORRECTED = 48
-# Prefixes written onto the word they negate.
-PREFIXES = ("бей",)
+# Prefixes written onto the word they negate, and those of Greek or Latin origin written onto a Kazakh word (геосаяси).
+PREFIXES = ("бей", *LOAN_PREFIXES)
+# A compound written as one word ends in a suffix that makes an adjective of the two (орта ғасыр → ортағасырлық)...
+COMPOUND_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі")
+# ... or its second part is one of these, which make the names of sciences (дінтану, саясаттану).
+COMPOUND_TAILS = ("тану", "танушы")
+MIN_COMPOUND_HEAD = 3
 VOCABULARY_BONUS = 0.7
 SPLIT_COST = 0.8
 HUNSPELL_FIRST = 0.3
@@ -88,7 +108,7 @@ DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
 # Raised whenever `corrections` would answer differently, so that corrections stored by an earlier
 # version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
-CORRECTIONS_VERSION = 1
+CORRECTIONS_VERSION = 2
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
 
@@ -103,10 +123,19 @@ class Speller:
     _shared: dict = field(default_factory=dict, repr=False)
     # A cache every process reads (get/set), where corrections outlive the process; None keeps them in it.
     store: object = field(default=None, repr=False)
+    # The Russian dictionary (check) that tells a loanword's stem (`loanwords`); None knows no loanword.
+    russian: object = field(default=None, repr=False)
 
     def knows(self, word: str) -> bool:
-        """Accepted as it stands by Hunspell or the supplementary vocabulary."""
-        return word.lower() in self.extra or self.hunspell_knows(word)
+        """Accepted as it stands by Hunspell or the supplementary vocabulary, or a Russian loanword."""
+        return word.lower() in self.extra or self.hunspell_knows(word) or self.loanword(word)
+
+    def loanword(self, word: str) -> bool:
+        """A Russian word as Kazakh spells it, not a Kazakh word typed on a Russian keyboard (`loanwords`)."""
+        key = ("loanword", word.lower())
+        if key not in self._shared:
+            self._shared[key] = is_loanword(word, self.russian, self.hunspell_knows)
+        return self._shared[key]
 
     def hunspell_knows(self, word: str) -> bool:
         """Accepted by Hunspell alone."""
@@ -131,9 +160,39 @@ class Speller:
     def _accepts(self, word: str) -> bool:
         if TRIPLED_RE.search(word):
             return False
-        if repeated_chunk_fixes(word, self.knows):
+        if self._repeated_in_endings(word):
             return False
-        return self.knows(word) or is_inflected(word, self) or self._prefixed(word)
+        return self.knows(word) or is_inflected(word, self) or self._prefixed(word) or self._compound(word)
+
+    def _repeated_in_endings(self, word: str) -> bool:
+        """A chunk typed twice whose removal leaves a known word, where no reading of the word takes
+        the two as its own: Республикасынының, whose only reading is the known Республикасыны and
+        -ның, the stem ending with the first and the endings starting with the second. A reading
+        whose stem ends anywhere else takes them as the word's own (маман-ды, пән-і-нің, шеш-етін)."""
+        chunks = repeated_chunks(word, self.knows)
+        if not chunks:
+            return False
+        ends = {len(stem) for stem in inflection_stems(word, self)}
+        return any(ends <= {start + size} for start, size in chunks)
+
+    def _compound(self, word: str) -> bool:
+        """Two known words written as one, as Kazakh writes a compound: before a suffix that makes an
+        adjective of them (ортағасырлық, дүниежүзілік, көпвекторлы), or before a science's -тану
+        (дінтану). Two words merely run together (сыртқысаясат) are neither."""
+        lower = word.lower()
+        for cut in range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_HEAD):
+            head, rest = word[:cut], word[cut:]
+            if lower[cut:].startswith(COMPOUND_TAILS) and self.knows(head) and self.accepts(rest):
+                return True
+        return any(self._compound_stem(stem) for stem in compound_stems(word))
+
+    def _compound_stem(self, stem: str) -> bool:
+        """A stem that is two known words, the second perhaps with its third person's possessive (дүние жүзі)."""
+        for cut in range(MIN_COMPOUND_HEAD, len(stem) - MIN_COMPOUND_HEAD + 1):
+            head, rest = stem[:cut], stem[cut:]
+            if self.knows(head) and (self.knows(rest) or _possessive_of_known(rest, self)):
+                return True
+        return False
 
     def _prefixed(self, word: str) -> bool:
         """A word with a negating prefix written onto it, as Kazakh spelling writes it: бейәскери, бейресми."""
@@ -157,7 +216,7 @@ class Speller:
                 del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
             stems = {word_stem(word) for word in attested}
             extra = self.extra | attested | stems
-            kept[attested] = Speller(self.dictionary, extra, _shared=self._shared, store=self.store)
+            kept[attested] = Speller(self.dictionary, extra, _shared=self._shared, store=self.store, russian=self.russian)
         return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
@@ -200,7 +259,7 @@ def load_speller(language: str = DEFAULT_LANGUAGE) -> tuple[Speller | None, str]
     except ImportError as error:  # pyenchant raises ImportError when the C library is missing
         return None, f"The spell-checker is unavailable: {error}"
     try:
-        return Speller(enchant.Dict(language)), ""
+        return Speller(enchant.Dict(language), russian=load_russian()), ""
     except enchant.errors.Error as error:
         return None, f"The spell-checker has no dictionary for {language}: {error}"
 
@@ -253,13 +312,36 @@ def checkable_words(text: str, skip=frozenset()):
     """
     for match in WORD_RE.finditer(text):
         word, start = match.group(), match.start()
-        if len(word) < 2 or LATIN_RE.search(word) or word.isupper():
+        if len(word) < 2 or LATIN_RE.search(word) or word.isupper() or _abbreviation(word):
             continue
         if word.lower() in ABBREVIATIONS or word.lower() in skip:
             continue
-        if _follows_acronym(text, start):
+        if _follows_acronym(text, start) or _part_of_a_name(text, start, match.end()) or _surname(word):
             continue
         yield start, match.end(), word
+
+
+# An initial before a name ("А.И.Левшин", "Ә. Марғұланның"), and a particle hyphenated to one (ад-Дин, әл-Фараби).
+INITIAL_RE = re.compile(r"(?:^|[^\w.])[^\W\d_]\.\s?$")
+NAME_PARTICLE = 3
+
+
+def _abbreviation(word: str) -> bool:
+    """An abbreviation in capitals and small letters (ҚазҰУ, ҚазМемПИ): a capital after the first letter."""
+    return any(letter.isupper() for letter in word[1:])
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word after an initial, or a short particle hyphenated to a capitalised word."""
+    if text[start].isupper() and INITIAL_RE.search(text[max(0, start - 4) : start]):
+        return True
+    following = text[end : end + 2]
+    return end - start <= NAME_PARTICLE and len(following) == 2 and following[0] == "-" and following[1].isupper()
+
+
+def _surname(word: str) -> bool:
+    """A family name of the Russian kind, in -ов or -ев, with the endings a name takes (Тоқаевтың, Логунов)."""
+    return word[:1].isupper() and bool(SURNAME_RE.search(name_stem(word).lower()))
 
 
 # A name the text establishes: capitalised away from a sentence's start at least this often, never in lower case.
@@ -353,14 +435,35 @@ def is_inflected(word: str, speller: Speller) -> bool:
 
 def inflection_stem(word: str, speller: Speller) -> str | None:
     """The longest stem through which the inflection model accepts `word`, or None."""
+    return next(inflection_stems(word, speller), None)
+
+
+def inflection_stems(word: str, speller: Speller):
+    """The stems through which the inflection model accepts `word`, longest first."""
     for stem, tail in stem_splits(word):
         vowels, last = harmony(stem), stem[-1].lower()
         noun = len(stem) >= MIN_STEM and chains(last, tail, "noun", vowels) and speller.knows(stem)
         if noun and (not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)):
-            return stem
-        if chains(last, tail, "verb", vowels) and speller.knows_verb(stem):
-            return stem
-    return None
+            yield stem
+        elif chains(last, tail, "verb", vowels) and speller.knows_verb(stem):
+            yield stem
+
+
+def compound_stems(word: str):
+    """The stems of `word` that a compound's suffix follows (ортағасыр + лық), with what may follow it."""
+    for stem, tail in stem_splits(word):
+        if tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= 2 * MIN_COMPOUND_HEAD:
+            if chains(stem[-1].lower(), tail, "noun", harmony(stem)):
+                yield stem
+
+
+def _possessive_of_known(word: str, speller: Speller) -> bool:
+    """A known word with its third person's possessive (жүзі)."""
+    lower = word.lower()
+    return any(
+        lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM and speller.knows(word[: -len(ending)])
+        for ending in THIRD_POSSESSIVE
+    )
 
 
 def _possessed(stem: str, speller: Speller) -> bool:
@@ -370,10 +473,28 @@ def _possessed(stem: str, speller: Speller) -> bool:
         base = stem[: -len(ending)]
         if stem.lower().endswith(ending) and len(base) >= MIN_STEM and speller.knows(base):
             return True
-    return False
+    return _elided_possessive(stem.lower())
+
+
+def _elided_possessive(stem: str) -> bool:
+    """A word's third person's possessive with its last vowel dropped (орын: орны), which takes its
+    cases as that possessive does (орнын)."""
+    return len(stem) >= MIN_STEM and stem[-1] in "ыі" and stem[:-2] + stem[-1] + stem[-2] in ELIDING
 
 
 # --- typo fixes and suggestions ----------------------------------------------------------------------
+
+
+def repeated_chunks(word: str, accepts) -> list[tuple[int, int]]:
+    """(start, size) of each chunk of 2-4 letters typed twice in a row whose single typing `accepts` takes."""
+    lower = word.lower()
+    return [
+        (start, size)
+        for size in (2, 3, 4)
+        for start in range(len(word) - 2 * size + 1)
+        if lower[start : start + size] == lower[start + size : start + 2 * size]
+        and accepts(word[: start + size] + word[start + 2 * size :])
+    ]
 
 
 def repeated_chunk_fixes(word: str, accepts) -> list[str]:
