@@ -74,15 +74,17 @@ def is_loanword(stem: str, russian, kazakh_knows) -> bool:
         lower = lower[:-1]  # субъекті(сі): the vowel Kazakh puts after two consonants
     if not RUSSIAN_ONLY_RE.fullmatch(lower) or lower.endswith(OBLIQUE_ENDINGS):
         return False
-    return _russian(lower, russian) and not any(kazakh_knows(slip) for slip in keyboard_slips(lower))
+    slips = keyboard_slips(lower)
+    return _russian(lower, russian) and not any(kazakh_knows(slip) or kazakh_knows(slip.capitalize()) for slip in slips)
 
 
 def _russian(lower: str, russian) -> bool:
     if any(_checks(form, russian) for form in russian_forms(lower)):
         return True
     return any(
-        lower.startswith(prefix) and len(lower) - len(prefix) >= MIN_LOAN_STEM and _russian(lower[len(prefix) :], russian)
+        _russian(lower[len(prefix) :], russian)
         for prefix in LOAN_PREFIXES
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= MIN_LOAN_STEM
     )
 
 

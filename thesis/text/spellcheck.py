@@ -82,7 +82,10 @@ PREFIXES = ("бей", *LOAN_PREFIXES)
 COMPOUND_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі")
 # ... or its second part is one of these, which make the names of sciences (дінтану, саясаттану).
 COMPOUND_TAILS = ("тану", "танушы")
-MIN_COMPOUND_HEAD = 3
+# A compound's parts: a shorter first one is as often a typo's first letters (Хал қаралық, Құл иеленушілік).
+MIN_COMPOUND_HEAD = 4
+# A second part ending in a case is a word form, not a stem (өзара + қатынаста).
+INFLECTED_ENDINGS = tuple(form for form in (*CASE, *PLURAL) if len(form) >= 2)
 VOCABULARY_BONUS = 0.7
 SPLIT_COST = 0.8
 HUNSPELL_FIRST = 0.3
@@ -153,16 +156,23 @@ class Speller:
         return self.knows(stem + "у") or bool(softened and self.knows(stem[:-1] + softened + "у"))
 
     def accepts(self, word: str) -> bool:
+        """A right spelling: a word `accepts_plain` takes, or a compound of two (`_compound`)."""
+        key = ("accepts", word)
+        if key not in self._cache:
+            self._cache[key] = self.accepts_plain(word) or (not _typo_shaped(word) and self._compound(word))
+        return self._cache[key]
+
+    def accepts_plain(self, word: str) -> bool:
+        """A right spelling other than a compound: what a correction may be. Compounds are accepted as
+        the text writes them, never offered, since any two words run together would be one."""
         if word not in self._cache:
             self._cache[word] = self._accepts(word)
         return self._cache[word]
 
     def _accepts(self, word: str) -> bool:
-        if TRIPLED_RE.search(word):
+        if _typo_shaped(word) or self._repeated_in_endings(word):
             return False
-        if self._repeated_in_endings(word):
-            return False
-        return self.knows(word) or is_inflected(word, self) or self._prefixed(word) or self._compound(word)
+        return self.knows(word) or is_inflected(word, self) or self._prefixed(word)
 
     def _repeated_in_endings(self, word: str) -> bool:
         """A chunk typed twice whose removal leaves a known word, where no reading of the word takes
@@ -180,9 +190,9 @@ class Speller:
         adjective of them (ортағасырлық, дүниежүзілік, көпвекторлы), or before a science's -тану
         (дінтану). Two words merely run together (сыртқысаясат) are neither."""
         lower = word.lower()
-        for cut in range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_HEAD):
-            head, rest = word[:cut], word[cut:]
-            if lower[cut:].startswith(COMPOUND_TAILS) and self.knows(head) and self.accepts(rest):
+        for cut in range(MIN_STEM, len(word) - MIN_COMPOUND_HEAD):
+            head = word[:cut]
+            if lower[cut:].startswith(COMPOUND_TAILS) and self.knows(head) and _science(lower[cut:]):
                 return True
         return any(self._compound_stem(stem) for stem in compound_stems(word))
 
@@ -190,7 +200,9 @@ class Speller:
         """A stem that is two known words, the second perhaps with its third person's possessive (дүние жүзі)."""
         for cut in range(MIN_COMPOUND_HEAD, len(stem) - MIN_COMPOUND_HEAD + 1):
             head, rest = stem[:cut], stem[cut:]
-            if self.knows(head) and (self.knows(rest) or _possessive_of_known(rest, self)):
+            if rest.lower().endswith(INFLECTED_ENDINGS) or rest.lower().startswith(PLURAL) or not self.knows(head):
+                continue
+            if self.knows(rest) or _possessive_of_known(rest, self):
                 return True
         return False
 
@@ -216,7 +228,9 @@ class Speller:
                 del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
             stems = {word_stem(word) for word in attested}
             extra = self.extra | attested | stems
-            kept[attested] = Speller(self.dictionary, extra, _shared=self._shared, store=self.store, russian=self.russian)
+            kept[attested] = Speller(
+                self.dictionary, extra, _shared=self._shared, store=self.store, russian=self.russian
+            )
         return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
@@ -442,19 +456,27 @@ def inflection_stems(word: str, speller: Speller):
     """The stems through which the inflection model accepts `word`, longest first."""
     for stem, tail in stem_splits(word):
         vowels, last = harmony(stem), stem[-1].lower()
-        noun = len(stem) >= MIN_STEM and chains(last, tail, "noun", vowels) and speller.knows(stem)
-        if noun and (not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)):
+        noun = len(stem) >= MIN_STEM and _noun_chain(stem, tail, speller)
+        if noun or (chains(last, tail, "verb", vowels) and speller.knows_verb(stem)):
             yield stem
-        elif chains(last, tail, "verb", vowels) and speller.knows_verb(stem):
-            yield stem
+
+
+def _science(rest: str) -> bool:
+    """-тану or -танушы with the endings a noun takes after it (дінтану, саясаттанудың)."""
+    tail = rest[len("тану") :]
+    return not tail or chains("у", tail, "noun", "back")
+
+
+def _typo_shaped(word: str) -> bool:
+    return bool(TRIPLED_RE.search(word))
 
 
 def compound_stems(word: str):
     """The stems of `word` that a compound's suffix follows (ортағасыр + лық), with what may follow it."""
     for stem, tail in stem_splits(word):
-        if tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= 2 * MIN_COMPOUND_HEAD:
-            if chains(stem[-1].lower(), tail, "noun", harmony(stem)):
-                yield stem
+        long_enough = tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= 2 * MIN_COMPOUND_HEAD
+        if long_enough and chains(stem[-1].lower(), tail, "noun", harmony(stem)):
+            yield stem
 
 
 def _possessive_of_known(word: str, speller: Speller) -> bool:
@@ -466,6 +488,15 @@ def _possessive_of_known(word: str, speller: Speller) -> bool:
     )
 
 
+def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
+    """A known noun stem and endings it takes: a possessed stem (мерзімі) takes the possessive's, and
+    so does an elided one (орны, орнын), whose endings are no noun's."""
+    vowels, last = harmony(stem), stem[-1].lower()
+    if chains(last, tail, "noun", vowels) and speller.knows(stem):
+        return not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)
+    return _elided_possessive(stem.lower()) and chains(last, tail, "third possessed", vowels) and speller.knows(stem)
+
+
 def _possessed(stem: str, speller: Speller) -> bool:
     """A stem the dictionary lists with its third person's possessive (мерзімі: мерзім-і), which
     takes its cases as that possessive does: мерзімін, not мерзіміді."""
@@ -473,7 +504,7 @@ def _possessed(stem: str, speller: Speller) -> bool:
         base = stem[: -len(ending)]
         if stem.lower().endswith(ending) and len(base) >= MIN_STEM and speller.knows(base):
             return True
-    return _elided_possessive(stem.lower())
+    return False
 
 
 def _elided_possessive(stem: str) -> bool:
@@ -615,7 +646,7 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
 
     def offer(candidate: str, cost: float | None = None):
         candidate = _match_case(word, candidate)
-        if candidate != word and all(speller.accepts(part) for part in candidate.split()):
+        if candidate != word and all(speller.accepts_plain(part) for part in candidate.split()):
             cost = distance(word, candidate) if cost is None else cost
             found[candidate] = min(cost, found.get(candidate, cost))
 
@@ -636,7 +667,7 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
         if suggestion.count(" ") == 1:
             offer(suggestion.replace(" ", "-"), cost + 0.05)  # қарым-қатынас is one word, hyphenated
     for variant in (*set(variants(word)), *confusion_variants(word)):
-        if speller.accepts(variant):
+        if speller.accepts_plain(variant):
             offer(variant)
     return found
 
