@@ -133,12 +133,15 @@ class Speller:
         """Accepted as it stands by Hunspell or the supplementary vocabulary, or a Russian loanword."""
         return word.lower() in self.extra or self.hunspell_knows(word) or self.loanword(word)
 
+    def _kazakh(self, word: str) -> bool:
+        return word.lower() in self.extra or self.hunspell_knows(word)
+
     def loanword(self, word: str) -> bool:
         """A Russian word as Kazakh spells it, not a Kazakh word typed on a Russian keyboard (`loanwords`)."""
         key = ("loanword", word.lower())
-        if key not in self._shared:
-            self._shared[key] = is_loanword(word, self.russian, self.hunspell_knows)
-        return self._shared[key]
+        if key not in self._cache:
+            self._cache[key] = is_loanword(word, self.russian, self._kazakh)
+        return self._cache[key]
 
     def hunspell_knows(self, word: str) -> bool:
         """Accepted by Hunspell alone."""
@@ -190,7 +193,7 @@ class Speller:
         adjective of them (ортағасырлық, дүниежүзілік, көпвекторлы), or before a science's -тану
         (дінтану). Two words merely run together (сыртқысаясат) are neither."""
         lower = word.lower()
-        for cut in range(MIN_STEM, len(word) - MIN_COMPOUND_HEAD):
+        for cut in range(MIN_STEM, len(word) - len("тану") + 1):
             head = word[:cut]
             if lower[cut:].startswith(COMPOUND_TAILS) and self.knows(head) and _science(lower[cut:]):
                 return True
