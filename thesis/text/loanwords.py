@@ -46,7 +46,7 @@ LOAN_PREFIXES = (
     "транс",
     "ультра",
 )
-CONSONANTS_RE = re.compile(r"[бвгджзйклмнпрстфхцчшщ]{2}[ыі]$")
+EPENTHETIC_RE = re.compile(r"[бвгжзйклмнпрсфхцчшщ][ткд][ыі]$")
 # The Kazakh letters a Russian keyboard types as their Russian look-alikes.
 RUSSIAN_KEYBOARD = {"к": "қ", "н": "ң", "у": "үұ", "о": "ө", "а": "ә", "и": "і", "г": "ғ", "х": "һ"}
 KEYBOARD_SLIPS = 2
@@ -70,7 +70,7 @@ def is_loanword(stem: str, russian, kazakh_knows) -> bool:
     lower = stem.lower()
     if russian is None or len(lower) < MIN_LOAN_STEM:
         return False
-    if CONSONANTS_RE.search(lower):
+    if EPENTHETIC_RE.search(lower):
         lower = lower[:-1]  # субъекті(сі): the vowel Kazakh puts after two consonants
     if not RUSSIAN_ONLY_RE.fullmatch(lower) or lower.endswith(OBLIQUE_ENDINGS):
         return False

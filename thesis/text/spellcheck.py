@@ -30,8 +30,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .alphabet import KAZAKH_LETTERS, LATIN_RE
-from .loanwords import LOAN_PREFIXES, is_loanword, load_russian
+from .alphabet import KAZAKH_LETTERS, LATIN_RE, VOWELS
+from .loanwords import EPENTHETIC_RE, LOAN_PREFIXES, is_loanword, load_russian
 from .morphology import (
     CASE,
     DERIVATION,
@@ -82,8 +82,12 @@ PREFIXES = ("бей", *LOAN_PREFIXES)
 COMPOUND_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі")
 # ... or its second part is one of these, which make the names of sciences (дінтану, саясаттану).
 COMPOUND_TAILS = ("тану", "танушы")
-# A compound's parts: a shorter first one is as often a typo's first letters (Хал қаралық, Құл иеленушілік).
+# A compound's parts are four letters at least; a first part of three (көп, көр) goes only before a
+# second of five or more that starts with a consonant (көпвекторлы, көрсоқырлық): a shorter one is as
+# often a word run into the next (Хал қаралық, Құл иеленушілік).
 MIN_COMPOUND_HEAD = 4
+SHORT_HEAD = 3
+LONG_REST = 5
 # A second part ending in a case is a word form, not a stem (өзара + қатынаста).
 INFLECTED_ENDINGS = tuple(form for form in (*CASE, *PLURAL) if len(form) >= 2)
 VOCABULARY_BONUS = 0.7
@@ -180,13 +184,20 @@ class Speller:
     def _repeated_in_endings(self, word: str) -> bool:
         """A chunk typed twice whose removal leaves a known word, where no reading of the word takes
         the two as its own: Республикасынының, whose only reading is the known Республикасыны and
-        -ның, the stem ending with the first and the endings starting with the second. A reading
-        whose stem ends anywhere else takes them as the word's own (маман-ды, пән-і-нің, шеш-етін)."""
+        -ның, the stem ending with the first and the endings starting with the second, and itself a
+        word and a case ending. A reading whose stem ends anywhere else (маман-ды, пән-і-нің, шеш-етін),
+        or is a bare stem (пішін-ін), takes them as the word's own."""
         chunks = repeated_chunks(word, self.knows)
         if not chunks:
             return False
-        ends = {len(stem) for stem in inflection_stems(word, self)}
-        return any(ends <= {start + size} for start, size in chunks)
+        stems = set(inflection_stems(word, self))
+        return any(
+            all(len(stem) == start + size and self._case_form(stem, size) for stem in stems) for start, size in chunks
+        )
+
+    def _case_form(self, stem: str, size: int) -> bool:
+        """A stem that is a known word and a case ending of `size` letters (Республикасы-ны), not a bare one (пішін)."""
+        return stem[-size:].lower() in CASE and self.knows(stem[:-size])
 
     def _compound(self, word: str) -> bool:
         """Two known words written as one, as Kazakh writes a compound: before a suffix that makes an
@@ -201,9 +212,9 @@ class Speller:
 
     def _compound_stem(self, stem: str) -> bool:
         """A stem that is two known words, the second perhaps with its third person's possessive (дүние жүзі)."""
-        for cut in range(MIN_COMPOUND_HEAD, len(stem) - MIN_COMPOUND_HEAD + 1):
+        for cut in range(SHORT_HEAD, len(stem) - MIN_COMPOUND_HEAD + 1):
             head, rest = stem[:cut], stem[cut:]
-            if rest.lower().endswith(INFLECTED_ENDINGS) or rest.lower().startswith(PLURAL) or not self.knows(head):
+            if not _compound_shaped(head, rest.lower()) or not self.knows(head):
                 continue
             if self.knows(rest) or _possessive_of_known(rest, self):
                 return True
@@ -339,7 +350,7 @@ def checkable_words(text: str, skip=frozenset()):
 
 
 # An initial before a name ("А.И.Левшин", "Ә. Марғұланның"), and a particle hyphenated to one (ад-Дин, әл-Фараби).
-INITIAL_RE = re.compile(r"(?:^|[^\w.])[^\W\d_]\.\s?$")
+INITIAL_RE = re.compile(r"(?:^|[^\w])[^\W\d_]\.\s?$")
 NAME_PARTICLE = 3
 
 
@@ -464,6 +475,13 @@ def inflection_stems(word: str, speller: Speller):
             yield stem
 
 
+def _compound_shaped(head: str, rest: str) -> bool:
+    """Parts that may make a compound: long enough (MIN_COMPOUND_HEAD), the second no word form."""
+    if rest.endswith(INFLECTED_ENDINGS) or rest.startswith(PLURAL):
+        return False
+    return len(head) >= MIN_COMPOUND_HEAD or (len(rest) >= LONG_REST and rest[0] not in VOWELS)
+
+
 def _science(rest: str) -> bool:
     """-тану or -танушы with the endings a noun takes after it (дінтану, саясаттанудың)."""
     tail = rest[len("тану") :]
@@ -477,7 +495,7 @@ def _typo_shaped(word: str) -> bool:
 def compound_stems(word: str):
     """The stems of `word` that a compound's suffix follows (ортағасыр + лық), with what may follow it."""
     for stem, tail in stem_splits(word):
-        long_enough = tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= 2 * MIN_COMPOUND_HEAD
+        long_enough = tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= SHORT_HEAD + MIN_COMPOUND_HEAD
         if long_enough and chains(stem[-1].lower(), tail, "noun", harmony(stem)):
             yield stem
 
@@ -503,6 +521,8 @@ def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
 def _possessed(stem: str, speller: Speller) -> bool:
     """A stem the dictionary lists with its third person's possessive (мерзімі: мерзім-і), which
     takes its cases as that possessive does: мерзімін, not мерзіміді."""
+    if EPENTHETIC_RE.search(stem.lower()) and speller.loanword(stem):
+        return False  # субъекті: a loanword's own vowel after two consonants, which takes -сі (субъектісі)
     for ending in THIRD_POSSESSIVE:
         base = stem[: -len(ending)]
         if stem.lower().endswith(ending) and len(base) >= MIN_STEM and speller.knows(base):
