@@ -113,8 +113,8 @@ LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
-# Raised whenever `corrections` would answer differently, so that corrections stored by an earlier
-# version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
+# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds),
+# so that corrections stored by an earlier version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
 CORRECTIONS_VERSION = 2
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
@@ -274,7 +274,8 @@ class Speller:
     def store_key(self, word: str) -> str:
         """The word's key in the store: its corrections depend on the words accepted beyond Hunspell's."""
         if ("accepted digest",) not in self._cache:
-            accepted = "\n".join(sorted(self.extra)).encode()
+            # Whether the Russian dictionary is there changes what is accepted, and so the corrections.
+            accepted = "\n".join([*sorted(self.extra), f"russian:{self.russian is not None}"]).encode()
             self._cache[("accepted digest",)] = hashlib.blake2b(accepted, digest_size=12).hexdigest()
         digest = hashlib.blake2b(word.encode(), digest_size=12).hexdigest()
         return f"corrections:{CORRECTIONS_VERSION}:{self._cache[('accepted digest',)]}:{digest}"
