@@ -369,3 +369,8 @@ def test_a_sentence_of_every_class_flags_only_its_slips(speller):
     )
     rejected = [word for _s, _e, word in spellcheck.checkable_words(text) if not speller.accepts(word)]
     assert rejected == ["сыртқысаясат", "Казакстанның"]
+
+
+@pytest.mark.parametrize("word", ["халықаралалық", "ортағасрлық", "дүниежүзлік"])
+def test_a_doubled_syllable_or_a_dropped_letter_is_no_compound(speller, word):
+    assert not speller.accepts(word)

@@ -114,7 +114,8 @@ VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
 # Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds),
-# so that corrections stored by an earlier version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
+# so that corrections stored by an earlier version are not read back; how long a stored one is kept,
+# so that a new Hunspell dictionary shows.
 CORRECTIONS_VERSION = 2
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
@@ -166,8 +167,12 @@ class Speller:
         """A right spelling: a word `accepts_plain` takes, or a compound of two (`_compound`)."""
         key = ("accepts", word)
         if key not in self._cache:
-            self._cache[key] = self.accepts_plain(word) or (not _typo_shaped(word) and self._compound(word))
+            self._cache[key] = self.accepts_plain(word) or (self._compound_shaped(word) and self._compound(word))
         return self._cache[key]
+
+    def _compound_shaped(self, word: str) -> bool:
+        """No letter tripled and no chunk typed twice that leaves a known word: халықаралалық is no compound."""
+        return not _typo_shaped(word) and not repeated_chunks(word, self.knows)
 
     def accepts_plain(self, word: str) -> bool:
         """A right spelling other than a compound: what a correction may be. Compounds are accepted as
