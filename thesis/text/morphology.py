@@ -140,8 +140,10 @@ def harmony(text: str) -> str | None:
 def joins(last: str, suffix: str) -> bool:
     """Whether `suffix` may follow the letter `last` by the rules of assimilation Kazakh spelling shows."""
     first = suffix[0]
+    if suffix == "т":
+        return last in VOWELS or last in "рй"  # тереңде-т, and a causative after р or й: жүгір-т, көбей-т
     if len(suffix) == 1 and first not in VOWELS:
-        return last in VOWELS  # оқы-п, тереңде-т, келе-р, келсе-к
+        return last in VOWELS  # оқы-п, келе-р, келсе-к
     if first in "тқкп":
         # A loanword's final в is said as ф: Киевке, архивтер, Назарбаевтың, Әуезовке.
         return last in VOICELESS or last == "в"

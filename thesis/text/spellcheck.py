@@ -138,14 +138,15 @@ class Speller:
         """Accepted as it stands by Hunspell or the supplementary vocabulary, or a Russian loanword."""
         return word.lower() in self.extra or self.hunspell_knows(word) or self.loanword(word)
 
-    def _kazakh(self, word: str) -> bool:
+    def kazakh(self, word: str) -> bool:
+        """Accepted as it stands by Hunspell or the supplementary vocabulary, loanwords aside."""
         return word.lower() in self.extra or self.hunspell_knows(word)
 
     def loanword(self, word: str) -> bool:
         """A Russian word as Kazakh spells it, not a Kazakh word typed on a Russian keyboard (`loanwords`)."""
         key = ("loanword", word.lower())
         if key not in self._cache:
-            self._cache[key] = is_loanword(word, self.russian, self._kazakh)
+            self._cache[key] = is_loanword(word, self.russian, self.kazakh)
         return self._cache[key]
 
     def hunspell_knows(self, word: str) -> bool:
@@ -518,10 +519,20 @@ def _possessive_of_known(word: str, speller: Speller) -> bool:
 def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
     """A known noun stem and endings it takes: a possessed stem (мерзімі) takes the possessive's, and
     so does an elided one (орны, орнын), whose endings are no noun's."""
-    vowels, last = harmony(stem), stem[-1].lower()
+    vowels, last = _stem_harmony(stem, speller), stem[-1].lower()
     if chains(last, tail, "noun", vowels) and speller.knows(stem):
         return not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)
     return _elided_possessive(stem.lower()) and chains(last, tail, "third possessed", vowels) and speller.knows(stem)
+
+
+def _stem_harmony(stem: str, speller: Speller) -> str | None:
+    """The vowels a stem's endings agree with; none for a loanword ending in two consonants, whose
+    endings are often front whatever its vowels (Маркс, маркстік; факт, фактілер)."""
+    lower = stem.lower()
+    two_consonants = len(lower) >= 2 and not set(lower[-2:]) & set(VOWELS)
+    if two_consonants and not speller.kazakh(stem) and speller.loanword(stem):
+        return None
+    return harmony(stem)
 
 
 def _possessed(stem: str, speller: Speller) -> bool:
