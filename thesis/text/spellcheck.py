@@ -5,9 +5,12 @@ one suffix at most, misses many loanwords of political science, and reads a stem
 in я as front-vowelled ("дипломатиянің"). Used alone it would flag most word forms of
 an academic text. So a word is accepted when Hunspell accepts it, when it is in the
 supplementary vocabulary below, or when it is a known stem followed by a grammatical
-chain of suffixes (the inflection model below). It is rejected, even then, when it has a
-letter three times in a row or a chunk typed twice whose removal leaves a word Hunspell
-knows ("Республикасынының"): no Kazakh word is spelt so.
+chain of suffixes (the inflection model below). A stem is known, too, when it is a Russian word
+as Kazakh spells it (`loanwords`: эпицентр-інде, стохастика-лық), and a word when it is two known
+words written as one compound (ортағасырлық, дүниежүзілік; never offered as a correction). It is
+rejected, even then, when it has a letter three times in a row or a chunk typed twice whose removal
+leaves a word Hunspell knows and that no reading takes as its own ("Республикасынының"): no Kazakh
+word is spelt so.
 
 Suggestions are ranked by a weighted edit distance in which the slips this transcription
 makes cost less: a Kazakh letter typed as its Russian neighbour (қ/к, ң/н, ү/у, ұ/у,
@@ -168,10 +171,10 @@ class Speller:
         """A right spelling: a word `accepts_plain` takes, or a compound of two (`_compound`)."""
         key = ("accepts", word)
         if key not in self._cache:
-            self._cache[key] = self.accepts_plain(word) or (self._compound_shaped(word) and self._compound(word))
+            self._cache[key] = self.accepts_plain(word) or (self._may_be_compound(word) and self._compound(word))
         return self._cache[key]
 
-    def _compound_shaped(self, word: str) -> bool:
+    def _may_be_compound(self, word: str) -> bool:
         """No letter tripled and no chunk typed twice that leaves a known word: халықаралалық is no compound."""
         return not _typo_shaped(word) and not repeated_chunks(word, self.knows)
 
@@ -693,7 +696,7 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
     collapsed = collapse_tripled(word)
     if collapsed != word:
         offer(collapsed, 0.2)
-    for fix in repeated_chunk_fixes(word, speller.accepts):
+    for fix in repeated_chunk_fixes(word, speller.accepts_plain):
         offer(fix, 0.3)
     for rank, suggestion in enumerate(speller.hunspell_suggestions(word)):
         # Hunspell's first choice is right more often than its next ones, unless it cuts the word in two.
