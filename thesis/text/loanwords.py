@@ -58,9 +58,11 @@ def load_russian(language: str = RUSSIAN_LANGUAGE):
     """The Russian dictionary (check), or None when pyenchant or hunspell-ru is missing: then no stem is a loanword."""
     try:
         import enchant
-
+    except ImportError:  # pyenchant raises ImportError when the C library is missing
+        return None
+    try:
         return enchant.Dict(language) if enchant.dict_exists(language) else None
-    except (ImportError, enchant.errors.Error):  # pyenchant raises ImportError when the C library is missing
+    except enchant.errors.Error:
         return None
 
 
