@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.text import spellcheck
+from thesis.text import loanwords, spellcheck
 
 from .conftest import skip_or_fail
 
@@ -302,3 +302,75 @@ def test_the_names_and_terms_a_text_establishes_and_its_sentences_in_russian():
         "Статья опубликована в рамках журнала",
         "В данном проекте рассмотрена модернизация",
     ]
+
+
+# --- loanwords, compounds, abbreviations and the slips they must not hide -----------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["эпицентрінде", "стохастикалық", "телекоммуникация", "консулдық", "полиэтникалық", "ортағасырлық", "дүниежүзілік"],
+)
+def test_loanwords_and_compounds_are_accepted(speller, word):
+    if speller.russian is None and word not in ("ортағасырлық", "дүниежүзілік"):
+        skip_or_fail("the Russian Hunspell dictionary (Debian hunspell-ru)")
+    assert speller.accepts(word)
+
+
+@pytest.mark.parametrize("word", ["сыртқысаясат", "Казакстанның", "Халқаралық", "Құлиеленушілік"])
+def test_run_together_words_and_russian_keyboard_spellings_stay_rejected(speller, word):
+    assert not speller.accepts(word)
+
+
+def test_a_russian_word_kazakh_spells_with_its_own_letters_is_a_slip():
+    """казак is Russian, but қазақ is the Kazakh word a Russian keyboard typed so."""
+    speller = spellcheck.Speller(
+        FakeDictionary({"қазақ"}), extra=frozenset(), russian=FakeDictionary({"казак", "консул"})
+    )
+    assert speller.accepts("консулдық")
+    assert not speller.accepts("казактың")
+
+
+def test_without_the_russian_dictionary_no_stem_is_a_loanword():
+    speller = spellcheck.Speller(FakeDictionary({"қазақ"}), extra=frozenset(), russian=None)
+    assert not speller.accepts("консулдық")
+    assert loanwords.load_russian("xx_NOPE") is None
+
+
+def test_abbreviations_names_and_numbers_are_not_checked():
+    text = (
+        "ҚР мен БҰҰ, ТМД және ЕҚЫҰ 1991-жылы XV-ғасырдағы ХХ ғасыр туралы ҚазҰУ-да https://mfa.gov.kz, "
+        "info@mfa.kz. А.И.Левшин мен Ә.Марғұланның, Тоқаевтың еңбегі, Рашид ад-Диннің жинағы."
+    )
+    words = [word for _s, _e, word in spellcheck.checkable_words(text)]
+    assert {"мен", "жылы", "ғасыр", "еңбегі", "жинағы"} <= set(words)
+    assert not {"ҚР", "БҰҰ", "ТМД", "ЕҚЫҰ", "ХХ", "ҚазҰУ", "Левшин", "Марғұланның", "Тоқаевтың", "ад"} & set(words)
+    assert not any(letter.isascii() for word in words for letter in word)
+
+
+def test_stored_corrections_are_kept_apart_by_rules_version_and_russian_dictionary():
+    """Corrections stored before the loanword rules, or by a process without the Russian dictionary,
+    are not read back by one that would answer otherwise."""
+    without = spellcheck.Speller(FakeDictionary({"кітап"}), extra=frozenset())
+    with_russian = spellcheck.Speller(FakeDictionary({"кітап"}), extra=frozenset(), russian=FakeDictionary(set()))
+    assert without.store_key("кітапп").startswith("corrections:2:")
+    assert without.store_key("кітапп") != with_russian.store_key("кітапп")
+
+
+def test_a_sentence_of_every_class_flags_only_its_slips(speller):
+    """Loanwords with endings, compounds, abbreviations and dates pass; two words run together and a
+    Kazakh word typed on a Russian keyboard do not."""
+    if speller.russian is None:
+        skip_or_fail("the Russian Hunspell dictionary (Debian hunspell-ru)")
+    text = (
+        "Жер сілкінісінің эпицентрінде ортағасырлық қалалар мен дүниежүзілік мұра бар. ҚР мен БҰҰ 1991-жылы "
+        "дипломатиялық-консулдық қарым-қатынас орнатты, бірақ сыртқысаясат пен Казакстанның стохастикалық "
+        "бағыты өзгерді."
+    )
+    rejected = [word for _s, _e, word in spellcheck.checkable_words(text) if not speller.accepts(word)]
+    assert rejected == ["сыртқысаясат", "Казакстанның"]
+
+
+@pytest.mark.parametrize("word", ["халықаралалық", "ортағасрлық", "дүниежүзлік"])
+def test_a_doubled_syllable_or_a_dropped_letter_is_no_compound(speller, word):
+    assert not speller.accepts(word)

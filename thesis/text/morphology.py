@@ -95,7 +95,9 @@ TRANSITIONS = {
     "case": [(ATTRIBUTIVE, "noun"), (PREDICATIVE, "end")],
     "verb": [(REFLEXIVE, "reflexive"), (CAUSATIVE, "causative")],
     "reflexive": [(CAUSATIVE, "causative")],
-    "causative": [],
+    # The passive of a causative is as common as either (қауымдастырылған, қалыптастырылды).
+    "causative": [(REFLEXIVE, "passive")],
+    "passive": [],
     "negated": [(NONFINITE, "noun"), (CONVERB, "end"), (FINITE, "finite")],
     "finite": [(PERSON, "end")],
     "end": [],
@@ -105,7 +107,7 @@ TRANSITIONS["inflection"] = [step for step in TRANSITIONS["noun"] if step[0] not
 # A person's name declines by number and case alone (Назарбаевтың, Әуезовтер): a name that ends as
 # a possessive or a predicative ending would (Кенесары, Байтұрсынұлы, Әбдікәрім, Накасима) is whole.
 TRANSITIONS["name"] = [step for step in TRANSITIONS["noun"] if step[0] in (PLURAL, CASE)]
-for _voice in ("verb", "reflexive", "causative"):
+for _voice in ("verb", "reflexive", "causative", "passive"):
     TRANSITIONS[_voice] = TRANSITIONS[_voice] + [
         (NEGATION, "negated"),
         (NONFINITE, "noun"),
@@ -138,8 +140,10 @@ def harmony(text: str) -> str | None:
 def joins(last: str, suffix: str) -> bool:
     """Whether `suffix` may follow the letter `last` by the rules of assimilation Kazakh spelling shows."""
     first = suffix[0]
+    if suffix == "т":
+        return last in VOWELS or last in "рй"  # тереңде-т, and a causative after р or й: жүгір-т, көбей-т
     if len(suffix) == 1 and first not in VOWELS:
-        return last in VOWELS  # оқы-п, тереңде-т, келе-р, келсе-к
+        return last in VOWELS  # оқы-п, келе-р, келсе-к
     if first in "тқкп":
         # A loanword's final в is said as ф: Киевке, архивтер, Назарбаевтың, Әуезовке.
         return last in VOICELESS or last == "в"

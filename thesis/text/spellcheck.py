@@ -5,9 +5,12 @@ one suffix at most, misses many loanwords of political science, and reads a stem
 in я as front-vowelled ("дипломатиянің"). Used alone it would flag most word forms of
 an academic text. So a word is accepted when Hunspell accepts it, when it is in the
 supplementary vocabulary below, or when it is a known stem followed by a grammatical
-chain of suffixes (the inflection model below). It is rejected, even then, when it has a
-letter three times in a row or a chunk typed twice whose removal leaves a word Hunspell
-knows ("Республикасынының"): no Kazakh word is spelt so.
+chain of suffixes (the inflection model below). A stem is known, too, when it is a Russian word
+as Kazakh spells it (`loanwords`: эпицентр-інде, стохастика-лық), and a word when it is two known
+words written as one compound (ортағасырлық, дүниежүзілік; never offered as a correction). It is
+rejected, even then, when it has a letter three times in a row or a chunk typed twice whose removal
+leaves a word Hunspell knows and that no reading takes as its own ("Республикасынының"): no Kazakh
+word is spelt so.
 
 Suggestions are ranked by a weighted edit distance in which the slips this transcription
 makes cost less: a Kazakh letter typed as its Russian neighbour (қ/к, ң/н, ү/у, ұ/у,
@@ -30,8 +33,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .alphabet import KAZAKH_LETTERS, LATIN_RE
-from .morphology import CASE, DERIVATION, MIN_STEM, PLURAL, SOFTENING, THIRD_POSSESSIVE, chains, harmony, stem_splits
+from .alphabet import KAZAKH_LETTERS, LATIN_RE, VOWELS
+from .loanwords import EPENTHETIC_RE, LOAN_PREFIXES, is_loanword, load_russian
+from .morphology import (
+    CASE,
+    DERIVATION,
+    ELIDING,
+    MIN_STEM,
+    PLURAL,
+    SOFTENING,
+    SURNAME_RE,
+    THIRD_POSSESSIVE,
+    chains,
+    harmony,
+    name_stem,
+    stem_splits,
+)
 from .morphology import stem as word_stem
 from .sentences import ABBREVIATIONS
 
@@ -49,6 +66,7 @@ SUPPLEMENTARY_WORDS = frozenset(
     компромисс коммюнике конфигурация конфликт концептуалды концепция монополярлы протокол сфера теоретикалық
     эксперт француз келісімшарт жеделхат ядро ядролық жүзжылдық онжылдық көшбасшы мейілінше амбиция делегация
     формация сектанттық түсінісушілік тұрақсыздық теңқұқықты такт кеңесу
+    жаһан жаһандану өңір үдеріс хаттама қағанат ену жүгіру күйреу
     балқан шығанақ еуразия евразия иран ирақ кувейт турция ресей қытай европа европалық
     """.split()
 )
@@ -61,8 +79,20 @@ CONFUSABLE = {frozenset(pair): 0.4 for pair in ("қк", "ңн", "үу", "ұу", 
 ATTESTING_KEPT = 16
 # The longest word corrections are looked for: longer than any Kazakh word form (about 35 letters).
 LONGEST_CORRECTED = 48
-# Prefixes written onto the word they negate.
-PREFIXES = ("бей",)
+# Prefixes written onto the word they negate, and those of Greek or Latin origin written onto a Kazakh word (геосаяси).
+PREFIXES = ("бей", *LOAN_PREFIXES)
+# A compound written as one word ends in a suffix that makes an adjective of the two (орта ғасыр → ортағасырлық)...
+COMPOUND_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі")
+# ... or its second part is one of these, which make the names of sciences (дінтану, саясаттану).
+COMPOUND_TAILS = ("тану", "танушы")
+# A compound's parts are four letters at least; a first part of three (көп, көр) goes only before a
+# second of five or more that starts with a consonant (көпвекторлы, көрсоқырлық): a shorter one is as
+# often a word run into the next (Хал қаралық, Құл иеленушілік).
+MIN_COMPOUND_HEAD = 4
+SHORT_HEAD = 3
+LONG_REST = 5
+# A second part ending in a case is a word form, not a stem (өзара + қатынаста).
+INFLECTED_ENDINGS = tuple(form for form in (*CASE, *PLURAL) if len(form) >= 2)
 VOCABULARY_BONUS = 0.7
 SPLIT_COST = 0.8
 HUNSPELL_FIRST = 0.3
@@ -86,9 +116,10 @@ LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
-# Raised whenever `corrections` would answer differently, so that corrections stored by an earlier
-# version are not read back; how long a stored one is kept, so that a new Hunspell dictionary shows.
-CORRECTIONS_VERSION = 1
+# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds),
+# so that corrections stored by an earlier version are not read back; how long a stored one is kept,
+# so that a new Hunspell dictionary shows.
+CORRECTIONS_VERSION = 2
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
 
@@ -103,10 +134,23 @@ class Speller:
     _shared: dict = field(default_factory=dict, repr=False)
     # A cache every process reads (get/set), where corrections outlive the process; None keeps them in it.
     store: object = field(default=None, repr=False)
+    # The Russian dictionary (check) that tells a loanword's stem (`loanwords`); None knows no loanword.
+    russian: object = field(default=None, repr=False)
 
     def knows(self, word: str) -> bool:
-        """Accepted as it stands by Hunspell or the supplementary vocabulary."""
+        """Accepted as it stands by Hunspell or the supplementary vocabulary, or a Russian loanword."""
+        return word.lower() in self.extra or self.hunspell_knows(word) or self.loanword(word)
+
+    def kazakh(self, word: str) -> bool:
+        """Accepted as it stands by Hunspell or the supplementary vocabulary, loanwords aside."""
         return word.lower() in self.extra or self.hunspell_knows(word)
+
+    def loanword(self, word: str) -> bool:
+        """A Russian word as Kazakh spells it, not a Kazakh word typed on a Russian keyboard (`loanwords`)."""
+        key = ("loanword", word.lower())
+        if key not in self._cache:
+            self._cache[key] = is_loanword(word, self.russian, self.kazakh)
+        return self._cache[key]
 
     def hunspell_knows(self, word: str) -> bool:
         """Accepted by Hunspell alone."""
@@ -124,16 +168,66 @@ class Speller:
         return self.knows(stem + "у") or bool(softened and self.knows(stem[:-1] + softened + "у"))
 
     def accepts(self, word: str) -> bool:
+        """A right spelling: a word `accepts_plain` takes, or a compound of two (`_compound`)."""
+        key = ("accepts", word)
+        if key not in self._cache:
+            self._cache[key] = self.accepts_plain(word) or (self._may_be_compound(word) and self._compound(word))
+        return self._cache[key]
+
+    def _may_be_compound(self, word: str) -> bool:
+        """No letter tripled and no chunk typed twice that leaves a known word: халықаралалық is no compound."""
+        return not _typo_shaped(word) and not repeated_chunks(word, self.knows)
+
+    def accepts_plain(self, word: str) -> bool:
+        """A right spelling other than a compound: what a correction may be. Compounds are accepted as
+        the text writes them, never offered, since any two words run together would be one."""
         if word not in self._cache:
             self._cache[word] = self._accepts(word)
         return self._cache[word]
 
     def _accepts(self, word: str) -> bool:
-        if TRIPLED_RE.search(word):
-            return False
-        if repeated_chunk_fixes(word, self.knows):
+        if _typo_shaped(word) or self._repeated_in_endings(word):
             return False
         return self.knows(word) or is_inflected(word, self) or self._prefixed(word)
+
+    def _repeated_in_endings(self, word: str) -> bool:
+        """A chunk typed twice whose removal leaves a known word, where no reading of the word takes
+        the two as its own: Республикасынының, whose only reading is the known Республикасыны and
+        -ның, the stem ending with the first and the endings starting with the second, and itself a
+        word and a case ending. A reading whose stem ends anywhere else (маман-ды, пән-і-нің, шеш-етін),
+        or is a bare stem (пішін-ін), takes them as the word's own."""
+        chunks = repeated_chunks(word, self.knows)
+        if not chunks:
+            return False
+        stems = set(inflection_stems(word, self))
+        return any(
+            all(len(stem) == start + size and self._case_form(stem, size) for stem in stems) for start, size in chunks
+        )
+
+    def _case_form(self, stem: str, size: int) -> bool:
+        """A stem that is a known word and a case ending of `size` letters (Республикасы-ны), not a bare one (пішін)."""
+        return stem[-size:].lower() in CASE and self.knows(stem[:-size])
+
+    def _compound(self, word: str) -> bool:
+        """Two known words written as one, as Kazakh writes a compound: before a suffix that makes an
+        adjective of them (ортағасырлық, дүниежүзілік, көпвекторлы), or before a science's -тану
+        (дінтану). Two words merely run together (сыртқысаясат) are neither."""
+        lower = word.lower()
+        for cut in range(MIN_STEM, len(word) - len("тану") + 1):
+            head = word[:cut]
+            if lower[cut:].startswith(COMPOUND_TAILS) and self.knows(head) and _science(lower[cut:]):
+                return True
+        return any(self._compound_stem(stem) for stem in compound_stems(word))
+
+    def _compound_stem(self, stem: str) -> bool:
+        """A stem that is two known words, the second perhaps with its third person's possessive (дүние жүзі)."""
+        for cut in range(SHORT_HEAD, len(stem) - MIN_COMPOUND_HEAD + 1):
+            head, rest = stem[:cut], stem[cut:]
+            if not _compound_shaped(head, rest.lower()) or not self.knows(head):
+                continue
+            if self.knows(rest) or _possessive_of_known(rest, self):
+                return True
+        return False
 
     def _prefixed(self, word: str) -> bool:
         """A word with a negating prefix written onto it, as Kazakh spelling writes it: бейәскери, бейресми."""
@@ -157,7 +251,9 @@ class Speller:
                 del kept[next(iter(kept))]  # the oldest: an edited headline leaves its old set behind
             stems = {word_stem(word) for word in attested}
             extra = self.extra | attested | stems
-            kept[attested] = Speller(self.dictionary, extra, _shared=self._shared, store=self.store)
+            kept[attested] = Speller(
+                self.dictionary, extra, _shared=self._shared, store=self.store, russian=self.russian
+            )
         return kept[attested]
 
     def hunspell_suggestions(self, word: str) -> list[str]:
@@ -187,7 +283,8 @@ class Speller:
     def store_key(self, word: str) -> str:
         """The word's key in the store: its corrections depend on the words accepted beyond Hunspell's."""
         if ("accepted digest",) not in self._cache:
-            accepted = "\n".join(sorted(self.extra)).encode()
+            # Whether the Russian dictionary is there changes what is accepted, and so the corrections.
+            accepted = "\n".join([*sorted(self.extra), f"russian:{self.russian is not None}"]).encode()
             self._cache[("accepted digest",)] = hashlib.blake2b(accepted, digest_size=12).hexdigest()
         digest = hashlib.blake2b(word.encode(), digest_size=12).hexdigest()
         return f"corrections:{CORRECTIONS_VERSION}:{self._cache[('accepted digest',)]}:{digest}"
@@ -200,7 +297,7 @@ def load_speller(language: str = DEFAULT_LANGUAGE) -> tuple[Speller | None, str]
     except ImportError as error:  # pyenchant raises ImportError when the C library is missing
         return None, f"The spell-checker is unavailable: {error}"
     try:
-        return Speller(enchant.Dict(language)), ""
+        return Speller(enchant.Dict(language), russian=load_russian()), ""
     except enchant.errors.Error as error:
         return None, f"The spell-checker has no dictionary for {language}: {error}"
 
@@ -253,13 +350,36 @@ def checkable_words(text: str, skip=frozenset()):
     """
     for match in WORD_RE.finditer(text):
         word, start = match.group(), match.start()
-        if len(word) < 2 or LATIN_RE.search(word) or word.isupper():
+        if len(word) < 2 or LATIN_RE.search(word) or word.isupper() or _abbreviation(word):
             continue
         if word.lower() in ABBREVIATIONS or word.lower() in skip:
             continue
-        if _follows_acronym(text, start):
+        if _follows_acronym(text, start) or _part_of_a_name(text, start, match.end()) or _surname(word):
             continue
         yield start, match.end(), word
+
+
+# An initial before a name ("А.И.Левшин", "Ә. Марғұланның"), and a particle hyphenated to one (ад-Дин, әл-Фараби).
+INITIAL_RE = re.compile(r"(?:^|[^\w])[^\W\d_]\.\s?$")
+NAME_PARTICLE = 3
+
+
+def _abbreviation(word: str) -> bool:
+    """An abbreviation in capitals and small letters (ҚазҰУ, ҚазМемПИ): a capital after the first letter."""
+    return any(letter.isupper() for letter in word[1:])
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word after an initial, or a short particle hyphenated to a capitalised word."""
+    if text[start].isupper() and INITIAL_RE.search(text[max(0, start - 4) : start]):
+        return True
+    following = text[end : end + 2]
+    return end - start <= NAME_PARTICLE and len(following) == 2 and following[0] == "-" and following[1].isupper()
+
+
+def _surname(word: str) -> bool:
+    """A family name of the Russian kind, in -ов or -ев, with the endings a name takes (Тоқаевтың, Логунов)."""
+    return word[:1].isupper() and bool(SURNAME_RE.search(name_stem(word).lower()))
 
 
 # A name the text establishes: capitalised away from a sentence's start at least this often, never in lower case.
@@ -353,19 +473,76 @@ def is_inflected(word: str, speller: Speller) -> bool:
 
 def inflection_stem(word: str, speller: Speller) -> str | None:
     """The longest stem through which the inflection model accepts `word`, or None."""
+    return next(inflection_stems(word, speller), None)
+
+
+def inflection_stems(word: str, speller: Speller):
+    """The stems through which the inflection model accepts `word`, longest first."""
     for stem, tail in stem_splits(word):
         vowels, last = harmony(stem), stem[-1].lower()
-        noun = len(stem) >= MIN_STEM and chains(last, tail, "noun", vowels) and speller.knows(stem)
-        if noun and (not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)):
-            return stem
-        if chains(last, tail, "verb", vowels) and speller.knows_verb(stem):
-            return stem
-    return None
+        noun = len(stem) >= MIN_STEM and _noun_chain(stem, tail, speller)
+        if noun or (chains(last, tail, "verb", vowels) and speller.knows_verb(stem)):
+            yield stem
+
+
+def _compound_shaped(head: str, rest: str) -> bool:
+    """Parts that may make a compound: long enough (MIN_COMPOUND_HEAD), the second no word form."""
+    if rest.endswith(INFLECTED_ENDINGS) or rest.startswith(PLURAL):
+        return False
+    return len(head) >= MIN_COMPOUND_HEAD or (len(rest) >= LONG_REST and rest[0] not in VOWELS)
+
+
+def _science(rest: str) -> bool:
+    """-тану or -танушы with the endings a noun takes after it (дінтану, саясаттанудың)."""
+    tail = rest[len("тану") :]
+    return not tail or chains("у", tail, "noun", "back")
+
+
+def _typo_shaped(word: str) -> bool:
+    return bool(TRIPLED_RE.search(word))
+
+
+def compound_stems(word: str):
+    """The stems of `word` that a compound's suffix follows (ортағасыр + лық), with what may follow it."""
+    for stem, tail in stem_splits(word):
+        long_enough = tail.startswith(COMPOUND_SUFFIXES) and len(stem) >= SHORT_HEAD + MIN_COMPOUND_HEAD
+        if long_enough and chains(stem[-1].lower(), tail, "noun", harmony(stem)):
+            yield stem
+
+
+def _possessive_of_known(word: str, speller: Speller) -> bool:
+    """A known word with its third person's possessive (жүзі)."""
+    lower = word.lower()
+    return any(
+        lower.endswith(ending) and len(word) - len(ending) >= MIN_STEM and speller.knows(word[: -len(ending)])
+        for ending in THIRD_POSSESSIVE
+    )
+
+
+def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
+    """A known noun stem and endings it takes: a possessed stem (мерзімі) takes the possessive's, and
+    so does an elided one (орны, орнын), whose endings are no noun's."""
+    vowels, last = _stem_harmony(stem, speller), stem[-1].lower()
+    if chains(last, tail, "noun", vowels) and speller.knows(stem):
+        return not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)
+    return _elided_possessive(stem.lower()) and chains(last, tail, "third possessed", vowels) and speller.knows(stem)
+
+
+def _stem_harmony(stem: str, speller: Speller) -> str | None:
+    """The vowels a stem's endings agree with; none for a loanword ending in two consonants, whose
+    endings are often front whatever its vowels (Маркс, маркстік; факт, фактілер)."""
+    lower = stem.lower()
+    two_consonants = len(lower) >= 2 and not set(lower[-2:]) & set(VOWELS)
+    if two_consonants and not speller.kazakh(stem) and speller.loanword(stem):
+        return None
+    return harmony(stem)
 
 
 def _possessed(stem: str, speller: Speller) -> bool:
     """A stem the dictionary lists with its third person's possessive (мерзімі: мерзім-і), which
     takes its cases as that possessive does: мерзімін, not мерзіміді."""
+    if EPENTHETIC_RE.search(stem.lower()) and speller.loanword(stem):
+        return False  # субъекті: a loanword's own vowel after two consonants, which takes -сі (субъектісі)
     for ending in THIRD_POSSESSIVE:
         base = stem[: -len(ending)]
         if stem.lower().endswith(ending) and len(base) >= MIN_STEM and speller.knows(base):
@@ -373,7 +550,25 @@ def _possessed(stem: str, speller: Speller) -> bool:
     return False
 
 
+def _elided_possessive(stem: str) -> bool:
+    """A word's third person's possessive with its last vowel dropped (орын: орны), which takes its
+    cases as that possessive does (орнын)."""
+    return len(stem) >= MIN_STEM and stem[-1] in "ыі" and stem[:-2] + stem[-1] + stem[-2] in ELIDING
+
+
 # --- typo fixes and suggestions ----------------------------------------------------------------------
+
+
+def repeated_chunks(word: str, accepts) -> list[tuple[int, int]]:
+    """(start, size) of each chunk of 2-4 letters typed twice in a row whose single typing `accepts` takes."""
+    lower = word.lower()
+    return [
+        (start, size)
+        for size in (2, 3, 4)
+        for start in range(len(word) - 2 * size + 1)
+        if lower[start : start + size] == lower[start + size : start + 2 * size]
+        and accepts(word[: start + size] + word[start + 2 * size :])
+    ]
 
 
 def repeated_chunk_fixes(word: str, accepts) -> list[str]:
@@ -494,14 +689,14 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
 
     def offer(candidate: str, cost: float | None = None):
         candidate = _match_case(word, candidate)
-        if candidate != word and all(speller.accepts(part) for part in candidate.split()):
+        if candidate != word and all(speller.accepts_plain(part) for part in candidate.split()):
             cost = distance(word, candidate) if cost is None else cost
             found[candidate] = min(cost, found.get(candidate, cost))
 
     collapsed = collapse_tripled(word)
     if collapsed != word:
         offer(collapsed, 0.2)
-    for fix in repeated_chunk_fixes(word, speller.accepts):
+    for fix in repeated_chunk_fixes(word, speller.accepts_plain):
         offer(fix, 0.3)
     for rank, suggestion in enumerate(speller.hunspell_suggestions(word)):
         # Hunspell's first choice is right more often than its next ones, unless it cuts the word in two.
@@ -515,7 +710,7 @@ def corrections(word: str, speller: Speller) -> dict[str, float]:
         if suggestion.count(" ") == 1:
             offer(suggestion.replace(" ", "-"), cost + 0.05)  # қарым-қатынас is one word, hyphenated
     for variant in (*set(variants(word)), *confusion_variants(word)):
-        if speller.accepts(variant):
+        if speller.accepts_plain(variant):
             offer(variant)
     return found
 
