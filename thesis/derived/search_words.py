@@ -5,6 +5,9 @@ from ..models import Passage, PassageWords, Section
 from ..text.analysis import analyse, lexicon_knows
 from ..text.headings import heading_of
 
+# Rows written by one statement: SQLite allows so many parameters to one.
+BATCH = 1000
+
 
 def heading_words(section: Section) -> str:
     return analyse(heading_of(section.kind, section.number, section.label, section.title) or "", lexicon_knows)
@@ -19,7 +22,7 @@ def refresh_search_words(passages, using: str | None = None) -> None:
     ]
     if rows:
         manager = PassageWords.objects.using(using or passages[0]._state.db)
-        manager.bulk_create(rows, update_conflicts=True, unique_fields=["passage"], update_fields=["words", "heading"])
+        manager.bulk_create(rows, batch_size=BATCH, update_conflicts=True, unique_fields=["passage"], update_fields=["words", "heading"])
 
 
 def refresh_headings(section_ids, using: str) -> None:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .alphabet import CYRILLIC_RE, LATIN_RE, VOWELS, cyrillic_lookalikes
-from .morphology import SOFTENED, WORD_RE, short_cut, stem, unelided
+from .morphology import MIN_SEARCH_STEM, SOFTENED, WORD_RE, inflected, short_cut, stem, stem_splits, unelided
 from .spellcheck import default_speller
 from .transliteration import to_cyrillic
 
@@ -81,11 +81,27 @@ def _lemma(word: str, known: _Known) -> str:
     full = unelided(word)
     if full:
         return full
-    cut = _dictionary_form(stem(word), known)
-    if cut != word and (known(cut) or not known(word)):
-        # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез".
-        return unelided(cut) or short_cut(cut, known) or cut
+    cut = _known_cut(word, known)
+    if cut is None and not known(word):
+        # A name or a term the lexicon lacks: the morphology's stem alone.
+        cut = _dictionary_form(stem(word), known)
+    if cut and cut != word:
+        # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез"; only a
+        # short one, as a longer stem would be cut again into another word (қатынас is not қат-ынас).
+        short = short_cut(cut, known) if len(cut) <= MIN_SEARCH_STEM + 1 else None
+        return unelided(cut) or short or cut
     return short_cut(word, known) or word
+
+
+def _known_cut(word: str, known) -> str | None:
+    """The shortest stem of `MIN_SEARCH_STEM` written letters or more that a chain of endings
+    follows and the lexicon knows, as the dictionary lists it; None when the lexicon knows none."""
+    found = None
+    for candidate, tail in stem_splits(word):  # longest first
+        if len(word) - len(tail) >= MIN_SEARCH_STEM and inflected(candidate, tail):
+            form = _dictionary_form(candidate, known)
+            found = form if known(form) else found
+    return found
 
 
 def _dictionary_form(cut: str, known) -> str:
