@@ -2,6 +2,8 @@
 
 from django import forms
 
+from .text.analysis import lexicon_knows
+from .text.query_language import QueryError, parse
 from .year_fields import WholeNumberField
 
 # The largest key either database stores (a signed 64-bit integer): SQLite cannot compare a larger
@@ -28,3 +30,15 @@ class SearchField(forms.CharField):
         kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
         kwargs.setdefault("strip", False)
         super().__init__(**kwargs)
+
+
+class QueryField(SearchField):
+    """A passage search in the query language (thesis.text.query_language): a malformed one (an unclosed
+    quote, exclusions alone, OR at an end) is the field's error, so that the parameter is named."""
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            parse(value, lexicon_knows)
+        except QueryError as error:
+            raise forms.ValidationError(str(error), code=error.code) from None

@@ -21,6 +21,7 @@ misspelt word still finds its passage, and so does a correct one that the text o
 A query that finds nothing may have been typed on a Russian keyboard: `did_you_mean` reads it so."""
 
 import json
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
@@ -31,11 +32,12 @@ from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .models import Passage, PassageTextIndex
-from .text.analysis import lexicon_knows
+from .text.analysis import lexicon_knows, word_spans
 from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
 from .text.keyboard import keyboard_readings
 from .text.morphology import WordForm, phrase_forms, phrase_word_forms
-from .text.query_language import Query, fts_match, parse, tsquery
+from .text.query_language import Query, fts_match, marked, parse, tsquery
+from .text.snippets import MAX_MARKS, match_spans, merge
 from .text.transliteration import cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
@@ -235,6 +237,27 @@ def search_passages(queryset, term: str, order: str = "relevance"):
     if ranked or rest or vendor != "postgresql" or not spellings:
         return _ranked(queryset, ranked, rest, order)
     return _near_misses(queryset, spellings)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a result marks of `term`: the strings found inside words (the query as typed and its other
+    forms, when it is plain), and the words whose analysed form a query's word or prefix matches."""
+
+    strings: tuple[str, ...]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = match_spans(text, list(self.strings)) + word_spans(text, self.words, self.prefixes, lexicon_knows)
+        return merge(found)[:MAX_MARKS]
+
+
+def search_marks(term: str) -> Marks:
+    """The marks of a query that `parse_query` accepts."""
+    query = parse_query(term)
+    words, prefixes = marked(query)
+    return Marks(tuple(query_terms(term)) if query.plain else (), words, prefixes)
 
 
 def near_misses(found) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .alphabet import CYRILLIC_RE, LATIN_RE, VOWELS, cyrillic_lookalikes
 from .morphology import MIN_SEARCH_STEM, SOFTENED, WORD_RE, inflected, short_cut, stem, stem_splits, unelided
+from .snippets import fold
 from .spellcheck import default_speller
 from .transliteration import to_cyrillic
 
@@ -110,3 +111,18 @@ def _dictionary_form(cut: str, known) -> str:
     hard = cut[:-1] + SOFTENED[cut[-1]] if cut[-1] in SOFTENED else cut
     doubled = cut + cut[-1] if cut[-1] not in VOWELS else cut
     return next((form for form in (hard, cut, doubled) if known(form)), hard)
+
+
+def word_spans(text: str, words: frozenset[str], prefixes: tuple[str, ...], known) -> list[tuple[int, int]]:
+    """Where `text` writes a word whose analysed form is one of `words` or begins with one of
+    `prefixes`: the forms a search by analysed words matched, to mark ("саясатының" for "саясат")."""
+    if not words and not prefixes:
+        return []
+    folded = fold(text)
+    spans = []
+    for match in TOKEN_RE.finditer(folded):
+        token, head = cyrillic_word(match.group()), bool(COMPOUND_HEAD_RE.match(folded, match.end()))
+        analysed = token if head else lemma(token, known)
+        if analysed in words or any(analysed.startswith(prefix) for prefix in prefixes):
+            spans.append(match.span())
+    return spans
