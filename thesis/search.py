@@ -32,8 +32,8 @@ from django.db.models.functions import Lower
 from django.dispatch import receiver
 
 from .models import Passage, PassageTextIndex
-from .text.analysis import lexicon_knows, word_spans
 from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
+from .text.analysis import lexicon_knows, word_spans
 from .text.keyboard import keyboard_readings
 from .text.morphology import WordForm, phrase_forms, phrase_word_forms
 from .text.query_language import Query, fts_match, marked, parse, tsquery

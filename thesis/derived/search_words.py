@@ -22,7 +22,8 @@ def refresh_search_words(passages, using: str | None = None) -> None:
     ]
     if rows:
         manager = PassageWords.objects.using(using or passages[0]._state.db)
-        manager.bulk_create(rows, batch_size=BATCH, update_conflicts=True, unique_fields=["passage"], update_fields=["words", "heading"])
+        fields = {"update_fields": ["words", "heading"], "unique_fields": ["passage"]}
+        manager.bulk_create(rows, batch_size=BATCH, update_conflicts=True, **fields)
 
 
 def refresh_headings(section_ids, using: str) -> None:

@@ -28,7 +28,7 @@ UNBALANCED = "unbalanced"
 ONLY_EXCLUDED = "only_excluded"
 MISPLACED_OR = "misplaced_or"
 MESSAGES = {
-    UNBALANCED: 'A phrase\'s quotation mark is not closed: put a " at its end too.',
+    UNBALANCED: "A phrase's quotation mark is not closed: put a \" at its end too.",
     ONLY_EXCLUDED: "A query of exclusions alone finds nothing: add a word to look for.",
     MISPLACED_OR: "OR stands between two words or phrases, not at either end of the query or beside a -.",
 }
@@ -69,23 +69,28 @@ def parse(text: str, known) -> Query:
             plain, joining = False, True
             continue
         plain = plain and not minus and phrase == "" and not bare.endswith("*") and '"' not in text
-        term = _term(phrase if bare == "" else bare, known, prefix=bare.endswith("*"))
         if minus and joining:
             raise QueryError(MISPLACED_OR)
-        if term is None:
-            continue
-        if minus:
-            excluded.append(term)
-        elif joining:
-            clauses[-1] = (*clauses[-1], term)
-        else:
-            clauses.append((term,))
-        joining = False
+        term = _term(phrase if bare == "" else bare, known, prefix=bare.endswith("*"))
+        joining = _place(term, bool(minus), joining, clauses, excluded)
     if joining:
         raise QueryError(MISPLACED_OR)
     if excluded and not clauses:
         raise QueryError(ONLY_EXCLUDED)
     return Query(tuple(clauses), tuple(excluded), plain)
+
+
+def _place(term: Term | None, minus: bool, joining: bool, clauses: list, excluded: list) -> bool:
+    """Put `term` among the exclusions, beside the clause before it (after OR) or in a clause of its own."""
+    if term is None:
+        return joining
+    if minus:
+        excluded.append(term)
+    elif joining:
+        clauses[-1] = (*clauses[-1], term)
+    else:
+        clauses.append((term,))
+    return False
 
 
 def _term(text: str, known, prefix: bool) -> Term | None:
