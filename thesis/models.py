@@ -342,6 +342,32 @@ class PassageWords(models.Model):
         return self.words[:60]
 
 
+class PassageWordsIndex(models.Model):
+    """A row of SQLite's FTS5 index of passages' analysed words (migration 0026); PostgreSQL has none.
+
+    Not managed: triggers keep it in step with PassageWords. A model lets search join it through the
+    ORM, so that one query matches, ranks (FTS5's `rank`, bm25) and narrows the passages at once.
+    `match` is the table's hidden column of its own name, which MATCH reads."""
+
+    passage = models.OneToOneField(
+        Passage,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="words_index",
+    )
+    match = models.TextField(db_column="thesis_passagewords_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "thesis_passagewords_fts"
+
+    def __str__(self):
+        return str(self.passage_id)
+
+
 class PassageTextIndex(models.Model):
     """A row of the trigram index of passages' text: on SQLite an FTS5 virtual table (migration 0005),
     on PostgreSQL a table of the case-folded text with a trigram GIN index (migration 0015).

@@ -31,7 +31,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .models import Passage, PassageTextIndex
+from .models import Passage, PassageTextIndex, PassageWordsIndex
 from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
 from .text.analysis import lexicon_knows, word_spans
 from .text.keyboard import keyboard_readings
@@ -47,9 +47,8 @@ LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 FTS_MIN_LENGTH = 3
 # How many matches a search lists and counts: past it, a count would cost as much as the corpus is large.
 SEARCH_RESULT_LIMIT = 1000
-# The FTS5 table of passages' analysed words (migration 0026), and what a heading's words weigh in
-# a passage's rank against its own words' 1 (SQLite's bm25 weights there, PostgreSQL's here).
-WORDS_FTS = "thesis_passagewords_fts"
+# What a heading's words weigh in a passage's rank against its own words' 1 (SQLite's bm25 weights
+# are migration 0026's, PostgreSQL's here).
 HEADING_WEIGHT = 0.3
 ID = '"thesis_passage"."id"'
 
@@ -138,6 +137,7 @@ class FoldedContains(Lookup):
 
 PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
 PassageTextIndex._meta.get_field("text").register_lookup(FoldedContains)
+PassageWordsIndex._meta.get_field("match").register_lookup(FullTextMatch)
 
 
 class JSONStrings(Func):
@@ -227,7 +227,7 @@ def search_passages(queryset, term: str, order: str = "relevance"):
         return queryset
     vendor = connections[queryset.db].vendor
     # Each kind's ids are read once, here: otherwise the count and the page would each search again.
-    ranked = _word_matches(queryset, query, vendor) if query.clauses else []
+    ranked = _word_matches(queryset, query, vendor, order) if query.clauses else []
     spellings, others, _word_forms = term_tiers(term) if query.plain else ([], [], [])
     rest = []
     # When the analysed words fill every place a search lists, no part of a word could show.
@@ -265,7 +265,7 @@ def near_misses(found) -> bool:
     return "search_rank" in found.query.annotations
 
 
-def _word_matches(queryset, query: Query, vendor: str) -> list[int]:
+def _word_matches(queryset, query: Query, vendor: str, order: str) -> list[int]:
     """The ids of the first passages whose analysed words (or heading's) match `query`, best first:
     by bm25 on SQLite, by ts_rank_cd on PostgreSQL, in stored order among equals."""
     passage = f'"{Passage._meta.db_table}"."id"'
@@ -275,9 +275,11 @@ def _word_matches(queryset, query: Query, vendor: str) -> list[int]:
         score = f"""SELECT -ts_rank_cd('{{{HEADING_WEIGHT}, {HEADING_WEIGHT}, {HEADING_WEIGHT}, 1.0}}', document,
             {document}) FROM thesis_passagewords WHERE passage_id = {passage}"""
     else:
-        compiled = fts_match(query)
-        found = f"SELECT rowid FROM {WORDS_FTS} WHERE {WORDS_FTS} MATCH %s"
-        score = f"SELECT rank FROM {WORDS_FTS} WHERE {WORDS_FTS} MATCH %s AND rowid = {passage}"
+        # Joined, so that each match is ranked once, as FTS5 reads it, not looked up again by id.
+        matches = queryset.filter(words_index__match__fts_match=fts_match(query))
+        # In stored order the index hands its rowids over in order, and the read stops once it has enough.
+        ranking = ("words_index__passage_id",) if order == "order" else ("words_index__rank", "pk")
+        return _first(matches.order_by(*ranking))
     matches = queryset.filter(pk__in=RawSQL(found, [compiled])).annotate(words_score=RawSQL(score, [compiled]))
     return _first(matches.order_by("words_score", "pk"))
 

@@ -96,6 +96,27 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "passages' analysed words",
             },
         ),
+        # SQLite's FTS5 table, for the ORM to join: the RunPython below makes it there.
+        migrations.CreateModel(
+            name="PassageWordsIndex",
+            fields=[
+                (
+                    "passage",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="words_index",
+                        serialize=False,
+                        to="thesis.passage",
+                    ),
+                ),
+                ("match", models.TextField(db_column="thesis_passagewords_fts")),
+                ("rank", models.FloatField()),
+            ],
+            options={"db_table": "thesis_passagewords_fts", "managed": False},
+        ),
         migrations.RunPython(
             run({"sqlite": SQLITE, "postgresql": POSTGRES}), run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP})
         ),
