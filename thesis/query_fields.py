@@ -35,7 +35,7 @@ class SearchField(forms.CharField):
 
 # The query language's refusals (thesis.text.query_language.MESSAGES), in the reader's language.
 QUERY_MESSAGES = {
-    UNBALANCED: _('A phrase\'s quotation mark is not closed: put a " at its end too.'),
+    UNBALANCED: _("A phrase's quotation mark is not closed: put a \" at its end too."),
     ONLY_EXCLUDED: _("A query of exclusions alone finds nothing: add a word to look for."),
     MISPLACED_OR: _("OR stands between two words or phrases, not at either end of the query or beside a -."),
 }
