@@ -473,3 +473,17 @@ def test_the_query_language_finds_the_same_passages_of_a_generated_corpus_on_eit
         for query in SYNTHETIC_FINDS
     }
     assert found == SYNTHETIC_FINDS
+
+
+@pytest.mark.django_db
+def test_a_heading_is_searched_with_its_passages_and_follows_each_change_of_it(seed_thesis):
+    passage = Passage.objects.filter(thesis=seed_thesis, role="text").order_by("order").last()
+    assert not search_passages(Passage.objects.all(), "жаңатақырыптық").exists()
+    section = passage.section
+    section.title = "Жаңатақырыптық бөлім"
+    section.save()
+    found = list(search_passages(Passage.objects.all(), "жаңатақырыптық"))
+    assert passage in found and {p.section_id for p in found} == {section.pk}
+    section.title = "Басқа"
+    section.save()
+    assert not search_passages(Passage.objects.all(), "жаңатақырыптық").exists()
