@@ -123,11 +123,11 @@ def test_the_forms_a_search_used_to_miss_are_found(client, seed_thesis):
     whole = {"кез", "кезде", "кезінде", "кездің"}
     holding = sorted({p.order for p in Passage.objects.all() if whole & set(re.findall(r"\w+", p.text.lower()))})
     assert sorted(orders(client.get(PASSAGES, {"q": "кезі"}))) == sorted(set(containing("кезі")) | set(holding))
-    assert orders(client.get(PASSAGES, {"q": "Назарбаевпен"})) == containing("назарбаев")
+    assert sorted(orders(client.get(PASSAGES, {"q": "Назарбаевпен"}))) == containing("назарбаев")
     # орын, орны and орнына; not орнықтыруы, another word.
     elided = {p.order for p in Passage.objects.all() if {"орны", "орнына"} & set(re.findall(r"\w+", p.text.lower()))}
     assert elided and set(orders(client.get(PASSAGES, {"q": "орнына"}))) == set(containing("орын")) | elided
-    assert orders(client.get(PASSAGES, {"q": "мəселе"})) == containing("мәселе")
+    assert sorted(orders(client.get(PASSAGES, {"q": "мəселе"}))) == containing("мәселе")
     edited = passage(seed_thesis, 4)
     edited.text = "Екі ел арасындағы қарым-қатынасы, халқы мен ерні."
     edited.save()
