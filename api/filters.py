@@ -9,8 +9,8 @@ from django_filters import fields as filter_fields
 from django_filters import rest_framework as filters
 
 from thesis.models import Author, AuthorAlias, Citation, Mention, Passage, Section, Source, TimelineEvent
-from thesis.query_fields import IdField, SearchField
-from thesis.search import JSONStrings, search_passages, text_matches
+from thesis.query_fields import IdField, QueryField, SearchField
+from thesis.search import SORTS, JSONStrings, search_passages, text_matches
 from thesis.year_fields import CenturyField, YearField, YearRangeForm
 
 from .internals.django_filters import ReusingFilterSet
@@ -96,11 +96,14 @@ class TextSearchFilter(SearchFilter):
 
 
 class PassageSearchFilter(SearchFilter):
-    """Search of the current text for a word and its other forms, in either script; forgiving of
-    misspellings on PostgreSQL."""
+    """Search of the current text for a word and its other forms, in either script, in the query
+    language; forgiving of misspellings on PostgreSQL. Ranked as the filterset's `sort` says."""
+
+    field_class = QueryField
 
     def filter(self, qs, value):
-        return search_passages(qs, value or "")
+        sort = self.parent.form.cleaned_data.get("sort") if self.parent is not None else None
+        return search_passages(qs, value or "", order=sort or "relevance")
 
 
 class CommaSeparatedKeysField(filter_fields.BaseCSVField):
@@ -172,12 +175,23 @@ class PassageFilter(ReusingFilterSet):
         help_text="Words in the current text, in any letter case. A Kazakh word finds its other forms too "
         "(саясатының finds саясат, саясаты, саясатын): passages with the words as written come first, then "
         "those with other forms only, each in stored order. A query in the 2021 Latin alphabet "
-        "(Qazaqstan, sayasat) is read in Cyrillic as well. Lists the first 1,000 matches (see count_exact)."
+        "(Qazaqstan, sayasat) is read in Cyrillic as well. A query language: all words in any order by default, "
+        '"a phrase", OR between two words or phrases, -word to exclude, prefix* for words beginning so. '
+        "Most relevant first (see sort). Lists the first 1,000 matches (see count_exact)."
+    )
+    sort = filters.ChoiceFilter(
+        choices=[(value, value) for value in SORTS],
+        method="keep",
+        help_text="With q: relevance (the default), most relevant first; order, in document order.",
     )
 
     class Meta:
         model = Passage
         fields = []
+
+    def keep(self, queryset, name, value):
+        """`sort` is read by `q`'s filter."""
+        return queryset
 
     def filter_cites(self, queryset, name, value: int):
         return queryset.filter(Exists(Citation.objects.filter(passage=OuterRef("pk"), source__number=value)))

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from thesis.models import Citation, Mention, Passage
-from thesis.search import SEARCH_RESULT_LIMIT
-from thesis.text.snippets import match_spans, snippets
+from thesis.search import SEARCH_RESULT_LIMIT, Marks
+from thesis.text.snippets import snippets
 
 from .contents import section_heading, section_heading_of
 
@@ -79,14 +79,14 @@ MATCH_FIELDS = ("pk", "thesis_id", "thesis__title", "section_id", "section__kind
 MATCH_FIELDS += ("section__label", "section__title", "status", "thesis__language")
 
 
-def results(matches, terms: list[str], page: int) -> Results:
+def results(matches, marks: Marks, page: int) -> Results:
     """The page (from 1, at most MAX_PAGE) of `matches`, in their order, and the facets of the first
-    SEARCH_RESULT_LIMIT; in four queries. `terms` are the strings to mark in the snippets, best first."""
+    SEARCH_RESULT_LIMIT; in four queries. `marks` says what the snippets mark: the forms matched."""
     rows = list(matches.values_list(*MATCH_FIELDS)[: SEARCH_RESULT_LIMIT + 1])
     capped, rows = len(rows) > SEARCH_RESULT_LIMIT, rows[:SEARCH_RESULT_LIMIT]
     shown = [row[0] for row in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     by_id = Passage.objects.select_related("thesis", "section").defer("thesis__declared_structure").in_bulk(shown)
-    hits = [Hit(by_id[pk], snippets(by_id[pk].text, match_spans(by_id[pk].text, terms))) for pk in shown]
+    hits = [Hit(by_id[pk], snippets(by_id[pk].text, marks.spans(by_id[pk].text))) for pk in shown]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     return Results(group_hits(hits), facets(rows), len(rows), capped, page, pages)
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 from django.views import View
 
 from thesis.models import Author, Passage, Source, Thesis, successor_id
-from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, SearchField
-from thesis.search import did_you_mean, near_misses, query_terms, search_passages
+from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, QueryField
+from thesis.search import SORTS, did_you_mean, near_misses, search_marks, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import citing, contents, metadata, search_results
@@ -137,12 +137,14 @@ class SearchView(Page):
     template_name = "reading/search.html"
 
     def context(self, request, **kwargs):
-        term = parameter(request, "q", SearchField(required=False))
+        term = parameter(request, "q", QueryField(required=False))
         choices = facet_choices(request)
         page = integer(request, "page", default=1, maximum=search_results.MAX_PAGE)
-        context = {"term": term.strip(), "choices": choices, "max_length": SEARCH_MAX_LENGTH}
+        sort = choice(request, "sort", SORTS, SORTS[0])
+        context = {"term": term.strip(), "choices": choices, "max_length": SEARCH_MAX_LENGTH, "sort": sort}
         if term.strip():
-            context["results"], found_nothing = searched(term, choices, page)
+            context["results"], found_nothing = searched(term, choices, page, sort)
+            context["sort_link"] = with_parameter(request, "sort", None if sort == "order" else "order", "page")
             context["facets"] = facet_links(request, context["results"].facets, choices)
             context["pages"] = page_links(request, context["results"])
             if found_nothing:
@@ -150,13 +152,13 @@ class SearchView(Page):
         return context
 
 
-def searched(term: str, choices: dict, page: int) -> tuple[search_results.Results, bool]:
+def searched(term: str, choices: dict, page: int, sort: str) -> tuple[search_results.Results, bool]:
     """The page of results, and whether the term was found nowhere (near misses at most); or a
     BadParameter for `q` when its search runs past the time limit."""
     try:
         with time_limit(settings.SEARCH_TIME_LIMIT_SECONDS):
-            matches = search_passages(search_results.narrowed(choices), term)
-            results = search_results.results(matches, query_terms(term), page)
+            matches = search_passages(search_results.narrowed(choices), term, order=sort)
+            results = search_results.results(matches, search_marks(term), page)
     except TooLong:
         raise BadParameter("q", gettext(SEARCH_TOO_LONG)) from None
     return results, not results.total or near_misses(matches)

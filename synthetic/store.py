@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from thesis.derived import changes
 from thesis.derived.derivation import citation_rows
+from thesis.derived.search_words import refresh_search_words
 from thesis.ingest.importer import author_row, passage_row, section_row
 from thesis.models import (
     Author,
@@ -52,6 +53,7 @@ def write_plans(plans: list[ThesisPlan], history: bool = False) -> Counter:
         create(Section, [section for rows in built for section in rows.sections if section.parent is not None])
         for model, name in ((Passage, "passages"), (Source, "sources"), (Author, "authors"), (TimelineEvent, "events")):
             create(model, [row for rows in built for row in getattr(rows, name)])
+        refresh_search_words([passage for rows in built for passage in rows.passages])
         for model, name in ((Citation, "citations"), (AuthorAlias, "aliases"), (Mention, "mentions")):
             model.objects.bulk_create([row for rows in built for row in getattr(rows, name)()], batch_size=BATCH_SIZE)
         EventAuthor.objects.bulk_create([row for rows in built for row in rows.event_people()], batch_size=BATCH_SIZE)

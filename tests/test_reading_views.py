@@ -182,6 +182,30 @@ def test_search_finds_the_passages_the_api_finds_and_marks_other_forms(client, s
     assert len(re.findall("<mark>", page)) >= len(orders)
 
 
+def test_a_search_in_the_query_language_lists_what_the_api_lists_in_either_order(client, seed_thesis):
+    query = '"сыртқы саясат" OR назарбаев -ядролық'
+    for sort in ("relevance", "order"):
+        page = html(client.get("/search/", {"q": query, "sort": sort}))
+        api = client.get("/api/passages/", {"q": query, "sort": sort, "page_size": 100}).json()["results"]
+        listed = re.findall(r'class="hit"><a href="/theses/\d+/passages/(\d+)/"', page)
+        assert listed and sorted(listed) == sorted(str(row["order"]) for row in api)
+    relevance = html(client.get("/search/", {"q": "саясат"}))
+    link = re.search(r'<a class="sort" href="([^"]*)">In document order</a>', relevance)[1].replace("&amp;", "&")
+    in_order = html(client.get(link))
+    assert "sort=order" in link and 'name="sort" value="order"' in in_order
+    assert re.search(r'<a class="sort" href="[^"]*">Most relevant first</a>', in_order)
+    # The forms its analysed words matched are marked, as written in the text.
+    assert "<mark>саясатының</mark>" in html(client.get("/search/", {"q": "саясат"})).lower()
+
+
+@pytest.mark.parametrize("query", ['"сыртқы саясат', "-саясат", "саясат OR"])
+def test_a_malformed_query_is_refused_naming_q_and_saying_why(client, seed_thesis, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<code>q</code>" in page and ("quotation mark" in page or "exclusions" in page or "OR stands" in page)
+
+
 def test_a_search_that_finds_nothing_offers_its_russian_keyboard_reading(client, seed_thesis):
     page = html(client.get("/search/", {"q": "Казакстан", "status": "unreviewed", "page": 1}))
     link = re.search(r'Did you mean: <a href="([^"]*)" lang="kk">Қазақстан</a>', page)[1].replace("&amp;", "&")

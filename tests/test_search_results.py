@@ -6,7 +6,7 @@ from reading import search_results
 from reading.contents import section_heading, section_heading_of
 from thesis.ingest.importer import import_bytes
 from thesis.models import Section
-from thesis.search import search_passages
+from thesis.search import search_marks, search_passages
 from thesis.text.snippets import MAX_LENGTH, MAX_MARKS, MAX_SNIPPETS
 
 from .operations import lines
@@ -25,7 +25,7 @@ def test_a_heading_from_fields_is_the_heading_from_the_record(seed_thesis):
 def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesis):
     matches = search_passages(search_results.narrowed({}), "Қазақстан")
     found = list(matches)
-    results = search_results.results(matches, ["қазақстан"], 1)
+    results = search_results.results(matches, search_marks("қазақстан"), 1)
     assert results.total == len(found) > 3
     sections = {value.value: value for value in results.facets["section"]}
     for passage in found:
@@ -37,7 +37,7 @@ def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesi
 
 def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
     import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
-    results = search_results.results(search_passages(search_results.narrowed({}), "а"), ["а"], 1)
+    results = search_results.results(search_passages(search_results.narrowed({}), "а"), search_marks("а"), 1)
     # Short lines repeated this often read as page furniture, each its own passage: every hit is bounded.
     hits = [hit for group in results.groups for hit in group.hits]
     assert hits
@@ -49,7 +49,7 @@ def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
 
 def test_each_section_is_one_group_on_a_page_of_results(seed_thesis):
     matches = search_passages(search_results.narrowed({}), "Қазақстан")
-    results = search_results.results(matches, ["қазақстан"], 1)
+    results = search_results.results(matches, search_marks("қазақстан"), 1)
     keys = [(group.passage.thesis_id, group.passage.section_id) for group in results.groups]
     assert len(keys) == len(set(keys)) > 1
     for group in results.groups:

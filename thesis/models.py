@@ -322,6 +322,52 @@ def successor_id(passage_id: int) -> int | None:
     return PassageSuccessor.objects.filter(old_id=passage_id).values_list("passage_id", flat=True).first()
 
 
+class PassageWords(models.Model):
+    """A passage's words and its section heading's as search analyses them (thesis.text.analysis),
+    derived with the passage (derived/search_words.py) and indexed by each database natively
+    (migration 0026): on SQLite by the FTS5 table thesis_passagewords_fts, which its triggers keep
+    in step, on PostgreSQL by a generated tsvector column, `document`, with a GIN index."""
+
+    passage = models.OneToOneField(
+        Passage, primary_key=True, on_delete=models.CASCADE, related_name="search_words", verbose_name=_("passage")
+    )
+    words = models.TextField(_("analysed words"), blank=True, editable=False)
+    heading = models.TextField(_("analysed heading"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("passage's analysed words")
+        verbose_name_plural = _("passages' analysed words")
+
+    def __str__(self):
+        return self.words[:60]
+
+
+class PassageWordsIndex(models.Model):
+    """A row of SQLite's FTS5 index of passages' analysed words (migration 0026); PostgreSQL has none.
+
+    Not managed: triggers keep it in step with PassageWords. A model lets search join it through the
+    ORM, so that one query matches, ranks (FTS5's `rank`, bm25) and narrows the passages at once.
+    `match` is the table's hidden column of its own name, which MATCH reads."""
+
+    passage = models.OneToOneField(
+        Passage,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="words_index",
+    )
+    match = models.TextField(db_column="thesis_passagewords_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "thesis_passagewords_fts"
+
+    def __str__(self):
+        return str(self.passage_id)
+
+
 class PassageTextIndex(models.Model):
     """A row of the trigram index of passages' text: on SQLite an FTS5 virtual table (migration 0005),
     on PostgreSQL a table of the case-folded text with a trigram GIN index (migration 0015).

@@ -1,7 +1,10 @@
 """Form fields for the record ids and search terms that the API and the reading site both take as parameters."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from .text.analysis import lexicon_knows
+from .text.query_language import MISPLACED_OR, ONLY_EXCLUDED, UNBALANCED, QueryError, parse
 from .year_fields import WholeNumberField
 
 # The largest key either database stores (a signed 64-bit integer): SQLite cannot compare a larger
@@ -28,3 +31,23 @@ class SearchField(forms.CharField):
         kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
         kwargs.setdefault("strip", False)
         super().__init__(**kwargs)
+
+
+# The query language's refusals (thesis.text.query_language.MESSAGES), in the reader's language.
+QUERY_MESSAGES = {
+    UNBALANCED: _("A phrase's quotation mark is not closed: put a \" at its end too."),
+    ONLY_EXCLUDED: _("A query of exclusions alone finds nothing: add a word to look for."),
+    MISPLACED_OR: _("OR stands between two words or phrases, not at either end of the query or beside a -."),
+}
+
+
+class QueryField(SearchField):
+    """A passage search in the query language (thesis.text.query_language): a malformed one (an unclosed
+    quote, exclusions alone, OR at an end) is the field's error, so that the parameter is named."""
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            parse(value, lexicon_knows)
+        except QueryError as error:
+            raise forms.ValidationError(QUERY_MESSAGES[error.code], code=error.code) from None

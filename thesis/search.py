@@ -21,19 +21,23 @@ misspelt word still finds its passage, and so does a correct one that the text o
 A query that finds nothing may have been typed on a Russian keyboard: `did_you_mean` reads it so."""
 
 import json
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import Case, CharField, Func, Lookup, Q, TextField, Value, When
+from django.db.models import Case, CharField, Func, IntegerField, Lookup, Q, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.dispatch import receiver
 
-from .models import PassageTextIndex
+from .models import Passage, PassageTextIndex, PassageWordsIndex
 from .text.alphabet import CYRILLIC_RE, LATIN_RE, cyrillic_lookalikes
+from .text.analysis import lexicon_knows, word_spans
 from .text.keyboard import keyboard_readings
 from .text.morphology import WordForm, phrase_forms, phrase_word_forms
-from .text.spellcheck import default_speller
+from .text.query_language import Query, fts_match, marked, parse, tsquery
+from .text.snippets import MAX_MARKS, match_spans, merge
 from .text.transliteration import cyrillic_readings
 
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
@@ -43,9 +47,10 @@ LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 FTS_MIN_LENGTH = 3
 # How many matches a search lists and counts: past it, a count would cost as much as the corpus is large.
 SEARCH_RESULT_LIMIT = 1000
-# How many passages holding a short or elided stem are read to find those holding one of its whole
-# word forms: the stem alone (кез) is in many passages that hold none (кезек, кездесу).
-WORD_FORM_SCAN_LIMIT = 20 * SEARCH_RESULT_LIMIT
+# What a heading's words weigh in a passage's rank against its own words' 1 (SQLite's bm25 weights
+# are migration 0026's, PostgreSQL's here).
+HEADING_WEIGHT = 0.3
+ID = '"thesis_passage"."id"'
 
 
 def fold_case(value: str | None) -> str | None:
@@ -132,6 +137,7 @@ class FoldedContains(Lookup):
 
 PassageTextIndex._meta.get_field("text").register_lookup(FullTextMatch)
 PassageTextIndex._meta.get_field("text").register_lookup(FoldedContains)
+PassageWordsIndex._meta.get_field("match").register_lookup(FullTextMatch)
 
 
 class JSONStrings(Func):
@@ -190,10 +196,7 @@ def term_tiers(term: str) -> tuple[list[str], list[str], list[WordForm]]:
     return spellings, others, list(dict.fromkeys(word_forms))
 
 
-def _known(word: str) -> bool:
-    """Whether the spell-check's lexicon knows `word`; without a lexicon, no word is known."""
-    speller, _problem = default_speller()
-    return speller is not None and speller.knows(word)
+_known = lexicon_knows
 
 
 def did_you_mean(term: str) -> list[str]:
@@ -202,31 +205,59 @@ def did_you_mean(term: str) -> list[str]:
     return keyboard_readings(term.strip(), _known)
 
 
-def search_passages(queryset, term: str):
-    """Passages whose current text contains any of `query_terms(term)`: those with the term as
-    spelt first, then those with its other forms only, each rank in stored order (the rank is
-    `form_rank`, 0 or 1). On PostgreSQL, when none matches, the near misses instead, best first
-    (each with its `search_rank`).
+SORTS = ("relevance", "order")
 
-    Each rank is looked for among its first SEARCH_RESULT_LIMIT + 1 matches in stored order, so
-    that a search reads a bounded number of rows whatever the corpus; those hold every passage of
-    the first SEARCH_RESULT_LIMIT in rank order, which is all a search lists."""
-    spellings, others, word_forms = term_tiers(term)
-    if not spellings:
+
+def parse_query(term: str) -> Query:
+    """`term` in the query language (thesis.text.query_language), its words analysed; a QueryError
+    when it cannot be searched (an unclosed quote, exclusions alone, OR at an end)."""
+    return parse(term.strip(), lexicon_knows)
+
+
+def search_passages(queryset, term: str, order: str = "relevance"):
+    """Passages matching `term` (see the module's docstring), most relevant first, or in stored order
+    with `order="order"`; each with its `form_rank`: 0 when its analysed words match, 1 when it only
+    holds the query as typed inside a word. On PostgreSQL, when a plain query matches nothing, its
+    near misses instead, best first (each with its `search_rank`). A QueryError for a malformed query.
+
+    Each kind of match is read up to SEARCH_RESULT_LIMIT + 1, so that a search reads a bounded
+    number of rows whatever the corpus; those are all a search lists."""
+    query = parse_query(term)
+    if not term.strip():
         return queryset
     vendor = connections[queryset.db].vendor
-    # Each rank's ids are read once, here: otherwise the count and the page would each read the
-    # index again for both ranks, and again for the rank's CASE.
-    exact = _first(_matches(queryset, spellings, vendor))
+    # Each kind's ids are read once, here: otherwise the count and the page would each search again.
+    ranked = _word_matches(queryset, query, vendor, order) if query.clauses else []
+    spellings, others, _word_forms = term_tiers(term) if query.plain else ([], [], [])
     rest = []
-    # When the term as spelt fills every place a search lists, no other form could show.
-    if (others or word_forms) and len(exact) <= SEARCH_RESULT_LIMIT:
-        found = set(_first(_matches(queryset, others, vendor))) if others else set()
-        found |= set(_word_form_matches(queryset, word_forms, vendor))
-        rest = sorted(found - set(exact))[: SEARCH_RESULT_LIMIT + 1]
-    if exact or rest or vendor != "postgresql":
-        return _ranked(queryset, exact, rest)
+    # When the analysed words fill every place a search lists, no part of a word could show.
+    if spellings and len(ranked) <= SEARCH_RESULT_LIMIT:
+        matched = set(ranked)
+        rest = [pk for pk in _first(_matches(queryset, spellings + others, vendor)) if pk not in matched]
+    if ranked or rest or vendor != "postgresql" or not spellings:
+        return _ranked(queryset, ranked, rest, order)
     return _near_misses(queryset, spellings)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a result marks of `term`: the strings found inside words (the query as typed and its other
+    forms, when it is plain), and the words whose analysed form a query's word or prefix matches."""
+
+    strings: tuple[str, ...]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = match_spans(text, list(self.strings)) + word_spans(text, self.words, self.prefixes, lexicon_knows)
+        return merge(found)[:MAX_MARKS]
+
+
+def search_marks(term: str) -> Marks:
+    """The marks of a query that `parse_query` accepts."""
+    query = parse_query(term)
+    words, prefixes = marked(query)
+    return Marks(tuple(query_terms(term)) if query.plain else (), words, prefixes)
 
 
 def near_misses(found) -> bool:
@@ -234,34 +265,55 @@ def near_misses(found) -> bool:
     return "search_rank" in found.query.annotations
 
 
-def _word_form_matches(queryset, word_forms: list[WordForm], vendor: str) -> list[int]:
-    """The ids of the first passages, in stored order, that hold one of `word_forms` as whole words:
-    of those holding its stem, the first WORD_FORM_SCAN_LIMIT are read."""
-    if not word_forms:
-        return []
-    holding = _matches(queryset, [form.text for form in word_forms], vendor).values_list("pk", "text")
-    found = []
-    for pk, text in holding[:WORD_FORM_SCAN_LIMIT].iterator(chunk_size=500):
-        folded = fold_text(text)
-        if any(form.found_in(folded) for form in word_forms):
-            found.append(pk)
-            if len(found) > SEARCH_RESULT_LIMIT:
-                break
-    return found
-
-
-def _ranked(queryset, exact: list[int], rest: list[int]):
-    """The passages of `exact`, then those of `rest`, each in stored order, with their `form_rank`."""
-    found = queryset.filter(id__in_ids=exact + rest)
-    if not exact or not rest:
-        # One rank: a constant to sort by would read as a column's position on PostgreSQL.
-        return found.annotate(form_rank=Value(0 if exact else 1)).order_by("pk")
-    # The rank names the shorter of the two lists: each id is a value the query carries.
-    if len(rest) < len(exact):
-        rank = Case(When(id__in_ids=rest, then=1), default=0)
+def _word_matches(queryset, query: Query, vendor: str, order: str) -> list[int]:
+    """The ids of the first passages whose analysed words (or heading's) match `query`, best first:
+    by bm25 on SQLite, by ts_rank_cd on PostgreSQL, in stored order among equals."""
+    passage = f'"{Passage._meta.db_table}"."id"'
+    if vendor == "postgresql":
+        compiled, document = tsquery(query), "to_tsquery('simple'::regconfig, %s)"
+        found = f"SELECT passage_id FROM thesis_passagewords WHERE document @@ {document}"
+        score = f"""SELECT -ts_rank_cd('{{{HEADING_WEIGHT}, {HEADING_WEIGHT}, {HEADING_WEIGHT}, 1.0}}', document,
+            {document}) FROM thesis_passagewords WHERE passage_id = {passage}"""
     else:
-        rank = Case(When(id__in_ids=exact, then=0), default=1)
-    return found.annotate(form_rank=rank).order_by("form_rank", "pk")
+        # Joined, so that each match is ranked once, as FTS5 reads it, not looked up again by id.
+        matches = queryset.filter(words_index__match__fts_match=fts_match(query))
+        # In stored order the index hands its rowids over in order, and the read stops once it has enough.
+        ranking = ("words_index__passage_id",) if order == "order" else ("words_index__rank", "pk")
+        return _first(matches.order_by(*ranking))
+    matches = queryset.filter(pk__in=RawSQL(found, [compiled])).annotate(words_score=RawSQL(score, [compiled]))
+    return _first(matches.order_by("words_score", "pk"))
+
+
+def _ranked(queryset, ranked: list[int], rest: list[int], order: str):
+    """The passages of `ranked` in their order, then those of `rest` in stored order, each with its
+    `form_rank`; with `order="order"` all in stored order."""
+    found = queryset.filter(id__in_ids=ranked + rest)
+    if not ranked or not rest:
+        # One rank: a constant to sort by would read as a column's position on PostgreSQL.
+        found = found.annotate(form_rank=Value(0 if ranked else 1))
+    elif len(rest) < len(ranked):
+        # The rank names the shorter of the two lists: each id is a value the query carries.
+        found = found.annotate(form_rank=Case(When(id__in_ids=rest, then=1), default=0))
+    else:
+        found = found.annotate(form_rank=Case(When(id__in_ids=ranked, then=0), default=1))
+    if order == "order" or not ranked:
+        return found.order_by("pk")
+    return found.annotate(search_position=ListPosition(ranked + rest)).order_by("search_position")
+
+
+class ListPosition(Func):
+    """Where a passage's id stands in a list of ids, as one string parameter (not a value per id)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, ids: list[int]):
+        super().__init__(Value("," + ",".join(map(str, ids)) + ","), output_field=IntegerField())
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template=f"instr(%(expressions)s, ',' || {ID} || ',')")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template=f"strpos(%(expressions)s, ',' || {ID}::text || ',')")
 
 
 def _near_misses(queryset, spellings: list[str]):

@@ -46,6 +46,13 @@ def passage_saved(sender, instance: Passage, raw=False, using=None, **kwargs):
         changes.passage_saved(instance, using or router.db_for_write(Passage))
 
 
+@receiver(post_save, sender=Section, dispatch_uid="section_refresh_heading_words")
+def section_saved(sender, instance: Section, raw=False, created=False, using=None, **kwargs):
+    # A new section has no passages yet: theirs are derived as they are saved.
+    if not raw and not created:
+        changes.section_saved(instance, using or router.db_for_write(Section))
+
+
 def data_changed(sender, using=None, **kwargs):
     # Raw saves (loaddata, a backup's restore) change what is shown as much as any other.
     changes.data_changed(using or router.db_for_write(sender))

@@ -4,7 +4,8 @@ saved, stored suspects follow the theses changed, and the data version counts th
 Every change runs in `changes.atomic()`: the services, the commands and the admin's views open
 it. Inside, the signals (thesis/signals.py) only note what was saved or deleted; when the
 outermost block ends, still inside its transaction, each noted passage's citations and mentions
-are derived once from its stored text, each noted thesis's suspects are checked once and stored
+are derived once from its stored text, and its words analysed for search (derived/search_words.py;
+a saved section's heading too), each noted thesis's suspects are checked once and stored
 (derived/stored_suspects.py), and the data version is bumped once, so all commit with the
 change. A save outside any block (a shell, a test) triggers them at once, as it is made.
 Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote; a bulk
@@ -16,9 +17,10 @@ from dataclasses import dataclass, field
 
 from django.db import router, transaction
 
-from ..models import Passage
+from ..models import Passage, Section
 from . import dataversion
 from .derivation import refresh_derived, shared_authors
+from .search_words import refresh_headings, refresh_search_words
 from .stored_suspects import refresh_theses
 
 _local = threading.local()
@@ -32,6 +34,8 @@ class Pending:
     """What one block has changed so far, on one database."""
 
     passages: set[int] = field(default_factory=set)
+    # Sections whose heading may have changed: their passages' analysed heading follows.
+    sections: set[int] = field(default_factory=set)
     # Theses whose suspects may have changed: their passages, ignored words, dismissals or curated records.
     theses: set[int] = field(default_factory=set)
     changed: bool = False
@@ -56,6 +60,7 @@ def atomic(using: str | None = None, *, bulk: bool = False):
         blocks[using] = Pending(changed=bulk)
         try:
             yield
+            headings_pending(using)
             derive_pending(using)
             check_pending(using)
             if blocks[using].changed:
@@ -82,8 +87,18 @@ def derive_pending(using: str | None = None) -> None:
             batch = (
                 Passage.objects.using(using).select_related("section").filter(pk__in=ids[first : first + DERIVE_BATCH])
             )
+            batch = list(batch)
             for passage in batch:
                 refresh_derived(passage)
+            refresh_search_words(batch, using)
+
+
+def headings_pending(using: str) -> None:
+    """Store again the analysed headings of the sections saved in the open block."""
+    pending = _open_blocks()[using]
+    ids, pending.sections = pending.sections, set()
+    if ids:
+        refresh_headings(ids, using)
 
 
 def check_pending(using: str) -> None:
@@ -99,11 +114,21 @@ def passage_saved(passage: Passage, using: str) -> None:
     pending = _open_blocks().get(using)
     if pending is None:
         refresh_derived(passage)
+        refresh_search_words([passage], using)
         refresh_theses([passage.thesis_id], using)
     else:
         pending.passages.add(passage.pk)
         pending.theses.add(passage.thesis_id)
         pending.changed = True
+
+
+def section_saved(section: Section, using: str) -> None:
+    """Store its passages' analysed heading again at the end of the open block, or now if none is open."""
+    pending = _open_blocks().get(using)
+    if pending is None:
+        refresh_headings([section.pk], using)
+    else:
+        pending.sections.add(section.pk)
 
 
 def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:

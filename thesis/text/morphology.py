@@ -299,6 +299,12 @@ def short_stem(word: str, known) -> str | None:
     when `known(stem)` says the lexicon has it, and no longer stem is found; else None."""
     if stem(word) != word:
         return None
+    return short_cut(word, known)
+
+
+def short_cut(word: str, known) -> str | None:
+    """The stem shorter than `MIN_SEARCH_STEM` that `word` (case folded) inflects, when `known(stem)`
+    says the lexicon has it, whether or not a longer stem is found; else None."""
     for candidate, tail in stem_splits(word):
         # The word's own spelling of the cut or its softened one (жағы, жақ), never the doubled one.
         own = MIN_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)

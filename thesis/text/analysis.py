@@ -1,0 +1,128 @@
+"""The words a search indexes and looks for: each word case folded, read in Cyrillic, cut to its stem.
+
+A passage's text and a query's words go through the same `analyse`, so that whatever form the text
+writes and whatever form a reader types, both meet on one word: "саясатының", "саясаты" and
+"sayasat" are all "саясат", "халқы" is "халық", "кезде" is "кез". A stem counts only when the lexicon
+(`known`, the spell-check's Hunspell dictionary) knows it, or when it does not know the word either
+(a name, a term): a word the lexicon knows is never cut to a stem it does not know (кезек is not
+кезе), so that the index holds real words."""
+
+import re
+from functools import lru_cache
+
+from .alphabet import CYRILLIC_RE, LATIN_RE, VOWELS, cyrillic_lookalikes
+from .morphology import MIN_SEARCH_STEM, SOFTENED, WORD_RE, inflected, short_cut, stem, stem_splits, unelided
+from .snippets import fold
+from .spellcheck import default_speller
+from .transliteration import to_cyrillic
+
+# A word to index: letters and digits; hyphens and apostrophes part the words of a compound.
+TOKEN_RE = re.compile(r"[^\W_]+")
+COMPOUND_HEAD_RE = re.compile(r"-[^\W\d_]")
+
+
+def lexicon_knows(word: str) -> bool:
+    """Whether the spell-check's lexicon knows `word`; without a lexicon, no word is known."""
+    speller, _problem = default_speller()
+    return speller is not None and speller.knows(word)
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """The words of `text`, case folded, each written in Cyrillic when it is in the Latin alphabet,
+    and whether it is a first part of a hyphenated compound, which takes no endings (қарым-қатынас)."""
+    folded = cyrillic_lookalikes(text).lower()
+    return [
+        (cyrillic_word(match.group()), bool(COMPOUND_HEAD_RE.match(folded, match.end())))
+        for match in TOKEN_RE.finditer(folded)
+    ]
+
+
+def cyrillic_word(token: str) -> str:
+    """A folded word wholly in Latin letters read in Cyrillic ("qazaqstan" → "қазақстан"); others as they are."""
+    if LATIN_RE.search(token) and not CYRILLIC_RE.search(token):
+        return to_cyrillic(token).lower()
+    return token
+
+
+def analyse(text: str, known) -> str:
+    """`text` as its analysed words, one space between each: what the index holds and a query matches."""
+    return " ".join(token if head else lemma(token, known) for token, head in tokens(text))
+
+
+def lemma(word: str, known) -> str:
+    """The word (folded, in Cyrillic) its form stands for, by the morphology, guarded by `known`."""
+    return _lemma(word, _Known(known))
+
+
+class _Known:
+    """`known` with its answers kept, keyed by the function, so that a word is looked up once."""
+
+    def __init__(self, known):
+        self.known = known
+
+    def __call__(self, word: str) -> bool:
+        return _looked_up(self.known, word)
+
+    def __hash__(self):
+        return hash(self.known)
+
+    def __eq__(self, other):
+        return isinstance(other, _Known) and other.known is self.known
+
+
+@lru_cache(maxsize=200_000)
+def _looked_up(known, word: str) -> bool:
+    return bool(known(word))
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, known: _Known) -> str:
+    if not WORD_RE.fullmatch(word):
+        return word
+    full = unelided(word)
+    if full:
+        return full
+    cut = _known_cut(word, known)
+    if cut is None and not known(word):
+        # A name or a term the lexicon lacks: the morphology's stem alone.
+        cut = _dictionary_form(stem(word), known)
+    if cut and cut != word:
+        # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез"; only a
+        # short one, as a longer stem would be cut again into another word (қатынас is not қат-ынас).
+        short = short_cut(cut, known) if len(cut) <= MIN_SEARCH_STEM + 1 else None
+        return unelided(cut) or short or cut
+    return short_cut(word, known) or word
+
+
+def _known_cut(word: str, known) -> str | None:
+    """The shortest stem of `MIN_SEARCH_STEM` written letters or more that a chain of endings
+    follows and the lexicon knows, as the dictionary lists it; None when the lexicon knows none."""
+    found = None
+    for candidate, tail in stem_splits(word):  # longest first
+        if len(word) - len(tail) >= MIN_SEARCH_STEM and inflected(candidate, tail):
+            form = _dictionary_form(candidate, known)
+            found = form if known(form) else found
+    return found
+
+
+def _dictionary_form(cut: str, known) -> str:
+    """A stem as the dictionary lists it: a г, ғ or б written before a vowel is its к, қ or п, and a
+    doubled consonant written single before a consonant is doubled (процестер: процесс)."""
+    hard = cut[:-1] + SOFTENED[cut[-1]] if cut[-1] in SOFTENED else cut
+    doubled = cut + cut[-1] if cut[-1] not in VOWELS else cut
+    return next((form for form in (hard, cut, doubled) if known(form)), hard)
+
+
+def word_spans(text: str, words: frozenset[str], prefixes: tuple[str, ...], known) -> list[tuple[int, int]]:
+    """Where `text` writes a word whose analysed form is one of `words` or begins with one of
+    `prefixes`: the forms a search by analysed words matched, to mark ("саясатының" for "саясат")."""
+    if not words and not prefixes:
+        return []
+    folded = fold(text)
+    spans = []
+    for match in TOKEN_RE.finditer(folded):
+        token, head = cyrillic_word(match.group()), bool(COMPOUND_HEAD_RE.match(folded, match.end()))
+        analysed = token if head else lemma(token, known)
+        if analysed in words or any(analysed.startswith(prefix) for prefix in prefixes):
+            spans.append(match.span())
+    return spans
