@@ -20,9 +20,10 @@ def word_diff(old: str, new: str, spacing: bool = True) -> list[dict]:
 
     A replacement is a delete followed by an insert; consecutive pieces of one kind are merged. The
     words are matched, never the whitespace between them, so that a text whose every line break became
-    a space costs no more than one left as it was (matching whitespace too made that quadratic at
-    best). With `spacing` off, the whitespace between two unchanged words is shown as the new text has
-    it, unchanged, for a reader who asks what words changed (the operations then give back `new` only).
+    a space costs no more than one left as it was (matching whitespace too made that cubic). With
+    `spacing` off, for a reader who asks what words changed, whitespace that only changed its kind (a
+    line break become a space) is shown as the new text has it, unchanged; whitespace that appeared or
+    went, splitting or joining words, is still a change. The operations then give back `new` only.
     """
     old, new = old or "", new or ""
     if old == new:
@@ -39,15 +40,12 @@ def word_diff(old: str, new: str, spacing: bool = True) -> list[dict]:
         *matching_blocks(words_before, words_after),
         (len(words_before), len(words_after), 0),
     ]:
-        _changed(out, before[2 * i : 2 * start_before], after[2 * j : 2 * start_after])
+        _changed(out, before[2 * i : 2 * start_before], after[2 * j : 2 * start_after], spacing)
         for k in range(size):
             out.equal(before[2 * (start_before + k)])
             space_before = _at(before, 2 * (start_before + k) + 1)
             space_after = _at(after, 2 * (start_after + k) + 1)
-            if space_before == space_after or (not spacing and k < size - 1):
-                out.equal(space_after)
-            else:
-                out.change(space_before, space_after)
+            _space(out, space_before, space_after, spacing)
         i, j = start_before + size, start_after + size
     return out.done()
 
@@ -56,12 +54,19 @@ def _at(pieces: list[str], index: int) -> str:
     return pieces[index] if index < len(pieces) else ""
 
 
-def _changed(out: "_Operations", before: list[str], after: list[str]) -> None:
+def _space(out: "_Operations", before: str, after: str, spacing: bool) -> None:
+    if before == after or (not spacing and before and after):
+        out.equal(after)
+    else:
+        out.change(before, after)
+
+
+def _changed(out: "_Operations", before: list[str], after: list[str], spacing: bool) -> None:
     """Words (each with the whitespace after it) replaced by others; the whitespace after the last word
-    of a replacement shown unchanged when both sides end with the same."""
-    if before and after and len(before) % 2 == 0 and len(after) % 2 == 0 and before[-1] == after[-1]:
+    of a replacement, before the next unchanged one, compared on its own."""
+    if before and after and len(before) % 2 == 0 and len(after) % 2 == 0:
         out.change("".join(before[:-1]), "".join(after[:-1]))
-        out.equal(before[-1])
+        _space(out, before[-1], after[-1], spacing)
     else:
         out.change("".join(before), "".join(after))
 
