@@ -3,7 +3,7 @@
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 TOKEN_RE = re.compile(r"\s+|[^\s]+")
@@ -314,3 +314,14 @@ def piece_html(operation: dict) -> str:
 def diff_html(operations: list[dict]) -> str:
     """A word diff as HTML: every piece escaped and marked by its kind, nothing cut short."""
     return "".join(piece_html(operation) for operation in operations)
+
+
+def compact_html(operations: list[dict], left_out: Callable[[int], str]) -> str:
+    """A compact word diff as HTML: each piece escaped and marked by its kind, and each stretch left out
+    an ellipsis, titled with what `left_out` says of its number of words."""
+    return "".join(
+        f'<span class="skip" title="{escape(left_out(operation["words"]))}"> … </span>'
+        if operation["op"] == "skip"
+        else piece_html(operation)
+        for operation in operations
+    )
