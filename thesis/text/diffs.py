@@ -73,39 +73,39 @@ def _changed(out: "_Operations", before: list[str], after: list[str], spacing: b
 
 class _Operations:
     """The operations as they are written: a deletion and an insertion held until the next unchanged
-    piece, so that a replacement comes out as one deletion and one insertion."""
+    piece, so that a replacement comes out as one deletion and one insertion, and the pieces of each
+    operation joined once, at its end (adding each piece to a growing string copied it every time)."""
 
     def __init__(self):
         self.operations: list[dict] = []
+        self.equal_pieces: list[str] = []
         self.deleted: list[str] = []
         self.inserted: list[str] = []
 
     def change(self, before: str, after: str) -> None:
+        if self.equal_pieces:
+            self._close(self.equal_pieces, "equal")
         self.deleted.append(before)
         self.inserted.append(after)
 
     def equal(self, text: str) -> None:
         if text:
-            self._flush()
-            _push(self.operations, "equal", text)
+            if self.deleted:
+                self._close(self.deleted, "delete")
+                self._close(self.inserted, "insert")
+            self.equal_pieces.append(text)
 
-    def _flush(self) -> None:
-        _push(self.operations, "delete", "".join(self.deleted))
-        _push(self.operations, "insert", "".join(self.inserted))
-        self.deleted, self.inserted = [], []
+    def _close(self, pieces: list[str], op: str) -> None:
+        text = "".join(pieces)
+        pieces.clear()
+        if text:
+            self.operations.append({"op": op, "text": text})
 
     def done(self) -> list[dict]:
-        self._flush()
+        self._close(self.equal_pieces, "equal")
+        self._close(self.deleted, "delete")
+        self._close(self.inserted, "insert")
         return self.operations
-
-
-def _push(operations: list[dict], op: str, text: str) -> None:
-    if not text:
-        return
-    if operations and operations[-1]["op"] == op:
-        operations[-1]["text"] += text
-    else:
-        operations.append({"op": op, "text": text})
 
 
 # The search for items that occur once on each side goes this many ranges deep; a range deeper, or
