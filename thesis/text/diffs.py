@@ -63,8 +63,17 @@ def _space(out: "_Operations", before: str, after: str, spacing: bool) -> None:
 
 def _changed(out: "_Operations", before: list[str], after: list[str], spacing: bool) -> None:
     """Words (each with the whitespace after it) replaced by others; the whitespace after the last word
-    of a replacement, before the next unchanged one, compared on its own."""
-    if before and after and len(before) % 2 == 0 and len(after) % 2 == 0:
+    of a replacement, before the next unchanged one, compared on its own. As many words replaced by as
+    many are paired off one by one, as an editor reads a correction of each."""
+    if len(before) == len(after):
+        for index, (old, new) in enumerate(zip(before, after, strict=True)):
+            if index % 2:
+                _space(out, old, new, spacing)
+            elif old == new:
+                out.equal(old)
+            else:
+                out.change(old, new)
+    elif before and after and len(before) % 2 == 0 and len(after) % 2 == 0:
         out.change("".join(before[:-1]), "".join(after[:-1]))
         _space(out, before[-1], after[-1], spacing)
     else:
