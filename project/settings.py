@@ -207,6 +207,13 @@ CACHES = {
         if CACHE_URL
         else {**MACHINE_CACHE, "LOCATION": str(CACHE_DIR / "spelling"), "OPTIONS": {"MAX_ENTRIES": 100_000}}
     ),
+    # The words each version of a passage changed, as its public page shows them (thesis/history.py),
+    # worked out once for every worker, and kept apart from the throttle counts for the same reason.
+    "diffs": (
+        {**CACHES_REDIS, "KEY_PREFIX": "diffs"}
+        if CACHE_URL
+        else {**MACHINE_CACHE, "LOCATION": str(CACHE_DIR / "diffs"), "OPTIONS": {"MAX_ENTRIES": 50_000}}
+    ),
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -6,6 +6,7 @@ edition is made of, with HTML elements for the links a reader follows."""
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import get_script_prefix, reverse
@@ -13,11 +14,10 @@ from django.urls import get_script_prefix, reverse
 from thesis.editions.export import heading_of
 from thesis.editions.links import links_by_passage
 from thesis.editions.tree import citation_tree, paragraph_refs
-from thesis.history import public_name
+from thesis.history import changed_words, public_name
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent, related_count
 from thesis.text.corrections import CITATION, DATE, NAME, inline_content
 from thesis.text.dates import DateMention, century_of, find_dates
-from thesis.text.diffs import word_diff
 from thesis.text.inline import Span, element
 from thesis.text.snippets import snippets
 
@@ -172,10 +172,13 @@ def section_heading_of(kind: str, number: str, label: str, title: str) -> str:
 
 @dataclass
 class Change:
-    """One recorded version of a passage: when, why, by whom, and the word diff from the one before."""
+    """One recorded version of a passage: when, why, by whom, and the words it changed from the one
+    before, a few words of context round each (thesis.history.changed_words): none when the text did
+    not change or only its spacing did, which `spacing_only` tells apart."""
 
     record: object
     diff: list[dict]
+    spacing_only: bool = False
 
     @property
     def editor(self) -> str | None:
@@ -221,10 +224,12 @@ def passage_page(thesis_id: int, order: int, version: int | None = None) -> Pass
         .get(thesis_id=thesis_id, order=order)
     )
     records = list(passage.history.select_related("history_user").order_by("history_date", "history_id"))
-    changes, previous = [], passage.original_text
-    for record in records:
-        changes.append(Change(record, word_diff(previous, record.text)))
-        previous = record.text
+    texts = [passage.original_text, *(record.text for record in records)]
+    pairs = list(pairwise(texts))
+    changes = [
+        Change(record, diff, not diff and old != new)
+        for record, diff, (old, new) in zip(records, changed_words(pairs), pairs, strict=True)
+    ]
     shown = None
     if version is not None and version != passage.version:
         shown = next((r for r in reversed(records) if r.version == version), None)

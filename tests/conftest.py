@@ -15,7 +15,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
@@ -23,6 +23,7 @@ from lxml import etree
 
 from synthetic.corpus import Counts, load_vocabulary, plan_corpus, plan_thesis
 from synthetic.store import write_plans
+from thesis.history import DIFFS_CACHE
 from thesis.ingest.importer import import_file
 from thesis.models import IgnoredWord, ImportJob, ReplaceBatch, Thesis
 
@@ -86,10 +87,13 @@ def groups_made_by_migrations(request):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Throttle counters and cached responses must not leak from one test into the next."""
-    cache.clear()
+    """Throttle counters, cached responses and diffs must not leak from one test into the next: a test
+    that counts a page's work must find it undone."""
+    for each in (cache, caches[DIFFS_CACHE]):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, caches[DIFFS_CACHE]):
+        each.clear()
 
 
 @pytest.fixture

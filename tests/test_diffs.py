@@ -1,6 +1,10 @@
 """Word diffs without a database: whole, and compact (only the changed words, a few words either side)."""
 
-from thesis.text.diffs import compact_diff, word_diff
+import random
+
+from thesis.text.diffs import compact_diff, matching_blocks, word_diff
+
+from .operations import calls, lines
 
 WORDS = "бір екі үш төрт бес алты жеті сегіз тоғыз он он бір он екі"
 
@@ -65,3 +69,53 @@ def test_an_unchanged_text_is_one_equal_piece_and_an_empty_one_none():
     assert word_diff(text, text) == [{"op": "equal", "text": text}]
     assert word_diff("", "") == []
     assert word_diff(None, "") == []
+
+
+class Word(str):
+    """A word that counts how many times it is compared with another."""
+
+    compared = 0
+
+    def __eq__(self, other):
+        Word.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_a_passage_whose_every_line_break_became_a_space_costs_in_proportion_to_its_lines():
+    def cost(number: int) -> int:
+        return calls(word_diff, lines(number), lines(number).replace("\n", " "))
+
+    small, large = cost(200), cost(400)
+    assert large < 2.1 * small, (small, large)
+    assert cost(20_000) < 30 * 20_000
+
+
+def test_matching_compares_each_word_a_bounded_number_of_times_even_with_no_word_found_once():
+    chosen = random.Random(0)
+    before, after = ([Word(chosen.choice("абвгд")) for _ in range(20_000)] for _ in range(2))
+    Word.compared = 0
+    blocks = matching_blocks(before, after)
+    assert Word.compared < 20 * 20_000
+    assert all(before[i : i + size] == after[j : j + size] for i, j, size in blocks)
+    assert sum(size for _, _, size in blocks) > 10_000  # not given up on: half the words of each are matched
+
+
+def test_one_changed_line_among_thousands_alike_is_one_change():
+    new = lines(5000).replace("\n", " ").split(" ")
+    new[2500] = new[2500].upper()
+    operations = word_diff(lines(5000), " ".join(new))
+    assert "".join(op["text"] for op in operations if op["op"] != "insert") == lines(5000)
+    shown_words = word_diff(lines(5000), " ".join(new), spacing=False)
+    assert [op for op in shown_words if op["op"] != "equal"] == [
+        {"op": "delete", "text": "а"},
+        {"op": "insert", "text": "А"},
+    ]
+    assert "".join(op["text"] for op in shown_words if op["op"] != "delete") == " ".join(new)
+
+
+def test_without_spacing_a_changed_kind_of_whitespace_is_unchanged_but_a_split_word_is_not():
+    assert word_diff("бір\nекі  үш", "бір екі үш", spacing=False) == [{"op": "equal", "text": "бір екі үш"}]
+    assert shown(word_diff("бір\nекіүш", "бір екі үш", spacing=False)) == "бір [-екіүш-]{+екі үш+}"
+    assert shown(word_diff("бір екі", "бір", spacing=False)) == "бір[- екі-]"

@@ -14,6 +14,7 @@ from thesis.editions.tree import citation_tree, paragraph_refs
 from thesis.editorial.editing import save_passage
 from thesis.ingest.importer import import_bytes
 from thesis.models import Author, Passage, Source, Thesis
+from thesis.text.diffs import word_diff
 from thesis.time_limit import TooLong
 
 from .conftest import synthetic_thesis
@@ -114,6 +115,40 @@ def test_a_passage_shows_its_history_and_an_older_version_from_it(client, seed_t
     reading = old.split('class="reading"')[1].split("</p>")[0]
     assert "Түзетілген" not in reading and edited["word"] in reading
     assert client.get(url, {"version": 7}).status_code == 404
+
+
+def history_of(page: str) -> list[str]:
+    """Each version's entry in a passage page's history, newest first."""
+    return re.findall(r"<li>\s*<p><a href=\"\?version=.*?</li>", page.split('class="history"')[1], re.S)
+
+
+def test_a_passage_history_shows_the_changed_words_in_context_each_diff_made_once(
+    client, seed_thesis, edited, monkeypatch
+):
+    made = []
+    monkeypatch.setattr(
+        "thesis.history.word_diff", lambda *texts, **how: made.append(texts) or word_diff(*texts, **how)
+    )
+    url = f"/theses/{seed_thesis.pk}/passages/2/"
+    latest, first = history_of(html(client.get(url)))
+    assert "<del>" + edited["word"] in latest and "<ins>Түзетілген</ins>" in latest
+    assert latest.count('<span class="skip" title="') == 1 and "unchanged words" in latest
+    assert len(latest) < len(edited["before"]) / 2  # not the whole passage
+    assert edited["before"].split()[-1] not in latest
+    assert len(made) == 2
+    for _ in range(2):
+        assert history_of(html(client.get(url))) == [latest, first]
+    assert len(made) == 2  # each version's diff made once, then read from the cache
+
+
+def test_a_version_that_changed_only_the_spacing_says_so(client, seed_thesis, admin_user):
+    passage = seed_thesis.passages.get(order=2)
+    spaced = passage.text.replace(" ", "\n", 3)
+    save_passage(passage.pk, text=spaced, expected_version=1, user=admin_user, reason="Жол")
+    save_passage(passage.pk, text=spaced, expected_version=2, user=admin_user, reason="Қайта сақталды")
+    entries = history_of(html(client.get(f"/theses/{seed_thesis.pk}/passages/2/")))
+    assert "The text did not change." in entries[0] and "<ins>" not in entries[0]
+    assert "No word changed, only the spacing between words." in entries[1] and "<del>" not in entries[1]
 
 
 def test_editors_are_named_only_when_the_archive_says_so(client, seed_thesis, edited, admin_user, settings):

@@ -1,9 +1,14 @@
 """Writing to history: who makes the next save of a record, and why, wherever the save is made; how an
-editor is named in public, and when a change was made, as the archive tells it."""
+editor is named in public, when a change was made and which words it changed, as the archive tells it."""
 
+from hashlib import blake2b
+
+from django.core.cache import caches
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+
+from thesis.text.diffs import CONTEXT_WORDS, compact_diff, word_diff
 
 REASON_MAX_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -28,6 +33,42 @@ def change_time(moment) -> str:
     """When a change was made, in the archive's time zone (settings.TIME_ZONE) and on a 24-hour clock,
     whatever the reader's language: history stores it in UTC, hours off the rest of the page."""
     return timezone.localtime(moment, timezone.get_default_timezone()).strftime("%Y-%m-%d %H:%M")
+
+
+# The cache the changed words of versions are kept in (settings.CACHES), and for how long an entry no
+# page asks for stays: a text repaired or restored away leaves entries no key reaches again.
+DIFFS_CACHE = "diffs"
+DIFFS_SECONDS = 30 * 24 * 3600
+# In every key, so that a change to how diffs are made or cut short starts afresh.
+DIFFS_FORM = f"words-1-{CONTEXT_WORDS}"
+
+
+def changed_words(pairs: list[tuple[str, str]]) -> list[list[dict]]:
+    """For each (text before, text after), only the words that changed with a few words of context
+    round each (thesis.text.diffs.compact_diff; whitespace that only changed its kind left out), each
+    worked out once for every worker: a diff of two texts never changes, so it is cached under the
+    texts' digests. Not under the ids of the history records: the first version's is from the
+    passage's transcription, which a split or merge rewrites, and a restore writes history again."""
+    keys = [_diff_key(old, new) for old, new in pairs]
+    cache = caches[DIFFS_CACHE]
+    found = cache.get_many(keys) if keys else {}
+    missing = {}
+    for key, (old, new) in zip(keys, pairs, strict=True):
+        if key not in found:
+            found[key] = missing[key] = compact_diff(word_diff(old, new, spacing=False))
+    if missing:
+        cache.set_many(missing, timeout=DIFFS_SECONDS)
+    return [found[key] for key in keys]
+
+
+def unchanged_words(count: int) -> str:
+    """What an ellipsis in a compact diff stands for, in the reader's language."""
+    return ngettext("%(count)s unchanged word", "%(count)s unchanged words", count) % {"count": count}
+
+
+def _diff_key(old: str, new: str) -> str:
+    digests = (blake2b((text or "").encode(), digest_size=16).hexdigest() for text in (old, new))
+    return "-".join((DIFFS_FORM, *digests))
 
 
 def record(instance, user, reason: str):

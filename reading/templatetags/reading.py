@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from thesis.history import unchanged_words
 from thesis.models import note_for
 from thesis.text import diffs
 
@@ -32,8 +33,9 @@ def note(record, field):
 
 @register.simple_tag
 def diff_html(operations):
-    """A word diff (thesis.text.diffs) with insertions and deletions marked."""
-    return mark_safe(diffs.diff_html(operations))
+    """A compact word diff (thesis.text.diffs) with insertions and deletions marked, and an ellipsis for
+    each stretch of unchanged words left out."""
+    return mark_safe(diffs.compact_html(operations, unchanged_words))
 
 
 @register.filter

@@ -6,17 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
 from django.http import Http404
 from django.templatetags.static import static
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from thesis import history
 from thesis.derived import changes
 from thesis.editorial import editing
 
-from ..text.diffs import compact_diff, diff_html, piece_html, word_diff
+from ..text.diffs import compact_diff, compact_html, diff_html, word_diff
 
 
 def render_diff(operations: list[dict]):
@@ -54,19 +53,11 @@ def render_compact_diff(old: str, new: str, unchanged: str):
     compact = compact_diff(operations)
     if not compact:
         return format_html('<p class="diff-unchanged">{}</p>', unchanged)
-    pieces = format_html_join("", "{}", ((_compact_piece(op),) for op in compact))
+    pieces = mark_safe(compact_html(compact, history.unchanged_words))
     whole = format_html(
         '<details class="whole-diff"><summary>{}</summary>{}</details>', _("The whole text"), render_diff(operations)
     )
     return format_html('<div class="word-diff compact" lang="kk">{}</div>{}', pieces, whole)
-
-
-def _compact_piece(operation: dict):
-    if operation["op"] != "skip":
-        return mark_safe(piece_html(operation))
-    words = operation["words"]
-    left_out = ngettext("%(count)s unchanged word", "%(count)s unchanged words", words) % {"count": words}
-    return format_html('<span class="skip" title="{}"> … </span>', left_out)
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
