@@ -1,9 +1,11 @@
-"""A WSGI wrapper that answers repeated anonymous GETs of the API from memory, keyed on the data version.
+"""A WSGI wrapper that answers repeated anonymous GETs of the API and the reading site from memory, by data version.
 
 Before Django is entered, one tiny query reads the data version (thesis/derived/dataversion.py), which every
 change to the archive bumps in the transaction that makes it. The key is that version, the full
-path with its query string, and every request header a response may vary on; so an edit makes
-every older entry unreachable at once, and no stale response is ever served.
+path with its query string, every request header a response may vary on, and the day (a page's
+citation gives the date it was read); so an edit makes every older entry unreachable at once, and
+no stale response is ever served. A reading page depends on nothing else: its language is in its
+address or the browser's Accept-Language, never in a cookie (project/languages.py).
 
 A hit is the whole response as Django sent it, security, CORS and Last-Modified headers
 included, and byte for byte the same body. A hit with a matching If-None-Match (or, without
@@ -16,6 +18,7 @@ a hit must cost almost nothing, and sharing them through Redis would add a round
 hit while saving only the first computation of a response in each worker.
 """
 
+import datetime
 import threading
 from collections import OrderedDict
 
@@ -23,6 +26,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.utils.http import parse_etags, parse_http_date_safe
 
+from reading.links import reading_path
 from thesis.derived import dataversion
 
 # The request headers a response of the API can depend on, besides the path and query string.
@@ -42,6 +46,7 @@ CACHED_TYPES = (
     "application/vnd.citationstyles.csl+json",
     "text/plain",
     "application/vnd.oai.openapi",
+    "text/html",
 )
 UNVERSIONED = ("schema/", "docs/")
 CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
@@ -103,9 +108,8 @@ class ResponseCache:
         path = environ.get("PATH_INFO", "")
         return (
             environ.get("REQUEST_METHOD") == "GET"
-            and path.startswith(self.prefix)
-            and not path.startswith(self.skip)
             and "HTTP_AUTHORIZATION" not in environ
+            and ((path.startswith(self.prefix) and not path.startswith(self.skip)) or reading_path(path))
         )
 
     def read_version(self, environ) -> int | None:
@@ -132,7 +136,8 @@ class ResponseCache:
     @staticmethod
     def key(environ, version: int) -> tuple:
         headers = tuple(environ.get(name) for name in KEYED_HEADERS)
-        return (version, environ["wsgi.url_scheme"], environ["PATH_INFO"], environ.get("QUERY_STRING", ""), headers)
+        address = (environ["wsgi.url_scheme"], environ["PATH_INFO"], environ.get("QUERY_STRING", ""))
+        return (version, datetime.date.today(), *address, headers)
 
     def compute(self, environ, start_response):
         """Django's response to the request without its conditions: an Entry to store if it may be

@@ -1,6 +1,8 @@
-"""What every page of the reading site's base template needs: the script asked for and the links to each."""
+"""What every page of the reading site's base template needs: the script and language asked for, and links to each."""
 
+from django.conf import settings
 from django.http import QueryDict
+from django.utils.translation import get_language, get_language_info
 
 from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 
@@ -14,6 +16,17 @@ def script(request) -> dict:
         "latin_url": with_parameter(request, "script", LATIN),
         # Named rather than left out: on a Latin page every link to the site without a script gains Latin's.
         "cyrillic_url": with_parameter(request, "script", CYRILLIC),
+        "languages": [language_link(request, code) for code, _name in settings.LANGUAGES],
+    }
+
+
+def language_link(request, code: str) -> dict:
+    """This page in another interface language: a link, so that the choice is in the address a cache keys on."""
+    return {
+        "code": code,
+        "name": get_language_info(code)["name_local"],
+        "url": with_parameter(request, "lang", code),
+        "current": code == get_language(),
     }
 
 

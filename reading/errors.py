@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from project.languages import public_language
+
 logger = logging.getLogger("reading.errors")
 FALLBACK = (
     '<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title></head>'
@@ -33,8 +35,9 @@ def texts(status: int) -> tuple[str, str]:
 
 def error_page(request, status: int) -> HttpResponse:
     """The page for `status` in the reader's language, in the site's layout: with the request (its
-    language form and script links) except for a 500, which uses none of it."""
-    language = translation.get_language_from_request(request)
+    language and script links) except for a 500, which uses none of it."""
+    # The language the middleware chose, or, for a fault before it ran, the public pages' own rule.
+    language = getattr(request, "LANGUAGE_CODE", None) or public_language(request)
     with translation.override(language):
         title, message = texts(status)
         try:

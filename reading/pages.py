@@ -7,7 +7,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -21,6 +20,7 @@ from thesis.query_fields import MAX_ID
 from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 from thesis.year_fields import WholeNumberField
 
+from .links import LANGUAGE, SCRIPT, keep_choices, language_codes, reader_choices
 from .scripts import latin_html
 
 
@@ -35,14 +35,13 @@ class BadParameter(ValueError):
 
 def page_etag(request, *args, **kwargs) -> str:
     """The data version and everything else a page's body depends on besides its address: the
-    language, the day (a citation gives the date accessed) and the CSRF cookie the language form's
-    token is made from. Checked before the view runs, so that a revalidation renders nothing."""
+    language and the day (a citation gives the date accessed). Checked before the view runs, so that a
+    revalidation renders nothing."""
     parts = (
         dataversion.current(),
         request.get_full_path(),
         get_language(),
         datetime.date.today().isoformat(),
-        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         settings.READING_EDITOR_NAMES,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
@@ -70,9 +69,9 @@ def choice(request, name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
-# Pages stay out of the API's response cache (project/response_cache.py): each carries the language
-# form's CSRF token and varies on the cookie and the language, so an entry would be one reader's. The
-# ETag does the work that matters instead: a revalidated page costs the data version's query alone.
+# A page depends on its address, the browser's languages and the day alone (no cookie, no session), so
+# that the response cache (project/response_cache.py) keeps it like the API's answers; where it does
+# not, a revalidated page costs the data version's query alone.
 @method_decorator(condition(etag_func=page_etag), name="get")
 class Page(View):
     """A page: `context()` reads what it shows (raising BadParameter for a parameter it cannot honour),
@@ -83,17 +82,17 @@ class Page(View):
     model = None
 
     def get(self, request, *args, **kwargs):
-        # The language form's token, made before rendering so that its cookie goes with this response.
-        get_token(request)
         try:
-            script = choice(request, "script", SCRIPTS, CYRILLIC)
+            script = choice(request, SCRIPT, SCRIPTS, CYRILLIC)
+            choice(request, LANGUAGE, language_codes(), get_language())
             # A page reads its rows in several queries (a passage, then its citations); one snapshot
             # keeps them from two states of the archive.
             with snapshot(self.model or Thesis):
                 html = render_to_string(self.template_name, self.context(request, **kwargs), request)
         except BadParameter as error:
             return self.bad_request(request, error)
-        return HttpResponse(latin_html(html) if script == LATIN else html)
+        choices = reader_choices(request)
+        return HttpResponse(latin_html(html, choices) if script == LATIN else keep_choices(html, choices))
 
     def context(self, request, **kwargs) -> dict:
         return {}

@@ -3,8 +3,9 @@ links kept, never nested, every piece of text escaped; Latin script for text and
 
 import pytest
 
+from reading.links import keep_choices, kept_href
 from reading.markup import render
-from reading.scripts import latin_href, latin_html
+from reading.scripts import latin_html
 from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
 from thesis.text.normalisation import Layout, reading_text
@@ -92,7 +93,20 @@ def test_latin_script_is_a_property_of_kazakh_text_not_of_the_interface():
     ],
 )
 def test_links_to_the_sites_pages_keep_latin_script(href, expected):
-    assert latin_href(href) == expected
+    assert kept_href(href, {"script": "latn"}) == expected
+
+
+def test_links_and_search_forms_keep_the_language_and_the_script_each_unless_they_name_it():
+    choices = {"lang": "ru", "script": "latn"}
+    assert kept_href("/people/", choices) == "/people/?lang=ru&amp;script=latn"
+    assert kept_href("/people/?lang=kk", choices) == "/people/?lang=kk&amp;script=latn"
+    assert kept_href("/api/theses/", choices) == "/api/theses/"
+    page = '<a href="/timeline/">T</a><form action="/search/" method="get"><input name="q"></form>'
+    assert keep_choices(page, {"lang": "en"}) == (
+        '<a href="/timeline/?lang=en">T</a>'
+        '<form action="/search/" method="get"><input type="hidden" name="lang" value="en"><input name="q"></form>'
+    )
+    assert keep_choices(page, {}) == page
 
 
 def test_a_search_form_keeps_latin_script_and_a_posted_form_does_not_need_to():

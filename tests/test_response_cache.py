@@ -1,5 +1,6 @@
 """The API's response cache (project/response_cache.py): byte-identical hits, never stale after an edit."""
 
+import datetime
 from unittest.mock import patch
 from urllib.parse import quote
 from wsgiref.util import setup_testing_defaults
@@ -203,3 +204,30 @@ def test_a_streamed_csv_passes_through_unbuffered_and_its_etag_still_gives_a_304
     status, headers, body = call(cached, path, HTTP_IF_NONE_MATCH=header(headers, "ETag"))
     assert status.startswith("304") and body == b""
     assert header(headers, "Content-Type") is None
+
+
+def test_reading_pages_are_cached_in_each_language_and_script_and_an_edit_replaces_them(
+    seed_thesis, django_app, cached
+):
+    paths = [f"/theses/{seed_thesis.pk}/{query}" for query in ("", "?lang=ru", "?lang=en&script=latn")]
+    for path in paths:
+        direct = call(django_app, path, HTTP_ACCEPT_LANGUAGE="kk")
+        assert header(direct[1], "Set-Cookie") is None, "a page sets no cookie, so one reader's copy serves all"
+        assert call(cached, path, HTTP_ACCEPT_LANGUAGE="kk") == direct, "the miss"
+        assert call(cached, path, HTTP_ACCEPT_LANGUAGE="kk") == direct, "the hit"
+    assert len(cached.entries) == 3
+    assert b'lang="ru"' in call(cached, paths[1])[2][:200]
+    passage = Passage.objects.filter(thesis=seed_thesis).first()
+    passage.text += " Жаңа сөйлем."
+    passage.save()
+    assert "Жаңа сөйлем.".encode() in call(cached, paths[0], HTTP_ACCEPT_LANGUAGE="kk")[2]
+
+
+def test_a_reading_page_is_cached_apart_for_each_day_and_not_for_a_bad_parameter(seed_thesis, cached):
+    path = f"/theses/{seed_thesis.pk}/"
+    call(cached, path)
+    with patch("project.response_cache.datetime") as clock:
+        clock.date.today.return_value = datetime.date(2031, 1, 1)
+        call(cached, path)
+    call(cached, path + "?lang=xx")
+    assert len(cached.entries) == 2
