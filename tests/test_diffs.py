@@ -4,7 +4,7 @@ import random
 
 from thesis.text.diffs import compact_diff, matching_blocks, word_diff
 
-from .operations import calls, lines
+from .operations import calls, letter_lines
 
 WORDS = "бір екі үш төрт бес алты жеті сегіз тоғыз он он бір он екі"
 
@@ -85,7 +85,7 @@ class Word(str):
 
 def test_a_passage_whose_every_line_break_became_a_space_costs_in_proportion_to_its_lines():
     def cost(number: int) -> int:
-        return calls(word_diff, lines(number), lines(number).replace("\n", " "))
+        return calls(word_diff, letter_lines(number), letter_lines(number).replace("\n", " "))
 
     small, large = cost(200), cost(400)
     assert large < 2.1 * small, (small, large)
@@ -103,11 +103,11 @@ def test_matching_compares_each_word_a_bounded_number_of_times_even_with_no_word
 
 
 def test_one_changed_line_among_thousands_alike_is_one_change():
-    new = lines(5000).replace("\n", " ").split(" ")
+    new = letter_lines(5000).replace("\n", " ").split(" ")
     new[2500] = new[2500].upper()
-    operations = word_diff(lines(5000), " ".join(new))
-    assert "".join(op["text"] for op in operations if op["op"] != "insert") == lines(5000)
-    shown_words = word_diff(lines(5000), " ".join(new), spacing=False)
+    operations = word_diff(letter_lines(5000), " ".join(new))
+    assert "".join(op["text"] for op in operations if op["op"] != "insert") == letter_lines(5000)
+    shown_words = word_diff(letter_lines(5000), " ".join(new), spacing=False)
     assert [op for op in shown_words if op["op"] != "equal"] == [
         {"op": "delete", "text": "а"},
         {"op": "insert", "text": "А"},

@@ -38,7 +38,7 @@ def test_facets_count_every_match_under_its_thesis_section_and_status(seed_thesi
 def test_a_letter_found_everywhere_marks_a_bounded_snippet_per_passage(db):
     import_bytes(lines(20000).encode(), "lines.txt", use_curation=False)
     results = search_results.results(search_passages(search_results.narrowed({}), "а"), search_marks("а"), 1)
-    # Short lines repeated this often read as page furniture, each its own passage: every hit is bounded.
+    # One passage holding the letter 4,000 times: its hit is bounded however often it matches.
     hits = [hit for group in results.groups for hit in group.hits]
     assert hits
     for hit in hits:
