@@ -448,3 +448,11 @@ def test_bylines_with_degrees_or_an_address_and_authors_listed_under_their_label
 def test_no_headline_where_the_page_prints_none(text):
     found = read_front_matter(text)
     assert (found.title, found.lines) == ("", [])
+
+
+def test_a_list_under_its_lead_in_is_the_text_s_own_not_a_headline_over_furniture():
+    text = "Жұмыстың міндеттері:\n1) елшілік байланыстарды сипаттау;\n2) ережелерді талдау;\n3) саясатын бағалау.\n"
+    found = read_front_matter(text)
+    assert (found.title, found.lines) == ("", [])
+    # A mark before an affiliation is still the head's.
+    assert read_front_matter("ЕЛШІЛІК ТАРИХЫ\nА.Б. Оспанова¹\n¹Әл-Фараби атындағы ҚазҰУ\n\nМәтін басы.").lines

@@ -108,7 +108,8 @@ TIME_RE = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")
 CODE_RE = re.compile(r"(?i:ӘОЖ|ӘӨЖ|УДК|UDC|МРНТИ|ҒТАМР|IRSTI|ГРНТИ|DOI|ББК|JEL)\b")
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[email[ \t\xa0]+protected\]")
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
-MARK_RE = re.compile(rf"^[{MARKS}\d]+[ \t]*")
+# An affiliation's mark before it ("¹", "2 Л.Н. Гумилев атындағы ЕҰУ"), not an item's number ("1)", "2.").
+MARK_RE = re.compile(rf"^(?:[{MARKS}]+|\d{{1,2}}(?![\d.)]))[ \t]*")
 BYLINE_NAME_RE = re.compile(rf"(?:{NAME_RE.pattern})[{MARKS}\d,]*")
 BYLINE_JOIN_RE = re.compile(r"[ \t]*(?:,|;|және|и|and|&)?[ \t]*")
 COUNTRY_RE = re.compile(r"(?i:қазақстан|казахстан|kazakhstan|россия|ресей|russia|түркия|турция|turkey)")
@@ -206,7 +207,8 @@ def _headline(head: list[_Line], found: FrontMatter) -> bool:
     ]
     best = max(runs, key=lambda run: sum(len(head[index].text) for index in run), default=[])
     rest = [head[index] for index in free if index not in best]
-    if not best or len(best) > 2 or head[best[-1]].text.endswith(".") or not _rubric(rest):
+    # A line ending in a colon introduces what follows it: a list's lead-in, no headline.
+    if not best or len(best) > 2 or head[best[-1]].text.endswith((".", ":")) or not _rubric(rest):
         return False
     for line in rest:
         line.role = "rubric"
