@@ -74,9 +74,8 @@ def fits_every_screen(page, axe: str, shots: Path, base: str, pages: dict[str, s
     for viewport, scheme, language in SCREENS:
         page.set_viewport_size(viewport)
         page.emulate_media(color_scheme=scheme)
-        page.set_extra_http_headers({"Accept-Language": language})
         for name, path in pages.items():
-            page.goto(base + path)
+            page.goto(f"{base}{path}{'&' if '?' in path else '?'}lang={language}")
             width = page.evaluate("() => document.documentElement.scrollWidth")
             if width > viewport["width"]:
                 problems.append(f"{path} at {viewport['width']} px is {width} px wide")

@@ -26,8 +26,9 @@ from thesis.derived import changes
 from .backup_file import RestoreRefused, read_rows, writing
 
 # The data version is not data: a restore starts the new database's own (derived/dataversion.py).
-# The search index is SQLite's alone and follows the passages through triggers, so it is rebuilt.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion", "thesis.passagetextindex"]
+# The search indexes are not either: unmanaged models over tables that triggers keep in step with the
+# passages, so a restore rebuilds them (and one database's index is no table of the other's).
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion"]
 # Migrations create these (the Editors group); a restore matches them by name instead.
 MADE_BY_MIGRATIONS = {"auth.group"}
 FORMAT = "archive-jsonl"
@@ -86,7 +87,8 @@ def _every_row():
     app_list = [(config, None) for config in apps.get_app_configs() if config.models_module is not None]
     for model in serializers.sort_dependencies(app_list, allow_cycles=True):
         kept = model not in excluded_models and model._meta.app_config not in excluded_apps
-        if kept and not model._meta.proxy and router.allow_migrate_model(DEFAULT_DB_ALIAS, model):
+        stored = model._meta.managed and not model._meta.proxy
+        if kept and stored and router.allow_migrate_model(DEFAULT_DB_ALIAS, model):
             yield from model._base_manager.using(DEFAULT_DB_ALIAS).order_by("pk").iterator()
 
 
