@@ -26,10 +26,14 @@ def public_language(request) -> str:
     return address_language(request) or browser_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
 
 
+def language_codes() -> tuple[str, ...]:
+    return tuple(code for code, _name in settings.LANGUAGES)
+
+
 def address_language(request) -> str | None:
     """The language the address names, when it is one of the site's (a page answers another with a 400)."""
     asked = request.GET.get(LANGUAGE_PARAMETER)
-    return asked if asked in dict(settings.LANGUAGES) else None
+    return asked if asked in language_codes() else None
 
 
 def browser_language(accept_language: str) -> str:

@@ -6,6 +6,8 @@ from django.utils.translation import get_language, get_language_info
 
 from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 
+from .links import LANGUAGE
+
 
 def script(request) -> dict:
     """The page's script (an unknown one reads as Cyrillic here; the view answers it with a 400) and
@@ -25,7 +27,7 @@ def language_link(request, code: str) -> dict:
     return {
         "code": code,
         "name": get_language_info(code)["name_local"],
-        "url": with_parameter(request, "lang", code),
+        "url": with_parameter(request, LANGUAGE, code),
         "current": code == get_language(),
     }
 

@@ -5,9 +5,10 @@ import html as html_escapes
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from django.conf import settings
 from django.urls import Resolver404, resolve
 
+from project.languages import LANGUAGE_PARAMETER as LANGUAGE
+from project.languages import address_language
 from thesis.text.transliteration import LATIN
 
 TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
@@ -15,20 +16,15 @@ HREF_RE = re.compile(r'(\shref=")([^"]*)(")')
 ACTION_RE = re.compile(r'\saction="([^"]*)"')
 # The site's pages that take the choices; the rest (robots.txt, sitemaps, the API) do not.
 CHOICELESS = {"reading:robots", "reading:sitemap", "reading:sitemap-section"}
-LANGUAGE = "lang"
 SCRIPT = "script"
-
-
-def language_codes() -> tuple[str, ...]:
-    return tuple(code for code, _name in settings.LANGUAGES)
 
 
 def reader_choices(request) -> dict[str, str]:
     """The choices this page's address makes that its links keep: Latin script, and a language named in
     the address (one the reader's browser asked for is asked again on the next page, so it need not be)."""
     choices = {}
-    if request.GET.get(LANGUAGE) in language_codes():
-        choices[LANGUAGE] = request.GET[LANGUAGE]
+    if language := address_language(request):
+        choices[LANGUAGE] = language
     if request.GET.get(SCRIPT) == LATIN:
         choices[SCRIPT] = LATIN
     return choices

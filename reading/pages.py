@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.http import condition
 
+from project.languages import language_codes
 from thesis.derived import dataversion
 from thesis.editions.snapshots import snapshot
 from thesis.models import Thesis
@@ -20,7 +21,7 @@ from thesis.query_fields import MAX_ID
 from thesis.text.transliteration import CYRILLIC, LATIN, SCRIPTS
 from thesis.year_fields import WholeNumberField
 
-from .links import LANGUAGE, SCRIPT, keep_choices, language_codes, reader_choices
+from .links import LANGUAGE, SCRIPT, keep_choices, reader_choices
 from .scripts import latin_html
 
 
