@@ -1,6 +1,18 @@
 """The reading-text normalisation: restore the cut ". ", fold layout spaces, change nothing else."""
 
-from thesis.text.normalisation import collapse_layout, joints, layout_folded, reading_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thesis.text.normalisation import (
+    LINE_BREAK,
+    Fold,
+    Layout,
+    collapse_layout,
+    folds,
+    joint,
+    joints,
+    reading_text,
+)
 
 
 def test_line_break_restores_the_dropped_period_and_space():
@@ -43,5 +55,41 @@ def test_joints_say_where_each_line_break_was_restored():
     assert joints("бір сөйлем") == []
 
 
-def test_layout_folded_keeps_the_lines_and_restores_nothing():
-    assert layout_folded("  бір   сөз\n\nекі\tсөз \n") == "бір сөз\nекі сөз"
+def test_folds_hold_the_original_whitespace_each_reading_piece_stands_for():
+    original = "  бір   сөз\r\n\nекі\tсөз \n"
+    reading = reading_text(original)
+    assert reading == "бір сөз. екі сөз"
+    assert [(reading[f.start : f.end], f.original, f.joins_lines) for f in folds(original)] == [
+        ("", "  ", False),
+        (" ", "   ", False),
+        (". ", "\r\n\n", True),
+        (" ", "\t", False),
+        ("", " \n", False),
+    ]
+
+
+def test_a_line_break_kept_as_it_is_is_a_fold_all_the_same():
+    # The markup needs every line break, even one the reading text keeps (verse, a list), to mark it.
+    assert folds("бір\nекі", Layout.LINE) == [Fold(3, 4, "\n")]
+    assert folds("бір екі", Layout.LINE) == []
+
+
+def by_lines(original: str, layout: Layout) -> str:
+    """The normalisation as documented: each line's spacing folded, empty lines dropped, the lines joined."""
+    lines = [line for line in (collapse_layout(line) for line in LINE_BREAK.split(original)) if line]
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text += joint(text, layout) + line
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="аә.  \t\r\n\u00a0", max_size=40), st.sampled_from(list(Layout)))
+def test_reading_text_is_the_documented_rule_and_its_folds_give_back_the_original(original, layout):
+    reading = reading_text(original, layout)
+    assert reading == by_lines(original, layout)
+    restored, position = [], 0
+    for fold in folds(original, layout):
+        restored += [reading[position : fold.start], fold.original]
+        position = fold.end
+    assert "".join(restored) + reading[position:] == original

@@ -1,10 +1,11 @@
 """A passage's inline content: the restorations and corrections that lead from its transcription to its
 current text, and the links laid over that text, nested (thesis.text.inline).
 
-Three readings of a passage live in one paragraph. The transcription (its lines, layout folded) becomes
-the reading text by the documented normalisation, each line break restored as ". " or " ": a
-`choice` of `orig` (the `lb`) and `reg` (what was put for it). A line break the document's layout
-keeps (verse, a list) is the same in every reading: a bare `lb`. The reading text becomes the current
+Three readings of a passage live in one paragraph. The transcription becomes the reading text by the
+documented normalisation, each line break restored as ". " or " " and each run of spacing folded: a
+`choice` of `orig` (the original's whitespace as typed, its line breaks as `lb`) and `reg` (what was
+put for it), so that the `orig`s give back the transcription byte for byte. A line break the
+document's layout keeps (verse, a list) is the same in every reading: a bare `lb`. The reading text becomes the current
 text by editors' corrections, a word-level difference: a `choice` of `sic` (the words before) and
 `corr` (the words now). A correction that touches a restored line break takes the whole restoration
 into its `sic`, so that the two kinds of choice never cross. Citations, names and dates are marked on
@@ -17,7 +18,7 @@ from itertools import pairwise
 
 from .diffs import word_diff
 from .inline import Node, Span, markup
-from .normalisation import Layout, joints, reading_text
+from .normalisation import LINE_BREAK, Fold, Layout, folds, reading_text
 
 # Which of two annotations over the same characters is outside: citations, then names, then dates;
 # corrections and restorations innermost.
@@ -41,9 +42,21 @@ def inline_content(
     line breaks read by `layout`, and the annotations (spans of the current text) that nest with them,
     in the order given."""
     reading = reading_text(original, layout)
-    restored = joints(original, layout)
-    segments = _widened(_segments(reading, current), restored)
-    return markup(current, _choices(reading, segments, restored, resp) + annotations)
+    restored = [fold for fold in folds(original, layout) if fold.start != fold.end]
+    segments = _widened(_segments(reading, current), [(fold.start, fold.end) for fold in restored])
+    return markup(
+        current, _edges(original, current, layout) + _choices(reading, segments, restored, resp) + annotations
+    )
+
+
+def _edges(original: str, current: str, layout: Layout) -> list[Span]:
+    """The original's whitespace before its first word and after its last, which the reading text
+    drops: kept at the current text's ends, whatever the editors did between them."""
+    return [
+        Span(0 if fold.start == 0 else len(current), 0 if fold.start == 0 else len(current), _restored(fold), CHOICE)
+        for fold in folds(original, layout)
+        if fold.start == fold.end
+    ]
 
 
 def _segments(reading: str, current: str) -> list[Segment]:
@@ -117,10 +130,10 @@ def _touches(segment: Segment, start: int, end: int) -> bool:
     return segment.start < end and start < segment.end
 
 
-def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, int]], resp: str) -> list[Span]:
+def _choices(reading: str, segments: list[Segment], restored: list[Fold], resp: str) -> list[Span]:
     """A span of the current text for each correction and for each restoration outside them."""
     spans, position = [], 0
-    starts, ends = [start for start, _ in restored], [end for _, end in restored]
+    starts, ends = [fold.start for fold in restored], [fold.end for fold in restored]
     for segment in segments:
         # The restorations are in order and apart, so those inside a segment are one run of them.
         inside = restored[bisect_left(starts, segment.start) : bisect_right(ends, segment.end)]
@@ -133,18 +146,43 @@ def _choices(reading: str, segments: list[Segment], restored: list[tuple[int, in
     return spans
 
 
-def _restorations(reading: str, restored: list[tuple[int, int]], offset: int) -> list[Span]:
-    def wrap(content):
-        return Node("choice", {}, [Node("orig", {}, [Node("lb")]), Node("reg", {}, content)])
-
-    def kept(content):
-        return Node("lb")
-
-    # A line break the reading text keeps is no restoration: the line break itself, in every reading.
+def _restorations(reading: str, restored: list[Fold], offset: int) -> list[Span]:
+    """A span for each fold: a bare `lb` for a line break every reading keeps as it is, otherwise a
+    choice of the original's own whitespace and what the reading text has in its place."""
     return [
-        Span(start + offset, end + offset, kept if reading[start:end] == "\n" else wrap, CHOICE)
-        for start, end in restored
+        Span(fold.start + offset, fold.end + offset, _kept if _unchanged(reading, fold) else _restored(fold), CHOICE)
+        for fold in restored
     ]
+
+
+def _unchanged(reading: str, fold: Fold) -> bool:
+    return reading[fold.start : fold.end] == fold.original == "\n"
+
+
+def _kept(content) -> Node:
+    return Node("lb")
+
+
+def _restored(fold: Fold):
+    # The original's whitespace as typed, so that every orig read in turn gives it back byte for byte.
+    spacing = {"xml:space": "preserve"} if LINE_BREAK.sub("", fold.original) else {}
+    orig = Node("orig", spacing, _with_breaks(fold.original))
+    return lambda content: Node("choice", {}, [orig, Node("reg", {}, _with_breaks(*content))])
+
+
+def _with_breaks(*content: Node | str) -> list:
+    """The content with each line feed in its text an `lb` (a carriage return before it stays a character)."""
+    pieces: list = []
+    for item in content:
+        if isinstance(item, Node):
+            pieces.append(item)
+            continue
+        for index, line in enumerate(item.split("\n")):
+            if index:
+                pieces.append(Node("lb"))
+            if line:
+                pieces.append(line)
+    return pieces
 
 
 def _correction(sic: list, resp: str):

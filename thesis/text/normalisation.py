@@ -13,10 +13,12 @@ correction is an editor's decision.
 """
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LAYOUT_SPACE = re.compile(r"[^\S\r\n]+")
+WHITESPACE = re.compile(r"\s+")
 TERMINAL_PUNCTUATION = (".", "!", "?", "…")
 
 
@@ -38,20 +40,16 @@ def reading_text(original: str, layout: Layout = Layout.LOST_PERIOD) -> str:
     return _joined(original, layout)[0]
 
 
-def joints(original: str, layout: Layout = Layout.LOST_PERIOD) -> list[tuple[int, int]]:
-    """Where the reading text joined two lines of the original: the [start, end) of each ". ", " " or
-    line break it put for a line break, in the reading text's code points."""
+def folds(original: str, layout: Layout = Layout.LOST_PERIOD) -> list["Fold"]:
+    """Every place where the reading text has something other than the original's own whitespace, and
+    every line break, in order: the reading text's [start, end) and the original's characters there."""
     return _joined(original, layout)[1]
 
 
-def layout_folded(original: str) -> str:
-    """The original with its layout folded and nothing restored: each line's spaces collapsed, empty
-    lines dropped, the lines kept apart by one line break."""
-    return "\n".join(_lines(original))
-
-
-def _lines(original: str) -> list[str]:
-    return [line for line in (collapse_layout(line) for line in LINE_BREAK.split(original)) if line]
+def joints(original: str, layout: Layout = Layout.LOST_PERIOD) -> list[tuple[int, int]]:
+    """Where the reading text joined two lines of the original: the [start, end) of each ". ", " " or
+    line break it put for a line break, in the reading text's code points."""
+    return [(fold.start, fold.end) for fold in folds(original, layout) if fold.joins_lines]
 
 
 def joint(previous_line: str, layout: Layout) -> str:
@@ -63,17 +61,43 @@ def joint(previous_line: str, layout: Layout) -> str:
     return " " if previous_line.endswith(TERMINAL_PUNCTUATION) else ". "
 
 
-def _joined(original: str, layout: Layout) -> tuple[str, list[tuple[int, int]]]:
-    # Pieces joined once at the end: adding each line to the text so far copies it again and again.
+@dataclass(frozen=True)
+class Fold:
+    """Characters [start, end) of the reading text put in place of `original`, a run of the original's
+    whitespace: a line break read by the layout, or spacing folded to one space or to nothing."""
+
+    start: int
+    end: int
+    original: str
+
+    @property
+    def joins_lines(self) -> bool:
+        # Spacing at a paragraph's ends is put as nothing; a line break between its lines never is.
+        return bool(LINE_BREAK.search(self.original)) and self.start != self.end
+
+
+def _put_for(space: str, before: str, at_end: bool, layout: Layout) -> str:
+    """What the reading text has for a run of the original's whitespace after the word `before` (empty
+    at the paragraph's start)."""
+    if not before or at_end:
+        return ""
+    return joint(before, layout) if LINE_BREAK.search(space) else " "
+
+
+def _joined(original: str, layout: Layout) -> tuple[str, list[Fold]]:
+    # Pieces joined once at the end: adding each piece to the text so far copies it again and again.
     pieces: list[str] = []
-    joined: list[tuple[int, int]] = []
-    length = 0
-    for line in _lines(original):
-        if pieces:
-            put = joint(pieces[-1], layout)
-            joined.append((length, length + len(put)))
-            pieces.append(put)
-            length += len(put)
-        pieces.append(line)
-        length += len(line)
-    return "".join(pieces), joined
+    found: list[Fold] = []
+    length = position = 0
+    for space in WHITESPACE.finditer(original):
+        word = original[position : space.start()]
+        pieces.append(word)
+        length += len(word)
+        put = _put_for(space.group(), word, space.end() == len(original), layout)
+        if put != space.group() or LINE_BREAK.search(put):
+            found.append(Fold(length, length + len(put), space.group()))
+        pieces.append(put)
+        length += len(put)
+        position = space.end()
+    pieces.append(original[position:])
+    return "".join(pieces), found

@@ -68,6 +68,19 @@ NORMALISATION = {
         ),
     },
 }
+# Said after every layout's own note: the spacing the reading text folds is kept in the orig.
+SPACING = {
+    "kk": (
+        "Бос орындар мен табуляциялардың әрбір жинақталған тізбегі де choice элементімен белгіленген: orig – "
+        'транскрипциядағы күйі (xml:space="preserve"), reg – оқу мәтініндегі бір бос орын (абзац басы мен '
+        "соңында – ештеңе); сондықтан orig элементтері транскрипцияны байтына дейін дәл қайтарады."
+    ),
+    "en": (
+        'Every run of spaces and tabs folded is a choice too: orig holds it as typed (xml:space="preserve"), '
+        "reg the one space the reading text has (nothing at a paragraph's ends), so that the orig elements give "
+        "back the transcription byte for byte."
+    ),
+}
 CORRECTION = {
     "kk": (
         "Қалған қателерді (емле қателері, нүктеден кейінгі түсіп қалған бос орын, кирилл сөздерінің ішіндегі "
@@ -187,7 +200,7 @@ def _source(records: Records):
 
 def _encoding_description(records: Records):
     texts = NORMALISATION[Layout(records.thesis.line_breaks)]
-    normalisation = [with_lang(E.normalization(E.p(text)), lang) for lang, text in texts.items()]
+    normalisation = [with_lang(E.normalization(E.p(f"{text} {SPACING[lang]}")), lang) for lang, text in texts.items()]
     correction = [with_lang(E.correction(E.p(text)), lang) for lang, text in CORRECTION.items()]
     return E.encodingDesc(
         E.editorialDecl(*normalisation, *correction),

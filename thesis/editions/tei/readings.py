@@ -16,7 +16,7 @@ def reading(tree, sides: frozenset[str]) -> dict[str, str]:
 
 
 def original_reading(tree) -> dict[str, str]:
-    """The transcription: every `sic` and `orig`, the original's lines with their layout folded."""
+    """The transcription byte for byte: every `sic` and `orig`."""
     return reading(tree, ORIGINAL)
 
 

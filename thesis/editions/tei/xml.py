@@ -6,8 +6,9 @@ from lxml.builder import ElementMaker
 from ...text.inline import Node
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
 
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 
@@ -43,7 +44,9 @@ def append_content(parent, content: list) -> None:
 
 
 def _name(attribute: str) -> str:
-    return XML_ID if attribute == "xml:id" else attribute
+    # xml:id, xml:space: the XML namespace's attributes, which lxml names by the namespace itself.
+    prefix, _, local = attribute.partition(":")
+    return f"{{{XML_NS}}}{local}" if prefix == "xml" and local else attribute
 
 
 def optional(tag: str, value, **attrib):
