@@ -1,4 +1,4 @@
-"""How a thesis and a passage of it are cited: as text (Kazakh and English conventions), as BibTeX and as CSL-JSON."""
+"""How a thesis and a passage of it are cited: as BibTeX, as CSL-JSON, and in the official APA and GOST styles."""
 
 import datetime
 import re
@@ -12,7 +12,6 @@ KINDS = {
     "article": ("мақала", "article"),
 }
 ARTICLE = "article"
-ENGLISH_MONTHS = ("January February March April May June July August September October November December").split()
 BIBTEX_SPECIALS = re.compile(r"([\\{}&%$#_^~])")
 BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 WORD = re.compile(r"\w+")
@@ -75,38 +74,6 @@ def kind_names(kind: str) -> tuple[str, str]:
     return KINDS.get(kind, (kind, kind))
 
 
-def made_by(thesis: ThesisReference, separator: str) -> str:
-    """Who wrote the thesis and where, with the year, as a reference's opening words ("" when unknown)."""
-    year = thesis.issued_year
-    parts = [", ".join(thesis.authors), thesis.institution, thesis.place, str(year) if year else ""]
-    return separator.join(part for part in parts if part)
-
-
-def as_kazakh(ref: PassageReference) -> str:
-    """A reference as Kazakh bibliographies write one (ГОСТ 7.0.5's shape): day.month.year for the access date."""
-    thesis = ref.thesis
-    made = made_by(thesis, ", ")
-    section = f"{ref.section}, " if ref.section else ""
-    return (
-        f"{thesis.title} [{kind_names(thesis.kind)[0]}]. {made + '. ' if made else ''}"
-        f"{section}{ref.paragraph}-абзац, {ref.version}-нұсқа. "
-        f"URL: {ref.url} (қаралған күні: {ref.accessed:%d.%m.%Y})."
-    )
-
-
-def as_english(ref: PassageReference) -> str:
-    """A reference as English author-date styles write one: the access date written out."""
-    thesis = ref.thesis
-    made = made_by(thesis, ", ")
-    section = f"{ref.section}, " if ref.section else ""
-    accessed = f"{ref.accessed.day} {ENGLISH_MONTHS[ref.accessed.month - 1]} {ref.accessed.year}"
-    return (
-        f"{thesis.title} [{kind_names(thesis.kind)[1]}]. {made + '. ' if made else ''}"
-        f"{section}paragraph {ref.paragraph}, version {ref.version}. "
-        f"Available at: {ref.url} (accessed {accessed})."
-    )
-
-
 def bibtex_escape(text: str) -> str:
     """Text safe inside a BibTeX field's braces: TeX's special characters escaped."""
     return BIBTEX_SPECIALS.sub(lambda m: BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), text)
@@ -142,21 +109,21 @@ def as_bibtex(ref: PassageReference) -> str:
     return "@misc{" + bibtex_key(ref) + ",\n" + "\n".join(lines) + "\n}"
 
 
-def as_csl(ref: PassageReference) -> dict:
-    """A CSL-JSON item: the thesis, with the passage as its locator and the version's URL."""
+def as_csl(ref: PassageReference, english: bool = True) -> dict:
+    """A CSL-JSON item, valid by CSL's data schema: the thesis, its kind named in English or, with
+    `english` false, in Kazakh, and the version's URL. The paragraph is the citation's locator
+    (`locator`), which processors read from the citation, not from the item."""
     thesis = ref.thesis
     item = {
         "id": bibtex_key(ref),
         "type": "article" if thesis.kind == ARTICLE else "thesis",
         "title": thesis.title,
-        "author": [{"literal": name} for name in thesis.authors],
+        "author": [csl_name(name) for name in thesis.authors],
         "publisher": thesis.institution,
         "publisher-place": thesis.place,
         "issued": _issued(thesis),
-        "genre": kind_names(thesis.kind)[1],
+        "genre": kind_names(thesis.kind)[1 if english else 0],
         "section": ref.section,
-        "locator": ref.paragraph,
-        "label": "paragraph",
         "version": str(ref.version),
         "URL": ref.url,
         "accessed": {"date-parts": [[ref.accessed.year, ref.accessed.month, ref.accessed.day]]},
@@ -170,3 +137,15 @@ def _issued(thesis: ThesisReference) -> dict | None:
     if thesis.year:
         return {"date-parts": [[thesis.year]]}
     return {"date-parts": [[thesis.date.year, thesis.date.month, thesis.date.day]]} if thesis.date else None
+
+
+def locator(ref: PassageReference) -> tuple[str, str]:
+    """Where in the thesis the passage is, as a CSL citation's label and locator: its paragraph reference."""
+    return ("paragraph", ref.paragraph)
+
+
+def csl_name(name: str) -> dict[str, str]:
+    """A CSL name: "Family, Given" as its two parts, so that a style can order and abbreviate them; any
+    other form of a name as it is written."""
+    family, comma, given = (part.strip() for part in name.partition(","))
+    return {"family": family, "given": given} if comma and family and given else {"literal": name}

@@ -14,7 +14,7 @@ from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, QueryField
 from thesis.search import SORTS, did_you_mean, near_misses, search_marks, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
-from . import citing, contents, metadata, search_results
+from . import citation_styles, citing, contents, metadata, search_results
 from .context import with_parameter
 from .pages import BadParameter, Page, choice, integer, parameter
 
@@ -91,8 +91,7 @@ class PassageView(Page):
             "thesis": page.passage.thesis,
             "version": shown_version,
             "citation": {
-                "kazakh": citing.as_kazakh(reference),
-                "english": citing.as_english(reference),
+                **citation_styles.passage_references(reference),
                 "bibtex": citing.as_bibtex(reference),
                 "csl": json.dumps([citing.as_csl(reference)], ensure_ascii=False, indent=2),
             },

@@ -154,10 +154,10 @@ def test_a_reader_searches_reads_cites_and_finds_the_cited_version(
         passage = Passage.objects.get(thesis=seed_thesis, order=2)
         cited_text = passage.text
         page.goto(base + f"/theses/{seed_thesis.pk}/passages/2/")
-        page.locator("#cite-english").select_text()
+        page.locator("#cite-apa").select_text()
         page.keyboard.press("Control+C")
         citation = page.evaluate("() => navigator.clipboard.readText()")
-        assert "version 1" in citation
+        assert "Version 1" in citation
         version_url = re.search(r"(https?://\S+?\?version=1)", citation)[1]
 
         # An editor changes the passage.

@@ -162,10 +162,13 @@ def test_editors_are_named_only_when_the_archive_says_so(client, seed_thesis, ed
 
 def test_the_citation_comes_in_four_forms_for_this_version(client, seed_thesis, edited):
     page = html(client.get(f"/theses/{seed_thesis.pk}/passages/2/"))
-    for form in ("cite-kazakh", "cite-english", "cite-bibtex", "cite-csl"):
+    for form in ("cite-gost", "cite-apa", "cite-bibtex", "cite-csl"):
         assert f'id="{form}"' in page
     ref = paragraph_refs(citation_tree(seed_thesis))[edited["passage"].pk]
-    assert f"{ref}-абзац, 2-нұсқа" in page and f"paragraph {ref}, version 2" in page
+    # The official styles cite the paragraph as their in-text locator, in their own words.
+    assert f'id="cite-gost-text">[1, п. {ref}]</code>' in page
+    assert f'id="cite-apa-text">({seed_thesis.title}, ' in page and f"para. {ref})</code>" in page
+    assert "Version 2" in page.split('id="cite-apa"')[1].split("</pre>")[0]
     assert "@misc{thesis" in page
     csl = page.split('id="cite-csl">')[1].split("</pre>")[0].replace("&quot;", '"')
     item = json.loads(csl)[0]
