@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import bibtexparser
 import jsonschema
 
 from reading.citing import (
@@ -118,3 +119,15 @@ def test_a_name_written_family_first_is_split_and_any_other_kept_whole():
     assert csl_name("Серікова, Айгүл") == {"family": "Серікова", "given": "Айгүл"}
     assert csl_name("Әлиев А.") == {"literal": "Әлиев А."}
     assert csl_name("Серікова,") == {"literal": "Серікова,"}
+
+
+def test_a_bibtex_parser_reads_the_entry_with_every_field_and_the_acronym_protected():
+    entry = as_bibtex(KNOWN)
+    parsed = bibtexparser.loads(entry).entries
+    assert len(parsed) == 1 and parsed[0]["ID"] == "thesis4-p3-v2" and parsed[0]["ENTRYTYPE"] == "misc"
+    assert parsed[0]["title"] == "{АҚШ}-тың сыртқы саясаты"
+    assert parsed[0]["author"] == "Серікова, Айгүл and Smith, J. R."
+    assert parsed[0]["url"] == KNOWN.url and parsed[0]["year"] == "2024"
+    # Converted to text as a style does, the title keeps its capitals where the braces hold them.
+    converted = bibtexparser.customization.convert_to_unicode(dict(parsed[0]))
+    assert "АҚШ" in converted["title"]
