@@ -25,16 +25,19 @@ from thesis.text.snippets import snippets
 GROUPS = (Author.Group.FOREIGN, Author.Group.RUSSIAN, Author.Group.DOMESTIC)
 
 
-def archive() -> list[Thesis]:
-    """Every thesis with its counts of passages, sources, people and events, in one query."""
-    return list(
-        Thesis.objects.defer("declared_structure").annotate(
-            passage_count=related_count(Passage, "thesis"),
-            source_count=related_count(Source, "thesis"),
-            author_count=related_count(Author, "thesis"),
-            event_count=related_count(TimelineEvent, "thesis"),
-        )
+def archive():
+    """Every thesis with its counts of passages, sources, people and events, read in one query."""
+    return Thesis.objects.defer("declared_structure").annotate(
+        passage_count=related_count(Passage, "thesis"),
+        source_count=related_count(Source, "thesis"),
+        author_count=related_count(Author, "thesis"),
+        event_count=related_count(TimelineEvent, "thesis"),
     )
+
+
+def archive_languages() -> list[str]:
+    """The languages the archive's theses are written in, for the archive page's filter."""
+    return list(Thesis.objects.order_by("language").values_list("language", flat=True).distinct())
 
 
 # Links inside a passage ---------------------------------------------------------------------------

@@ -4,9 +4,10 @@ import datetime
 import json
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views import View
 
 from thesis.models import Author, Passage, Source, Thesis, successor_id
@@ -16,6 +17,7 @@ from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
 from . import citation_styles, citing, contents, metadata, search_results
 from .context import with_parameter
+from .filters import ARCHIVE_SORTS, ArchiveFilter
 from .pages import BadParameter, Page, choice, integer, parameter
 
 VIEWS = ("reading", "original", "changes")
@@ -25,9 +27,49 @@ class ArchiveView(Page):
     """The archive: every thesis, with what it holds, and a search box."""
 
     template_name = "reading/archive.html"
+    page_size = 50
 
     def context(self, request, **kwargs):
-        return {"theses": contents.archive()}
+        found = ArchiveFilter(request.GET, queryset=contents.archive())
+        if not found.is_valid():
+            name, messages = next(iter(found.errors.items()))
+            raise BadParameter(name, " ".join(messages))
+        page = page_of(request, Paginator(found.qs, self.page_size))
+        return {
+            "theses": page.object_list,
+            "page": page,
+            "pages": page_links(request, page.number, page.paginator.num_pages),
+            "form": found.form,
+            "thesis_languages": contents.archive_languages(),
+            "sorts": sort_links(request, found.form.cleaned_data.get("sort") or []),
+            "narrowed": any(request.GET.get(name) for name in found.filters if name != "sort"),
+        }
+
+
+def page_of(request, paginator: Paginator):
+    """The page `?page=` asks for (the first by default), or a BadParameter naming it."""
+    number = integer(request, "page", default=1)
+    if number > paginator.num_pages:
+        message = ngettext("There is %(count)d page.", "There are %(count)d pages.", paginator.num_pages)
+        raise BadParameter("page", message % {"count": paginator.num_pages})
+    return paginator.page(number)
+
+
+def sort_links(request, chosen: list[str]) -> list[dict]:
+    """Each sortable column: its link (ascending, or descending when it is already sorted ascending)
+    and, when it is the sort, which way (for aria-sort)."""
+    current = chosen[0] if chosen else ""
+    links = []
+    for _field, value in ARCHIVE_SORTS:
+        ascending = current == value
+        links.append(
+            {
+                "value": value,
+                "url": with_parameter(request, "sort", f"-{value}" if ascending else value, "page"),
+                "direction": "ascending" if ascending else "descending" if current == f"-{value}" else "",
+            }
+        )
+    return links
 
 
 class ThesisView(Page):
@@ -145,7 +187,7 @@ class SearchView(Page):
             context["results"], found_nothing = searched(term, choices, page, sort)
             context["sort_link"] = with_parameter(request, "sort", None if sort == "order" else "order", "page")
             context["facets"] = facet_links(request, context["results"].facets, choices)
-            context["pages"] = page_links(request, context["results"])
+            context["pages"] = page_links(request, context["results"].page, context["results"].pages)
             if found_nothing:
                 context["suggestions"] = suggestion_links(request, term)
         return context
@@ -197,12 +239,13 @@ def facet_links(request, facets: dict, choices: dict) -> list:
     ]
 
 
-def page_links(request, results) -> dict:
+def page_links(request, page: int, pages: int) -> dict:
+    """The links to the page before and after page `page` of `pages`, where there is one."""
     links = {}
-    if results.page > 1:
-        links["previous"] = with_parameter(request, "page", str(results.page - 1))
-    if results.page < results.pages:
-        links["next"] = with_parameter(request, "page", str(results.page + 1))
+    if page > 1:
+        links["previous"] = with_parameter(request, "page", str(page - 1))
+    if page < pages:
+        links["next"] = with_parameter(request, "page", str(page + 1))
     return links
 
 
