@@ -147,7 +147,8 @@ def write_site(folder: Path, base_url: str | None = None) -> int:
     pages = list(page_paths())
     copy = Copy(frozenset(pages) | statics.keys(), base_url, {LANGUAGE: settings.LANGUAGE_CODE, SCRIPT: CYRILLIC})
     folder.mkdir()
-    # The copy's requests come from no client, so no host the deployment answers to is theirs.
+    # The copy's requests are made for RENDER_HOST, which no deployment's ALLOWED_HOSTS names; a page
+    # that builds its own absolute address checks its host against them.
     with override_settings(ALLOWED_HOSTS=[RENDER_HOST]), translation.override(settings.LANGUAGE_CODE):
         for path in pages:
             target = folder / page_file(path)
