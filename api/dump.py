@@ -203,7 +203,8 @@ def descriptor(version: int, moment: datetime) -> dict:
         "description": (
             f"The archive's data at data version {version}: one CSV per table, as the API's lists give "
             "them; tei/<id>.xml is each thesis's TEI P5 edition, original/<id>.txt its imported text "
-            f"byte for byte, {DATABASE} the tables in SQLite with a full-text index of the passages."
+            f"byte for byte, {DATABASE} the tables in SQLite with a full-text index of the passages, "
+            f"{SITE}/index.html the reading site as files that open with no server."
         ),
         "licenses": [{"path": settings.TEI_LICENCE_URL, "title": settings.TEI_LICENCE_TEXT}],
         "resources": [
