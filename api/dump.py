@@ -1,4 +1,5 @@
-"""The archive's dump: its tables as a Frictionless data package, its TEI and originals, and a SQLite copy."""
+"""The archive's dump: its tables as a Frictionless data package, its TEI and originals, a SQLite copy and
+the reading site as files."""
 
 import csv
 import hashlib
@@ -21,6 +22,7 @@ from drf_spectacular.drainage import get_override
 from rest_framework import serializers as drf
 from rest_framework.relations import PrimaryKeyRelatedField
 
+from reading.offline import write_site
 from thesis.derived import dataversion
 from thesis.editions import tei
 from thesis.editions.snapshots import snapshot
@@ -32,6 +34,8 @@ from .scripts import CYRILLIC
 SUMS = "SHA256SUMS"
 DATABASE = "archive.db"
 DESCRIPTOR = "datapackage.json"
+# The reading site's static copy: open site/index.html in a browser.
+SITE = "site"
 # Datasette's metadata for the database: `datasette archive.db -m metadata.json`.
 DATASETTE_METADATA = "metadata.json"
 # What the passages' full-text index is named: Datasette finds it by its content table.
@@ -199,7 +203,8 @@ def descriptor(version: int, moment: datetime) -> dict:
         "description": (
             f"The archive's data at data version {version}: one CSV per table, as the API's lists give "
             "them; tei/<id>.xml is each thesis's TEI P5 edition, original/<id>.txt its imported text "
-            f"byte for byte, {DATABASE} the tables in SQLite with a full-text index of the passages."
+            f"byte for byte, {DATABASE} the tables in SQLite with a full-text index of the passages, "
+            f"{SITE}/index.html the reading site as files that open with no server."
         ),
         "licenses": [{"path": settings.TEI_LICENCE_URL, "title": settings.TEI_LICENCE_TEXT}],
         "resources": [
@@ -356,6 +361,7 @@ def write_dump(folder: Path, moment: datetime, base_url: str | None = None) -> s
         root.mkdir()
         write_tables(root)
         write_texts(root, base_url)
+        write_site(root / SITE, base_url)
     package = descriptor(version, moment)
     (root / DESCRIPTOR).write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_database(root / DATABASE, package, root)

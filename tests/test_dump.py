@@ -8,7 +8,9 @@ import json
 import sqlite3
 import zipfile
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import frictionless
 import pytest
@@ -114,6 +116,8 @@ def test_tei_is_valid_originals_are_byte_equal_and_the_checksums_hold(built, tei
         "data/passages.csv",
         f"tei/{pk}.xml",
         f"original/{pk}.txt",
+        "site/index.html",
+        "site/static/reading/site.css",
     } <= set(listed)
     with zipfile.ZipFile(built.parent / f"{built.name}.zip") as archive:
         zipped = {name.removeprefix(f"{built.name}/") for name in archive.namelist() if not name.endswith("/")}
@@ -195,3 +199,57 @@ def test_the_command_writes_into_an_empty_folder(tmp_path, settings):
     assert len(written) == 2 and written[1] == f"{written[0]}.zip"
     assert f"Wrote {written[0]}" in out.getvalue()
     assert frictionless.validate(str(target / written[0] / dump.DESCRIPTOR)).valid
+
+
+class Links(HTMLParser):
+    """Every address an HTML page leads to (href, src, form action), and the ids of its elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.addresses, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value is not None:
+                self.addresses.append(value)
+            elif name == "id":
+                self.ids.add(value)
+
+
+def links_of(path: Path) -> Links:
+    parsed = Links()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+def test_the_site_copy_holds_every_page_and_no_link_leads_to_a_missing_file(built):
+    site = built / dump.SITE
+    thesis = Thesis.objects.get()
+    expected = {"index.html", "about/index.html", "people/index.html", "timeline/index.html"}
+    expected.add(f"theses/{thesis.pk}/index.html")
+    expected.update(
+        f"theses/{thesis.pk}/passages/{n}/index.html" for n in thesis.passages.values_list("order", flat=True)
+    )
+    expected.update(f"people/{pk}/index.html" for pk in Author.objects.values_list("pk", flat=True))
+    expected.update(f"sources/{pk}/index.html" for pk in Source.objects.values_list("pk", flat=True))
+    pages = {path.relative_to(site).as_posix(): links_of(path) for path in site.rglob("*.html")}
+    assert set(pages) == expected
+    followed = 0
+    for name, page in pages.items():
+        for address in page.addresses:
+            parts = urlsplit(address)
+            if parts.scheme:
+                # Without --base-url nothing leads off the files but a vocabulary's own address.
+                assert parts.netloc == "purl.org", (name, address)
+            elif address.startswith("#"):
+                assert address[1:] in page.ids, (name, address)
+            else:
+                target = (site / name).parent / unquote(parts.path)
+                assert not parts.query and target.resolve().is_relative_to(site.resolve()), (name, address)
+                assert target.is_file(), (name, address)
+                if parts.fragment:
+                    assert parts.fragment in pages[target.resolve().relative_to(site.resolve()).as_posix()].ids
+                followed += 1
+    assert followed > len(pages) * 10
+    home = links_of(site / "index.html").addresses
+    assert "static/reading/site.css" in home and f"theses/{thesis.pk}/index.html" in home
