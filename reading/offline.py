@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -22,6 +22,7 @@ from thesis.models import Author, Passage, Source, Thesis
 from thesis.text.transliteration import CYRILLIC
 
 from .links import LANGUAGE, SCRIPT
+from .views import ArchiveView
 
 # The host the copy's requests are made for. No client asks for them, and a page that gives its own
 # absolute address (a citation's, a version's) gives it on this host, which the copy then replaces by
@@ -52,8 +53,11 @@ class Copy:
 
 def page_file(path: str) -> str:
     """The file of the copy that holds the site's `path`: a page's folder's index.html, a static file
-    under its own name."""
-    relative = path.lstrip("/")
+    under its own name, a page of a paged list (`/?page=2`) beside its first page (`page-2.html`)."""
+    parts = urlsplit(path)
+    relative = parts.path.lstrip("/")
+    if parts.query:
+        return relative + parts.query.replace("=", "-").replace("&", "-") + ".html"
     return f"{relative}index.html" if relative == "" or relative.endswith("/") else relative
 
 
@@ -71,9 +75,12 @@ def offline_link(address: str, page: str, copy: Copy) -> str | None:
     target = urlsplit(urljoin(page, address))
     fragment = f"#{target.fragment}" if target.fragment else ""
     asked = parse_qsl(target.query, keep_blank_values=True)
-    if target.path in copy.paths and all(copy.choices.get(name) == value for name, value in asked):
+    # The copy's own choices name every page of it; what else the query asks names one of its pages or none.
+    other = urlencode([(name, value) for name, value in asked if copy.choices.get(name) != value])
+    held = f"{target.path}?{other}" if other else target.path
+    if held in copy.paths:
         here = posixpath.dirname(page_file(page)) or "."
-        return posixpath.relpath(page_file(target.path), here) + fragment
+        return posixpath.relpath(page_file(held), here) + fragment
     if copy.base_url:
         return copy.base_url.rstrip("/") + urlunsplit(("", "", target.path, target.query, target.fragment))
     return None
@@ -114,6 +121,10 @@ def page_paths() -> Iterator[str]:
     then each thesis, its passages, each person and each source."""
     for name in ("archive", "about", "people", "timeline"):
         yield reverse(f"reading:{name}")
+    # The archive lists its theses a page at a time: its other pages too.
+    pages = -(-Thesis.objects.count() // ArchiveView.page_size)
+    for number in range(2, pages + 1):
+        yield f"{reverse('reading:archive')}?page={number}"
     for pk in Thesis.objects.order_by("pk").values_list("pk", flat=True):
         yield reverse("reading:thesis", args=[pk])
     for place in Passage.objects.order_by("thesis_id", "order").values_list("thesis_id", "order"):
@@ -133,7 +144,7 @@ def static_files() -> dict[str, Path]:
 
 def rendered(path: str) -> str:
     """The page at `path` as its view answers it, in the language active."""
-    match = resolve(path)
+    match = resolve(urlsplit(path).path)
     response = match.func(RequestFactory(SERVER_NAME=RENDER_HOST).get(path), *match.args, **match.kwargs)
     if response.status_code != 200:
         raise RuntimeError(f"{path}: the reading site answered {response.status_code}")

@@ -243,7 +243,8 @@ def page_links(request, page: int, pages: int) -> dict:
     """The links to the page before and after page `page` of `pages`, where there is one."""
     links = {}
     if page > 1:
-        links["previous"] = with_parameter(request, "page", str(page - 1))
+        # The first page is the page without the parameter: one address for it, in caches and copies.
+        links["previous"] = with_parameter(request, "page", str(page - 1) if page > 2 else None)
     if page < pages:
         links["next"] = with_parameter(request, "page", str(page + 1))
     return links

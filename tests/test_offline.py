@@ -6,6 +6,8 @@ import html
 import pytest
 
 from reading.offline import RENDER_ORIGIN, UNAVAILABLE, Copy, offline_link, offline_page, page_file, write_site
+from reading.views import ArchiveView
+from thesis.models import SourceDocument, Thesis
 
 PASSAGE = "/theses/1/passages/3/"
 PATHS = frozenset(
@@ -18,6 +20,7 @@ PATHS = frozenset(
         PASSAGE,
         "/theses/1/passages/4/",
         "/static/reading/site.css",
+        "/?page=2",
     }
 )
 COPY = Copy(PATHS, choices={"lang": "en", "script": "cyrl"})
@@ -32,6 +35,7 @@ LIVE = Copy(PATHS, "https://archive.example.org/", {"lang": "en"})
         ("/", "index.html"),
         ("/theses/1/", "theses/1/index.html"),
         ("/static/reading/site.css", "static/reading/site.css"),
+        ("/?page=2", "page-2.html"),
     ],
 )
 def test_a_page_is_kept_as_its_folders_index_and_a_file_under_its_own_name(path, file):
@@ -53,6 +57,10 @@ def test_a_page_is_kept_as_its_folders_index_and_a_file_under_its_own_name(path,
         ("?", "/theses/1/", "index.html"),
         ("?lang=en", "/people/7/", "index.html"),
         ("?script=cyrl&lang=en", "/", "index.html"),
+        # A paged list's other pages are pages of the copy too, whatever choices ride along.
+        ("/?page=2", PASSAGE, "../../../../page-2.html"),
+        ("?lang=en&page=2", "/", "page-2.html"),
+        ("/", "/?page=2", "index.html"),
         # Left as they are: a fragment of this page, another host, another scheme.
         ("#content", PASSAGE, "#content"),
         ("https://creativecommons.org/licenses/by/4.0/", PASSAGE, "https://creativecommons.org/licenses/by/4.0/"),
@@ -81,6 +89,7 @@ def test_a_link_to_what_the_copy_holds_is_its_file_relative_to_the_page(address,
         ),
         # A page the copy does not hold, even one of the site's.
         ("/sources/99/", "/", "https://archive.example.org/sources/99/"),
+        ("/?page=3", "/", "https://archive.example.org/?page=3"),
     ],
 )
 def test_what_needs_the_server_leads_to_the_live_site_or_nowhere(address, page, live):
@@ -132,3 +141,14 @@ def test_given_the_live_site_no_link_of_the_copy_is_left_dead(seed_thesis, tmp_p
     assert f'href="https://archive.example.org/theses/{seed_thesis.pk}/passages/1/?version=1"' in passage
     assert DEAD not in archive + passage
     assert written == len(list((tmp_path / "site").rglob("index.html")))
+
+
+def test_the_archives_later_pages_are_pages_of_the_copy(db, tmp_path):
+    for n in range(ArchiveView.page_size + 1):
+        document = SourceDocument.objects.create(file_name=f"{n}.txt", sha256=f"{n:064d}", content="x", size_bytes=1)
+        Thesis.objects.create(title=f"Жұмыс {n}", source_document=document)
+    write_site(tmp_path / "site")
+    first = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    second = (tmp_path / "site" / "page-2.html").read_text(encoding="utf-8")
+    assert 'href="page-2.html" rel="next"' in first and 'href="index.html" rel="prev"' in second
+    assert "Жұмыс 50" in second and "Жұмыс 50<" not in first
