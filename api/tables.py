@@ -59,13 +59,24 @@ def columns(serializer: serializers.Serializer) -> list[str]:
 
 
 def field_columns(name: str, field: serializers.Field) -> list[str]:
-    if isinstance(field, serializers.Serializer):
-        return [f"{name}.{column}" for column in columns(field)]
-    # A field writing an object declares its members in the schema it documents (extend_schema_field).
-    schema = get_override(field, "field")
+    schema = declared(field)
+    if isinstance(schema, type) and issubclass(schema, serializers.Serializer):
+        schema = schema()
+    nested = field if isinstance(field, serializers.Serializer) else schema
+    if isinstance(nested, serializers.Serializer):
+        return [f"{name}.{column}" for column in columns(nested)]
     if isinstance(schema, dict) and schema.get("type") == "object" and "properties" in schema:
         return [f"{name}.{member}" for member in schema["properties"]]
     return [name]
+
+
+def declared(field: serializers.Field):
+    """What a field writing an object declares of it in the schema it documents (extend_schema_field): a
+    serializer or a schema, set on the field, or on the method of a SerializerMethodField (a suspect's
+    `passage`); None if nothing."""
+    if isinstance(field, serializers.SerializerMethodField):
+        return get_override(getattr(field.parent, field.method_name), "field")
+    return get_override(field, "field")
 
 
 def flatten(record: dict, prefix: str = "") -> dict[str, str]:

@@ -9,7 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from api import tables
-from api.serializers import PassageSerializer, ThesisSerializer, TimelineEventSerializer
+from api.serializers import (
+    PassageHistorySerializer,
+    PassageSerializer,
+    SuspectSerializer,
+    ThesisSerializer,
+    TimelineEventSerializer,
+)
 from thesis.editorial import editing
 from thesis.models import Passage
 
@@ -61,6 +67,16 @@ def test_columns_come_from_the_serializer_even_for_an_empty_list():
     event_columns = tables.columns(TimelineEventSerializer())
     assert event_columns[2:8] == ["start.year", "start.month", "start.day", "end.year", "end.month", "end.day"]
     assert b"".join(tables.stream(["a", "b"], [])) == b"a,b\r\n"
+
+
+def test_a_method_field_declaring_an_object_is_columns_of_its_members_and_a_list_of_objects_one():
+    assert tables.columns(SuspectSerializer()) == [
+        "kind", "certain", "passage.id", "passage.order", "passage.version", "start", "end", "found", "suggestions",
+        "note",
+    ]  # fmt: skip
+    assert tables.columns(PassageHistorySerializer()) == [
+        "id", "date", "user", "reason", "change", "version", "status", "diff",
+    ]  # fmt: skip
 
 
 def test_the_stream_quotes_as_csv_does_and_sends_a_chunk_at_a_time():
