@@ -97,6 +97,28 @@ def read_csv(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
 
 
+def every_page(client, url, params) -> list[dict]:
+    """The rows of every page of a JSON list, following `next` to the last."""
+    body = client.get(url, params).json()
+    rows = body["results"]
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        rows += body["results"]
+    return rows
+
+
+def assert_csv_is_the_json_list(client, url, params, serializer) -> list[dict]:
+    """The CSV of `url` has the serializer's columns and, row for row, the cells of every page of its
+    JSON list flattened; returns its rows."""
+    response = client.get(url, {**params, "format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
+    header, *lines = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8")))
+    assert header == tables.columns(serializer)
+    rows = [dict(zip(header, line, strict=True)) for line in lines]
+    assert rows == [tables.flatten(record) for record in every_page(client, url, {**params, "page_size": 2})]
+    return rows
+
+
 LISTS = [
     ("/api/theses/", {}),
     ("/api/sections/", {"kind": "subsection"}),
@@ -233,7 +255,7 @@ def test_every_passage_of_a_large_list_is_sent(client, seed_thesis, monkeypatch)
     assert len(rows) == 312 and rows[-1]["text"] == "Мәтін 300"
 
 
-def test_list_operations_document_csv_and_records_do_not(client, db):
+def test_lists_and_the_lists_of_a_record_document_csv_and_records_do_not(client, db):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
     for path in (
         "/api/theses/",
@@ -242,6 +264,8 @@ def test_list_operations_document_csv_and_records_do_not(client, db):
         "/api/sources/",
         "/api/authors/",
         "/api/timeline/",
+        "/api/theses/{id}/suspects/",
+        "/api/passages/{id}/history/",
     ):
         operation = schema["paths"][path]["get"]
         content = operation["responses"]["200"]["content"]
@@ -249,7 +273,8 @@ def test_list_operations_document_csv_and_records_do_not(client, db):
         assert "text/csv; charset=utf-8" not in operation["responses"]["400"]["content"]
         formats = next(p for p in operation["parameters"] if p["name"] == "format")
         assert formats["schema"]["enum"] == ["csv", "json"]
-    for path in ("/api/passages/{id}/", "/api/timeline/timelinejs/", "/api/passages/{id}/history/"):
+        assert "bom" in {parameter["name"] for parameter in operation["parameters"]}
+    for path in ("/api/passages/{id}/", "/api/timeline/timelinejs/", "/api/theses/{id}/sources.csl.json"):
         assert not any(
             media.startswith("text/csv") for media in schema["paths"][path]["get"]["responses"]["200"]["content"]
         )
