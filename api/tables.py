@@ -128,8 +128,9 @@ class _Line:
 
 
 def wants_byte_order_mark(query_params) -> bool:
-    """Whether `?bom=1` asks for a byte order mark; a value other than 0 or 1 is refused, naming the parameter."""
-    value = query_params.get(BOM_PARAMETER, "0")
+    """Whether `?bom=1` asks for a byte order mark; a value other than 0 or 1 is refused, naming the parameter.
+    An empty value is none, as it is for every other parameter of the API (the schema allows it)."""
+    value = query_params.get(BOM_PARAMETER) or "0"
     if value not in BOM_CHOICES:
         raise ValidationError({BOM_PARAMETER: [_("Give 1 to start the CSV with a byte order mark (for Excel), or 0.")]})
     return BOM_CHOICES[value]

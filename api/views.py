@@ -86,10 +86,12 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
 
     def get_renderers(self):
         renderers = super().get_renderers()
+        return [*renderers, tables.CsvRenderer()] if self.offers_csv() else renderers
+
+    def offers_csv(self) -> bool:
         # A list is rows and columns; a record's nested detail is not. (A method the list does not
         # take has no action, and must meet its 405 rather than a 404 for the format.)
-        is_list = self.lists_rows or (not self.detail and self.action in ("list", None))
-        return [*renderers, tables.CsvRenderer()] if is_list else renderers
+        return self.lists_rows or (not self.detail and self.action in ("list", None))
 
     def wants_csv(self, request) -> bool:
         return isinstance(request.accepted_renderer, tables.CsvRenderer)
@@ -183,6 +185,10 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
         # OPTIONS describes the resource and sends none of its text: a `script` it cannot honour is GET's 400 only.
         self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
+        # `bom` is a parameter of every read that offers CSV, as the schema says: refused when bad
+        # whatever the format asked, not only where a CSV would read it.
+        if request.method in ("GET", "HEAD") and self.offers_csv():
+            tables.wants_byte_order_mark(request.query_params)
 
     def finalize_response(self, request, response, *args, **kwargs):
         side = isinstance(response, Response) and (response.exception or request.method == "OPTIONS")

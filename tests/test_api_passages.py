@@ -304,9 +304,10 @@ def test_history_as_csv_by_accept_too_named_for_its_passage_with_a_byte_order_ma
     assert moved.status_code == 301 and moved["Location"] == f"{url}?format=csv"
 
 
+@pytest.mark.parametrize("format", ["csv", "json"])
 @pytest.mark.parametrize(("parameter", "value"), [("bom", "yes"), ("page_size", "0"), ("script", "greek")])
-def test_a_bad_parameter_to_the_history_csv_is_a_json_400_naming_it(client, seed_thesis, parameter, value):
-    response = client.get(f"{PASSAGES}{passage(seed_thesis, 2).pk}/history/", {parameter: value, "format": "csv"})
+def test_a_bad_parameter_to_the_history_is_a_json_400_naming_it(client, seed_thesis, parameter, value, format):
+    response = client.get(f"{PASSAGES}{passage(seed_thesis, 2).pk}/history/", {parameter: value, "format": format})
     assert response.status_code == 400 and list(response.json()) == [parameter]
     assert response["Content-Type"] == "application/json"
 

@@ -61,7 +61,9 @@ def test_filters_by_kind_and_certainty(client, seed_thesis, speller):
     assert certain and all(r["certain"] for r in certain)
 
 
-@pytest.mark.parametrize(("parameter", "value"), [("kind", "nonsense"), ("certain", "maybe"), ("page_size", "0")])
+@pytest.mark.parametrize(
+    ("parameter", "value"), [("kind", "nonsense"), ("certain", "maybe"), ("page_size", "0"), ("bom", "yes")]
+)
 def test_a_bad_parameter_is_a_400_naming_it(client, seed_thesis, parameter, value):
     response = client.get(url(seed_thesis), {parameter: value})
     assert response.status_code == 400 and parameter in response.json()

@@ -286,5 +286,11 @@ def test_a_byte_order_mark_for_excel_is_given_when_asked_for_and_a_bad_value_is_
     assert marked == tables.BYTE_ORDER_MARK + plain and not plain.startswith(tables.BYTE_ORDER_MARK)
     refused = client.get("/api/sources/", {"format": "csv", "bom": "yes"})
     assert refused.status_code == 400 and "bom" in refused.json()
+    # The schema gives every list the parameter, whatever its format: JSON refuses a bad one too.
+    refused_in_json = client.get("/api/sources/", {"bom": "-1"})
+    assert refused_in_json.status_code == 400 and list(refused_in_json.json()) == ["bom"]
+    assert client.get("/api/sources/", {"bom": "1"}).status_code == 200
+    empty = b"".join(client.get("/api/sources/", {"format": "csv", "bom": ""}).streaming_content)
+    assert empty == plain
     described = client.get("/api/schema/", {"format": "json"}).json()["paths"]["/api/sources/"]["get"]
     assert "bom" in {parameter["name"] for parameter in described["parameters"]}
