@@ -59,13 +59,24 @@ def columns(serializer: serializers.Serializer) -> list[str]:
 
 
 def field_columns(name: str, field: serializers.Field) -> list[str]:
-    if isinstance(field, serializers.Serializer):
-        return [f"{name}.{column}" for column in columns(field)]
-    # A field writing an object declares its members in the schema it documents (extend_schema_field).
-    schema = get_override(field, "field")
+    schema = declared(field)
+    if isinstance(schema, type) and issubclass(schema, serializers.Serializer):
+        schema = schema()
+    nested = field if isinstance(field, serializers.Serializer) else schema
+    if isinstance(nested, serializers.Serializer):
+        return [f"{name}.{column}" for column in columns(nested)]
     if isinstance(schema, dict) and schema.get("type") == "object" and "properties" in schema:
         return [f"{name}.{member}" for member in schema["properties"]]
     return [name]
+
+
+def declared(field: serializers.Field):
+    """What a field writing an object declares of it in the schema it documents (extend_schema_field): a
+    serializer or a schema, set on the field, or on the method of a SerializerMethodField (a suspect's
+    `passage`); None if nothing."""
+    if isinstance(field, serializers.SerializerMethodField):
+        return get_override(getattr(field.parent, field.method_name), "field")
+    return get_override(field, "field")
 
 
 def flatten(record: dict, prefix: str = "") -> dict[str, str]:
@@ -117,8 +128,9 @@ class _Line:
 
 
 def wants_byte_order_mark(query_params) -> bool:
-    """Whether `?bom=1` asks for a byte order mark; a value other than 0 or 1 is refused, naming the parameter."""
-    value = query_params.get(BOM_PARAMETER, "0")
+    """Whether `?bom=1` asks for a byte order mark; a value other than 0 or 1 is refused, naming the parameter.
+    An empty value is none, as it is for every other parameter of the API (the schema allows it)."""
+    value = query_params.get(BOM_PARAMETER) or "0"
     if value not in BOM_CHOICES:
         raise ValidationError({BOM_PARAMETER: [_("Give 1 to start the CSV with a byte order mark (for Excel), or 0.")]})
     return BOM_CHOICES[value]

@@ -1,10 +1,12 @@
 """The read-only API: a viewset per resource, and the text, CSL-JSON, TEI and TimelineJS renditions."""
 
 import hashlib
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
@@ -78,19 +80,28 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     # format has no way to say them: TEI has no error document. None: the negotiated renderer does.
     side_renderer_class = None
 
+    # True for an action that lists rows of a record's own (a thesis's suspects, a passage's history),
+    # which answers in CSV as the lists do: @action(..., lists_rows=True).
+    lists_rows = False
+
     def get_renderers(self):
         renderers = super().get_renderers()
+        return [*renderers, tables.CsvRenderer()] if self.offers_csv() else renderers
+
+    def offers_csv(self) -> bool:
         # A list is rows and columns; a record's nested detail is not. (A method the list does not
         # take has no action, and must meet its 405 rather than a 404 for the format.)
-        is_list = not self.detail and self.action in ("list", None)
-        return [*renderers, tables.CsvRenderer()] if is_list else renderers
+        return self.lists_rows or (not self.detail and self.action in ("list", None))
+
+    def wants_csv(self, request) -> bool:
+        return isinstance(request.accepted_renderer, tables.CsvRenderer)
 
     # True for a list served often enough that the serializers' cost tells: its page is built from
     # serializer_class's fields without the serializer (api.internals.drf.row_builder).
     rows_without_serializer = False
 
     def list(self, request, *args, **kwargs):
-        if isinstance(request.accepted_renderer, tables.CsvRenderer):
+        if self.wants_csv(request):
             return self.csv_list(request)
         if not self.rows_without_serializer:
             return super().list(request, *args, **kwargs)
@@ -107,37 +118,53 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
     def csv_list(self, request):
         """Every row of the filtered list, not a page of it, streamed a chunk of rows at a time."""
         queryset = self.filter_queryset(self.get_queryset())
-        self.paginator.check_parameters(request)
         limit = self.count_limit() if hasattr(self, "count_limit") else None
         if limit is not None:
             queryset = queryset[:limit]
+        return self.csv_response(request, queryset.iterator(chunk_size=tables.CHUNK_ROWS))
+
+    def csv_response(self, request, rows: Iterable, record=None) -> StreamingHttpResponse:
+        """`rows`, every one, as a CSV streamed a chunk at a time; `record` is the one whose rows they are,
+        for an action listing them. The rows are read only as the body is sent, after the status, so
+        every parameter is checked here first: a page or page size as a page would, and `bom`."""
+        self.paginator.check_parameters(request)
         names = tables.columns(self.get_serializer())
         byte_order_mark = tables.wants_byte_order_mark(request.query_params)
+        language = translation.get_language()
         # HEAD sends no body, so it reads no rows either.
-        body = () if request.method == "HEAD" else tables.stream(names, self.csv_chunks(queryset), byte_order_mark)
+        chunks = self.csv_chunks(rows, language)
+        body = () if request.method == "HEAD" else tables.stream(names, chunks, byte_order_mark)
         response = StreamingHttpResponse(body, content_type=f"{tables.MEDIA_TYPE}; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.csv_file_name(request)}"'
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_file_name(request, record)}"'
         # A stream has no body to hash, so the middleware cannot tag it: the rows are fixed by the
-        # data version and the request, which a revalidation reads without running the list.
-        tag = f"{dataversion.current()} {request.accepted_media_type} {request.get_full_path()}"
+        # data version and the request, and their words (a suspect's note) by the language, all of
+        # which a revalidation reads without running the list.
+        tag = f"{dataversion.current()} {request.accepted_media_type} {language} {request.get_full_path()}"
         response["ETag"] = quote_etag(hashlib.sha256(tag.encode()).hexdigest()[:32])
         return response
 
-    def csv_chunks(self, queryset):
-        size = tables.CHUNK_ROWS
-        for chunk in tables.chunked(queryset.iterator(chunk_size=size), size):
-            self.prepare_rows(chunk)
-            yield self.get_serializer(chunk, many=True).data
+    def csv_chunks(self, rows: Iterable, language: str):
+        for chunk in tables.chunked(rows, tables.CHUNK_ROWS):
+            # A stream is read after the view has returned, in whatever language the thread is in by
+            # then: its words (a suspect's note) are written in the request's.
+            with translation.override(language):
+                self.prepare_rows(chunk)
+                serialized = self.get_serializer(chunk, many=True).data
+            yield serialized
 
     def prepare_rows(self, rows) -> None:
         """What a page's records need before they are serialized, which a view that lists them adds."""
 
-    def csv_file_name(self, request) -> str:
+    def csv_file_name(self, request, record=None) -> str:
+        # Named as its list's address: passages.csv, timeline-thesis-1.csv; a record's list for the
+        # record too: suspects-thesis-1.csv, history-passage-12.csv.
+        name = request.path.rstrip("/").rsplit("/", 1)[-1]
+        if record is not None:
+            return f"{name}-{self.basename}-{record.pk}.csv"
         thesis = request.query_params.get("thesis", "")
         # Where `thesis` filters, the filter has refused anything but a whole number; elsewhere it is ignored.
         suffix = f"-thesis-{int(thesis)}" if thesis.isascii() and thesis.isdigit() else ""
-        # Named as its list's address: passages.csv, timeline-thesis-1.csv.
-        return f"{request.path.rstrip('/').rsplit('/', 1)[-1]}{suffix}.csv"
+        return f"{name}{suffix}.csv"
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -158,6 +185,10 @@ class ArchiveViewSet(AnyQueryOptions, viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
         # OPTIONS describes the resource and sends none of its text: a `script` it cannot honour is GET's 400 only.
         self.script = CYRILLIC if request.method == "OPTIONS" else requested_script(request)
+        # `bom` is a parameter of every read that offers CSV, as the schema says: refused when bad
+        # whatever the format asked, not only where a CSV would read it.
+        if request.method in ("GET", "HEAD") and self.offers_csv():
+            tables.wants_byte_order_mark(request.query_params)
 
     def finalize_response(self, request, response, *args, **kwargs):
         side = isinstance(response, Response) and (response.exception or request.method == "OPTIONS")
@@ -245,22 +276,18 @@ class ThesisViewSet(ArchiveViewSet):
         responses=serializers.SuspectSerializer(many=True),
         filters=False,
     )
-    @action(detail=True, filter_backends=[], serializer_class=serializers.SuspectSerializer)
+    @action(detail=True, filter_backends=[], serializer_class=serializers.SuspectSerializer, lists_rows=True)
     def suspects(self, request, pk=None):
         """Suspected transcription errors in the thesis's current text, certain before possible, then in
         passage order and place: each with its kind, its place in its passage's text, the text found and
         the corrections suggested, best first, with the checker's confidence in each. Words editors chose
         to ignore and suspects they dismissed are left out. Without the Kazakh dictionary on the server
         the dictionary's kinds are missing."""
-        kind = request.query_params.get("kind") or None
-        if kind is not None and kind not in Kind.values:
-            raise ValidationError({"kind": [f"Unknown kind {kind!r}: use one of {', '.join(Kind.values)}."]})
-        certain = request.query_params.get("certain") or None
-        if certain is not None and certain not in BOOLEANS:
-            raise ValidationError({"certain": [f"Must be true or false, not {certain!r}."]})
+        kind, certain = suspect_filters(request.query_params)
         thesis = self.get_object()
-        found = listed(stored_report(thesis), kind, None if certain is None else BOOLEANS[certain])
-        page = self.paginate_queryset(found)
+        if self.wants_csv(request):
+            return self.csv_response(request, open_suspects(thesis, kind, certain), thesis)
+        page = self.paginate_queryset(listed(stored_report(thesis), kind, certain))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(operation_id="theses_sources_csl", responses={200: {"type": "array", "items": CSL_ITEM_SCHEMA}})
@@ -285,6 +312,22 @@ class ThesisViewSet(ArchiveViewSet):
         tree = tei_edition.edition(thesis, base_url=request.build_absolute_uri("/"))
         response = HttpResponse(tei_edition.serialize(tree), content_type=f"{TeiRenderer.media_type}; charset=utf-8")
         return with_last_modified(response, tei_edition.last_changed(tree))
+
+
+def suspect_filters(query_params) -> tuple[str | None, bool | None]:
+    """The suspects' `kind` and `certain` (None for any), or a 400 naming the one that is not valid."""
+    kind = query_params.get("kind") or None
+    if kind is not None and kind not in Kind.values:
+        raise ValidationError({"kind": [f"Unknown kind {kind!r}: use one of {', '.join(Kind.values)}."]})
+    certain = query_params.get("certain") or None
+    if certain is not None and certain not in BOOLEANS:
+        raise ValidationError({"certain": [f"Must be true or false, not {certain!r}."]})
+    return kind, None if certain is None else BOOLEANS[certain]
+
+
+def open_suspects(thesis, kind: str | None, certain: bool | None) -> Iterator:
+    """The thesis's suspects as the JSON list has them, read only when first asked for: HEAD reads none."""
+    yield from listed(stored_report(thesis), kind, certain)
 
 
 class SectionViewSet(ArchiveViewSet):
@@ -342,7 +385,7 @@ class PassageViewSet(ArchiveViewSet):
         return with_last_modified(Response(document), max(moment for moment in changed if moment is not None))
 
     @extend_schema(responses=serializers.PassageHistorySerializer(many=True), filters=False)
-    @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer)
+    @action(detail=True, filter_backends=[], serializer_class=serializers.PassageHistorySerializer, lists_rows=True)
     def history(self, request, pk=None):
         """Every recorded change, newest first, each with a word-level diff from the one before."""
         try:
@@ -350,6 +393,9 @@ class PassageViewSet(ArchiveViewSet):
         except Http404:
             return moved_passage(request, pk, "api:passage-history")
         records = passage.history.select_related("history_user")
+        if self.wants_csv(request):
+            every = records.iterator(chunk_size=tables.CHUNK_ROWS)
+            return self.csv_response(request, with_previous_texts(every, passage.original_text), passage)
         page = self.paginate_queryset(records)
         attach_previous_texts(page, records, passage.original_text)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -477,6 +523,20 @@ def attach_previous_texts(page, records, first_text: str) -> None:
     previous = [record.text for record in page[1:]] + [before.text if before else first_text]
     for record, text in zip(page, previous, strict=True):
         record.previous_text = text
+
+
+def with_previous_texts(records: Iterable, first_text: str) -> Iterator:
+    """Each of every record (newest first) given the text of the record after it, read one ahead, and the
+    oldest `first_text`: the whole history diffed in the one query that reads it."""
+    newer = None
+    for record in records:
+        if newer is not None:
+            newer.previous_text = record.text
+            yield newer
+        newer = record
+    if newer is not None:
+        newer.previous_text = first_text
+        yield newer
 
 
 def timeline_title(events) -> tuple[str, str]:

@@ -1,16 +1,22 @@
 """Passages: filters, search, detail with citations and mentions, Latin output, and the history of changes."""
 
+import json
 import re
 from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 
-from api.serializers import PassageDetailSerializer, PassageSerializer
-from thesis.models import Passage
+from api import tables
+from api.serializers import PassageDetailSerializer, PassageHistorySerializer, PassageSerializer
+from thesis.models import Passage, PassageSuccessor
 from thesis.time_limit import TooLong
+
+from .test_tables import assert_csv_is_the_json_list, read_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -256,6 +262,66 @@ def test_history_in_latin(client, seed_thesis):
     edited.save()
     newest = client.get(f"{PASSAGES}{edited.pk}/history/", {"script": "latn"}).json()["results"][0]
     assert {"op": "insert", "text": "AVTORLARDYÑ"} in newest["diff"]
+
+
+def edited_times(edited: Passage, words) -> Passage:
+    """The passage saved once for each word, the word added to its text, by an editor with a reason."""
+    editor = get_user_model().objects.create_user("aigerim", first_name="Айгерім", last_name="Сейітова")
+    for word in words:
+        edited.text = f"{edited.text} {word}"
+        edited._history_user = editor
+        # A reason a spreadsheet would run as a formula, which the CSV defuses as it does any text.
+        edited._change_reason = f"=HYPERLINK({word})"
+        edited.save()
+    return edited
+
+
+@pytest.mark.parametrize("script", ["cyrl", "latn"])
+def test_history_as_csv_is_every_record_the_json_pages_list_each_diffed_across_chunks(
+    client, seed_thesis, monkeypatch, script
+):
+    edited = edited_times(passage(seed_thesis, 5), ("бір", "екі", "үш", "төрт"))
+    # Chunks of two rows: the record that ends a chunk is diffed against the first of the next.
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 2)
+    url = f"{PASSAGES}{edited.pk}/history/"
+    rows = assert_csv_is_the_json_list(client, url, {"script": script}, PassageHistorySerializer())
+    assert [row["change"] for row in rows] == ["changed"] * 4 + ["created"]
+    assert rows[0]["user"] == "Айгерім Сейітова" and rows[0]["reason"] == "'=HYPERLINK(төрт)"
+    assert json.loads(rows[1]["diff"])[-1] == {"op": "insert", "text": " үш" if script == "cyrl" else " üş"}
+
+
+def test_history_as_csv_by_accept_too_named_for_its_passage_with_a_byte_order_mark_if_asked(client, seed_thesis):
+    edited = passage(seed_thesis, 2)
+    url = f"{PASSAGES}{edited.pk}/history/"
+    by_accept = client.get(url, HTTP_ACCEPT="text/csv")
+    assert by_accept["Content-Disposition"] == f'attachment; filename="history-passage-{edited.pk}.csv"'
+    plain = b"".join(by_accept.streaming_content)
+    marked = b"".join(client.get(url, {"format": "csv", "bom": "1"}).streaming_content)
+    assert marked == tables.BYTE_ORDER_MARK + plain and not plain.startswith(tables.BYTE_ORDER_MARK)
+    # A passage merged away leads to its heir's history, in CSV as asked.
+    PassageSuccessor.objects.create(old_id=987654, passage=edited)
+    moved = client.get(f"{PASSAGES}987654/history/", {"format": "csv"})
+    assert moved.status_code == 301 and moved["Location"] == f"{url}?format=csv"
+
+
+@pytest.mark.parametrize("format", ["csv", "json"])
+@pytest.mark.parametrize(("parameter", "value"), [("bom", "yes"), ("page_size", "0"), ("script", "greek")])
+def test_a_bad_parameter_to_the_history_is_a_json_400_naming_it(client, seed_thesis, parameter, value, format):
+    response = client.get(f"{PASSAGES}{passage(seed_thesis, 2).pk}/history/", {parameter: value, "format": format})
+    assert response.status_code == 400 and list(response.json()) == [parameter]
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_history_csvs_queries_grow_with_neither_the_records_nor_the_chunks(
+    client, seed_thesis, monkeypatch, django_assert_num_queries
+):
+    url = f"{PASSAGES}{passage(seed_thesis, 3).pk}/history/"
+    with CaptureQueriesContext(connection) as captured:
+        assert len(read_csv(client.get(url, {"format": "csv"}))) == 1
+    edited_times(passage(seed_thesis, 3), [f"сөз{n}" for n in range(12)])
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 2)
+    with django_assert_num_queries(len(captured)):
+        assert len(read_csv(client.get(url, {"format": "csv"}))) == 13
 
 
 @pytest.mark.parametrize("script", ["cyrl", "latn"])
