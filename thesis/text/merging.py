@@ -54,7 +54,9 @@ def merge(base: str, mine: str, theirs: str) -> Merge:
         mine_text = applied(base_tokens, start, end, from_mine)
         theirs_text = applied(base_tokens, start, end, from_theirs)
         if from_mine and from_theirs and mine_text != theirs_text:
-            conflicts.append(Conflict(length, length + len(mine_text), "".join(base_tokens[start:end]), mine_text, theirs_text))
+            conflicts.append(
+                Conflict(length, length + len(mine_text), "".join(base_tokens[start:end]), mine_text, theirs_text)
+            )
         chosen = mine_text if from_mine else theirs_text
         pieces.append(chosen)
         length += len(chosen)
