@@ -1,5 +1,7 @@
 """The admin's repair pages (thesis/admin/structure.py), and where a merged-away passage's addresses lead."""
 
+import html
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
@@ -7,7 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from thesis.models import Passage, PassageSuccessor, Section
+from thesis.admin.structure import outcome_text
+from thesis.editorial import relayout
+from thesis.models import Passage, PassageSuccessor, Section, Thesis
+from thesis.text.normalisation import Layout
 
 from .conftest import EDITOR_PASSWORD, account
 
@@ -213,3 +218,24 @@ def test_a_merged_away_passage_leads_to_the_one_it_went_into(editor_client, clie
     assert page.status_code == 302
     assert page["Location"] == reverse("reading:passage", args=[seed_thesis.pk, heir.order])
     assert client.get(reverse("reading:passage_address", args=[999999])).status_code == 404
+
+
+def test_an_editor_reads_the_line_breaks_another_way_and_sees_what_it_will_do_first(
+    editor_client, reader_client, seed_thesis
+):
+    url = reverse("admin:thesis_thesis_line_breaks", args=[seed_thesis.pk])
+    assert url in editor_client.get(reverse("admin:thesis_thesis_change", args=[seed_thesis.pk])).content.decode()
+    page = editor_client.get(url).content.decode()
+    # Before anything is changed, the page says what each other reading would do.
+    for layout in (Layout.WRAP, Layout.LINE):
+        assert html.escape(outcome_text(relayout.preview(seed_thesis, layout))) in page
+    assert relayout.preview(seed_thesis, Layout.WRAP).rederived > 0
+    assert reader_client.get(url).status_code == 403
+    refused = editor_client.post(url, {"opened_version": 1, "change_reason": REASON, "line_breaks": "sideways"})
+    assert refused.status_code == 200 and "sideways" in refused.content.decode()
+    done = editor_client.post(url, {"opened_version": 1, "change_reason": REASON, "line_breaks": "wrap"})
+    assert done.status_code == 302
+    seed_thesis.refresh_from_db()
+    assert seed_thesis.line_breaks == "wrap" and seed_thesis.version == 2
+    stale = editor_client.post(url, {"opened_version": 1, "change_reason": REASON, "line_breaks": "line"})
+    assert stale.status_code == 200 and Thesis.objects.get(pk=seed_thesis.pk).line_breaks == "wrap"

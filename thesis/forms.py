@@ -412,6 +412,14 @@ class RepairForm(forms.Form):
     change_reason = reason_field()
 
 
+class LineBreaksForm(RepairForm):
+    """A new reading of what a thesis's line breaks stand for."""
+
+    line_breaks = forms.ChoiceField(
+        label=_("Read a line break inside a paragraph as"), choices=Thesis.LineBreaks.choices
+    )
+
+
 class SplitForm(RepairForm):
     offset = forms.IntegerField(
         label=_("Split at character"),

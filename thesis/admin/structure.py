@@ -10,20 +10,22 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from thesis.editorial import editing, repair
+from thesis.editorial import editing, relayout, repair
 
 from ..forms import (
     DATABASE_FAULTS,
     AddSectionForm,
     HeadingForm,
+    LineBreaksForm,
     MergeForm,
     RepairForm,
     SectionStructureForm,
     SplitForm,
     stale_message,
 )
-from ..models import Passage, Section
+from ..models import Passage, Section, Thesis
 from ..text.headings import heading_of
+from ..text.normalisation import Layout
 
 REPAIR_PERMISSION = "thesis.repair_structure"
 
@@ -278,7 +280,52 @@ class RemoveSectionView(SectionRepairView):
         return f"{reverse('admin:thesis_section_changelist')}?thesis__id__exact={record.thesis_id}"
 
 
+class LineBreaksView(RepairView):
+    model = Thesis
+    form_class = LineBreaksForm
+    title = _("Read the line breaks another way")
+    explanation = _(
+        "Every passage no editor has changed is derived again from its transcription in the new reading, and "
+        "its citations, people and suspects with it. A passage an editor has changed keeps its text and goes to "
+        "review, with the new reading beside it on its page."
+    )
+    button = _("Read them this way")
+
+    def initial(self, request, record) -> dict:
+        return {**super().initial(request, record), "line_breaks": record.line_breaks}
+
+    def preview(self, request, record, form):
+        shown = [(gettext("Read now as"), str(Thesis.LineBreaks(record.line_breaks).label))]
+        for layout, label in Thesis.LineBreaks.choices:
+            if layout != record.line_breaks:
+                shown.append(
+                    (
+                        gettext("Read as: %(reading)s") % {"reading": label},
+                        outcome_text(relayout.preview(record, Layout(layout))),
+                    )
+                )
+        return shown
+
+    def make(self, record, data, user):
+        return relayout.change_line_breaks(record.pk, Layout(data["line_breaks"]), **checked(data, user))
+
+    def done_message(self, done) -> str:
+        return gettext("The line breaks are read the new way. %(outcome)s") % {"outcome": outcome_text(done)}
+
+    def next_url(self, record, done) -> str:
+        return reverse("admin:thesis_thesis_change", args=[record.pk])
+
+
+def outcome_text(outcome: relayout.Relayout) -> str:
+    """What a new reading of the line breaks does, in words."""
+    return gettext(
+        "%(rederived)s passages derived again; %(to_review)s changed by editors, kept and in review; "
+        "%(unchanged)s read as before."
+    ) % vars(outcome)
+
+
 PASSAGE_VIEWS = {"split": SplitView, "merge": MergeView, "heading": HeadingView}
+THESIS_VIEWS = {"line_breaks": LineBreaksView}
 SECTION_VIEWS = {
     "structure": SectionStructureView,
     "to_passage": ToPassageView,

@@ -18,6 +18,7 @@ from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
 from .files import ThesisFilesAdmin
 from .import_jobs import ImportJobView
 from .review import ReviewView
+from .structure import THESIS_VIEWS, repair_urls
 from .suspects import SuspectViews
 
 
@@ -66,6 +67,7 @@ class ThesisAdmin(ThesisFilesAdmin, SuspectViews, EditorialAdmin):
         view = self.admin_site.admin_view
         return [
             *self.suspect_urls(),
+            *repair_urls(self, THESIS_VIEWS),
             path("<int:thesis_id>/replace/", view(self.replace_view), name="thesis_thesis_replace"),
             path("<int:thesis_id>/review/", view(ReviewView.as_view(model_admin=self)), name="thesis_thesis_review"),
             path(
