@@ -47,9 +47,6 @@ DATA = re.compile(
     r"[\d\s.,:/()+−#-]+"  # numbers, dates, versions
     r"|[\w.-]+\.txt(?: \(\w+\))?"  # the source file's name, with the start of its SHA-256
     r"|\[\{.*\}\]"  # the declared structure, stored as JSON
-    # Reasons recorded in history are kept as they were written, in the language they were written in:
-    # the importer's, derivation's and find-and-replace's are written for the record in English.
-    r"|Imported from \S+|Cited as \[\d+\] in the text|Replace #\d+: .*|Curated records added on a repeated import"
     r")$"
 )
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from thesis.derived.suspects import Kind, Suspect, find_suspects
 from thesis.editorial import editing, replace
+from thesis.history import shown_reason
 from thesis.models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch
 from thesis.proofing import fixes
 
@@ -46,7 +47,7 @@ def test_a_fix_reports_where_the_text_changed(seed_thesis, editor):
     assert fix.passage.history.latest().history_change_reason == "Transcription check: жатыр.Екі → жатыр. Екі"
 
 
-def test_the_automatic_reason_is_in_the_editors_language(seed_thesis, editor):
+def test_the_automatic_reason_is_stored_once_and_shown_in_each_readers_language(seed_thesis, editor):
     passage = Passage.objects.get(thesis=seed_thesis, order=2)
     with translation.override("kk"):
         fixes.apply_fix(
@@ -58,9 +59,12 @@ def test_the_automatic_reason_is_in_the_editors_language(seed_thesis, editor):
             expected_version=1,
             user=editor,
         )
-    assert passage.history.latest().history_change_reason == f"Емле тексеру: {WRONG} → {RIGHT}"
+    stored = passage.history.latest().history_change_reason
+    assert stored == f"Spell-check: {WRONG} → {RIGHT}"
+    with translation.override("kk"):
+        assert shown_reason(stored) == f"Емле тексеру: {WRONG} → {RIGHT}"
     with translation.override("ru"):
-        assert fixes.fix_reason(Kind.CUT, "т.", "т.б.") == "Проверка транскрипции: т. → т.б."
+        assert shown_reason(fixes.fix_reason(Kind.CUT, "т.", "т.б.")) == "Проверка транскрипции: т. → т.б."
 
 
 def test_undoing_a_fix_restores_the_text_as_a_new_recorded_version(seed_thesis, editor):

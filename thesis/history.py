@@ -1,12 +1,13 @@
 """Writing to history: who makes the next save of a record, and why, wherever the save is made; how an
 editor is named in public, when a change was made and which words it changed, as the archive tells it."""
 
+import re
 from hashlib import blake2b
 
 from django.core.cache import caches
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from thesis.text.diffs import CONTEXT_WORDS, compact_diff, word_diff
 
@@ -69,6 +70,67 @@ def unchanged_words(count: int) -> str:
 def _diff_key(old: str, new: str) -> str:
     digests = (blake2b((text or "").encode(), digest_size=16).hexdigest() for text in (old, new))
     return "-".join((DIFFS_FORM, *digests))
+
+
+# The reasons the archive writes itself, each a kind with its parameters. Each is stored in one canonical
+# form, English, that the API, the TEI edition and any later reader can take as it is, and is shown in
+# the reader's language by `shown_reason`, which reads the kind and parameters back out of it. A
+# parameter named "reason" holds another reason (an editor's, or one of these), shown in turn.
+SYSTEM_REASONS = {
+    "imported": ("Imported from {file}", gettext_noop("Imported from %(file)s")),
+    "curated": (
+        "Curated records added on a repeated import",
+        gettext_noop("Curated records added on a repeated import"),
+    ),
+    "cited": ("Cited as [{number}] in the text", gettext_noop("Cited as [%(number)s] in the text")),
+    "replaced": ("Replace #{batch}: {reason}", gettext_noop("Replace #%(batch)s: %(reason)s")),
+    "replace_undone": ("Undo replace #{batch}: {reason}", gettext_noop("Undo replace #%(batch)s: %(reason)s")),
+    "reverted": (
+        "Reverted to version {version}: {reason}",
+        gettext_noop("Reverted to version %(version)s: %(reason)s"),
+    ),
+    "spell_fix": ("Spell-check: {found} → {replacement}", gettext_noop("Spell-check: %(found)s → %(replacement)s")),
+    "transcription_fix": (
+        "Transcription check: {found} → {replacement}",
+        gettext_noop("Transcription check: %(found)s → %(replacement)s"),
+    ),
+    "fix_undone": ("Undo of version {version}: {reason}", gettext_noop("Undo of version %(version)s: %(reason)s")),
+}
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def system_reason(kind: str, **parameters) -> str:
+    """The stored form of a reason the archive writes itself (SYSTEM_REASONS), fitted to history's column."""
+    return clean_reason(SYSTEM_REASONS[kind][0].format(**parameters))
+
+
+def _pattern(stored: str) -> re.Pattern:
+    pieces, position = [], 0
+    for field in _FIELD.finditer(stored):
+        pieces += [re.escape(stored[position : field.start()]), f"(?P<{field[1]}>.*?)"]
+        position = field.end()
+    return re.compile("".join([*pieces, re.escape(stored[position:])]), re.S)
+
+
+_PATTERNS = [(_pattern(stored), shown) for stored, shown in SYSTEM_REASONS.values()]
+
+
+def is_system_reason(stored: str | None) -> bool:
+    """Whether the archive wrote this reason itself (so that it is shown in the reader's language)."""
+    return any(pattern.fullmatch(stored or "") for pattern, _shown in _PATTERNS)
+
+
+def shown_reason(stored: str | None) -> str:
+    """A reason as the reader is shown it: one the archive wrote, in the reader's language; an editor's,
+    as the editor wrote it."""
+    stored = stored or ""
+    for pattern, shown in _PATTERNS:
+        if found := pattern.fullmatch(stored):
+            parameters = found.groupdict()
+            if "reason" in parameters:
+                parameters["reason"] = shown_reason(parameters["reason"])
+            return gettext(shown) % parameters
+    return stored
 
 
 def record(instance, user, reason: str):

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from thesis.history import unchanged_words
+from thesis.history import shown_reason, unchanged_words
 from thesis.models import note_for
 from thesis.text import diffs
 
@@ -19,7 +19,7 @@ def passage_html(content, changes=False, reasons=()):
     """A passage's markup; with `changes`, each correction titled with who made it and why."""
     note = gettext("Changed by an editor")
     if reasons:
-        note = f"{note}: {'; '.join(reasons)}"
+        note = f"{note}: {'; '.join(shown_reason(reason) for reason in reasons)}"
     return render(content, changes=changes, note=note)
 
 

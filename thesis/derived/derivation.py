@@ -5,7 +5,7 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 
-from thesis.history import record
+from thesis.history import record, system_reason
 
 from ..models import Author, Citation, Mention, Passage, Section, Source
 from ..text.citations import derive_citations
@@ -50,7 +50,7 @@ def sources_for(thesis_id: int, numbers: set[int]) -> dict[int, Source]:
     existing = {s.number: s for s in Source.objects.filter(thesis_id=thesis_id, number__in=numbers)}
     for number in sorted(numbers - existing.keys()):
         source = Source(thesis_id=thesis_id, number=number)
-        record(source, None, f"Cited as [{number}] in the text").save()
+        record(source, None, system_reason("cited", number=number)).save()
         existing[number] = source
     return existing
 

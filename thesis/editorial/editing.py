@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from thesis.derived import changes
-from thesis.history import clean_reason, record
+from thesis.history import clean_reason, record, system_reason
 
 from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 from ..text.diffs import word_diff
@@ -260,7 +260,7 @@ def revert_passage(passage_id: int, *, history_id: int, expected_version: int, u
         status=None if old.status == Passage.Status.VERIFIED else old.status,
         expected_version=expected_version,
         user=user,
-        reason=f"Reverted to version {old.version}: {clean_reason(reason)}",
+        reason=system_reason("reverted", version=old.version, reason=clean_reason(reason)),
     )
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thesis.derived import changes
-from thesis.history import clean_reason
+from thesis.history import clean_reason, system_reason
 
 from ..models import Passage, ReplaceBatch, ReplaceBatchItem
 from .editing import EditRefused, StaleEdit, save_passage
@@ -165,7 +165,7 @@ def apply(
             text=item.new_text,
             expected_version=item.passage.version,
             user=user,
-            reason=f"Replace #{batch.pk}: {reason}",
+            reason=system_reason("replaced", batch=batch.pk, reason=reason),
         )
         ReplaceBatchItem.objects.create(
             batch=batch,
@@ -199,7 +199,7 @@ def undo(batch: ReplaceBatch, *, reason: str, user) -> UndoReport:
                 text=item.text_before,
                 expected_version=item.version_after,
                 user=user,
-                reason=f"Undo replace #{batch.pk}: {reason}",
+                reason=system_reason("replace_undone", batch=batch.pk, reason=reason),
             )
         except StaleEdit as error:
             report.skipped.append((error.instance, _("changed while undoing")))

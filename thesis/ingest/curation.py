@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from thesis.history import as_created, record
+from thesis.history import as_created, record, system_reason
 
 from ..models import Author, AuthorAlias, Passage, Thesis, TimelineEvent
 from ..text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
@@ -170,7 +170,7 @@ def apply_events(thesis: Thesis, data: dict, passages: list[Passage], reason: st
 
 def apply_missing(thesis: Thesis, data: dict) -> dict:
     """On a repeated import: add curated people and inferred events that are missing, change nothing else."""
-    reason = "Curated records added on a repeated import"
+    reason = system_reason("curated")
     known = set(thesis.authors.values_list("key", flat=True))
     missing_people = [
         p for p in data.get("people", []) if person_key(p["family_name"], p.get("given_names", "")) not in known

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from thesis.derived import changes
-from thesis.history import as_created, record
+from thesis.history import as_created, record, system_reason
 
 from ..models import Author, AuthorAlias, Passage, Section, Source, SourceDocument, Thesis, TimelineEvent
 from ..text.events import stated_events
@@ -137,7 +137,7 @@ def _create(text, data, sha256, file_name, curated, progress: Progress, layout: 
     if not parsed.paragraphs:
         raise ImportRefused(_("the file has headings but no text"))
     readings = [reading_text(text[p.start : p.end], layout) for p in parsed.paragraphs]
-    reason = f"Imported from {file_name}"
+    reason = system_reason("imported", file=file_name)
     document = SourceDocument.objects.create(file_name=file_name, sha256=sha256, content=text, size_bytes=len(data))
     described = {**front_matter_fields(front), **curation_module.front_matter_values(curated)}
     thesis = _create_thesis(document, parsed, readings, file_name, reason, layout, described)

@@ -11,7 +11,7 @@ from thesis.derived import changes
 from thesis.derived.stored_suspects import stored_report
 from thesis.derived.suspects import DICTIONARY_KINDS, DISMISS_CONTEXT, Kind, Suspect
 from thesis.editorial import editing
-from thesis.history import clean_reason, record
+from thesis.history import clean_reason, record, system_reason
 
 from ..models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch, ReplaceBatchItem
 from ..text import spellcheck
@@ -50,11 +50,10 @@ class Fix:
 
 
 def fix_reason(kind: str, found: str, replacement: str) -> str:
-    """The automatic reason of a fix from the suspects page, in the active language."""
-    values = {"found": found, "replacement": replacement}
-    if kind in DICTIONARY_KINDS:
-        return _("Spell-check: %(found)s → %(replacement)s") % values
-    return _("Transcription check: %(found)s → %(replacement)s") % values
+    """The automatic reason of a fix from the suspects page, as history stores it (shown in each reader's language)."""
+    return system_reason(
+        "spell_fix" if kind in DICTIONARY_KINDS else "transcription_fix", found=found, replacement=replacement
+    )
 
 
 def apply_fix(passage_id: int, *, kind: str, start: int, found: str, replacement: str, expected_version: int, user):
@@ -100,10 +99,7 @@ def undo_fix(passage_id: int, *, version: int, user) -> Fix:
         made, before = (_historical(passage, v) for v in (version, version - 1))
         if made is None or before is None:
             raise editing.EditRefused(_("there is no earlier version of the passage to go back to"))
-        reason = _("Undo of version %(version)s: %(reason)s") % {
-            "version": version,
-            "reason": made.history_change_reason or "",
-        }
+        reason = system_reason("fix_undone", version=version, reason=made.history_change_reason or "")
         saved = editing.save_passage(passage_id, text=before.text, expected_version=version, user=user, reason=reason)
     start, removed, inserted = changed_span(made.text, before.text)
     return Fix(saved, start, removed, inserted, clean_reason(reason))
