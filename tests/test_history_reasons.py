@@ -1,4 +1,4 @@
-"""thesis/history.py's reasons the archive writes itself: stored in one canonical form, shown in the reader's language."""
+"""thesis/history.py: reasons the archive writes itself, stored in one form and shown in the reader's language."""
 
 import pytest
 from django.utils import translation
