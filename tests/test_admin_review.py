@@ -49,6 +49,26 @@ def test_the_page_lists_the_queue_with_diffs(client, seed_thesis, corrected, rev
     assert 'value="approve"' in page and "aigul" in page
 
 
+def test_each_item_shows_the_change_in_context_its_reasons_and_its_open_suspects(
+    client, seed_thesis, corrected, reviewer, editor, django_assert_max_num_queries
+):
+    client.force_login(reviewer)
+    page = client.get(review_url(seed_thesis)).content.decode()
+    item = page.split(f'id="passage-{corrected.pk}"')[1].split('class="review-decision"')[0]
+    # Only the changed words and a few round them; the whole text is one click away.
+    assert 'class="word-diff compact"' in item and 'class="whole-diff"' in item
+    assert "aigul: Түзету" in item
+    open_suspects = corrected.open_suspect_rows.count()
+    assert open_suspects > 0 and f"{open_suspects} suspected errors are still open in this text." in item
+    # More corrected passages cost no more queries: the suspects and reasons are read for all at once.
+    with django_assert_max_num_queries(40) as counted:
+        client.get(review_url(seed_thesis))
+    for passage in Passage.objects.filter(thesis=seed_thesis).exclude(pk=corrected.pk).order_by("order")[:3]:
+        editing.save_passage(passage.pk, text=passage.text + " Т.", expected_version=1, user=editor, reason="r")
+    with django_assert_max_num_queries(len(counted)):
+        client.get(review_url(seed_thesis))
+
+
 def test_the_last_editor_is_offered_no_approve_button(client, seed_thesis, corrected):
     both = account("dana", "Reviewers")
     editing.save_passage(corrected.pk, text=corrected.text + " Д.", expected_version=2, user=both, reason="r")

@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
 
+from thesis.derived.suspects import Kind
 from thesis.editorial import editing, review
 from thesis.editorial.verification import VERIFY_PERMISSION
+from thesis.history import shown_reason
 
 from ..forms import ReviewDecisionForm, stale_message
 from ..models import Passage, Thesis
-from .base import render_diff
+from .base import render_compact_diff
 
 
 class ReviewView(PermissionRequiredMixin, View):
@@ -28,7 +30,16 @@ class ReviewView(PermissionRequiredMixin, View):
     def get(self, request, thesis_id):
         thesis = get_object_or_404(Thesis, pk=thesis_id)
         found = review.queue(thesis)
-        items = [(item, render_diff(item.diff), item.state.last_editor_id != request.user.pk) for item in found.items]
+        items = [
+            (
+                item,
+                render_compact_diff(item.state.base_text, item.passage.text, gettext("The text is as it was.")),
+                item.state.last_editor_id != request.user.pk,
+                [suspect_line(suspect) for suspect in item.open_suspects],
+                [(who, shown_reason(why)) for who, why in item.state.changes],
+            )
+            for item in found.items
+        ]
         context = {
             **self.model_admin.admin_site.each_context(request),
             "opts": self.model_admin.model._meta,
@@ -67,3 +78,9 @@ class ReviewView(PermissionRequiredMixin, View):
             return
         done = gettext("§%(order)s approved.") if data["decision"] == "approve" else gettext("§%(order)s sent back.")
         messages.success(request, done % {"order": passage.order})
+
+
+def suspect_line(suspect) -> dict:
+    """An open suspect as the review page lists it: its kind's name, the text found and the best suggestion."""
+    kind = Kind(suspect.kind).label if suspect.kind in Kind.values else suspect.kind
+    return {"kind": kind, "found": suspect.found, "suggestion": (suspect.suggestions or [""])[0]}

@@ -1,12 +1,12 @@
 """The review queue and a reviewer's decisions: approve a corrected passage, or send it back with a comment."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from thesis.history import clean_reason
 
-from ..models import Passage
+from ..models import OpenSuspect, Passage
 from ..text.diffs import word_diff
 from .editing import EditRefused, save_passage
 from .verification import VERIFY_PERMISSION, ReviewState, review_state, versions_of
@@ -44,11 +44,13 @@ def send_back(passage_id: int, *, expected_version: int, user, comment: str) -> 
 
 @dataclass
 class QueueItem:
-    """A passage waiting for review, with the word diff since it was last verified (or imported)."""
+    """A passage waiting for review, with the word diff since it was last verified (or imported) and the
+    suspected errors still open in its text."""
 
     passage: Passage
     state: ReviewState
     diff: list[dict]
+    open_suspects: list[OpenSuspect] = field(default_factory=list)
 
 
 @dataclass
@@ -58,12 +60,17 @@ class Queue:
 
 
 def queue(thesis, size: int = QUEUE_SIZE) -> Queue:
-    """The thesis's corrected passages, the longest waiting first, each with its diff, in three queries."""
+    """The thesis's corrected passages, the longest waiting first, each with its diff, the reasons of its
+    changes and its open suspects, in four queries."""
     waiting = Passage.objects.filter(thesis=thesis, status=Passage.Status.CORRECTED)
     passages = list(waiting.order_by("changed_at", "order")[:size])
     versions = versions_of(p.pk for p in passages)
+    suspects: dict[int, list[OpenSuspect]] = {}
+    for suspect in OpenSuspect.objects.filter(passage__in=passages).order_by("passage", "start", "kind", "position"):
+        suspects.setdefault(suspect.passage_id, []).append(suspect)
     items = []
     for passage in passages:
         state = review_state(passage.original_text, versions.get(passage.pk, []))
-        items.append(QueueItem(passage, state, word_diff(state.base_text, passage.text)))
+        diff = word_diff(state.base_text, passage.text)
+        items.append(QueueItem(passage, state, diff, suspects.get(passage.pk, [])))
     return Queue(items, waiting.count())

@@ -1,6 +1,6 @@
 """Who may verify a passage: a reviewer other than the last editor of its text; a changed text is corrected."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -17,15 +17,18 @@ class Version:
     status: str
     user_id: int | None
     user: object = None
+    reason: str = ""
 
 
 @dataclass
 class ReviewState:
-    """Where a passage stands for review: who last changed its text, and the text last verified."""
+    """Where a passage stands for review: who last changed its text, the text last verified, and the
+    changes of the text since, each as (who, why), oldest first."""
 
     last_editor_id: int | None
     last_editor: object
     base_text: str
+    changes: list[tuple[object, str]] = field(default_factory=list)
 
 
 def review_state(original_text: str, versions: list[Version]) -> ReviewState:
@@ -35,15 +38,17 @@ def review_state(original_text: str, versions: list[Version]) -> ReviewState:
     `versions` are one passage's history records, oldest first; with none, the passage still has the
     text it was imported with."""
     last, base, previous = None, None, None
+    changes: list[tuple[object, str]] = []
     for version in versions:
         if previous is not None and version.text != previous.text:
             last = version
+            changes.append((version.user, version.reason))
         if version.status == Passage.Status.VERIFIED:
-            base = version.text
+            base, changes = version.text, []
         previous = version
     if base is None:
         base = versions[0].text if versions else original_text
-    return ReviewState(last.user_id if last else None, last.user if last else None, base)
+    return ReviewState(last.user_id if last else None, last.user if last else None, base, changes)
 
 
 def versions_of(passage_ids) -> dict[int, list[Version]]:
@@ -55,7 +60,8 @@ def versions_of(passage_ids) -> dict[int, list[Version]]:
     )
     found: dict[int, list[Version]] = {}
     for row in rows:
-        found.setdefault(row.id, []).append(Version(row.text, row.status, row.history_user_id, row.history_user))
+        version = Version(row.text, row.status, row.history_user_id, row.history_user, row.history_change_reason or "")
+        found.setdefault(row.id, []).append(version)
     return found
 
 
