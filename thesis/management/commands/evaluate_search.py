@@ -151,7 +151,8 @@ def worst_text(scores: list[Score], sentences: list[Sentence]) -> str:
         missed = [form for index in sorted(score.missed) for form in lemma_forms(sentences[index], query.lemma)]
         if missed:
             lines.append("  - missed: " + ", ".join(dict.fromkeys(missed)))
-        marks = search_marks(query.text)
+        # Only a query the search took found anything wrongly, so only such a query's marks are asked for.
+        marks = search_marks(query.text) if score.wrong else None
         for index in sorted(score.wrong)[:EXAMPLES]:
             text = sentences[index].text
             marked = ", ".join(dict.fromkeys(text[start:end] for start, end in marks.spans(text)))
