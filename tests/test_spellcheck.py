@@ -374,3 +374,9 @@ def test_a_sentence_of_every_class_flags_only_its_slips(speller):
 @pytest.mark.parametrize("word", ["халықаралалық", "ортағасрлық", "дүниежүзлік"])
 def test_a_doubled_syllable_or_a_dropped_letter_is_no_compound(speller, word):
     assert not speller.accepts(word)
+
+
+@pytest.mark.parametrize("word", ["менен", "менмен", "Менен"])
+def test_a_word_that_repeats_a_case_ending_from_its_first_letter_is_judged_not_crashed_on(speller, word):
+    # Its repeated chunk leaves the ending (мен) alone as the stem, with no word before it for Hunspell to check.
+    assert spellcheck.ranked_suggestions(word, speller, ()) is not None

@@ -206,7 +206,8 @@ class Speller:
 
     def _case_form(self, stem: str, size: int) -> bool:
         """A stem that is a known word and a case ending of `size` letters (Республикасы-ны), not a bare one (пішін)."""
-        return stem[-size:].lower() in CASE and self.knows(stem[:-size])
+        # A stem that is the ending alone (мен, read in менен) has no word before it to know.
+        return len(stem) > size and stem[-size:].lower() in CASE and self.knows(stem[:-size])
 
     def _compound(self, word: str) -> bool:
         """Two known words written as one, as Kazakh writes a compound: before a suffix that makes an
