@@ -87,6 +87,22 @@ def test_approve_and_send_back(client, seed_thesis, corrected, reviewer):
     assert "Say why the passage is sent back." in refused.content.decode()
 
 
+def test_a_send_back_stands_at_the_top_of_the_passage_until_an_editor_saves_it(
+    client, seed_thesis, corrected, reviewer, editor
+):
+    client.force_login(reviewer)
+    client.post(
+        review_url(seed_thesis),
+        {"passage": corrected.pk, "version": 2, "decision": "send_back", "comment": "Қайта қара"},
+    )
+    client.force_login(editor)
+    page_url = reverse("admin:thesis_passage_change", args=[corrected.pk])
+    page = client.get(page_url, headers={"accept-language": "kk"}).content.decode()
+    assert 'class="sent-back"' in page and "Қайтарған: berik" in page and "Қайта қара" in page
+    editing.save_passage(corrected.pk, text=corrected.text + " Т.", expected_version=3, user=editor, reason="Қарадым")
+    assert 'class="sent-back"' not in client.get(page_url).content.decode()
+
+
 def test_approve_verifies_and_the_api_history_shows_it(client, seed_thesis, corrected, reviewer):
     client.force_login(reviewer)
     response = client.post(review_url(seed_thesis), {"passage": corrected.pk, "version": 2, "decision": "approve"})

@@ -95,6 +95,9 @@ SYSTEM_REASONS = {
         gettext_noop("Transcription check: %(found)s → %(replacement)s"),
     ),
     "fix_undone": ("Undo of version {version}: {reason}", gettext_noop("Undo of version %(version)s: %(reason)s")),
+    "approved": ("Approved", gettext_noop("Approved")),
+    "approved_with": ("Approved: {reason}", gettext_noop("Approved: %(reason)s")),
+    "sent_back": ("Sent back: {reason}", gettext_noop("Sent back: %(reason)s")),
 }
 _FIELD = re.compile(r"\{(\w+)\}")
 
@@ -113,6 +116,14 @@ def _pattern(stored: str) -> re.Pattern:
 
 
 _PATTERNS = [(_pattern(stored), shown) for stored, shown in SYSTEM_REASONS.values()]
+
+
+def reason_kind(stored: str | None) -> tuple[str, dict[str, str]] | None:
+    """The kind and parameters of a reason the archive wrote itself; None for an editor's own."""
+    for kind, (pattern, _shown) in zip(SYSTEM_REASONS, _PATTERNS, strict=True):
+        if found := pattern.fullmatch(stored or ""):
+            return kind, found.groupdict()
+    return None
 
 
 def is_system_reason(stored: str | None) -> bool:

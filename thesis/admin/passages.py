@@ -12,9 +12,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thesis import history
 from thesis.derived.stored_suspects import passage_suspects, speller_problem
 from thesis.derived.suspects import Kind
-from thesis.editorial import editing
+from thesis.editorial import editing, review
 from thesis.proofing import progress
 
 from ..forms import PassageForm, RevertForm, stale_message
@@ -127,6 +128,9 @@ class PassageAdmin(EditorialAdmin):
             context["speller_problem"] = speller_problem()
             context["next_passage"] = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
             context["can_repair"] = request.user.has_perm(REPAIR_PERMISSION)
+            if obj.status == Passage.Status.UNREVIEWED and (sent_back := review.standing_send_back(obj)):
+                context["sent_back"] = sent_back
+                context["when"] = history.change_time(sent_back.when)
         # The page needs its width for the original, the text and the panel beside them.
         context["is_nav_sidebar_enabled"] = False
         context["show_save_and_continue"] = False  # Save already brings the editor back to the passage

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from thesis.history import clean_reason
+from thesis.history import clean_reason, reason_kind, system_reason
 
 from ..models import OpenSuspect, Passage
 from ..text.diffs import word_diff
@@ -18,7 +18,7 @@ QUEUE_SIZE = 50
 def approve(passage_id: int, *, expected_version: int, user, comment: str = "") -> Passage:
     """Verify a passage, as a reviewer other than its last editor: a new version in history."""
     comment = clean_reason(comment)
-    reason = _("Approved: %(comment)s") % {"comment": comment} if comment else _("Approved")
+    reason = system_reason("approved_with", reason=comment) if comment else system_reason("approved")
     return save_passage(
         passage_id, status=Passage.Status.VERIFIED, expected_version=expected_version, user=user, reason=reason
     )
@@ -38,7 +38,7 @@ def send_back(passage_id: int, *, expected_version: int, user, comment: str) -> 
         status=Passage.Status.UNREVIEWED,
         expected_version=expected_version,
         user=user,
-        reason=_("Sent back: %(comment)s") % {"comment": comment},
+        reason=system_reason("sent_back", reason=comment),
     )
 
 
@@ -74,3 +74,22 @@ def queue(thesis, size: int = QUEUE_SIZE) -> Queue:
         diff = word_diff(state.base_text, passage.text)
         items.append(QueueItem(passage, state, diff, suspects.get(passage.pk, [])))
     return Queue(items, waiting.count())
+
+
+@dataclass(frozen=True)
+class SentBack:
+    """A reviewer's send-back that still stands: who, when and why."""
+
+    reviewer: object
+    when: object
+    comment: str
+
+
+def standing_send_back(passage: Passage) -> SentBack | None:
+    """The send-back of the passage's last saved version, if that is what its last change was: it stands
+    until an editor saves the passage again."""
+    latest = passage.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    found = reason_kind(latest.history_change_reason) if latest else None
+    if found is None or found[0] != "sent_back":
+        return None
+    return SentBack(latest.history_user, latest.history_date, found[1]["reason"])
