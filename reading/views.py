@@ -187,6 +187,8 @@ class SearchView(Page):
             context["results"], found_nothing = searched(term, choices, page, sort)
             context["sort_link"] = with_parameter(request, "sort", None if sort == "order" else "order", "page")
             context["facets"] = facet_links(request, context["results"].facets, choices)
+            if choices:
+                context["clear_link"] = with_parameter(request, "page", None, *choices)
             context["pages"] = page_links(request, context["results"].page, context["results"].pages)
             if found_nothing:
                 context["suggestions"] = suggestion_links(request, term)

@@ -5,6 +5,7 @@ Latin script, and queries that do not grow with the thesis."""
 import json
 import re
 from contextlib import contextmanager
+from urllib.parse import unquote
 
 import pytest
 from django.db import connection
@@ -298,7 +299,16 @@ def test_facet_links_narrow_and_widen(client, seed_thesis):
     page = html(client.get("/search/", {"q": WORD}))
     link = re.search(r'<a href="(/search/\?q=[^"]*person=\d+)"', page)[1].replace("&amp;", "&")
     narrowed = html(client.get(link))
-    assert 'aria-current="true"' in narrowed
+    assert 'aria-current="true"' in narrowed and '<li class="chosen">' in narrowed
+    # Every choice can be taken back at once, back to the same search.
+    clear = re.search(r'class="clear-choices"><a href="([^"]*)"', narrowed)[1].replace("&amp;", "&")
+    assert "person=" not in clear and f"q={WORD}" in unquote(clear)
+    assert "clear-choices" not in page
+
+
+def test_a_search_that_finds_nothing_shows_no_empty_facets(client, seed_thesis):
+    page = html(client.get("/search/", {"q": "жоқсөзжоқ"}))
+    assert "No passage matches." in page and "Narrow the results" not in page
 
 
 @pytest.mark.parametrize(
