@@ -43,6 +43,7 @@ class TimelineView(Page):
             "entries": entries,
             "cut": found.cut,
             "limit": len(found.events),
+            "total": found.total,
             "many_theses": len({event.thesis_id for event in found.events}) > 1,
             "filtered": any(value is not None for value in vars(years).values()),
             "picture": picture(entries, language, years.window()),

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Window
+
 from thesis.models import TimelineEvent
 from thesis.text.dates import century_years
 
@@ -54,11 +56,13 @@ class Timeline:
     events: list[TimelineEvent]
     # More events matched than are shown.
     cut: bool
+    # How many matched in all: counted only when more matched than are shown.
+    total: int = 0
 
 
 def timeline(years: YearFilter, limit: int | None = None) -> Timeline:
     """The first `limit` (MAX_EVENTS unless given) events the years match, earliest first, with
-    their thesis and passage, in one query."""
+    their thesis and passage, and how many match in all, in one query."""
     events = years.apply(TimelineEvent.objects.all()).select_related("thesis", "passage")
     events = events.only(
         *("headline", "description", "date_display", "precision", "basis", "thesis_id", "passage_id"),
@@ -68,5 +72,6 @@ def timeline(years: YearFilter, limit: int | None = None) -> Timeline:
         "passage__order",
     )
     limit = MAX_EVENTS if limit is None else limit
-    found = list(events[: limit + 1])
-    return Timeline(found[:limit], len(found) > limit)
+    # Counted in the same query, over every match before the limit cuts them: a window.
+    found = list(events.annotate(matched=Window(Count("pk")))[: limit + 1])
+    return Timeline(found[:limit], len(found) > limit, found[0].matched if found else 0)
