@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
@@ -216,6 +216,13 @@ def section_pages(thesis_ids: list[int]) -> dict[int, int]:
     for thesis_id, *row in rows:
         divisions[thesis_id].append(Division(*row))
     return {pk: page_of(unit.identifier) for each in divisions.values() for pk, unit in division_units(each).items()}
+
+
+def section_counts() -> dict[int, int]:
+    """How many pages each thesis is read in, by thesis id: its top-level sections, in one query (a
+    thesis without any is left out: it has its first page alone)."""
+    top_level = Section.objects.filter(parent__isnull=True).order_by().values_list("thesis_id")
+    return dict(top_level.annotate(count=Count("pk")))
 
 
 def change_reasons(thesis_id: int, sections: list[int] | None = None) -> dict[int, list[str]]:
