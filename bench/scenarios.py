@@ -139,9 +139,9 @@ def scenarios(targets: dict) -> list[Scenario]:
         ),
         Scenario(
             "thesis_page",
-            f"/theses/{thesis}/",
+            f"/theses/{thesis}/?section=all",
             None,
-            "the reading site's page of thesis_passages's thesis: its contents, then its text by section",
+            "the reading site's page of thesis_passages's thesis whole: its contents, then every section's text",
         ),
         Scenario("tei_export", f"/api/theses/{thesis}/tei.xml", None, "the same thesis as a TEI P5 document"),
         Scenario(

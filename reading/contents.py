@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
@@ -16,10 +16,13 @@ from thesis.editions.links import links_by_passage
 from thesis.editions.tree import citation_tree, paragraph_refs
 from thesis.history import changed_words, public_name
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent, related_count
+from thesis.text.citetree import Division, Paragraph, build, walk
 from thesis.text.corrections import CITATION, DATE, NAME, inline_content
 from thesis.text.dates import DateMention, century_of, find_dates
 from thesis.text.inline import Span, element
 from thesis.text.snippets import snippets
+
+from .sections import has_page, page_of, passage_anchor, section_anchor
 
 # The historiography groups in the order the thesis reviews them, then everyone else it names.
 GROUPS = (Author.Group.FOREIGN, Author.Group.RUSSIAN, Author.Group.DOMESTIC)
@@ -110,49 +113,127 @@ def passage_content(passage: Passage, text: str | None = None, citations=None, m
 
 @dataclass
 class Part:
-    """A section as the reading view lays it out: its heading, depth, passages and their markup."""
+    """A section as the reading view lays it out: its heading, depth, the page that holds it (its
+    top-level section's number, reading.sections), and its passages with their markup when shown."""
 
     section: Section
     depth: int
     heading: str
+    page: int
     passages: list[Passage] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the section's place on its page, which links into the page name."""
+        return section_anchor(self.section.pk)
 
 
 @dataclass
 class Reading:
     thesis: Thesis
-    parts: list[Part]
+    # Every section of the thesis, for its contents; those of the page shown carry their passages.
+    contents: list[Part]
+    # The page shown (a top-level section's number), or None for the whole thesis.
+    page: int | None
+    # How many pages the thesis has: its top-level sections.
+    count: int
+
+    @property
+    def parts(self) -> list[Part]:
+        """The sections the page shows, in their order."""
+        return [part for part in self.contents if self.page is None or part.page == self.page]
+
+    @property
+    def tops(self) -> list[Part]:
+        """The top-level sections, one a page, in their order."""
+        return [part for part in self.contents if part.depth == 1]
 
 
-def reading(thesis_id: int) -> Reading:
-    """The thesis, section by section with headings as printed, each passage with its markup, its
+class UnknownSection(LookupError):
+    """The thesis has no such page: `count` top-level sections, fewer than the number asked for."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+
+def reading(thesis_id: int, page: int | None = None) -> Reading:
+    """The thesis's contents, and its page `page` (a top-level section with everything under it; None:
+    every section) section by section with headings as printed, each passage with its markup, its
     reference in the citation tree (`passage.paragraph`, as DTS numbers it) and the reasons its words
-    were changed (`passage.reasons`), in eight queries."""
+    were changed (`passage.reasons`), in six queries; only the page's passages are read and marked up.
+    UnknownSection when the thesis has no such page."""
     thesis = Thesis.objects.defer("declared_structure").get(pk=thesis_id)
     sections = list(Section.objects.filter(thesis_id=thesis_id).order_by("order"))
-    depth: dict[int, int] = {}
-    parts = {}
-    for section in sections:
-        depth[section.pk] = depth[section.parent_id] + 1 if section.parent_id else 1
-        parts[section.pk] = Part(section, depth[section.pk], section_heading(section))
-    reasons = change_reasons(thesis_id)
-    citations, mentions = links_by_passage(thesis_id)
-    refs = paragraph_refs(citation_tree(thesis_id))
-    for passage in Passage.objects.filter(thesis_id=thesis_id).order_by("order"):
-        shown = citations.get(passage.pk, []), mentions.get(passage.pk, [])
+    divisions = [Division(section.pk, section.parent_id, section.order) for section in sections]
+    contents = sections_placed(sections, divisions)
+    shown = Reading(thesis, contents, page, sum(1 for part in contents if part.depth == 1))
+    if not has_page(page, shown.count):
+        raise UnknownSection(shown.count)
+    parts = {part.section.pk: part for part in shown.parts}
+    on_page = None if page is None else list(parts)
+    passages = Passage.objects.filter(thesis_id=thesis_id).order_by("order")
+    if on_page is not None:
+        passages = passages.filter(section_id__in=on_page)
+    passages = list(passages)
+    reasons = change_reasons(thesis_id, on_page)
+    citations, mentions = links_by_passage(thesis_id, on_page)
+    # Every passage of the page's sections is read, and a paragraph is numbered among its section's
+    # own alone, so the tree of these passages numbers them as the whole thesis's does.
+    refs = paragraph_refs(build(divisions, [Paragraph(p.pk, p.section_id, p.order) for p in passages]))
+    for passage in passages:
+        shown_links = citations.get(passage.pk, []), mentions.get(passage.pk, [])
         passage.paragraph = refs[passage.pk]
+        passage.anchor = passage_anchor(passage.order)
         passage.thesis = thesis  # read once: the passages' markup follows the thesis's line breaks
-        passage.content = passage_content(passage, None, *shown)
+        passage.content = passage_content(passage, None, *shown_links)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)
-    return Reading(thesis, list(parts.values()))
+    return shown
 
 
-def change_reasons(thesis_id: int) -> dict[int, list[str]]:
-    """Why each passage's words were changed since its import, oldest first, from its history."""
+def division_units(divisions: list[Division]) -> dict:
+    """Each section's unit in the citation tree, by section id: its level, and its page in the first
+    number of its identifier. A tree of the sections alone numbers its top level as the whole tree
+    does (no paragraph stands there), though not the levels below, which count paragraphs."""
+    return {unit.record_id: unit for unit in walk(build(divisions, []))}
+
+
+def sections_placed(sections: list[Section], divisions: list[Division]) -> list[Part]:
+    """Each section (in their order) with its depth and page as the citation tree places it: a page is
+    a top-level unit of the tree, a depth its level."""
+    units = division_units(divisions)
+    return [
+        Part(section, units[section.pk].level, section_heading(section), page_of(units[section.pk].identifier))
+        for section in sections
+    ]
+
+
+def section_pages(thesis_ids: list[int]) -> dict[int, int]:
+    """The page that holds each section of these theses, by section id, in one query."""
+    divisions: dict[int, list[Division]] = {thesis_id: [] for thesis_id in thesis_ids}
+    rows = Section.objects.filter(thesis_id__in=thesis_ids).values_list("thesis_id", "id", "parent_id", "order")
+    for thesis_id, *row in rows:
+        divisions[thesis_id].append(Division(*row))
+    return {pk: page_of(unit.identifier) for each in divisions.values() for pk, unit in division_units(each).items()}
+
+
+def section_counts() -> dict[int, int]:
+    """How many pages each thesis is read in, by thesis id: its top-level sections, in one query (a
+    thesis without any is left out: it has its first page alone)."""
+    top_level = Section.objects.filter(parent__isnull=True).order_by().values_list("thesis_id")
+    return dict(top_level.annotate(count=Count("pk")))
+
+
+def change_reasons(thesis_id: int, sections: list[int] | None = None) -> dict[int, list[str]]:
+    """Why each passage's words were changed since its import, oldest first, from its history; of the
+    passages now in `sections` (ids) alone, when given, read through every version of each."""
     reasons: dict[int, list[str]] = {}
     texts: dict[int, str] = {}
-    rows = Passage.history.filter(thesis_id=thesis_id).order_by("history_date", "history_id")
+    rows = Passage.history.filter(thesis_id=thesis_id)
+    if sections is not None:
+        rows = rows.filter(id__in=Passage.objects.filter(section_id__in=sections).values("pk"))
+    rows = rows.order_by("history_date", "history_id")
     for pk, text, reason in rows.values_list("id", "text", "history_change_reason"):
         if pk in texts and texts[pk] != text and reason:
             reasons.setdefault(pk, []).append(reason)

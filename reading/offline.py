@@ -21,6 +21,8 @@ from django.utils.translation import gettext, gettext_noop
 from thesis.models import Author, Passage, Source, Thesis
 from thesis.text.transliteration import CYRILLIC
 
+from . import sections
+from .contents import section_counts
 from .links import LANGUAGE, SCRIPT
 from .views import ArchiveView
 
@@ -118,15 +120,21 @@ def offline_tag(tag: str, page: str, copy: Copy) -> str:
 
 def page_paths() -> Iterator[str]:
     """Every page the copy holds, by its path on the site: the archive, about, people and the timeline,
-    then each thesis, its passages, each person and each source."""
+    then each thesis (each of its sections' pages and the whole), its passages, each person and each source."""
     for name in ("archive", "about", "people", "timeline"):
         yield reverse(f"reading:{name}")
     # The archive lists its theses a page at a time: its other pages too.
     pages = -(-Thesis.objects.count() // ArchiveView.page_size)
     for number in range(2, pages + 1):
         yield f"{reverse('reading:archive')}?page={number}"
+    counts = section_counts()
     for pk in Thesis.objects.order_by("pk").values_list("pk", flat=True):
-        yield reverse("reading:thesis", args=[pk])
+        path = reverse("reading:thesis", args=[pk])
+        yield path
+        # A thesis is read a top-level section a page: its other sections' pages, and the whole thesis on
+        # one, which each of them links to.
+        for number in [*range(2, counts.get(pk, 0) + 1), None]:
+            yield sections.address(path, number)
     for place in Passage.objects.order_by("thesis_id", "order").values_list("thesis_id", "order"):
         yield reverse("reading:passage", args=place)
     for pk in Author.objects.order_by("pk").values_list("pk", flat=True):

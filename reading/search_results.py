@@ -13,7 +13,8 @@ from thesis.models import Citation, Mention, Passage
 from thesis.search import SEARCH_RESULT_LIMIT, Marks
 from thesis.text.snippets import snippets
 
-from .contents import section_heading, section_heading_of
+from .contents import page_url, section_heading, section_heading_of, section_pages
+from .sections import address, section_anchor
 
 PAGE_SIZE = 20
 # Matches are listed and counted up to the search's own limit: past it a count would cost as much as
@@ -52,6 +53,7 @@ class Group:
 
     passage: Passage  # the first, which names the thesis and section
     heading: str
+    href: str  # the section in its place on the thesis's page
     hits: list[Hit] = field(default_factory=list)
 
 
@@ -81,25 +83,30 @@ MATCH_FIELDS += ("section__label", "section__title", "status", "thesis__language
 
 def results(matches, marks: Marks, page: int) -> Results:
     """The page (from 1, at most MAX_PAGE) of `matches`, in their order, and the facets of the first
-    SEARCH_RESULT_LIMIT; in four queries. `marks` says what the snippets mark: the forms matched."""
+    SEARCH_RESULT_LIMIT; in five queries. `marks` says what the snippets mark: the forms matched."""
     rows = list(matches.values_list(*MATCH_FIELDS)[: SEARCH_RESULT_LIMIT + 1])
     capped, rows = len(rows) > SEARCH_RESULT_LIMIT, rows[:SEARCH_RESULT_LIMIT]
     shown = [row[0] for row in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     by_id = Passage.objects.select_related("thesis", "section").defer("thesis__declared_structure").in_bulk(shown)
     hits = [Hit(by_id[pk], snippets(by_id[pk].text, marks.spans(by_id[pk].text))) for pk in shown]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
-    return Results(group_hits(hits), facets(rows), len(rows), capped, page, pages)
+    pages_of = section_pages(list({hit.passage.thesis_id for hit in hits}))
+    return Results(group_hits(hits, pages_of), facets(rows), len(rows), capped, page, pages)
 
 
-def group_hits(hits: list[Hit]) -> list[Group]:
+def group_hits(hits: list[Hit], pages_of: dict[int, int]) -> list[Group]:
     """The hits grouped by thesis and section, each section once: the groups in the order of their best
-    hit, the hits in each in their order. (Grouped by runs, a section could appear twice on a page,
+    hit, the hits in each in their order, each linking to its section on the page of the thesis that
+    holds it (`pages_of`, by section id). (Grouped by runs, a section could appear twice on a page,
     under the same heading.)"""
     groups: dict[tuple[int, int], Group] = {}
     for hit in hits:
-        key = (hit.passage.thesis_id, hit.passage.section_id)
+        thesis_id, section_id = key = (hit.passage.thesis_id, hit.passage.section_id)
         if key not in groups:
-            groups[key] = Group(hit.passage, section_heading(hit.passage.section))
+            href = address(
+                page_url("reading:thesis", thesis_id), pages_of[section_id], fragment=section_anchor(section_id)
+            )
+            groups[key] = Group(hit.passage, section_heading(hit.passage.section), href)
         groups[key].hits.append(hit)
     return list(groups.values())
 

@@ -15,7 +15,7 @@ from thesis.query_fields import SEARCH_MAX_LENGTH, IdField, QueryField
 from thesis.search import SORTS, did_you_mean, near_misses, search_marks, search_passages
 from thesis.time_limit import SEARCH_TOO_LONG, TooLong, time_limit
 
-from . import citation_styles, citing, contents, metadata, search_results
+from . import citation_styles, citing, contents, metadata, search_results, sections
 from .context import with_parameter
 from .filters import ARCHIVE_SORTS, ArchiveFilter
 from .pages import BadParameter, Page, choice, integer, parameter
@@ -73,26 +73,59 @@ def sort_links(request, chosen: list[str]) -> list[dict]:
 
 
 class ThesisView(Page):
-    """A thesis to read: contents, then the text by section, alone, beside the original or with its changes."""
+    """A thesis to read: contents, then a top-level section at a time (or the whole text), alone, beside
+    the original or with its changes."""
 
     template_name = "reading/thesis.html"
     model = Thesis
 
     def context(self, request, pk):
-        view = choice(request, "view", VIEWS, "reading")
+        view = choice(request, sections.VIEW, VIEWS, sections.READING)
         try:
-            page = contents.reading(pk)
+            page = contents.reading(pk, chosen_section(request))
         except Thesis.DoesNotExist:
             raise Http404("No such thesis.") from None
+        except contents.UnknownSection as error:
+            raise BadParameter(sections.PARAMETER, no_such_section(max(error.count, 1))) from None
+        paging = sections.Paging(request.path, page.page, page.count, view)
         reference = thesis_reference(request, page.thesis)
         return {
             "page": page,
             "thesis": page.thesis,
             "view": view,
-            "views": VIEWS,
+            "views": [(name, sections.address(request.path, page.page, name)) for name in VIEWS],
+            "toc": [(part, paging.link(part.page, part.anchor)) for part in page.contents],
+            "paging": paging,
+            "neighbours": neighbour_links(page, paging),
             "metadata": metadata.page_metadata(reference),
             "downloads": downloads(page.thesis.pk),
         }
+
+
+def chosen_section(request) -> int | None:
+    """The page of the thesis asked for (reading.sections.parse), or a BadParameter naming `section`."""
+    try:
+        return sections.parse(request.GET.get(sections.PARAMETER))
+    except ValueError:
+        raise BadParameter(sections.PARAMETER, no_such_section()) from None
+
+
+def no_such_section(last: int | None = None) -> str:
+    """What `section` takes: a number up to `last`, the thesis's last page, when it is known."""
+    if last is None:
+        return gettext("Give a section's number, from 1, or “all” for the whole thesis.")
+    return gettext("Give a section's number from 1 to %(last)d, or “all” for the whole thesis.") % {"last": last}
+
+
+def neighbour_links(page: contents.Reading, paging: sections.Paging) -> dict:
+    """The sections before and after the one shown, by rel: each its part, the link to its heading
+    and its page's address."""
+    tops = page.tops
+    return {
+        rel: (tops[number - 1], paging.address(number, tops[number - 1].anchor), paging.address(number))
+        for rel, number in (("prev", paging.previous), ("next", paging.next))
+        if number is not None
+    }
 
 
 def thesis_reference(request, thesis) -> citing.ThesisReference:
@@ -138,9 +171,17 @@ class PassageView(Page):
                 "csl": json.dumps([citing.as_csl(reference)], ensure_ascii=False, indent=2),
             },
             "version_url": url,
+            "in_thesis": passage_in_thesis(page),
             "show_editors": settings.READING_EDITOR_NAMES,
             "metadata": metadata.page_metadata(reference.thesis, reference),
         }
+
+
+def passage_in_thesis(page: contents.PassagePage) -> str:
+    """The passage in its place on the thesis's page: the page of its section, at the passage."""
+    passage = page.passage
+    path = reverse("reading:thesis", args=[passage.thesis_id])
+    return sections.address(path, sections.page_of(page.paragraph), fragment=sections.passage_anchor(passage.order))
 
 
 class PassageAddressView(View):

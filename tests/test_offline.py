@@ -36,6 +36,8 @@ LIVE = Copy(PATHS, "https://archive.example.org/", {"lang": "en"})
         ("/theses/1/", "theses/1/index.html"),
         ("/static/reading/site.css", "static/reading/site.css"),
         ("/?page=2", "page-2.html"),
+        ("/theses/1/?section=2", "theses/1/section-2.html"),
+        ("/theses/1/?section=all", "theses/1/section-all.html"),
     ],
 )
 def test_a_page_is_kept_as_its_folders_index_and_a_file_under_its_own_name(path, file):
@@ -140,7 +142,7 @@ def test_given_the_live_site_no_link_of_the_copy_is_left_dead(seed_thesis, tmp_p
     passage = (tmp_path / "site" / "theses" / str(seed_thesis.pk) / "passages" / "1" / "index.html").read_text()
     assert f'href="https://archive.example.org/theses/{seed_thesis.pk}/passages/1/?version=1"' in passage
     assert DEAD not in archive + passage
-    assert written == len(list((tmp_path / "site").rglob("index.html")))
+    assert written == len(list((tmp_path / "site").rglob("*.html")))
 
 
 def test_the_archives_later_pages_are_pages_of_the_copy(db, tmp_path):

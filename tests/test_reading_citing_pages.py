@@ -60,7 +60,7 @@ def test_a_thesis_page_carries_its_citation_and_json_ld_in_latin_too(client, see
 
 def test_paragraph_numbers_are_the_dts_references(client, seed_thesis):
     refs = paragraph_refs(citation_tree(seed_thesis))
-    reading = page(client, f"/theses/{seed_thesis.pk}/")
+    reading = page(client, f"/theses/{seed_thesis.pk}/?section=all")
     for passage in seed_thesis.passages.all():
         ref = refs[passage.pk]
         assert f'aria-label="Paragraph {ref}">§{ref}</a>' in reading

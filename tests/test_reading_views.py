@@ -1,6 +1,6 @@
 """The reading site over HTTP: every page on the seed and on a synthetic thesis, the reading view's three
-views, a passage's versions and citation, search with facets, 400s naming the parameter, ETags and 304s,
-Latin script, and queries that do not grow with the thesis."""
+views, a section at a time or whole, a passage's versions and citation, search with facets, 400s naming
+the parameter, ETags and 304s, Latin script, and queries that do not grow with the thesis."""
 
 import json
 import re
@@ -35,6 +35,8 @@ def pages_of(thesis: Thesis) -> list[str]:
         f"/theses/{thesis.pk}/",
         f"/theses/{thesis.pk}/?view=original",
         f"/theses/{thesis.pk}/?view=changes",
+        f"/theses/{thesis.pk}/?section=2&view=changes",
+        f"/theses/{thesis.pk}/?section=all",
         f"/theses/{thesis.pk}/passages/{passage.order}/",
         f"/search/?q={passage.text.split()[1]}",
         "/people/",
@@ -107,7 +109,7 @@ def test_an_archive_parameter_it_cannot_honour_is_a_400_naming_it(client, many_t
 
 
 def test_the_reading_view_has_contents_headings_numbers_statuses_and_links(client, seed_thesis):
-    page = html(client.get(f"/theses/{seed_thesis.pk}/"))
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"section": "all"}))
     assert 'class="toc"' in page and "1 ТАРАУ ДИПЛОМАТИЯ" in page
     for order in range(11):  # a passage is numbered by its order, from 0 as stored
         assert f'id="p{order}"' in page
@@ -139,10 +141,101 @@ def test_the_changes_view_marks_each_correction_with_who_and_why(client, seed_th
 
 
 def test_the_original_view_shows_the_transcription_beside_the_text(client, seed_thesis):
-    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"view": "original"}))
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"view": "original", "section": "all"}))
     original = seed_thesis.passages.get(order=3).original_text
     assert page.count('class="original"') == 11
     assert original.split("\n")[0][:40] in page
+
+
+def passages_on(page: str) -> list[int]:
+    """The orders of the passages a thesis page shows, in its order."""
+    return [int(order) for order in re.findall(r'<div class="passage[^"]*" id="p(\d+)"', page)]
+
+
+def test_the_thesis_is_read_a_top_level_section_at_a_time_or_whole(client, seed_thesis):
+    url = f"/theses/{seed_thesis.pk}/"
+    first, second, whole = (html(client.get(url, query)) for query in ({}, {"section": 2}, {"section": "all"}))
+    # The introduction with its subsection, then the first chapter with its section.
+    assert passages_on(first) == list(range(7)) and passages_on(second) == list(range(7, 11))
+    assert passages_on(whole) == list(range(11)) and passages_on(html(client.get(url, {"section": 1}))) == list(
+        range(7)
+    )
+    chapter = seed_thesis.sections.get(parent=None, order__gt=0)
+    assert f'<a rel="next" href="{url}?section=2#section-{chapter.pk}">' in first and 'rel="prev"' not in first
+    assert f'<link rel="next" href="{url}?section=2">' in first
+    assert f'<a rel="prev" href="{url}#section-' in second and 'rel="next"' not in second
+    assert "Section 1 of 2" in first and f'<a href="{url}?section=all">The whole thesis on one page</a>' in first
+    assert f'<a href="{url}">Section by section</a>' in whole and 'rel="next"' not in whole
+    for page in (first, second, whole):
+        assert page.count('<li class="depth-') == 4 and '<details class="toc">' in page
+    # The chapter's entry on the first page links to its page, and keeps its old id for an address
+    # written when the thesis was one page.
+    assert f'id="section-{chapter.pk}" lang="kk"><a href="{url}?section=2#section-{chapter.pk}">' in first
+    assert f'<section id="section-{chapter.pk}"' in second and f'<a href="#section-{chapter.pk}" aria-current' in second
+
+
+def test_a_section_page_keeps_the_view_and_the_view_links_keep_the_section(client, seed_thesis):
+    url = f"/theses/{seed_thesis.pk}/"
+    page = html(client.get(url, {"section": 2, "view": "original", "script": "latn"}))
+    assert passages_on(page) == list(range(7, 11)) and page.count('class="original"') == 4
+    assert f'<a rel="prev" href="{url}?view=original&amp;script=latn#section-' in page
+    assert f'<a href="{url}?section=2&amp;view=changes&amp;script=latn">' in page
+    assert f'<a href="{url}?section=2&amp;script=latn">' in page
+
+
+def test_the_changes_view_of_a_later_section_gives_why_its_words_changed(client, seed_thesis, admin_user):
+    passage = seed_thesis.passages.get(order=9)
+    word = passage.text.split()[0]
+    save_passage(
+        passage.pk, text=passage.text.replace(word, "Түзетілген", 1), expected_version=1, user=admin_user, reason="Қате"
+    )
+    page = html(client.get(f"/theses/{seed_thesis.pk}/", {"section": 2, "view": "changes"}))
+    assert '<ins tabindex="0" title="Changed by an editor: Қате">Түзетілген</ins>' in page
+
+
+def anchors_linked(page: str, path: str) -> list[tuple[str, str]]:
+    """Every link of a thesis page into the thesis (a fragment on it, or the thesis's page at a fragment),
+    as (address, fragment)."""
+    links = [href.replace("&amp;", "&") for href in re.findall(r'<a [^>]*href="([^"]*#(?:section-|p)\d+)"', page)]
+    return [((path if href.startswith("#") else href).partition("#")[0], href.partition("#")[2]) for href in links]
+
+
+def holds(page: str, fragment: str) -> bool:
+    """Whether the page shows the section or passage itself at the fragment (not its entry in the contents)."""
+    return bool(re.search(rf'<(section|div class="passage[^"]*") id="{fragment}"', page))
+
+
+def test_every_link_into_a_thesis_opens_the_page_that_holds_its_section_or_passage(client, seed_thesis):
+    for thesis in (seed_thesis, synthetic_thesis(30)):
+        path = f"/theses/{thesis.pk}/"
+        links = []
+        count = thesis.sections.filter(parent=None).count()
+        for query in ["", *(f"?section={n}&view=original" for n in range(2, count + 1)), "?section=all"]:
+            links += anchors_linked(html(client.get(path + query)), path + query)
+        for order in thesis.passages.values_list("order", flat=True):
+            page = html(client.get(f"{path}passages/{order}/"))
+            back = re.search(rf'<a href="({re.escape(path)}[^"]*#p{order})" lang=', page)[1].replace("&amp;", "&")
+            links.append((back.partition("#")[0], f"p{order}"))
+        word = thesis.passages.order_by("-order").first().text.split()[1]
+        search = html(client.get("/search/", {"q": word, "thesis": thesis.pk}))
+        found = re.findall(r'<h2 id="group-\d+">.*? › <a href="([^"]*)"', search)
+        links += [(href.replace("&amp;", "&").partition("#")[0], href.partition("#")[2]) for href in found]
+        assert found and len([fragment for _, fragment in links if fragment.startswith("p")]) == thesis.passages.count()
+        pages = {}
+        for address, fragment in links:
+            pages.setdefault(address, html(client.get(address)))
+            assert holds(pages[address], fragment), (address, fragment)
+
+
+def test_a_section_page_marks_up_only_its_own_passages(client, monkeypatch):
+    thesis = synthetic_thesis(400)
+    made = []
+    monkeypatch.setattr("reading.contents.passage_content", lambda *args: made.append(args[0].order) or [])
+    page = html(client.get(f"/theses/{thesis.pk}/", {"section": 3}))
+    assert made == passages_on(page) and 0 < len(made) < 200
+    made.clear()
+    html(client.get(f"/theses/{thesis.pk}/", {"section": "all"}))
+    assert len(made) == 400
 
 
 def test_a_passage_shows_its_history_and_an_older_version_from_it(client, seed_thesis, edited, admin_user):
@@ -328,6 +421,13 @@ def test_a_search_that_finds_nothing_shows_no_empty_facets(client, seed_thesis):
         ("/search/?q=a&person=9223372036854775808", "person"),
         ("/?script=cyrillic", "script"),
         ("/theses/{pk}/?view=side", "view"),
+        ("/theses/{pk}/?section=3", "section"),
+        ("/theses/{pk}/?section=0", "section"),
+        ("/theses/{pk}/?section=-1", "section"),
+        ("/theses/{pk}/?section=1.0", "section"),
+        ("/theses/{pk}/?section=ALL", "section"),
+        ("/theses/{pk}/?section=99999999999999999999999", "section"),
+        ("/theses/{pk}/?section=2&view=side", "view"),
         ("/theses/{pk}/passages/1/?version=one", "version"),
         ("/theses/{pk}/passages/1/?version=9223372036854775808", "version"),
     ],
@@ -336,6 +436,15 @@ def test_bad_parameters_are_a_400_page_naming_them(client, seed_thesis, url, par
     response = client.get(url.format(pk=seed_thesis.pk))
     assert response.status_code == 400
     assert f"<code>{parameter}</code>" in response.content.decode()
+
+
+def test_a_section_the_thesis_lacks_is_refused_saying_which_it_has(client, seed_thesis):
+    url = f"/theses/{seed_thesis.pk}/"
+    for section, says in (("3", "from 1 to 2, or “all”"), ("x", "from 1, or “all”")):
+        response = client.get(url, {"section": section})
+        assert response.status_code == 400 and says in response.content.decode()
+    kazakh = client.get(url, {"section": 3}, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "Бөлімнің нөмірі 1 мен 2 аралығында болсын" in kazakh
 
 
 def test_a_bad_parameter_is_named_in_the_readers_language(client, seed_thesis):

@@ -209,13 +209,14 @@ def test_a_streamed_csv_passes_through_unbuffered_and_its_etag_still_gives_a_304
 def test_reading_pages_are_cached_in_each_language_and_script_and_an_edit_replaces_them(
     seed_thesis, django_app, cached
 ):
-    paths = [f"/theses/{seed_thesis.pk}/{query}" for query in ("", "?lang=ru", "?lang=en&script=latn")]
+    queries = ("", "?lang=ru", "?lang=en&script=latn", "?section=2&view=changes")
+    paths = [f"/theses/{seed_thesis.pk}/{query}" for query in queries]
     for path in paths:
         direct = call(django_app, path, HTTP_ACCEPT_LANGUAGE="kk")
         assert header(direct[1], "Set-Cookie") is None, "a page sets no cookie, so one reader's copy serves all"
         assert call(cached, path, HTTP_ACCEPT_LANGUAGE="kk") == direct, "the miss"
         assert call(cached, path, HTTP_ACCEPT_LANGUAGE="kk") == direct, "the hit"
-    assert len(cached.entries) == 3
+    assert len(cached.entries) == 4
     assert b'lang="ru"' in call(cached, paths[1])[2][:200]
     passage = Passage.objects.filter(thesis=seed_thesis).first()
     passage.text += " Жаңа сөйлем."

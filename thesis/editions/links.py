@@ -3,13 +3,18 @@
 from thesis.models import Citation, Mention
 
 
-def links_by_passage(thesis_id: int) -> tuple[dict[int, list[Citation]], dict[int, list[Mention]]]:
+def links_by_passage(
+    thesis_id: int, sections: list[int] | None = None
+) -> tuple[dict[int, list[Citation]], dict[int, list[Mention]]]:
     """The thesis's citations (with their sources, in the order of their markers) and names (in the
-    order of the text), each by passage id, in a query each. Grouped here rather than prefetched: a
-    prefetch filters a queryset for each of the thesis's passages."""
-    citations = Citation.objects.filter(passage__thesis_id=thesis_id).select_related("source")
-    citations = citations.order_by("marker_start", "order")
-    mentions = Mention.objects.filter(passage__thesis_id=thesis_id).order_by("start", "pk")
+    order of the text), each by passage id, in a query each; those of the passages in `sections` (ids)
+    alone, when given. Grouped here rather than prefetched: a prefetch filters a queryset for each of
+    the thesis's passages."""
+    where = {"passage__thesis_id": thesis_id}
+    if sections is not None:
+        where["passage__section_id__in"] = sections
+    citations = Citation.objects.filter(**where).select_related("source").order_by("marker_start", "order")
+    mentions = Mention.objects.filter(**where).order_by("start", "pk")
     return _by_passage(citations), _by_passage(mentions)
 
 
