@@ -65,7 +65,7 @@ def test_paragraph_numbers_are_the_dts_references(client, seed_thesis):
         ref = refs[passage.pk]
         assert f'aria-label="Paragraph {ref}">§{ref}</a>' in reading
         html = page(client, f"/theses/{seed_thesis.pk}/passages/{passage.order}/")
-        assert f"<h1>Paragraph {ref}</h1>" in html and f"paragraph {ref}, version" in html
+        assert f"<h1>Paragraph {ref}</h1>" in html and f"para. {ref})</code>" in html and f"[1, п. {ref}]" in html
         assert json_ld(html)["position"] == ref
 
 
