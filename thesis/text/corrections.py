@@ -44,19 +44,19 @@ def inline_content(
     reading = reading_text(original, layout)
     restored = [fold for fold in folds(original, layout) if fold.start != fold.end]
     segments = _widened(_segments(reading, current), [(fold.start, fold.end) for fold in restored])
-    return markup(
-        current, _edges(original, current, layout) + _choices(reading, segments, restored, resp) + annotations
-    )
+    leading, trailing = _edges(original, current, layout)
+    # The original's leading spacing before anything at the text's start, its trailing spacing after
+    # anything at its end: among empty spans at one place, markup keeps the order given.
+    return markup(current, leading + _choices(reading, segments, restored, resp) + trailing + annotations)
 
 
-def _edges(original: str, current: str, layout: Layout) -> list[Span]:
+def _edges(original: str, current: str, layout: Layout) -> tuple[list[Span], list[Span]]:
     """The original's whitespace before its first word and after its last, which the reading text
     drops: kept at the current text's ends, whatever the editors did between them."""
-    return [
-        Span(0 if fold.start == 0 else len(current), 0 if fold.start == 0 else len(current), _restored(fold), CHOICE)
-        for fold in folds(original, layout)
-        if fold.start == fold.end
-    ]
+    edges = [fold for fold in folds(original, layout) if fold.start == fold.end]
+    leading = [Span(0, 0, _restored(fold), CHOICE) for fold in edges if fold.start == 0]
+    end = len(current)
+    return leading, [Span(end, end, _restored(fold), CHOICE) for fold in edges if fold.start != 0]
 
 
 def _segments(reading: str, current: str) -> list[Segment]:
