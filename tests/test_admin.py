@@ -157,7 +157,7 @@ def test_words_both_changed_are_marked_as_conflicts_and_keep_the_editors(client,
     assert "In 1 place you both changed the same words differently: your words were kept there." in page
     label = "Conflict: both of you changed these words; yours are kept here."
     assert (
-        f'<mark class="conflict-words" title="{label}"><span class="visually-hidden">{label} </span>'
+        f'<mark class="conflict-words" title="{label}"><span class="visually-hidden" lang="en">{label} </span>'
         f"<del>қауіпсіздік</del><ins>{RIGHT}</ins></mark>"
     ) in page
     assert "<ins> Менің сөйлемім.</ins>" in page  # the editor's other change, no conflict

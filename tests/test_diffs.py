@@ -94,6 +94,10 @@ def test_a_compact_diff_keeps_the_unchanged_words_a_conflict_holds():
     assert compact[0]["op"] == "skip" and compact[2] == operations[1]
     html = marked_diff_html(compact, "Conflict", lambda n: f"{n} words")
     assert html.startswith('<span class="skip" title="16 words"> … </span>') and f"<span>{words}</span></mark>" in html
+    # The label in the reader's language, where the text is Kazakh.
+    assert '<span class="visually-hidden" lang="ru">Conflict </span>' in marked_diff_html(
+        operations, "Conflict", language="ru"
+    )
 
 
 def test_an_unchanged_text_is_one_equal_piece_and_an_empty_one_none():

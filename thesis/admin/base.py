@@ -8,7 +8,7 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -38,11 +38,13 @@ def render_merge_diff(operations: list[dict], unchanged: str):
     compact = compact_diff(operations)
     if not compact:
         return format_html('<p class="diff-unchanged">{}</p>', unchanged)
-    pieces = mark_safe(marked_diff_html(compact, label, history.unchanged_words))
+    # The label is the editor's language, inside a diff of Kazakh text.
+    language = get_language() or ""
+    pieces = mark_safe(marked_diff_html(compact, label, history.unchanged_words, language))
     whole = format_html(
         '<details class="whole-diff"><summary>{}</summary><div class="word-diff merged" lang="kk">{}</div></details>',
         _("The whole text"),
-        mark_safe(marked_diff_html(operations, label)),
+        mark_safe(marked_diff_html(operations, label, language=language)),
     )
     return format_html('<div class="word-diff compact merged" lang="kk">{}</div>{}', pieces, whole)
 

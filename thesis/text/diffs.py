@@ -339,11 +339,14 @@ def _skip_html(operation: dict, left_out: Callable[[int], str]) -> str:
     return f'<span class="skip" title="{escape(left_out(operation["words"]))}"> … </span>'
 
 
-def marked_diff_html(operations: list[dict], label: str, left_out: Callable[[int], str] | None = None) -> str:
+def marked_diff_html(
+    operations: list[dict], label: str, left_out: Callable[[int], str] | None = None, language: str = ""
+) -> str:
     """A word diff, whole or compact (with `left_out`), as HTML whose pieces marked with a conflict
     ("conflict": i, thesis/text/merging.py) are held in one <mark> for each conflict, titled `label` and,
-    for a screen reader, which reads no title, beginning with it unseen; a conflict with no words of its
-    own is an empty mark where it stands."""
+    for a screen reader, which reads no title, beginning with it unseen (in `language`, the reader's, where
+    the text's is another); a conflict with no words of its own is an empty mark where it stands."""
+    said = f'<span class="visually-hidden" lang="{escape(language)}">' if language else '<span class="visually-hidden">'
     pieces: list[str] = []
     current = None
     for operation in operations:
@@ -354,8 +357,7 @@ def marked_diff_html(operations: list[dict], label: str, left_out: Callable[[int
             if conflict is not None:
                 empty = " empty" if not operation["text"] else ""
                 pieces.append(
-                    f'<mark class="conflict-words{empty}" title="{escape(label)}">'
-                    f'<span class="visually-hidden">{escape(label)} </span>'
+                    f'<mark class="conflict-words{empty}" title="{escape(label)}">{said}{escape(label)} </span>'
                 )
             current = conflict
         if operation["op"] == "skip":
