@@ -18,7 +18,7 @@ from thesis.models import Author, Passage, Section, Source, TimelineEvent
 from thesis.proofing import progress
 
 from . import layouts
-from .admin_forms import form_data
+from .admin_forms import form_data, form_fields, page_forms
 from .conftest import synthetic_thesis
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
@@ -109,6 +109,107 @@ def test_a_conflict_tells_its_time_in_the_archives_time_zone_on_a_24_hour_clock(
     # In the refusal and in the list of the changes since: history keeps UTC, five hours behind Almaty.
     assert page.count(local) == 2
     assert when.astimezone(UTC).strftime("%Y-%m-%d %H:%M") not in page
+
+
+def carried_form(page: str) -> dict[str, list[str]]:
+    """The fields of the conflict box's merge, as its buttons post them."""
+    [form] = [form for form in page_forms(page) if form.get("id") == "carried-edit"]
+    return form_fields(form)
+
+
+def refused_with_a_merge(client, passage, mine: str, theirs: str, reason="Түзету"):
+    """Berik saves `theirs` after the editor opened version 1; the editor's `mine` is refused."""
+    other = User.objects.get_or_create(username="berik")[0]
+    editing.save_passage(passage.pk, text=theirs, expected_version=1, user=other, reason="Берік түзетті")
+    return post_passage(client, passage, mine, reason=reason, version=1).content.decode()
+
+
+def test_a_refused_change_of_other_words_is_merged_and_saved_in_one_click(client, passage, editor):
+    original = passage.text
+    mine, theirs = original.replace(WRONG, RIGHT, 1), original + " Берік."
+    page = refused_with_a_merge(client, passage, mine, theirs, reason="Қайталанған буын")
+    assert "Not saved: berik changed this passage" in page and 'id="carried-edit"' in page
+    assert "the merged text keeps both" in page and "conflict-words" not in page
+    assert f"<del>{WRONG}</del><ins>{RIGHT}</ins>" in page  # from the current text to the merged one
+    fields = carried_form(page)
+    assert fields == {
+        "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
+        "text": [mine + " Берік."],
+        "status": ["corrected"],
+        "change_reason": ["Қайталанған буын"],
+        "opened_version": ["2"],
+    }
+
+    saved = client.post(change_url(passage), fields, follow=True).content.decode()
+
+    assert "Saved as version 3" in saved
+    passage.refresh_from_db()
+    assert (passage.text, passage.version, passage.status) == (mine + " Берік.", 3, "corrected")
+    latest = passage.history.latest("history_id")
+    assert (latest.history_user, latest.history_change_reason) == (editor, "Қайталанған буын")
+
+
+def test_words_both_changed_are_marked_as_conflicts_and_keep_the_editors(client, passage):
+    original = passage.text
+    mine = original.replace(WRONG, RIGHT, 1) + " Менің сөйлемім."
+    theirs = original.replace(WRONG, "қауіпсіздік", 1)
+    page = refused_with_a_merge(client, passage, mine, theirs)
+    assert "In 1 place you both changed the same words differently: your words were kept there." in page
+    label = "Conflict: both of you changed these words; yours are kept here."
+    assert (
+        f'<mark class="conflict-words" title="{label}"><span class="visually-hidden" lang="en">{label} </span>'
+        f"<del>қауіпсіздік</del><ins>{RIGHT}</ins></mark>"
+    ) in page
+    assert "<ins> Менің сөйлемім.</ins>" in page  # the editor's other change, no conflict
+    assert carried_form(page)["text"] == [mine]  # the editor's words where both changed them
+
+    # Put in the form instead, to adjust: shown at the current version, with the reason, and not saved.
+    adjust = client.post(change_url(passage), {**carried_form(page), "_adjust_merge": "1"})
+    shown = form_data(adjust.content.decode())
+    assert adjust.status_code == 200 and "The merged text is in the form, at the current version" in (
+        adjust.content.decode()
+    )
+    assert (shown["text"], shown["opened_version"], shown["change_reason"]) == ([mine], ["2"], ["Түзету"])
+    assert Passage.objects.get(pk=passage.pk).version == 2
+    shown["text"] = [mine.replace(RIGHT, "қауіпсіздігі (түзетілді)", 1)]
+    assert client.post(change_url(passage), shown).status_code == 302
+    assert Passage.objects.get(pk=passage.pk).text == shown["text"][0]
+
+
+def test_a_merge_saved_after_yet_another_save_is_refused_and_offered_again(client, passage):
+    original = passage.text
+    mine = original.replace(WRONG, RIGHT, 1)
+    page = refused_with_a_merge(client, passage, mine, original + " Берік.")
+    merged = carried_form(page)
+    third = Passage.objects.get(pk=passage.pk).text.replace(" Берік.", " Берік. Үшінші.")
+    editing.save_passage(passage.pk, text=third, expected_version=2, user=None, reason="Үшінші")
+
+    refused = client.post(change_url(passage), merged)
+
+    again = refused.content.decode()
+    assert refused.status_code == 200 and "Not saved:" in again and "Үшінші" in again
+    assert form_data(again)["text"][0] == merged["text"][0]  # the merge is still in the page's own form
+    assert carried_form(again)["text"] == [mine + " Берік. Үшінші."]
+    assert carried_form(again)["opened_version"] == ["3"]
+    assert Passage.objects.get(pk=passage.pk).text == third
+
+
+def test_a_refused_save_with_its_merge_costs_as_many_queries_however_many_saves_came_between(client, passage):
+    original = passage.text
+    page = refused_with_a_merge(client, passage, original.replace(WRONG, RIGHT, 1), original + " Б.")
+    assert 'id="carried-edit"' in page
+
+    def queries_of_a_refusal() -> int:
+        mine = original.replace(WRONG, RIGHT, 1) + " Менің."
+        data = {"text": mine, "status": "corrected", "change_reason": "Түзету", "opened_version": 1}
+        with CaptureQueriesContext(connection) as queries:
+            assert 'id="carried-edit"' in client.post(change_url(passage), data).content.decode()
+        return len(queries)
+
+    once = queries_of_a_refusal()
+    for version, ending in ((2, " Б. В."), (3, " Б. В. Менің сөзім.")):
+        editing.save_passage(passage.pk, text=original + ending, expected_version=version, user=None, reason="Тағы")
+    assert queries_of_a_refusal() == once
 
 
 def test_history_page_shows_whole_diffs_and_revert_restores(client, passage, editor):

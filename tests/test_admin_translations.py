@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 from lxml import html
 
-from thesis.editorial import replace
+from thesis.editorial import editing, replace
 from thesis.ingest import import_jobs
 from thesis.ingest.uploads import Upload
 from thesis.models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
@@ -274,6 +274,14 @@ def test_every_page_an_editor_sees_is_in_kazakh_and_russian(client, seed_thesis,
     passage = Passage.objects.get(pk=first(Passage))
     refused = {"text": passage.text, "status": passage.status, "change_reason": "", "opened_version": passage.version}
     left |= english_left_on(client, reverse("admin:thesis_passage_change", args=[passage.pk]), refused)
+    # A save refused as stale, with the editor's change carried onto the current version and a conflict
+    # marked in it; then that merge put in the form.
+    opened = passage.version
+    editing.save_passage(passage.pk, text=passage.text + " Берік.", expected_version=opened, user=None, reason="Б")
+    stale = {**refused, "text": passage.text + " Менің.", "change_reason": "Түзету"}
+    left |= english_left_on(client, reverse("admin:thesis_passage_change", args=[passage.pk]), stale)
+    adjust = {**stale, "opened_version": opened + 1, "_adjust_merge": "1"}
+    left |= english_left_on(client, reverse("admin:thesis_passage_change", args=[passage.pk]), adjust)
     # A repair refused: the form's error and the refusal's reason.
     split = {"offset": len(passage.text), "change_reason": "себеп", "opened_version": passage.version}
     left |= english_left_on(client, reverse("admin:thesis_passage_split", args=[passage.pk]), split)

@@ -1,5 +1,6 @@
-"""An editor in a real browser: fixes a misspelling from the suspects page, sees the diff, meets a stale tab;
-edits a passage with the reason and Save beside the text and the keyboard's shortcuts."""
+"""An editor in a real browser: fixes a misspelling from the suspects page, sees the diff, meets a stale tab and
+carries its change onto the version saved meanwhile; edits a passage with the reason and Save beside the text and
+the keyboard's shortcuts."""
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from .conftest import ensure_groups
 
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 PASSWORD = "Қазақ-тілі-2024"
+ADDED = " Екінші қойындыдан."
 
 
 def submit(page, target):
@@ -73,13 +75,20 @@ def test_editor_fixes_a_misspelling_meets_a_stale_tab_and_reverts(live_server, s
         detail = page.request.get(f"{base}/api/passages/{passage.pk}/")
         assert detail.ok and detail.json()["text"] == corrected
 
-        # The stale tab's save is refused and shows the other change.
-        stale.fill("#id_text", "Басқа біреудің нұсқасы")
+        # The stale tab's save is refused and shows the other change, and its own carried onto it, which
+        # one click saves; the draft the stale tab kept is forgotten with it, never offered over the merge.
+        stale.fill("#id_text", stale.input_value("#id_text") + ADDED)
         stale.fill("#id_change_reason", "Ескі қойынды")
         submit(stale, "input[name=_save]")
         assert "Not saved" in stale.content()
         assert stale.locator(".conflict").is_visible()
-        assert stale.locator(f'.conflict ins:text-is("{RIGHT}")').count() == 1
+        assert stale.locator(f'.conflict-fields ins:text-is("{RIGHT}")').count() == 1
+        assert stale.locator(f'.carried-edit .compact ins:text-is("{ADDED}")').count() == 1
+        assert stale.locator(".carried-edit mark").count() == 0
+        submit(stale, "input[form=carried-edit].default")
+        assert "Saved as version 3" in stale.locator(".messagelist").inner_text()
+        assert stale.input_value("#id_text") == corrected + ADDED
+        assert stale.evaluate("Object.keys(localStorage).filter(key => key.startsWith('thesis-draft:'))") == []
 
         # Restoring version 1 brings the original back, as a new, recorded version.
         page.goto(base + reverse("admin:thesis_passage_history", args=[passage.pk]))
@@ -98,9 +107,9 @@ def test_editor_fixes_a_misspelling_meets_a_stale_tab_and_reverts(live_server, s
         browser.close()
 
     passage.refresh_from_db()
-    assert passage.text == original and passage.version == 3
+    assert passage.text == original and passage.version == 4
     reasons = list(passage.history.order_by("history_date").values_list("history_change_reason", flat=True))
-    assert reasons[1:] == ["Қайталанған буын", "Reverted to version 1: Түпнұсқаға қайтару"]
+    assert reasons[1:] == ["Қайталанған буын", "Ескі қойынды", "Reverted to version 1: Түпнұсқаға қайтару"]
 
 
 def in_view(box, viewport) -> bool:

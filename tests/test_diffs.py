@@ -2,7 +2,7 @@
 
 import random
 
-from thesis.text.diffs import compact_diff, matching_blocks, word_diff
+from thesis.text.diffs import compact_diff, marked_diff_html, matching_blocks, word_diff
 
 from .operations import calls, letter_lines
 
@@ -62,6 +62,42 @@ def test_no_change_means_nothing_to_show():
 
 def test_a_short_text_is_shown_whole():
     assert shown(compact_diff(word_diff("бір екі", "бір үш"))) == "бір [-екі-]{+үш+}"
+
+
+def test_a_conflicts_pieces_are_held_in_one_mark_labelled_for_eyes_and_ears():
+    operations = [
+        {"op": "equal", "text": "бір "},
+        {"op": "delete", "text": "<екі>", "conflict": 0},
+        {"op": "insert", "text": "жаңа", "conflict": 0},
+        {"op": "equal", "text": " үш "},
+        {"op": "equal", "text": "", "conflict": 1},
+    ]
+    label = 'Both changed "these"'
+    assert marked_diff_html(operations, label) == (
+        "<span>бір </span>"
+        '<mark class="conflict-words" title="Both changed &quot;these&quot;">'
+        '<span class="visually-hidden">Both changed &quot;these&quot; </span><del>&lt;екі&gt;</del><ins>жаңа</ins>'
+        "</mark><span> үш </span>"
+        '<mark class="conflict-words empty" title="Both changed &quot;these&quot;">'
+        '<span class="visually-hidden">Both changed &quot;these&quot; </span></mark>'
+    )
+
+
+def test_a_compact_diff_keeps_the_unchanged_words_a_conflict_holds():
+    words = " ".join(["сөз"] * 20)
+    operations = [
+        {"op": "equal", "text": words + " "},
+        {"op": "equal", "text": words, "conflict": 0},
+        {"op": "insert", "text": " жаңа"},
+    ]
+    compact = compact_diff(operations)
+    assert compact[0]["op"] == "skip" and compact[2] == operations[1]
+    html = marked_diff_html(compact, "Conflict", lambda n: f"{n} words")
+    assert html.startswith('<span class="skip" title="16 words"> … </span>') and f"<span>{words}</span></mark>" in html
+    # The label in the reader's language, where the text is Kazakh.
+    assert '<span class="visually-hidden" lang="ru">Conflict </span>' in marked_diff_html(
+        operations, "Conflict", language="ru"
+    )
 
 
 def test_an_unchanged_text_is_one_equal_piece_and_an_empty_one_none():

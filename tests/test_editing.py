@@ -51,6 +51,41 @@ def test_stale_save_is_refused_and_nothing_is_overwritten(passage, editor):
     assert {"op": "insert", "text": " A"} in conflict.diff_of("text")
 
 
+def refused(passage, text: str, status: str):
+    """The conflict of an edit from version 1, refused as stale."""
+    with pytest.raises(editing.StaleEdit) as stale:
+        editing.save_passage(passage.pk, text=text, status=status, expected_version=1, user=None, reason="Менікі")
+    return stale.value.conflict
+
+
+def test_a_refused_edit_is_carried_onto_the_current_text_with_the_status_the_editor_chose(passage, editor):
+    original, status_opened = passage.text, passage.status
+    editing.save_passage(passage.pk, text=original + " Берік.", expected_version=1, user=editor, reason="Берік")
+    mine = original.replace(WRONG, RIGHT, 1)
+
+    carried = editing.carried_onto_current(refused(passage, mine, status_opened), mine, status_opened)
+
+    assert (carried.text, carried.version, carried.conflicts) == (mine + " Берік.", 2, ())
+    # A status left as it was opened does not undo the one saved meanwhile; one the editor chose is kept.
+    assert carried.status == "corrected" and not carried.changes_nothing
+    assert status_opened == "unreviewed"
+    # (Verifying a text one changes is refused when it is saved, as any save of it is.)
+    assert editing.carried_onto_current(refused(passage, mine, "corrected"), mine, "verified").status == "verified"
+    assert [op for op in carried.diff if op["op"] != "equal"] == [
+        {"op": "delete", "text": WRONG},
+        {"op": "insert", "text": RIGHT},
+    ]
+
+
+def test_nothing_is_carried_when_only_the_status_changed_or_the_text_already_holds_the_change(passage, editor):
+    editing.save_passage(passage.pk, status="unreviewed", expected_version=1, user=editor, reason="Күйі")
+    assert editing.carried_onto_current(refused(passage, passage.text + " А.", "corrected"), "", "corrected") is None
+    text = passage.text + " Б."
+    editing.save_passage(passage.pk, text=text, status="corrected", expected_version=2, user=editor, reason="Б")
+    carried = editing.carried_onto_current(refused(passage, text, "corrected"), text, "corrected")
+    assert carried.changes_nothing and carried.text == text
+
+
 def test_a_reason_is_required(passage, editor):
     with pytest.raises(editing.EditRefused):
         editing.save_passage(passage.pk, text="x", expected_version=1, user=editor, reason="  ")

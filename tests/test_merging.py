@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thesis.text.merging import Conflict, merge
+from thesis.text.merging import Conflict, merge, merge_diff
 
 BASE = "Қазақстан Республикасының сыртқы саясаты көпвекторлы болып табылады."
 
@@ -49,6 +49,31 @@ def test_an_edit_beside_a_deletion_is_one_stretch():
     assert merged.conflicts and merged.text == "бір үш"
 
 
+def test_the_diff_from_their_text_marks_each_conflict_and_nothing_else():
+    mine = BASE.replace("сыртқы", "сыртқы,").replace("табылады", "саналады")
+    theirs = BASE.replace("сыртқы", "Сыртқы")
+    merged = merge(BASE, mine, theirs)
+    assert merge_diff(theirs, merged) == [
+        {"op": "equal", "text": "Қазақстан Республикасының "},
+        {"op": "delete", "text": "Сыртқы", "conflict": 0},
+        {"op": "insert", "text": "сыртқы,", "conflict": 0},
+        {"op": "equal", "text": " саясаты көпвекторлы болып "},
+        {"op": "delete", "text": "табылады."},
+        {"op": "insert", "text": "саналады."},
+    ]
+
+
+def test_a_conflict_whose_words_the_diff_deletes_elsewhere_is_marked_where_it_stands():
+    # Mine deletes "саясат", theirs changes it: the diff deletes the other "ел" of theirs, not the first.
+    merged = merge("саясат ел", "ел", "ел ел")
+    assert merged.text == "ел" and merged.conflicts[0].start == merged.conflicts[0].end == 0
+    assert merge_diff("ел ел", merged) == [
+        {"op": "equal", "text": "", "conflict": 0},
+        {"op": "equal", "text": "ел"},
+        {"op": "delete", "text": " ел"},
+    ]
+
+
 WORDS = st.sampled_from(["ел", "саясат", "Қазақстан", "бейбіт", "[7]", "т.б.", "ХХI"])
 TEXTS = st.lists(WORDS, max_size=12).map(" ".join)
 
@@ -66,3 +91,8 @@ def test_any_merge_keeps_what_only_one_side_touched(base, mine, theirs):
     if not merged.conflicts:
         # Without a conflict the merge is symmetric: either editor carried onto the other gives the same.
         assert merge(base, theirs, mine).text == merged.text
+    # The diff from theirs gives both texts back, and marks every conflict.
+    diff = merge_diff(theirs, merged)
+    assert "".join(piece["text"] for piece in diff if piece["op"] != "delete") == merged.text
+    assert "".join(piece["text"] for piece in diff if piece["op"] != "insert") == theirs
+    assert {piece["conflict"] for piece in diff if "conflict" in piece} == set(range(len(merged.conflicts)))

@@ -79,8 +79,10 @@ class ReasonForm(forms.ModelForm):
 class PassageForm(ReasonForm):
     """The text and status of a passage; verified only as review's rule allows the editor saving."""
 
-    # Set on a subclass by the passage admin: who is saving, for the rule of who may verify.
+    # Set on a subclass by the passage admin: who is saving, for the rule of who may verify; and whether
+    # the text sent is a merge the editor asked to have in the form, to adjust before saving it.
     user = None
+    adjusting = False
 
     class Meta:
         model = Passage
@@ -95,6 +97,11 @@ class PassageForm(ReasonForm):
             if refusal:
                 self.add_error("status", refusal)
         return cleaned
+
+    def is_valid(self):
+        # A merge put in the form is checked as a save would be (a newer save refused with its conflict),
+        # and shown, never saved: the editor adjusts it first.
+        return super().is_valid() and not self.adjusting
 
 
 class ReviewDecisionForm(forms.Form):

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,7 +16,7 @@ from thesis import history
 from thesis.derived import changes
 from thesis.editorial import editing
 
-from ..text.diffs import compact_diff, compact_html, diff_html, word_diff
+from ..text.diffs import compact_diff, compact_html, diff_html, marked_diff_html, word_diff
 
 
 def render_diff(operations: list[dict]):
@@ -27,6 +28,25 @@ def render_diff(operations: list[dict]):
 
 def render_text_diff(old: str, new: str):
     return render_diff(word_diff(old or "", new or ""))
+
+
+def render_merge_diff(operations: list[dict], unchanged: str):
+    """A word diff of a merge (thesis/text/merging.py's merge_diff) as HTML, every piece escaped, each place
+    where both editors changed the same words marked and labelled: only the changed words, a few words of
+    context around each, and the whole diff one click away; `unchanged` says so when there is nothing to show."""
+    label = gettext("Conflict: both of you changed these words; yours are kept here.")
+    compact = compact_diff(operations)
+    if not compact:
+        return format_html('<p class="diff-unchanged">{}</p>', unchanged)
+    # The label is the editor's language, inside a diff of Kazakh text.
+    language = get_language() or ""
+    pieces = mark_safe(marked_diff_html(compact, label, history.unchanged_words, language))
+    whole = format_html(
+        '<details class="whole-diff"><summary>{}</summary><div class="word-diff merged" lang="kk">{}</div></details>',
+        _("The whole text"),
+        mark_safe(marked_diff_html(operations, label, language=language)),
+    )
+    return format_html('<div class="word-diff compact merged" lang="kk">{}</div>{}', pieces, whole)
 
 
 def yes_no_icon(value: bool):

@@ -1,5 +1,6 @@
 """The passage page: the original beside the editable text, the reason and Save beside them with the passage's
-suspects, compact diffs, save and go to the next passage; conflicts refused, reverts; the list with open suspects
+suspects, compact diffs, save and go to the next passage; conflicts refused, the editor's change carried onto the
+version saved meanwhile; reverts; the list with open suspects
 (stored with each passage, so that neither page checks the thesis)."""
 
 from django.contrib import admin, messages
@@ -21,7 +22,14 @@ from thesis.proofing import progress
 from ..forms import PassageForm, RevertForm, stale_message
 from ..models import Passage, Section
 from ..text.normalisation import reading_text
-from .base import EditorialAdmin, existing_ids, folded_search, render_compact_diff, render_text_diff
+from .base import (
+    EditorialAdmin,
+    existing_ids,
+    folded_search,
+    render_compact_diff,
+    render_merge_diff,
+    render_text_diff,
+)
 from .structure import PASSAGE_VIEWS, REPAIR_PERMISSION, repair_urls
 
 
@@ -35,6 +43,32 @@ class SectionOfThesisFilter(admin.RelatedFieldListFilter):
             return []
         sections = Section.objects.filter(thesis_id=int(thesis)).order_by("order")
         return [(section.pk, str(section)) for section in sections]
+
+
+# The button of a refused save's conflict box that puts the merge in the form instead of saving it.
+ADJUST_MERGE = "_adjust_merge"
+MERGE_IN_FORM = _(
+    "The merged text is in the form, at the current version, with your reason. Check it, above all where "
+    "you and the other editor changed the same words, and save."
+)
+
+
+def carried_edit(form) -> dict:
+    """What the conflict box of a refused passage save offers: the editor's text carried onto the
+    version saved meanwhile, to save in one click or to put in the form, with the editor's reason."""
+    conflict = getattr(form, "conflict", None)
+    data = getattr(form, "cleaned_data", {})
+    if conflict is None or "text" not in data or "status" not in data:
+        return {}
+    carried = editing.carried_onto_current(conflict, data["text"], data["status"])
+    if carried is None:
+        return {}
+    return {
+        "carried": carried,
+        "carried_diff": render_merge_diff(carried.diff, gettext("The text stays as it is now.")),
+        "carried_reason": form.data.get("change_reason", ""),
+        "adjust_merge": ADJUST_MERGE,
+    }
 
 
 @admin.register(Passage)
@@ -109,7 +143,8 @@ class PassageAdmin(EditorialAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        adjusting = request.method == "POST" and ADJUST_MERGE in request.POST
+        return type(form.__name__, (form,), {"user": request.user, "adjusting": adjusting})
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -123,6 +158,10 @@ class PassageAdmin(EditorialAdmin):
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form if context.get("adminform") else None
+        context.update(carried_edit(form))
+        if getattr(form, "adjusting", False) and not form.errors:
+            self.message_user(request, MERGE_IN_FORM, messages.INFO)
         if obj is not None:
             context["suspects"] = [(s, Kind(s.kind).label) for s in passage_suspects(obj)]
             context["speller_problem"] = speller_problem()

@@ -1,4 +1,5 @@
-"""Editorial changes outside a plain admin form: checked saves, replacements, reverts and merges, all in history."""
+"""Editorial changes outside a plain admin form: checked saves (a refused passage edit carried onto the version
+saved meanwhile), replacements, reverts and merges, all in history."""
 
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from thesis.history import clean_reason, record, system_reason
 
 from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
 from ..text.diffs import word_diff
+from ..text.merging import Conflict as TextConflict
+from ..text.merging import merge, merge_diff
 from . import verification
 
 
@@ -135,12 +138,14 @@ class FieldChange:
 
 @dataclass
 class Conflict:
-    """What happened to a record since the version an editor opened."""
+    """What happened to a record since the version an editor opened: `opened` is its history record of
+    that version (None if it has none)."""
 
     instance: object
     opened_version: int
     changes: list
     fields: list[FieldChange]
+    opened: object = None
 
     @property
     def latest(self):
@@ -210,7 +215,46 @@ def conflict_since(instance, opened_version: int) -> Conflict:
         instance.history.filter(version__gt=opened_version).select_related("history_user").order_by("history_date")
     )
     opened = instance.history.filter(version=opened_version).order_by("-history_date", "-history_id").first()
-    return Conflict(instance, opened_version, changes, _changed_fields(instance, opened))
+    return Conflict(instance, opened_version, changes, _changed_fields(instance, opened), opened)
+
+
+@dataclass(frozen=True)
+class CarriedEdit:
+    """An editor's refused change of a passage carried onto the version saved meanwhile: the text and
+    status to save at `version`, the places where both changed the same words differently (the editor's
+    kept), and the word diff from the passage's text now, those places marked (thesis/text/merging.py)."""
+
+    text: str
+    status: str
+    version: int
+    conflicts: tuple[TextConflict, ...]
+    diff: list[dict]
+    changes_nothing: bool
+
+
+def carried_onto_current(conflict: Conflict, text: str, status: str) -> CarriedEdit | None:
+    """A passage's `text` and `status`, refused because others saved it after the version the editor
+    opened, carried onto it as it is now; None if their saves left its text as it was (there is nothing
+    to merge: the editor's text goes over theirs or not, as the editor decides).
+
+    The text is merged word by word, with the text of the version opened as the base (the import's, for
+    a passage without history). The status is the editor's if they changed it from that version's,
+    else the one it has now: a status the editor did not touch must not undo a reviewer's."""
+    passage = conflict.instance
+    if not isinstance(passage, Passage) or not conflict.diff_of("text"):
+        return None
+    opened = conflict.opened
+    merged = merge(opened.text if opened is not None else passage.original_text, text, passage.text)
+    if opened is not None and status == opened.status:
+        status = passage.status
+    return CarriedEdit(
+        text=merged.text,
+        status=status,
+        version=passage.version,
+        conflicts=merged.conflicts,
+        diff=merge_diff(passage.text, merged),
+        changes_nothing=merged.text == passage.text and status == passage.status,
+    )
 
 
 def _changed_fields(instance, opened) -> list[FieldChange]:

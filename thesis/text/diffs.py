@@ -283,7 +283,8 @@ def compact_diff(operations: list[dict], context: int = CONTEXT_WORDS) -> list[d
     compact: list[dict] = []
     last = len(operations) - 1
     for index, operation in enumerate(operations):
-        if operation["op"] != "equal":
+        # Unchanged words a merge marks as a conflict's (thesis/text/merging.py) are part of a change.
+        if operation["op"] != "equal" or "conflict" in operation:
             compact.append(operation)
             continue
         keep_head = context if index > 0 else 0  # the words after the change before it
@@ -329,8 +330,40 @@ def compact_html(operations: list[dict], left_out: Callable[[int], str]) -> str:
     """A compact word diff as HTML: each piece escaped and marked by its kind, and each stretch left out
     an ellipsis, titled with what `left_out` says of its number of words."""
     return "".join(
-        f'<span class="skip" title="{escape(left_out(operation["words"]))}"> … </span>'
-        if operation["op"] == "skip"
-        else piece_html(operation)
+        _skip_html(operation, left_out) if operation["op"] == "skip" else piece_html(operation)
         for operation in operations
     )
+
+
+def _skip_html(operation: dict, left_out: Callable[[int], str]) -> str:
+    return f'<span class="skip" title="{escape(left_out(operation["words"]))}"> … </span>'
+
+
+def marked_diff_html(
+    operations: list[dict], label: str, left_out: Callable[[int], str] | None = None, language: str = ""
+) -> str:
+    """A word diff, whole or compact (with `left_out`), as HTML whose pieces marked with a conflict
+    ("conflict": i, thesis/text/merging.py) are held in one <mark> for each conflict, titled `label` and,
+    for a screen reader, which reads no title, beginning with it unseen (in `language`, the reader's, where
+    the text's is another); a conflict with no words of its own is an empty mark where it stands."""
+    said = f'<span class="visually-hidden" lang="{escape(language)}">' if language else '<span class="visually-hidden">'
+    pieces: list[str] = []
+    current = None
+    for operation in operations:
+        conflict = operation.get("conflict")
+        if conflict != current:
+            if current is not None:
+                pieces.append("</mark>")
+            if conflict is not None:
+                empty = " empty" if not operation["text"] else ""
+                pieces.append(
+                    f'<mark class="conflict-words{empty}" title="{escape(label)}">{said}{escape(label)} </span>'
+                )
+            current = conflict
+        if operation["op"] == "skip":
+            pieces.append(_skip_html(operation, left_out))
+        elif operation["text"]:
+            pieces.append(piece_html(operation))
+    if current is not None:
+        pieces.append("</mark>")
+    return "".join(pieces)

@@ -6,9 +6,10 @@ stretch both changed the same way takes those words; a stretch both changed diff
 which takes this editor's words, so that nothing typed is lost, and is marked for the editor to check.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .diffs import matching_blocks, tokens
+from .diffs import matching_blocks, tokens, word_diff
 
 
 @dataclass(frozen=True)
@@ -107,3 +108,60 @@ def applied(base: list[str], start: int, end: int, side: list[Hunk]) -> str:
         pieces += [*base[position : hunk.start], *hunk.words]
         position = hunk.end
     return "".join(pieces + base[position:end])
+
+
+def merge_diff(theirs: str, merged: Merge) -> list[dict]:
+    """The word diff from `theirs` to the merged text, what the merge changes in the version saved meanwhile,
+    with each piece inside a conflict split off and marked with the conflict's index ("conflict": i). A
+    deletion where a conflict stands is marked with it too; a conflict that left no piece of its own (the
+    diff deleted the words it took out a word away) is marked by an empty piece where it stands."""
+    conflicts = _Conflicts(merged.conflicts)
+    marked: list[tuple[int, dict]] = []
+    position = 0
+    for operation in word_diff(theirs, merged.text):
+        if operation["op"] == "delete":
+            marked.append((position, _marked(operation, conflicts.holding(position, position))))
+            continue
+        end = position + len(operation["text"])
+        marked += _split(operation, position, end, conflicts)
+        position = end
+    shown = {piece["conflict"] for _, piece in marked if "conflict" in piece}
+    for index, conflict in enumerate(merged.conflicts):
+        if index not in shown:
+            at = next((k for k, (start, _) in enumerate(marked) if start >= conflict.start), len(marked))
+            marked.insert(at, (conflict.start, {"op": "equal", "text": "", "conflict": index}))
+    return [piece for _, piece in marked]
+
+
+class _Conflicts:
+    """A merge's conflicts, looked up by place in the merged text: they are in order and apart, so their
+    edges are too."""
+
+    def __init__(self, conflicts: tuple[Conflict, ...]):
+        self.conflicts = conflicts
+        self.starts = [conflict.start for conflict in conflicts]
+        self.edges = [edge for conflict in conflicts for edge in (conflict.start, conflict.end)]
+
+    def edges_within(self, start: int, end: int) -> list[int]:
+        return self.edges[bisect_right(self.edges, start) : bisect_left(self.edges, end)]
+
+    def holding(self, start: int, end: int) -> int | None:
+        """The index of the conflict that holds characters [start, end) (a place, if empty), or None."""
+        index = bisect_right(self.starts, start) - 1
+        return index if index >= 0 and end <= self.conflicts[index].end else None
+
+
+def _split(operation: dict, start: int, end: int, conflicts: _Conflicts) -> list[tuple[int, dict]]:
+    """A piece covering characters [start, end) of the merged text, cut where a conflict begins or ends,
+    each part with where it begins."""
+    cuts = [start, *conflicts.edges_within(start, end), end]
+    parts = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        if left < right:
+            part = {"op": operation["op"], "text": operation["text"][left - start : right - start]}
+            parts.append((left, _marked(part, conflicts.holding(left, right))))
+    return parts
+
+
+def _marked(operation: dict, conflict: int | None) -> dict:
+    return operation if conflict is None else {**operation, "conflict": conflict}

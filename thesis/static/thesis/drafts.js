@@ -1,6 +1,7 @@
 // No typed word lost. On a change page, leaving with changes not saved asks first, and the changes are
 // kept as a draft in this browser's storage, per page and version, so that a reload, a crash or a new
-// login offers them back. The draft is forgotten once the page after the save says it was saved.
+// login offers them back. The draft is forgotten once the page after the save says it was saved, and so
+// it is when a form that carries the change elsewhere (a merge onto the version saved meanwhile) is saved.
 (function () {
   var PREFIX = "thesis-draft:";
   var SENT = "thesis-draft-sent";  // in sessionStorage: the draft of the form this tab sent last
@@ -133,6 +134,15 @@
         tab.setItem(SENT, key);
       }
     });
+    // The merge holds the draft's change: saved, the draft must not come back over it. Leaving is still
+    // asked about if the form changed since, as the merge holds what was sent, not what was typed after.
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-carries-draft]"), function (carrier) {
+      carrier.addEventListener("submit", function () {
+        if (tab) {
+          tab.setItem(SENT, key);
+        }
+      });
+    });
     window.addEventListener("beforeunload", function (event) {
       if (sending || !Object.keys(changes(form)).length) {
         return;
@@ -144,7 +154,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     forgetSavedDraft();
-    var version = document.querySelector("form input[name=opened_version]");
+    var version = document.querySelector("form:not([data-carries-draft]) input[name=opened_version]");
     if (version && version.form) {
       watch(version.form);
     }
