@@ -57,7 +57,7 @@ def test_each_item_shows_the_change_in_context_its_reasons_and_its_open_suspects
     item = page.split(f'id="passage-{corrected.pk}"')[1].split('class="review-decision"')[0]
     # Only the changed words and a few round them; the whole text is one click away.
     assert 'class="word-diff compact"' in item and 'class="whole-diff"' in item
-    assert "aigul: Түзету" in item
+    assert '<span class="who">aigul</span>: <span class="why">Түзету</span>' in item
     open_suspects = corrected.open_suspect_rows.count()
     assert open_suspects > 0 and f"{open_suspects} suspected errors are still open in this text." in item
     # More corrected passages cost no more queries: the suspects and reasons are read for all at once.
