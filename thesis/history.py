@@ -115,12 +115,12 @@ def _pattern(stored: str) -> re.Pattern:
     return re.compile("".join([*pieces, re.escape(stored[position:])]), re.S)
 
 
-_PATTERNS = [(_pattern(stored), shown) for stored, shown in SYSTEM_REASONS.values()]
+_PATTERNS = {kind: _pattern(stored) for kind, (stored, _shown) in SYSTEM_REASONS.items()}
 
 
 def reason_kind(stored: str | None) -> tuple[str, dict[str, str]] | None:
     """The kind and parameters of a reason the archive wrote itself; None for an editor's own."""
-    for kind, (pattern, _shown) in zip(SYSTEM_REASONS, _PATTERNS, strict=True):
+    for kind, pattern in _PATTERNS.items():
         if found := pattern.fullmatch(stored or ""):
             return kind, found.groupdict()
     return None
@@ -128,20 +128,19 @@ def reason_kind(stored: str | None) -> tuple[str, dict[str, str]] | None:
 
 def is_system_reason(stored: str | None) -> bool:
     """Whether the archive wrote this reason itself (so that it is shown in the reader's language)."""
-    return any(pattern.fullmatch(stored or "") for pattern, _shown in _PATTERNS)
+    return reason_kind(stored) is not None
 
 
 def shown_reason(stored: str | None) -> str:
     """A reason as the reader is shown it: one the archive wrote, in the reader's language; an editor's,
     as the editor wrote it."""
-    stored = stored or ""
-    for pattern, shown in _PATTERNS:
-        if found := pattern.fullmatch(stored):
-            parameters = found.groupdict()
-            if "reason" in parameters:
-                parameters["reason"] = shown_reason(parameters["reason"])
-            return gettext(shown) % parameters
-    return stored
+    found = reason_kind(stored)
+    if found is None:
+        return stored or ""
+    kind, parameters = found
+    if "reason" in parameters:
+        parameters["reason"] = shown_reason(parameters["reason"])
+    return gettext(SYSTEM_REASONS[kind][1]) % parameters
 
 
 def record(instance, user, reason: str):
