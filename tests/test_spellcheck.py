@@ -224,6 +224,38 @@ def test_real_word_errors_need_a_frequent_look_alike():
     assert spellcheck.real_word_errors({"қазақ": 5, "казақ": 1})["казақ"][0] == "қазақ"
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "нығаюы",  # ю spells й and у: нығай-у-ы
+        "еркінен",  # an eliding noun's possessive the dictionary lacks: ерік, еркі-нен
+        "агроөндірістік",  # a combining form before a known word
+    ],
+)
+def test_words_read_through_their_spelling_rules_are_accepted(speller, word):
+    assert speller.accepts(word)
+
+
+@pytest.mark.parametrize("word", ["нығаю-ы", "жүю", "еркіге"])
+def test_the_spelling_rules_do_not_accept_anything(speller, word):
+    assert not speller.accepts(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "costs", "name"),
+    [
+        ("Әбілғазы", {}, True),  # nothing near: a name the dictionary lacks
+        ("Шәкәрім", {"Шәрім": 2.03, "Кәрім": 2.04}, True),
+        ("Қазакстанда", {"Қазақстанда": 0.1}, False),  # a slip near a known word
+        ("Бақылаусұрақтары", {"Бақылау сұрақтары": 1.8}, False),  # two words run together
+        ("сөзініңмәніменмазмұнытуралы", {}, False),  # not capitalised
+        ("ҚАЗАҚСТАН", {}, False),  # capitals are no name's spelling
+    ],
+)
+def test_an_unknown_name_has_a_capital_and_nothing_near_it(word, costs, name):
+    assert spellcheck.unknown_name(word, costs) is name
+
+
 def test_an_acronym_in_small_letters():
     assert spellcheck.acronym_slip("Ақш", {"АҚШ", "БҰҰ"}) == "АҚШ"
     assert spellcheck.acronym_slip("Ерекше", {"ЕРЕКШЕ"}) is None  # a heading in capitals, not an acronym
@@ -353,7 +385,7 @@ def test_stored_corrections_are_kept_apart_by_rules_version_and_russian_dictiona
     are not read back by one that would answer otherwise."""
     without = spellcheck.Speller(FakeDictionary({"кітап"}), extra=frozenset())
     with_russian = spellcheck.Speller(FakeDictionary({"кітап"}), extra=frozenset(), russian=FakeDictionary(set()))
-    assert without.store_key("кітапп").startswith("corrections:2:")
+    assert without.store_key("кітапп").startswith("corrections:3:")
     assert without.store_key("кітапп") != with_russian.store_key("кітапп")
 
 

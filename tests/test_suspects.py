@@ -1,5 +1,7 @@
 """Suspected transcription errors: each kind on small texts, and the list the seed thesis gives."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from thesis.derived import suspects
@@ -54,6 +56,12 @@ def test_a_latin_letter_with_no_cyrillic_look_alike_is_a_suspect_without_a_fix()
 
 def test_words_with_a_latin_schwa_are_left_to_the_mixed_script_kind_not_the_spell_check():
     assert [word for *_, word in spellcheck.checkable_words("жəне және Əлем")] == ["және"]
+
+
+def test_acronyms_are_capitals_among_small_letters_not_a_title_in_capitals():
+    title = SimpleNamespace(text="ХАКІМ АБАЙДЫҢ ҒИБРАТЫ (ПУШКИН МЕН АБАЙ ЖӘНЕ РОМАН)")
+    prose = SimpleNamespace(text="АҚШ пен Қытай арасындағы келісім\nБҰҰ жиналысы")
+    assert suspects.acronyms([title, prose]) == {"АҚШ", "БҰҰ"}
 
 
 def test_tripled_letters():

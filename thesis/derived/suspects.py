@@ -273,8 +273,9 @@ def spelt_in_the_text_language(passage) -> bool:
 def _judge(word, speller, vocabulary, evidence, own: TextWords) -> tuple:
     """(kind or None, [(suggestion, confidence)], certain) for one word."""
     if not speller.accepts(word):
-        ranked = spellcheck.ranked_suggestions(word, speller, vocabulary)
-        if own.vouch_for(word, ranked):
+        costs = spellcheck.candidates(word, speller, vocabulary)
+        ranked = spellcheck.confidences(costs)
+        if own.vouch_for(word, ranked) or spellcheck.unknown_name(word, costs):
             return None, [], True
         return (Kind.SPELLING if ranked else Kind.UNKNOWN), ranked, True
     ranked = spellcheck.possible_corrections(word, speller, evidence)
@@ -298,8 +299,16 @@ def curated_words(thesis) -> list[str]:
 
 
 def acronyms(passages) -> frozenset[str]:
-    """The words the passages write in capitals: acronyms (АҚШ, БҰҰ) and headings."""
-    return frozenset(word for p in passages for word in MIXED_WORD_RE.findall(p.text) if word.isupper())
+    """The words the passages write in capitals among small letters: acronyms (АҚШ, БҰҰ). A line
+    mostly in capitals is a title or heading, whose words (МЕН, ЖӘНЕ) are words, not acronyms."""
+    found = set()
+    for passage in passages:
+        for line in passage.text.splitlines():
+            words = MIXED_WORD_RE.findall(line)
+            capitals = [word for word in words if word.isupper()]
+            if 2 * len(capitals) <= len(words):
+                found.update(capitals)
+    return frozenset(found)
 
 
 def words_never_flagged(thesis) -> frozenset[str]:

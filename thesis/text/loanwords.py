@@ -29,13 +29,22 @@ RUSSIAN_ENDINGS = (
     ("ал", ("альный",)),
     ("ив", ("ивный",)),
 )
+# Greek and Latin prefixes and combining forms that Russian and Kazakh terms put before a word (агроөндіріс).
 LOAN_PREFIXES = (
+    "авиа",
+    "авто",
+    "агро",
     "анти",
+    "био",
     "гео",
+    "гидро",
     "интер",
     "квази",
     "контр",
+    "макро",
     "мега",
+    "микро",
+    "моно",
     "мульти",
     "нео",
     "поли",
@@ -45,6 +54,8 @@ LOAN_PREFIXES = (
     "теле",
     "транс",
     "ультра",
+    "электро",
+    "этно",
 )
 EPENTHETIC_RE = re.compile(r"[бвгжзйклмнпрсфхцчшщ][ткд][ыі]$")
 # The Kazakh letters a Russian keyboard types as their Russian look-alikes.

@@ -114,12 +114,15 @@ SUFFIX_SIZE = 3
 SUFFIX_FORMS = frozenset(form for form in (*DERIVATION, *PLURAL, *CASE) if len(form) == SUFFIX_SIZE)
 LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
+# A name the dictionary lacks has no correction nearer than two edits; a capitalised slip has (Қазакстан).
+NAME_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
-# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds),
+# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds; 3: ю, elided
+# stems the dictionary lacks, combining forms),
 # so that corrections stored by an earlier version are not read back; how long a stored one is kept,
 # so that a new Hunspell dictionary shows.
-CORRECTIONS_VERSION = 2
+CORRECTIONS_VERSION = 3
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
 
@@ -188,7 +191,12 @@ class Speller:
     def _accepts(self, word: str) -> bool:
         if _typo_shaped(word) or self._repeated_in_endings(word):
             return False
-        return self.knows(word) or is_inflected(word, self) or self._prefixed(word)
+        return self.knows(word) or is_inflected(word, self) or self._prefixed(word) or self._yu_spelt(word)
+
+    def _yu_spelt(self, word: str) -> bool:
+        """A word whose ю spells й and у (нығаю, нығаюы: нығай-у-ы), which the analysis reads letter by letter."""
+        lower = word.lower()
+        return "ю" in lower and any(self.accepts_plain(lower.replace("ю", "й" + vowel)) for vowel in "уү")
 
     def _repeated_in_endings(self, word: str) -> bool:
         """A chunk typed twice whose removal leaves a known word, where no reading of the word takes
@@ -526,7 +534,9 @@ def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
     vowels, last = _stem_harmony(stem, speller), stem[-1].lower()
     if chains(last, tail, "noun", vowels) and speller.knows(stem):
         return not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)
-    return _elided_possessive(stem.lower()) and chains(last, tail, "third possessed", vowels) and speller.knows(stem)
+    lower = stem.lower()
+    known = speller.knows(stem) or speller.knows(lower[:-2] + lower[-1] + lower[-2])  # еркі: the dictionary has ерік
+    return _elided_possessive(lower) and chains(last, tail, "third possessed", vowels) and known
 
 
 def _stem_harmony(stem: str, speller: Speller) -> str | None:
@@ -877,6 +887,14 @@ def _evidence(counted: frozenset, acronyms: frozenset) -> Evidence:
     # The same text gives the same evidence: kept, so that a second look at an unchanged thesis is quick.
     counts = Counter(dict(counted))
     return Evidence(counts, acronyms, fuller_forms(counts), real_word_errors(counts))
+
+
+def unknown_name(word: str, costs: dict[str, float]) -> bool:
+    """A capitalised word the dictionary lacks with nothing near it: a name (Әбілғазы, Шәкәрім), which
+    no suggestion could mend, not a slip. Two words run together (Бақылаусұрақтары) stay a slip."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    return all(cost >= NAME_DISTANCE for cost in costs.values())
 
 
 def possible_corrections(word: str, speller: Speller, evidence: Evidence) -> list[tuple[str, float]]:
