@@ -15,10 +15,15 @@ correction is an editor's decision.
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LAYOUT_SPACE = re.compile(r"[^\S\r\n]+")
 WHITESPACE = re.compile(r"\s+")
+# The runs of whitespace the reading text may put something else for: those at a paragraph's ends,
+# those of two characters or more, and a lone character other than a space. A lone space between two
+# words stays as it is, and most runs are one, so only these need looking at.
+FOLDABLE = re.compile(r"\s{2,}|[^\S ]|\A\s|\s\Z")
 TERMINAL_PUNCTUATION = (".", "!", "?", "…")
 
 
@@ -43,7 +48,7 @@ def reading_text(original: str, layout: Layout = Layout.LOST_PERIOD) -> str:
 def folds(original: str, layout: Layout = Layout.LOST_PERIOD) -> list["Fold"]:
     """Every place where the reading text has something other than the original's own whitespace, and
     every line break, in order: the reading text's [start, end) and the original's characters there."""
-    return _joined(original, layout)[1]
+    return list(_joined(original, layout)[1])
 
 
 def joints(original: str, layout: Layout = Layout.LOST_PERIOD) -> list[tuple[int, int]]:
@@ -84,20 +89,23 @@ def _put_for(space: str, before: str, at_end: bool, layout: Layout) -> str:
     return joint(before, layout) if LINE_BREAK.search(space) else " "
 
 
-def _joined(original: str, layout: Layout) -> tuple[str, list[Fold]]:
+# A passage's reading is asked for several times by every document that shows it (its text, its
+# restorations, its folded spacing): kept, keyed by the original itself, so a passage's next version is a
+# new entry and an edit never reads an old one.
+@lru_cache(maxsize=2048)
+def _joined(original: str, layout: Layout) -> tuple[str, tuple[Fold, ...]]:
     # Pieces joined once at the end: adding each piece to the text so far copies it again and again.
     pieces: list[str] = []
     found: list[Fold] = []
-    length = position = 0
-    for space in WHITESPACE.finditer(original):
-        word = original[position : space.start()]
-        pieces.append(word)
-        length += len(word)
-        put = _put_for(space.group(), word, space.end() == len(original), layout)
-        if put != space.group() or LINE_BREAK.search(put):
-            found.append(Fold(length, length + len(put), space.group()))
-        pieces.append(put)
-        length += len(put)
+    shift = position = 0  # how much longer the reading text is than the original, so far
+    for space in FOLDABLE.finditer(original):
+        start, run = space.start(), space.group()
+        # The character before the run is all `_put_for` reads of the word it ends (its last one).
+        put = _put_for(run, original[start - 1 : start], space.end() == len(original), layout)
+        if put != run or LINE_BREAK.search(put):
+            found.append(Fold(start + shift, start + shift + len(put), run))
+        pieces += (original[position:start], put)
+        shift += len(put) - len(run)
         position = space.end()
     pieces.append(original[position:])
-    return "".join(pieces), found
+    return "".join(pieces), tuple(found)
