@@ -1,6 +1,8 @@
 """Everything a thesis's TEI edition shows, read in a fixed number of queries whatever the thesis's size."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 
 from thesis.editions.links import links_by_passage
@@ -56,7 +58,16 @@ class Records:
         return self.mentions.get(passage_id, [])
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
-        return [event for event in self.events if event.passage_id == passage_id]
+        return self._events_by_passage.get(passage_id, [])
+
+    @cached_property
+    def _events_by_passage(self) -> dict[int, list[TimelineEvent]]:
+        # Grouped once: looking each paragraph's events up among all of them made the edition's time
+        # grow with paragraphs times events.
+        grouped: dict[int, list[TimelineEvent]] = defaultdict(list)
+        for event in self.events:
+            grouped[event.passage_id].append(event)
+        return grouped
 
 
 def load(thesis: Thesis | int) -> Records:
