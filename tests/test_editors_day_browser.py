@@ -1,7 +1,8 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
 passage's draft recovered after a reload and saved from the keyboard, a self-verification refused, the
-second editor's approval, the public history under display names, a thesis imported from the admin, and
-a passage split at the cursor; every page screenshotted and checked for English left in it."""
+second editor's approval, the public history under display names, a thesis imported from the admin, a
+passage split at the cursor and merged again, and a passage made a heading and raised a level, which the
+TEI, DTS and the reading site follow; every page screenshotted and checked for English left in it."""
 
 import os
 from pathlib import Path
@@ -11,6 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from lxml import etree
 
 from thesis.derived.suspects import find_suspects
 from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
@@ -21,6 +23,7 @@ from .conftest import SEED, ensure_groups
 from .test_admin_translations import english_left, english_notes, visible_text
 from .test_browser import PASSWORD, submit
 
+TEI = "http://www.tei-c.org/ns/1.0"
 CHANGED = "таңда, халықаралық"  # a word changed in the seed, so that the file is a thesis of its own
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 KAZAKH = {
@@ -142,6 +145,10 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
     passages_in_seed = seed_thesis.passages.count()
     to_split = Passage.objects.filter(thesis=seed_thesis, role="text", text__contains=". ").exclude(pk=corrected.pk)
     to_split = to_split.order_by("order").last()
+    # A line short enough to be a heading, in a subsection, with passages after it there.
+    lines = Passage.objects.filter(thesis=seed_thesis, role="text", section__parent__isnull=False).order_by("order")
+    to_heading = next(p for p in lines if len(p.text) <= 200 and lines.filter(section=p.section, order__gt=p.order))
+    heading_start = to_heading.text[:30]
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
@@ -294,6 +301,43 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert page.request.get(f"{base}/api/passages/{to_split.pk}/").json()["text"] == text[:cut]
         assert page.input_value("#id_text") == text[cut + 1 :]
         a.check("8-split-done")
+        second_part = int(page.url.rstrip("/").split("/")[-2])
+
+        # 9. The two parts merged again: one passage with the whole text, and the second part's
+        # permanent address on the reading site leads to it.
+        a.go(reverse("admin:thesis_passage_merge", args=[to_split.pk]), "9-merge")
+        assert page.locator(".repair-preview dd").count() == 2
+        page.fill("#id_change_reason", "Бөлу қате болды")
+        submit(page, "input[type=submit].default")
+        assert page.locator(".messagelist .success").count() == 1
+        assert page.request.get(f"{base}/api/passages/{to_split.pk}/").json()["text"] == text
+        reading = page.request.get(base + reverse("reading:passage_address", args=[second_part]))
+        assert reading.ok and reading.url.endswith(reverse("reading:passage", args=[seed_thesis.pk, to_split.order]))
+        a.check("9-merged")
+
+        # 10. A passage made a heading at level 2, then raised to level 1: the TEI, DTS and the reading
+        # site show it as a part of the thesis at the top.
+        a.go(reverse("admin:thesis_passage_heading", args=[to_heading.pk]), "10-heading")
+        page.fill("#id_level", "2")
+        page.fill("#id_change_reason", "Бұл тақырып, абзац емес")
+        submit(page, "input[type=submit].default")
+        assert page.locator(".messagelist .success").count() == 1
+        section = int(page.url.rstrip("/").split("/")[-2])
+        a.go(reverse("admin:thesis_section_structure", args=[section]), "10-relevel")
+        assert page.input_value("#id_level") == "2"
+        page.fill("#id_level", "1")
+        page.fill("#id_change_reason", "Бөлім деңгейі")
+        submit(page, "input[type=submit].default")
+        assert page.locator(".messagelist .success").count() == 1
+        a.check("10-relevelled")
+        tei = etree.fromstring(page.request.get(f"{base}/api/theses/{seed_thesis.pk}/tei.xml").body())
+        top_heads = tei.xpath("//tei:body/tei:div/tei:head", namespaces={"tei": TEI})
+        assert sum("".join(head.itertext()).startswith(heading_start) for head in top_heads) == 1
+        dts = f"{base}/api/dts/navigation/?resource=thesis/{seed_thesis.pk}&down=1"
+        titles = [m["dublinCore"]["title"][0]["value"] for m in page.request.get(dts).json()["member"]]
+        assert sum(title.startswith(heading_start) for title in titles) == 1
+        page.goto(base + reverse("reading:thesis", args=[seed_thesis.pk]) + "?section=all")
+        assert page.locator("h2", has_text=heading_start).count() == 1
         browser.close()
 
     corrected.refresh_from_db()
