@@ -99,3 +99,36 @@ def test_a_number_after_a_sentence_that_starts_no_title_is_body_text():
     parsed = parse_document(text)
     assert [h.label for h in parsed.headings] == ["2 ТАРАУ"]
     covered_in_order(parsed)
+
+
+# A PDF's copy with a blank line after every line: its sentences run on over the blank lines, and two
+# blank lines or more stand between its paragraphs.
+DOUBLE_SPACED = (
+    "Алаш қозғалысы ұлт зиялыла-\n\nры тұрды. Бұл сиез «Қазақ» газетін-\n\nде тұңғыш сиез ретінде \n\n"
+    "бағаланды. Торғай сиезінен кейінгі \n\nЖетісу, Орал, Ақмола облы-\n\nстық сиездері өтті.\n\n \n\n"
+    "Екінші абзац мұнда басталып \n\nкелесі жолға өтеді де \n\nосы жерде аяқталады.\n"
+)
+
+
+def texts_of(parsed):
+    return [parsed.text[p.start : p.end] for p in parsed.paragraphs]
+
+
+def test_a_double_spaced_copy_reads_its_paragraphs_across_single_blank_lines():
+    parsed = parse_document(DOUBLE_SPACED)
+    paragraphs = texts_of(parsed)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Алаш") and paragraphs[0].endswith("сиездері өтті.")
+    assert paragraphs[1].startswith("Екінші") and paragraphs[1].endswith("аяқталады.")
+    covered_in_order(parsed)
+
+
+def test_one_line_paragraphs_apart_by_blank_lines_stay_apart():
+    """Short paragraphs that each end a sentence are no double spacing, however many there are."""
+    text = "\n\n".join(f"Бұл {n}-абзац, ол бір жолдан тұрады." for n in range(1, 10))
+    assert len(parse_document(text).paragraphs) == 9
+
+
+def test_a_few_lines_apart_by_blank_lines_are_no_manner_of_the_text():
+    text = "Бірінші жол жалғасады\n\nекінші жол\n\nүшінші."
+    assert len(parse_document(text).paragraphs) == 3

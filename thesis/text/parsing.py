@@ -57,6 +57,12 @@ SUBHEADING_MAX_WORDS = 6
 # A printed title longer than this is running text that happens to follow a number.
 TITLE_MAX_CHARS = 300
 PARAGRAPH_INDENT = 2
+# A copy of a PDF often puts a blank line after every line it read: its paragraphs are then apart by
+# two blank lines or more, not one. It is told by most of its lines being followed by one blank line
+# and going on into the next (no terminal punctuation), over enough lines to be its manner.
+DOUBLE_SPACED_LINES = 6
+DOUBLE_SPACED_SHARE = 0.8
+RUN_ON_SHARE = 0.5
 TEXT, CONTENTS, FURNITURE = "text", "contents", "furniture"
 
 
@@ -103,7 +109,7 @@ def parse_document(text: str, front: frozenset[int] = frozenset()) -> ParsedDocu
     lines = list(_lines(text))
     # A part heading each chapter repeats ("Қорытынды") is a heading, not a running head.
     heads = {head for head in running_heads(line for _, line in lines) if heading_in(head) is None}
-    reader = _Reader(text, heads, front)
+    reader = _Reader(text, heads, front, blank_lines_between_paragraphs([line for _, line in lines]))
     for index, (line_start, line) in enumerate(lines):
         following = next((later for _, later in lines[index + 1 :] if later.strip()), None)
         reader.read(line_start, line, following)
@@ -115,8 +121,11 @@ class _Reader:
     """What the lines read so far have given, and what the next line may continue: a table of
     contents, an entry wrapped over two lines, or a chapter whose title is still to come."""
 
-    def __init__(self, text: str, heads: set[str], front: frozenset[int] = frozenset()):
+    def __init__(self, text: str, heads: set[str], front: frozenset[int] = frozenset(), gap: int = 1):
         self.text, self.heads, self.front = text, heads, front
+        # How many blank lines in a row end a paragraph (`blank_lines_between_paragraphs`), and how
+        # many have been read since the last line with text.
+        self.gap, self.blanks = gap, 0
         self.headings: list[Heading] = []
         self.paragraphs = _Paragraphs()
         self.contents: list[ContentsEntry] = []
@@ -129,9 +138,12 @@ class _Reader:
 
     def read(self, line_start: int, line: str, following: str | None) -> None:
         if not line.strip():
-            self.paragraphs.close()
-            self.plan = self.plan and not (self.contents and self.closed_contents())
+            self.blanks += 1
+            if self.blanks >= self.gap:
+                self.paragraphs.close()
+                self.plan = self.plan and not (self.contents and self.closed_contents())
             return
+        self.blanks = 0
         previous, self.previous = self.previous, line
         if self._contents_line(line_start, line, following) or self._chapter_title(line_start, line):
             return
@@ -270,6 +282,23 @@ def _read_line(text: str, line: str, line_start: int, headings: list[Heading], p
             if indent >= PARAGRAPH_INDENT:
                 paragraphs.close()
         paragraphs.extend(start, piece.end, len(headings) - 1 if headings else None)
+
+
+def blank_lines_between_paragraphs(lines: list[str]) -> int:
+    """2 for a text with a blank line after every line (a PDF's copy, its sentences running on over
+    them), whose paragraphs are apart by two blank lines or more; 1 for any other."""
+    gaps = []  # (blank lines after a line with text before the next one, whether its sentence runs on)
+    last, blanks = None, 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if last is not None:
+            gaps.append((blanks, not last.rstrip().endswith(TERMINAL_PUNCTUATION)))
+        last, blanks = line, 0
+    single = [runs_on for blanks, runs_on in gaps if blanks == 1]
+    double = len(single) >= DOUBLE_SPACED_LINES and len(single) >= DOUBLE_SPACED_SHARE * len(gaps)
+    return 2 if double and sum(single) >= RUN_ON_SHARE * len(single) else 1
 
 
 def _lines(text: str):
