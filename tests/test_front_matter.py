@@ -456,3 +456,14 @@ def test_a_list_under_its_lead_in_is_the_text_s_own_not_a_headline_over_furnitur
     assert (found.title, found.lines) == ("", [])
     # A mark before an affiliation is still the head's.
     assert read_front_matter("ЕЛШІЛІК ТАРИХЫ\nА.Б. Оспанова¹\n¹Әл-Фараби атындағы ҚазҰУ\n\nМәтін басы.").lines
+
+
+def test_a_labelled_topic_over_the_text_is_the_title_without_its_label():
+    """A topic its label names is the document's title even with nothing else of a title page around it."""
+    text = (
+        "Тақырыбы:     «ҰЛТ БОЛАШАҒЫ ЖОЛЫНДАҒЫ АЛАШ ТҰЛҒАЛАРЫ»\n\nАННОТАЦИЯ\n\n"
+        "Бұл жұмыста Алаш тұлғалары туралы жазылған.\n"
+    )
+    found = read_front_matter(text)
+    assert found.title == "ҰЛТ БОЛАШАҒЫ ЖОЛЫНДАҒЫ АЛАШ ТҰЛҒАЛАРЫ"
+    assert used(text) == ["Тақырыбы:     «ҰЛТ БОЛАШАҒЫ ЖОЛЫНДАҒЫ АЛАШ ТҰЛҒАЛАРЫ»"]

@@ -23,7 +23,7 @@ MAX_HEAD_LINES = 40
 RUNNING_TEXT_WORDS = 16
 # What only a title page or an article's head prints: without one of these, or two of the weaker
 # (a university, a city and year, a name alone on its line), the text has none.
-ANCHORS = {"kind", "author", "supervisor", "byline", "code", "ministry", "other"}
+ANCHORS = {"kind", "author", "supervisor", "byline", "code", "ministry", "other", "topic"}
 WEAK_ANCHORS = {"institution", "place", "name"}
 MAX_KEYWORD_LINES = 3
 MAX_ABSTRACT_LINES = 30
@@ -500,7 +500,8 @@ def _topic(head, index, found) -> bool:
     if not title:
         return False
     found.title = found.title or _unquoted(title)
-    line.role = "title"
+    # A title its label names ("Тақырыбы: …") is the document's own, as sure as a byline: an anchor.
+    line.role = "topic"
     return True
 
 
