@@ -70,8 +70,8 @@ def links_changed(sender, instance, action, using=None, **kwargs):
 
 
 def shown_by(instance) -> tuple[set[int] | None, set[int]]:
-    """The theses whose pages show a saved or deleted record, and passages whose thesis does (read
-    as the bump writes, not a query a record); None: every thesis."""
+    """The theses whose pages show a saved or deleted record, and the passages whose thesis does
+    (read by the bump's own UPDATE rather than by a query a record); None: every thesis."""
     if isinstance(instance, (Citation, Mention)):
         # Derived from their passage's text within its thesis (derived/derivation.py): its thesis is theirs.
         return set(), {instance.passage_id}
