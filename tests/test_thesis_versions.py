@@ -1,5 +1,6 @@
 """Each thesis's own data version: an edit to one thesis leaves the cached answers about every other valid."""
 
+import importlib
 from urllib.parse import quote
 
 import pytest
@@ -216,3 +217,15 @@ def test_a_thesis_s_page_keeps_its_etag_through_another_thesis_s_edit(two_theses
     assert client.get(f"/theses/{b.pk}/", HTTP_IF_NONE_MATCH=tag_b).status_code == 304
     assert client.get(f"/theses/{a.pk}/")["ETag"] != tag_a
     assert client.get("/")["ETag"] != list_tag
+
+
+def test_the_migration_starts_every_thesis_at_the_archive_s_version(two_theses):
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("thesis.migrations.0027_thesis_data_version")
+    Thesis.objects.update(data_version=None)
+    migration.start_at_archive_version(apps, SimpleNamespace(connection=connection))
+    assert own_versions(*two_theses) == [dataversion.current()] * 2
