@@ -229,3 +229,15 @@ def test_the_migration_starts_every_thesis_at_the_archive_s_version(two_theses):
     Thesis.objects.update(data_version=None)
     migration.start_at_archive_version(apps, SimpleNamespace(connection=connection))
     assert own_versions(*two_theses) == [dataversion.current()] * 2
+
+
+def test_a_restore_counts_every_thesis_changed(two_theses, tmp_path):
+    from tests.test_backup import empty_the_database
+    from thesis.editorial.backup import write_backup
+
+    write_backup(tmp_path / "backup.jsonl")
+    assert "data_version" not in (tmp_path / "backup.jsonl").read_text(encoding="utf-8")
+    empty_the_database()
+    call_command("restore", str(tmp_path / "backup.jsonl"))
+    versions = [thesis.data_version for thesis in Thesis.objects.all()]
+    assert len(versions) == 2 and versions == [dataversion.current()] * 2
