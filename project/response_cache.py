@@ -1,11 +1,14 @@
 """A WSGI wrapper that answers repeated anonymous GETs of the API and the reading site from memory, by data version.
 
 Before Django is entered, one tiny query reads the data version (thesis/derived/dataversion.py), which every
-change to the archive bumps in the transaction that makes it. The key is that version, the full
-path with its query string, every request header a response may vary on, and the day (a page's
-citation gives the date it was read); so an edit makes every older entry unreachable at once, and
-no stale response is ever served. A reading page depends on nothing else: its language is in its
-address or the browser's Accept-Language, never in a cookie (project/languages.py).
+change to the archive bumps in the transaction that makes it: for an address that shows one thesis
+alone (project/version_scope.py), that thesis's own version, which only a change to it bumps; for
+any other, the archive's. The key is that version, the full path with its query string, every
+request header a response may vary on, and the day (a page's citation gives the date it was read);
+so an edit makes every older entry it could change unreachable at once, no stale response is ever
+served, and the entries of the theses it left alone are still found. A reading page depends on
+nothing else: its language is in its address or the browser's Accept-Language, never in a cookie
+(project/languages.py).
 
 A hit is the whole response as Django sent it, security, CORS and Last-Modified headers
 included, and byte for byte the same body. A hit with a matching If-None-Match (or, without
@@ -13,7 +16,8 @@ one, an If-Modified-Since not older than Last-Modified) is a 304 with the header
 ConditionalGetMiddleware would send. A hit does not pass through DRF: it is not throttled,
 which is the point of it, since throttling guards the work a hit does not do.
 
-The entries live in each worker's memory, least recently used first out past a size in bytes:
+The entries live in each worker's memory, least recently used first out past a size in bytes (the
+unreachable ones too, as they go unused):
 a hit must cost almost nothing, and sharing them through Redis would add a round trip to every
 hit while saving only the first computation of a response in each worker.
 """
@@ -28,6 +32,8 @@ from django.utils.http import parse_etags, parse_http_date_safe
 
 from reading.links import reading_path
 from thesis.derived import dataversion
+
+from .version_scope import scope
 
 # The request headers a response of the API can depend on, besides the path and query string.
 KEYED_HEADERS = (
@@ -80,7 +86,6 @@ class ResponseCache:
         self.skip = tuple(self.prefix + path for path in UNVERSIONED)
         self.entries: OrderedDict[tuple, Entry] = OrderedDict()
         self.size = 0
-        self.version = None
         # Sync workers answer one request at a time; the lock is for threaded ones.
         self.lock = threading.Lock()
 
@@ -113,18 +118,14 @@ class ResponseCache:
         )
 
     def read_version(self, environ) -> int | None:
-        """The data version, or None when it cannot be read: Django then answers as it would without the cache."""
+        """The data version the answer depends on (its thesis's, or the archive's), or None when it
+        cannot be read: Django then answers as it would without the cache."""
         recycle_connection()
+        scoped = scope(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), self.prefix)
         try:
-            version = dataversion.current()
+            return dataversion.current(scope=scoped)
         except DatabaseError:
             return None
-        if version != self.version:
-            with self.lock:
-                self.entries.clear()
-                self.size = 0
-                self.version = version
-        return version
 
     def lookup(self, key: tuple) -> Entry | None:
         with self.lock:

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.decorators.http import condition
 
 from project.languages import language_codes
+from project.version_scope import scope
 from thesis.derived import dataversion
 from thesis.editions.snapshots import snapshot
 from thesis.models import Thesis
@@ -35,11 +36,12 @@ class BadParameter(ValueError):
 
 
 def page_etag(request, *args, **kwargs) -> str:
-    """The data version and everything else a page's body depends on besides its address: the
-    language and the day (a citation gives the date accessed). Checked before the view runs, so that a
-    revalidation renders nothing."""
+    """The data version (a thesis's own, for its pages: the one the response cache keys them on) and
+    everything else a page's body depends on besides its address: the language and the day (a citation
+    gives the date accessed). Checked before the view runs, so that a revalidation renders nothing."""
+    scoped = scope(request.path_info, request.META.get("QUERY_STRING", ""), settings.API_RESPONSE_CACHE_PREFIX)
     parts = (
-        dataversion.current(),
+        dataversion.current(scope=scoped),
         request.get_full_path(),
         get_language(),
         datetime.date.today().isoformat(),

@@ -173,8 +173,13 @@ class Thesis(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # The archive's data version (DataVersion) as it stood after the last change to what the thesis's
+    # own pages show: cached answers about the thesis alone are keyed on it (derived/dataversion.py),
+    # so that an edit to another thesis leaves them valid. None: not yet counted apart; read the archive's.
+    data_version = models.PositiveBigIntegerField(_("data version"), null=True, editable=False)
 
-    history = HistoricalRecords()
+    # The data version is not the thesis's text or metadata: bumping it is no change to record.
+    history = HistoricalRecords(excluded_fields=["data_version"])
 
     objects = ThesisQuerySet.as_manager()
 

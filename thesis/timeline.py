@@ -30,6 +30,10 @@ class TimelineEventQuerySet(models.QuerySet):
             condition &= Q(start_year__lte=end)
         return self.filter(condition)
 
+    def linked_to(self, theses):
+        """Events showing a person or a passage of one of `theses` (a queryset of their ids)."""
+        return self.filter(Q(passage__thesis__in=theses) | Q(authors__thesis__in=theses))
+
     def containing_year(self, year: int):
         """Events whose years include `year`."""
         return self.overlapping(year, year)

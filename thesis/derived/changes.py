@@ -12,6 +12,7 @@ Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatev
 writer of passages stores their suspects itself (`suspects_changed`)."""
 
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -39,6 +40,11 @@ class Pending:
     # Theses whose suspects may have changed: their passages, ignored words, dismissals or curated records.
     theses: set[int] = field(default_factory=set)
     changed: bool = False
+    # What the changes showed, for the data versions: the theses changed, passages whose thesis the
+    # bump reads, and whether some change could not say its thesis (then every thesis changed).
+    shown: set[int] = field(default_factory=set)
+    shown_passages: set[int] = field(default_factory=set)
+    everything: bool = False
 
 
 def _open_blocks() -> dict[str, Pending]:
@@ -57,14 +63,13 @@ def atomic(using: str | None = None, *, bulk: bool = False):
             blocks[using].changed |= bulk
             yield
             return
-        blocks[using] = Pending(changed=bulk)
+        blocks[using] = Pending(changed=bulk, everything=bulk)
         try:
             yield
             headings_pending(using)
             derive_pending(using)
             check_pending(using)
-            if blocks[using].changed:
-                dataversion.bump(using)
+            bump_pending(using)
         finally:
             del blocks[using]
 
@@ -109,6 +114,14 @@ def check_pending(using: str) -> None:
         refresh_theses(ids, using)
 
 
+def bump_pending(using: str) -> None:
+    """Bump the data version, and the theses' the open block changed, if it changed anything shown."""
+    pending = _open_blocks()[using]
+    if pending.changed:
+        theses = None if pending.everything else pending.shown
+        dataversion.bump(using, theses, pending.shown_passages)
+
+
 def passage_saved(passage: Passage, using: str) -> None:
     """Derive the passage's rows at the end of the open block, or now if none is open."""
     pending = _open_blocks().get(using)
@@ -119,6 +132,7 @@ def passage_saved(passage: Passage, using: str) -> None:
     else:
         pending.passages.add(passage.pk)
         pending.theses.add(passage.thesis_id)
+        pending.shown.add(passage.thesis_id)
         pending.changed = True
 
 
@@ -143,10 +157,16 @@ def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:
         pending.theses.add(thesis_id)
 
 
-def data_changed(using: str) -> None:
-    """Bump the data version at the end of the open block, or now if none is open."""
+def data_changed(using: str, theses: Iterable[int] | None = None, passages: Iterable[int] = ()) -> None:
+    """Bump the data version at the end of the open block, or now if none is open: with the theses
+    changed (`theses`, and those of `passages`), or every thesis for None, a change of unknown reach."""
     pending = _open_blocks().get(using)
     if pending is None:
-        dataversion.bump(using)
+        dataversion.bump(using, None if theses is None else set(theses), set(passages))
+        return
+    pending.changed = True
+    if theses is None:
+        pending.everything = True
     else:
-        pending.changed = True
+        pending.shown.update(theses)
+    pending.shown_passages.update(passages)

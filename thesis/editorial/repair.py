@@ -103,7 +103,7 @@ def make_heading(
         _reparent(_sections(passage.thesis_id), depths)
         following = Passage.objects.filter(section=section).order_by("order").first()
         _delete_into(passage, following or _previous(passage), user, reason)
-        changes.data_changed(router.db_for_write(Passage))
+        changes.data_changed(router.db_for_write(Passage), {passage.thesis_id})
     return Section.objects.get(pk=section.pk)
 
 
@@ -119,7 +119,7 @@ def unmake_heading(section_id: int, *, expected_version: int, user, reason: str)
         passage = _heading_passage(section, before, user, reason)
         Passage.objects.filter(section=section).update(section=before)
         _remove_section(section, user, reason)
-        changes.data_changed(router.db_for_write(Passage))
+        changes.data_changed(router.db_for_write(Passage), {section.thesis_id})
     return passage
 
 
