@@ -260,6 +260,7 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         thread.locator("textarea[name=body]").fill("Иә, дұрыс.")
         submit(page, thread.locator(".note-reply-form input[type=submit]"))
         assert page.locator("#notes .note-thread .note-reply .note-body").inner_text() == "Иә, дұрыс."
+        notes.add("@aigul бұл сөйлем дұрыс па?")  # the same in every language: a username is data
         a.check("5-note-thread")
 
         # 6. The public history names both editors by the names they gave, never by their logins.
