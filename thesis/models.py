@@ -925,6 +925,15 @@ class PassageNote(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("in reply to")
     )
+    # Whom a send-back returns the passage to: the editor of its text when it was sent back.
+    addressee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent back to"),
+    )
     body = models.TextField(_("note"))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.QUESTION)
     created = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
@@ -938,8 +947,8 @@ class PassageNote(models.Model):
         ordering = ["passage", "created", "pk"]
         indexes = [
             models.Index(fields=["passage", "created"], name="passage_note_thread"),
-            # The queue's send-backs still standing.
-            models.Index(fields=["kind", "resolved"], name="passage_note_open"),
+            # The queue's send-backs still standing, each editor's.
+            models.Index(fields=["addressee", "kind", "resolved"], name="passage_note_open"),
         ]
 
     def __str__(self):

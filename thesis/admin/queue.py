@@ -34,6 +34,7 @@ class ClaimView(PermissionRequiredMixin, View):
     """Open a passage from the queue: it is held for the editor for an hour; if another editor holds it,
     the editor is given the next passage free instead."""
 
+    model = Passage  # the record its URL names
     permission_required = CHANGE_PASSAGE
     raise_exception = True
     model_admin = None
@@ -54,6 +55,7 @@ class ClaimView(PermissionRequiredMixin, View):
 class ClaimNextView(PermissionRequiredMixin, View):
     """Claim the thesis's next passage to check that no other editor holds, and open it."""
 
+    model = Thesis  # the record its URL names
     permission_required = CHANGE_PASSAGE
     raise_exception = True
     model_admin = None
@@ -74,6 +76,7 @@ def _int(value) -> int | None:
 class NoteView(PermissionRequiredMixin, View):
     """Add a note, or a reply, to a passage's conversation; its page shows the thread."""
 
+    model = Passage  # the record its URL names
     permission_required = "thesis.view_passage"
     raise_exception = True
     model_admin = None

@@ -80,7 +80,9 @@ def mentioned_users(body: str, author) -> list:
 
 def send_back_note(passage: Passage, *, reviewer, comment: str, editor) -> PassageNote:
     """The reviewer's send-back in the passage's conversation, to the editor of its text, who is told."""
-    note = PassageNote.objects.create(passage=passage, author=reviewer, body=comment, kind=PassageNote.Kind.SEND_BACK)
+    note = PassageNote.objects.create(
+        passage=passage, author=reviewer, body=comment, kind=PassageNote.Kind.SEND_BACK, addressee=editor
+    )
     if editor is not None and (reviewer is None or editor.pk != reviewer.pk):
         notices.sent_back(note, editor)
     return note

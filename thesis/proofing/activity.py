@@ -66,6 +66,7 @@ def passage_changes(user, since: datetime) -> list[Change]:
         Passage.history.filter(history_date__gt=since, history_user__isnull=False)
         .exclude(history_user=user)
         .select_related("history_user")
+        .only("history_id", "history_date", "history_change_reason", "history_user", "id", "order")
         .order_by("-history_date", "-history_id")[:FEED_SIZE]
     )
     return [
