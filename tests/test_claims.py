@@ -57,3 +57,19 @@ def test_no_passage_is_claimed_when_none_is_left(seed_thesis, editors):
     Passage.objects.filter(thesis=seed_thesis).update(status=Passage.Status.CORRECTED)
     assert claims.claim_next(seed_thesis.pk, editors[0]) is None
     assert not PassageClaim.objects.exists()
+
+
+def test_an_editor_beaten_to_a_passage_is_given_the_next_one(seed_thesis, editors, monkeypatch):
+    aigul, berik = editors
+    real = claims.claim
+
+    def beaten(passage_id, user, now=None):
+        if user == aigul and not PassageClaim.objects.exists():
+            assert real(passage_id, berik, now)  # berik's claim lands between aigul's look and her claim
+        return real(passage_id, user, now)
+
+    monkeypatch.setattr(claims, "claim", beaten)
+    got = claims.claim_next(seed_thesis.pk, aigul)
+    held = dict(PassageClaim.objects.values_list("editor__username", "passage_id"))
+    assert got is not None and held == {"berik": held["berik"], "aigul": got.passage_id}
+    assert got.passage_id != held["berik"]
