@@ -303,6 +303,16 @@ SERIALIZATION_MODULES = {"archive-jsonl": "thesis.serialization"}
 # an editor made a change, and why: the archive chooses what of its editors it makes public.
 READING_EDITOR_NAMES = env_bool("READING_EDITOR_NAMES", False)
 
+# E-mail notices to editors (a send-back, a note that mentions them): printed to the console unless
+# an SMTP server is given, so that a development copy never sends mail.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "archive@localhost")
+
 # Curated data the parser cannot derive, keyed by the source document's SHA-256.
 CURATION_DIR = BASE_DIR / "fixtures"
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

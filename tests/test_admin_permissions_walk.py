@@ -43,13 +43,17 @@ TOOL_PERMISSIONS = {
     "admin:thesis_thesis_import": {"thesis.add_thesis"},
     "admin:thesis_thesis_import_job": {"thesis.add_thesis"},
     "admin:auth_user_password_change": {"auth.change_user"},
+    # Claims are opened by GET, from the queue's links; a note needs only sight of the passage.
+    "admin:thesis_passage_claim": {"thesis.change_passage"},
+    "admin:thesis_thesis_claim_next": {"thesis.change_passage"},
+    "admin:thesis_passage_notes": {"thesis.view_passage"},
     **{f"admin:thesis_passage_{what}": {"thesis.repair_structure"} for what in ("split", "merge", "heading")},
     **{
         f"admin:thesis_section_{what}": {"thesis.repair_structure"}
         for what in ("structure", "to_passage", "insert", "remove")
     },
 }
-OWN_PAGES = {"admin:password_change", "admin:login"}
+OWN_PAGES = {"admin:password_change", "admin:login", "admin:notices"}
 # A form field whose text the walk changes, so that a form accepted by mistake shows as a change.
 EDITED_TYPES = {"text", "search", "email", "url"}
 MARK = " ✎"

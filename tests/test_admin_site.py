@@ -37,7 +37,8 @@ def test_index_shows_each_thesiss_progress_and_the_next_passage(client, seed_the
     page = client.get(reverse("admin:index")).content.decode()
     following = progress.next_to_check(seed_thesis)
     assert f'id="progress-{seed_thesis.pk}"' in page
-    assert reverse("admin:thesis_passage_change", args=[following.passage_id]) in page
+    # Through the claim of the next passage free, so that two editors never open the same one.
+    assert reverse("admin:thesis_thesis_claim_next", args=[seed_thesis.pk]) in page
     assert f"Next passage to check: §{following.order} ({following.open_suspects} open suspects)" in page
     assert ">Unreviewed</a>: 10</li>" in page and ">Corrected</a>: 1</li>" in page and ">Verified</a>: 0</li>" in page
     assert f"?thesis__id__exact={seed_thesis.pk}&amp;status__exact=corrected" in page

@@ -273,3 +273,24 @@ def test_a_database_out_of_reach_is_a_refusal_not_a_fault():
     # A mistake of the query's own is no fault of the database: it goes on up as a 500.
     assert editing.as_refusal(database_error('column "x" does not exist', sqlstate="42703")) is None
     assert editing.as_refusal(OperationalError("no cause known")) is None
+
+
+def test_a_form_save_not_ready_stays_in_progress_while_suspects_are_left(passage, editor):
+    text = passage.text + " Жаңа."
+    saved = editing.save_passage(passage.pk, text=text, expected_version=1, user=editor, reason="Ж", ready=False)
+    passage.refresh_from_db()
+    assert passage.open_suspects > 0
+    assert saved.status == passage.status == Passage.Status.IN_PROGRESS
+    assert passage.history.order_by("-history_id").first().status == Passage.Status.IN_PROGRESS
+
+
+def test_a_form_save_that_leaves_no_open_suspect_is_ready_for_review(seed_thesis, editor):
+    passage = Passage.objects.filter(thesis=seed_thesis, role="text").order_by("order").first()
+    clean = "Бұл сөйлем дұрыс."
+    saved = editing.save_passage(passage.pk, text=clean, expected_version=1, user=editor, reason="Ж", ready=False)
+    passage.refresh_from_db()
+    assert passage.open_suspects == 0
+    assert saved.status == passage.status == Passage.Status.CORRECTED
+    # The version's history record tells the same status, and no second version was written.
+    assert passage.version == 2 and passage.history.count() == 2
+    assert passage.history.order_by("-history_id").first().status == Passage.Status.CORRECTED

@@ -1,8 +1,9 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
 passage's draft recovered after a reload and saved from the keyboard, a self-verification refused, the
-second editor's approval, the public history under display names, a thesis imported from the admin, a
-passage split at the cursor and merged again, and a passage made a heading and raised a level, which the
-TEI, DTS and the reading site follow; every page screenshotted and checked for English left in it."""
+second editor's approval, the two offered different passages and a note thread between them, the public
+history under display names, a thesis imported from the admin, a passage split at the cursor and merged
+again, and a passage made a heading and raised a level, which the TEI, DTS and the reading site follow;
+every page screenshotted and checked for English left in it."""
 
 import os
 from pathlib import Path
@@ -221,6 +222,7 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         banner.locator("[data-draft=restore]").click()
         assert banner.is_hidden() and page.input_value("#id_change_reason") == "Қайталанған буын"
         assert RIGHT in page.input_value("#id_text") and WRONG not in page.input_value("#id_text")
+        page.check("#id_ready")  # else it would stay in progress while suspects are left in it
         page.focus("#id_text")
         with page.expect_navigation():
             page.keyboard.press("Control+s")
@@ -249,6 +251,24 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert f"§{corrected.order}" in b.page.locator(".messagelist").inner_text()
         assert b.page.locator(f"#passage-{corrected.pk}").count() == 0
         b.check("5-approved")
+
+        # 5b. Berik takes the next passage from the queue, never the one Aigul holds, and asks her about it
+        # in a note; she answers in its thread.
+        b.go(reverse("admin:index"), "5-index")
+        submit(b.page, b.page.locator(f"#progress-{seed_thesis.pk} .next-passage a"))
+        berik_url = b.page.url
+        assert "/change/" in berik_url and f"/{first_to_check.passage_id}/change/" not in berik_url
+        b.page.fill("#id_note_body", "@aigul бұл сөйлем дұрыс па?")
+        submit(b.page, "#notes .new-note input[type=submit]")
+        page.goto(berik_url)
+        thread = page.locator("#notes .note-thread").first
+        assert "@aigul бұл сөйлем дұрыс па?" in thread.locator(".note-body").first.inner_text()
+        thread.locator("summary").click()
+        thread.locator("textarea[name=body]").fill("Иә, дұрыс.")
+        submit(page, thread.locator(".note-reply-form input[type=submit]"))
+        assert page.locator("#notes .note-thread .note-reply .note-body").inner_text() == "Иә, дұрыс."
+        notes.add("@aigul бұл сөйлем дұрыс па?")  # the same in every language: a username is data
+        a.check("5-note-thread")
 
         # 6. The public history names both editors by the names they gave, never by their logins.
         history = page.request.get(f"{base}/api/passages/{corrected.pk}/history/").json()["results"]

@@ -84,11 +84,12 @@ def test_next_passage_counts_the_open_suspects_of_the_thesis(seed_thesis):
 def test_passages_by_status(seed_thesis, editors):
     first = passages(seed_thesis)[0]
     assert progress.passages_by_status([seed_thesis.pk]) == {
-        seed_thesis.pk: {"unreviewed": 11, "corrected": 0, "verified": 0}
+        seed_thesis.pk: {"unreviewed": 11, "in_progress": 0, "corrected": 0, "verified": 0}
     }
     save(first, editors[0], text=first.text + " Жаңа.")
     assert progress.passages_by_status([seed_thesis.pk])[seed_thesis.pk] == {
         "unreviewed": 10,
+        "in_progress": 0,
         "corrected": 1,
         "verified": 0,
     }
@@ -140,6 +141,7 @@ def test_progress_of_a_thesis(seed_thesis, editors):
     assert found.thesis == seed_thesis and found.total == 11
     assert [(status, count) for status, _label, count in found.statuses] == [
         ("unreviewed", 10),
+        ("in_progress", 0),
         ("corrected", 1),
         ("verified", 0),
     ]

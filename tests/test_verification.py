@@ -90,3 +90,16 @@ def test_only_a_reviewer_may_verify():
     status, refusal = status_after_save(passage("corrected"), IMPORTED, "verified", Someone(1))
     assert refusal == "Only a reviewer can verify a passage."
     assert status_after_save(passage("corrected"), IMPORTED, "verified", None)[1]
+
+
+def test_an_editors_change_from_the_form_stays_in_progress_until_it_is_ready():
+    assert status_after_save(passage(), "жаңа", "unreviewed", Someone(1), ready=False) == ("in_progress", None)
+    assert status_after_save(passage("in_progress"), "жаңа", "in_progress", Someone(1), False)[0] == "in_progress"
+    assert status_after_save(passage(), "жаңа", "unreviewed", Someone(1), ready=True) == ("corrected", None)
+    # Choosing corrected on the form says it is ready as the box does.
+    assert status_after_save(passage(), "жаңа", "corrected", Someone(1), ready=False) == ("corrected", None)
+
+
+def test_ready_alone_makes_an_unchanged_passage_corrected():
+    assert status_after_save(passage("in_progress"), IMPORTED, "in_progress", Someone(1), True) == ("corrected", None)
+    assert status_after_save(passage(), IMPORTED, "unreviewed", Someone(1), False) == ("unreviewed", None)

@@ -8,11 +8,12 @@ from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from thesis.editorial.discussion import NOTE_MAX_LENGTH
 from thesis.editorial.editing import DatabaseBusy, DatabaseUnavailable, DiskFull, StaleEdit, current_version
 from thesis.editorial.verification import status_after_save
 
 from .history import REASON_MAX_LENGTH, change_time
-from .models import Author, IgnoredWord, Passage, Section, Source, Thesis, TimelineEvent
+from .models import Author, IgnoredWord, Passage, PassageNote, Section, Source, Thesis, TimelineEvent
 from .text.dates import DateError, PartialDate, ends_before_start, validate_partial_date
 
 
@@ -84,6 +85,12 @@ class PassageForm(ReasonForm):
     user = None
     adjusting = False
 
+    ready = forms.BooleanField(
+        label=_("Ready for review"),
+        required=False,
+        help_text=_("Leave it unticked to keep the passage in progress while open suspects are left in it."),
+    )
+
     class Meta:
         model = Passage
         fields = ["text", "status"]
@@ -93,7 +100,8 @@ class PassageForm(ReasonForm):
         cleaned = super().clean()
         if self.instance.pk and "text" in cleaned and "status" in cleaned:
             # The instance still holds the stored values here; the form's are copied onto it later.
-            _status, refusal = status_after_save(self.instance, cleaned["text"], cleaned["status"], self.user)
+            ready = cleaned.get("ready", False)
+            _status, refusal = status_after_save(self.instance, cleaned["text"], cleaned["status"], self.user, ready)
             if refusal:
                 self.add_error("status", refusal)
         return cleaned
@@ -102,6 +110,31 @@ class PassageForm(ReasonForm):
         # A merge put in the form is checked as a save would be (a newer save refused with its conflict),
         # and shown, never saved: the editor adjusts it first.
         return super().is_valid() and not self.adjusting
+
+
+class NoteForm(forms.Form):
+    """A note of a passage's conversation, or a reply to one of its notes."""
+
+    KINDS = [
+        (PassageNote.Kind.QUESTION, PassageNote.Kind.QUESTION.label),
+        (PassageNote.Kind.ANSWER, PassageNote.Kind.ANSWER.label),
+        (PassageNote.Kind.RESOLUTION, PassageNote.Kind.RESOLUTION.label),
+    ]
+
+    body = forms.CharField(
+        label=_("Note"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Write @ and a username to tell an editor."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=KINDS, initial=PassageNote.Kind.QUESTION)
+    parent = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+
+class NoticesForm(forms.Form):
+    """Whether an editor is sent e-mail notices."""
+
+    notify = forms.BooleanField(label=_("E-mail me when my work is sent back or a note mentions me"), required=False)
 
 
 class ReviewDecisionForm(forms.Form):

@@ -71,6 +71,16 @@ class PassageQuerySet(models.QuerySet):
             )
         )
 
+    def last_saved_by(self, user):
+        """The passages whose latest version `user` saved."""
+        latest = Passage.history.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
+        return self.annotate(last_saver=Subquery(latest.values("history_user_id")[:1])).filter(last_saver=user.pk)
+
+    def unclaimed(self, user, now):
+        """The passages no editor but `user` holds a claim on at `now`."""
+        held = PassageClaim.objects.holding(now).exclude(editor=user).values("passage_id")
+        return self.exclude(pk__in=held)
+
 
 class SourceQuerySet(models.QuerySet):
     def with_citation_count(self):
@@ -246,6 +256,8 @@ class Passage(models.Model):
 
     class Status(models.TextChoices):
         UNREVIEWED = "unreviewed", _("unreviewed")
+        # An editor has started on it and saved, but has not said it is ready for review.
+        IN_PROGRESS = "in_progress", _("in progress")
         CORRECTED = "corrected", _("corrected")
         VERIFIED = "verified", _("verified")
 
@@ -867,3 +879,102 @@ class ImportJob(models.Model):
 Passage._meta.pk.register_lookup(InIds)
 Citation._meta.get_field("passage").register_lookup(InIds)
 Mention._meta.get_field("passage").register_lookup(InIds)
+
+
+class PassageClaimQuerySet(models.QuerySet):
+    def holding(self, now):
+        """The claims still held at `now`: an hour after it is made, a claim lapses by itself."""
+        return self.filter(until__gt=now)
+
+
+class PassageClaim(models.Model):
+    """An editor working on a passage opened from the work queue: while it holds, the queue offers other
+    editors other passages, so that two never start on the same one."""
+
+    passage = models.OneToOneField(Passage, on_delete=models.CASCADE, related_name="claim", verbose_name=_("passage"))
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("editor")
+    )
+    until = models.DateTimeField(_("claimed until"), db_index=True)
+
+    objects = PassageClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("passage claim")
+        verbose_name_plural = _("passage claims")
+
+    def __str__(self):
+        return f"{self.passage_id} → {self.editor_id}"
+
+
+class PassageNoteQuerySet(models.QuerySet):
+    def standing_send_backs(self):
+        """Send-back notes not yet resolved: their passages wait for their editors."""
+        return self.filter(kind=PassageNote.Kind.SEND_BACK, resolved=False)
+
+
+class PassageNote(models.Model):
+    """One note of the conversation about a passage: a question, an answer, a reviewer's send-back or
+    its resolution; a reply names the note it answers."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("question")
+        ANSWER = "answer", _("answer")
+        SEND_BACK = "send_back", _("send-back")
+        RESOLUTION = "resolution", _("resolution")
+
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="notes", verbose_name=_("passage"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("in reply to")
+    )
+    # Whom a send-back returns the passage to: the editor of its text when it was sent back.
+    addressee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent back to"),
+    )
+    body = models.TextField(_("note"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.QUESTION)
+    created = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+
+    objects = PassageNoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("passage note")
+        verbose_name_plural = _("passage notes")
+        ordering = ["passage", "created", "pk"]
+        indexes = [
+            models.Index(fields=["passage", "created"], name="passage_note_thread"),
+            # The queue's send-backs still standing, each editor's.
+            models.Index(fields=["addressee", "kind", "resolved"], name="passage_note_open"),
+        ]
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class EditorProfile(models.Model):
+    """What the archive keeps of an editor beyond the account: whether to send them notices by e-mail,
+    and when they last signed in, for what changed since."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_profile", verbose_name=_("user")
+    )
+    notify = models.BooleanField(
+        _("e-mail notices"), default=True, help_text=_("When my work is sent back or a note mentions me.")
+    )
+    last_seen = models.DateTimeField(_("last signed in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("editor profile")
+        verbose_name_plural = _("editor profiles")
+
+    def __str__(self):
+        return str(self.user_id)

@@ -3,6 +3,7 @@ says what it triggers: a passage's citations and mentions derived again from its
 suspects checked again, and the data version bumped, once per transaction of changes (or at once,
 outside one)."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.db import router
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -22,6 +23,7 @@ from .models import (
     Thesis,
     TimelineEvent,
 )
+from .proofing import activity
 
 # Everything the public API shows; ignored words and dismissals decide which suspects it lists.
 SHOWN = (
@@ -141,3 +143,11 @@ for model in SHOWN:
     post_save.connect(data_changed, sender=model, dispatch_uid=f"data_version_save_{model.__name__}")
     post_delete.connect(data_changed, sender=model, dispatch_uid=f"data_version_delete_{model.__name__}")
 m2m_changed.connect(links_changed, sender=TimelineEvent.authors.through, dispatch_uid="data_version_event_people")
+
+
+@receiver(user_logged_in, dispatch_uid="editor_signed_in")
+def editor_signed_in(sender, request, user, **kwargs):
+    """Keep the previous sign-in in the session, for the admin index's "since I was last here"."""
+    previous = activity.signed_in(user)
+    if previous is not None and request is not None and hasattr(request, "session"):
+        request.session[activity.SINCE_KEY] = previous.isoformat()

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from thesis import history
 from thesis.derived.stored_suspects import passage_suspects, speller_problem
 from thesis.derived.suspects import Kind
-from thesis.editorial import editing, review
-from thesis.proofing import progress
+from thesis.editorial import discussion, editing, review
+from thesis.proofing import claims, progress
 
-from ..forms import PassageForm, RevertForm, stale_message
+from ..forms import NoteForm, PassageForm, RevertForm, stale_message
 from ..models import Passage, Section
 from ..text.normalisation import reading_text
 from .base import (
@@ -30,6 +30,7 @@ from .base import (
     render_merge_diff,
     render_text_diff,
 )
+from .queue import ClaimView, NoteView
 from .structure import PASSAGE_VIEWS, REPAIR_PERMISSION, repair_urls
 
 
@@ -97,7 +98,7 @@ class PassageAdmin(EditorialAdmin):
         (None, {"fields": [("original", "text")], "classes": ["side-by-side"]}),
         (_("Changes"), {"fields": ["diff_against_original", "diff_against_previous"]}),
         # Shown beside the text by the page's template, the submit buttons with it.
-        (_("Save"), {"fields": ["change_reason", "status", "opened_version"], "classes": ["edit-panel"]}),
+        (_("Save"), {"fields": ["change_reason", "ready", "status", "opened_version"], "classes": ["edit-panel"]}),
         (_("Derived from the text"), {"fields": ["derived_citations", "version", "changed_at"]}),
     ]
 
@@ -105,7 +106,13 @@ class PassageAdmin(EditorialAdmin):
         return False  # passages come from an import, with their spans in the source; a split makes more
 
     def get_urls(self):
-        return [*repair_urls(self, PASSAGE_VIEWS), *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            *repair_urls(self, PASSAGE_VIEWS),
+            path("<int:pk>/claim/", view(ClaimView.as_view(model_admin=self)), name="thesis_passage_claim"),
+            path("<int:pk>/notes/", view(NoteView.as_view(model_admin=self)), name="thesis_passage_notes"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("text"))
     def excerpt(self, obj):
@@ -155,6 +162,7 @@ class PassageAdmin(EditorialAdmin):
             expected_version=data["opened_version"],
             user=request.user,
             reason=data["change_reason"],
+            ready=data.get("ready", False),
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -165,7 +173,9 @@ class PassageAdmin(EditorialAdmin):
         if obj is not None:
             context["suspects"] = [(s, Kind(s.kind).label) for s in passage_suspects(obj)]
             context["speller_problem"] = speller_problem()
-            context["next_passage"] = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
+            context["next_passage"] = progress.next_to_check(obj.thesis_id, exclude=obj.pk, user=request.user)
+            context["threads"] = discussion.threads(obj)
+            context["note_form"] = NoteForm()
             context["can_repair"] = request.user.has_perm(REPAIR_PERMISSION)
             if obj.status == Passage.Status.UNREVIEWED and (sent_back := review.standing_send_back(obj)):
                 context["sent_back"] = sent_back
@@ -188,7 +198,7 @@ class PassageAdmin(EditorialAdmin):
         return HttpResponseRedirect(reverse("admin:thesis_passage_change", args=[obj.pk]))
 
     def _to_next_passage(self, request, obj):
-        following = progress.next_to_check(obj.thesis_id, exclude=obj.pk)
+        following = claims.claim_next(obj.thesis_id, request.user, exclude=obj.pk)
         if following is None:
             self.message_user(request, gettext("No unreviewed passage is left to check in this thesis."))
             changelist = reverse("admin:thesis_passage_changelist")

@@ -17,6 +17,7 @@ from ..models import ReplaceBatch, ReplaceBatchItem, Thesis
 from .base import EditorialAdmin, ReadOnlyInline, render_text_diff, yes_no_icon
 from .files import ThesisFilesAdmin
 from .import_jobs import ImportJobView
+from .queue import ClaimNextView
 from .review import ReviewView
 from .structure import THESIS_VIEWS, repair_urls
 from .suspects import SuspectViews
@@ -70,6 +71,11 @@ class ThesisAdmin(ThesisFilesAdmin, SuspectViews, EditorialAdmin):
             *repair_urls(self, THESIS_VIEWS),
             path("<int:thesis_id>/replace/", view(self.replace_view), name="thesis_thesis_replace"),
             path("<int:thesis_id>/review/", view(ReviewView.as_view(model_admin=self)), name="thesis_thesis_review"),
+            path(
+                "<int:thesis_id>/claim-next/",
+                view(ClaimNextView.as_view(model_admin=self)),
+                name="thesis_thesis_claim_next",
+            ),
             path(
                 "import/job/<int:job_id>/",
                 view(ImportJobView.as_view(model_admin=self)),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from thesis.derived import changes
 from thesis.history import clean_reason, record, system_reason
 
-from ..models import Author, AuthorAlias, Mention, Passage, TimelineEvent
+from ..models import Author, AuthorAlias, Mention, Passage, PassageNote, TimelineEvent
 from ..text.diffs import word_diff
 from ..text.merging import Conflict as TextConflict
 from ..text.merging import merge, merge_diff
@@ -191,22 +191,54 @@ def save_checked(instance, *, expected_version: int, user, reason: str):
 
 
 def save_passage(
-    passage_id: int, *, text: str | None = None, expected_version: int, user, reason: str, status: str | None = None
+    passage_id: int,
+    *,
+    text: str | None = None,
+    expected_version: int,
+    user,
+    reason: str,
+    status: str | None = None,
+    ready: bool | None = None,
 ):
     """Save a passage's text (kept if None) and status if it is still at `expected_version`; StaleEdit otherwise.
 
-    Review's rule decides the status: a changed text is corrected, and only another editor verifies it."""
+    Review's rule decides the status: a changed text is corrected, and only another editor verifies it.
+    An editor's save from the passage form says whether it is `ready` for review: if not, the passage
+    stays in progress while open suspects are left in it."""
     if not clean_reason(reason):
         raise EditRefused(_("a reason for the change is required"))
     with changes.atomic():
         passage = locked(Passage).get(pk=passage_id)
         text = passage.text if text is None else text
-        status, refusal = verification.status_after_save(passage, text, status, user)
+        status, refusal = verification.status_after_save(passage, text, status, user, ready)
         if refusal:
             raise VerificationRefused(refusal)
         passage.text, passage.status = text, status
         save_checked(passage, expected_version=expected_version, user=user, reason=reason)
+        # The send-back stood until this save (review.standing_send_back): its note is answered.
+        PassageNote.objects.standing_send_backs().filter(passage=passage).update(resolved=True)
+        if status == Passage.Status.IN_PROGRESS:
+            settle_in_progress(passage)
     return passage
+
+
+def settle_in_progress(passage: Passage) -> None:
+    """Make a passage just saved in progress corrected if no open suspect is left in its new text.
+
+    Its suspects are checked now rather than at the end of the block, so that the status commits
+    with the save and the version's history record tells the same; the check at the end then has
+    nothing left to do."""
+    using = router.db_for_write(Passage)
+    changes.derive_pending(using)
+    changes.check_pending(using)
+    if Passage.objects.filter(pk=passage.pk, open_suspects=0).update(status=Passage.Status.CORRECTED):
+        passage.status = Passage.Status.CORRECTED
+        latest = (
+            passage.history.filter(version=passage.version)
+            .order_by("-history_id")
+            .values_list("history_id", flat=True)[:1]
+        )
+        Passage.history.filter(history_id__in=list(latest)).update(status=Passage.Status.CORRECTED)
 
 
 def conflict_since(instance, opened_version: int) -> Conflict:

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from thesis.derived import changes
 from thesis.history import clean_reason, reason_kind, system_reason
 
 from ..models import OpenSuspect, Passage
 from ..text.diffs import word_diff
+from . import discussion
 from .editing import EditRefused, save_passage
-from .verification import VERIFY_PERMISSION, ReviewState, review_state, versions_of
+from .verification import VERIFY_PERMISSION, ReviewState, review_state, state_of, versions_of
 
 # A queue page shows this many passages; the rest wait behind them.
 QUEUE_SIZE = 50
@@ -25,7 +27,8 @@ def approve(passage_id: int, *, expected_version: int, user, comment: str = "") 
 
 
 def send_back(passage_id: int, *, expected_version: int, user, comment: str) -> Passage:
-    """Return a passage to its editors as unreviewed, the reviewer's comment as the history reason.
+    """Return a passage to its editors as unreviewed, the reviewer's comment as the history reason and as a
+    note of its conversation, of which the editor of its text is told.
 
     Unreviewed rather than corrected, so that it leaves the queue until an editor changes it again."""
     if user is None or not user.has_perm(VERIFY_PERMISSION):
@@ -33,13 +36,16 @@ def send_back(passage_id: int, *, expected_version: int, user, comment: str) -> 
     comment = clean_reason(comment)
     if not comment:
         raise EditRefused(_("Say why the passage is sent back."))
-    return save_passage(
-        passage_id,
-        status=Passage.Status.UNREVIEWED,
-        expected_version=expected_version,
-        user=user,
-        reason=system_reason("sent_back", reason=comment),
-    )
+    with changes.atomic():
+        passage = save_passage(
+            passage_id,
+            status=Passage.Status.UNREVIEWED,
+            expected_version=expected_version,
+            user=user,
+            reason=system_reason("sent_back", reason=comment),
+        )
+        discussion.send_back_note(passage, reviewer=user, comment=comment, editor=state_of(passage).last_editor)
+    return passage
 
 
 @dataclass

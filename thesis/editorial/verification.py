@@ -79,17 +79,31 @@ def verifier_refusal(passage: Passage, user) -> str | None:
     return None
 
 
-def status_after_save(passage: Passage, text: str, status: str | None, user) -> tuple[str, str | None]:
+def status_after_save(
+    passage: Passage, text: str, status: str | None, user, ready: bool | None = None
+) -> tuple[str, str | None]:
     """The status a save leaves and, if the save must be refused, why.
 
     A change of the text makes the passage corrected, whatever it was (a verified text that changes
-    needs verifying again). Setting it to verified is refused in the save that changes the text (the
-    saver would be its last editor), and for anyone `verifier_refusal` turns away."""
+    needs verifying again), except in an editor's own save from the passage form (`ready` given):
+    there it is in progress unless the editor said it is ready for review (or chose corrected), and
+    `editing.save_passage` makes it corrected after all when no open suspect is left in it. Setting it
+    to verified is refused in the save that changes the text (the saver would be its last editor), and
+    for anyone `verifier_refusal` turns away."""
     newly_verified = status == Passage.Status.VERIFIED and passage.status != Passage.Status.VERIFIED
     if text != passage.text:
         if newly_verified:
             return status, _("You cannot verify a text you are changing; another editor must verify it.")
-        return Passage.Status.CORRECTED, None
+        # Choosing "corrected" on the form says as much as ticking "Ready for review".
+        return working_status(True if status == Passage.Status.CORRECTED else ready), None
     if newly_verified:
         return status, verifier_refusal(passage, user)
+    if ready:
+        return Passage.Status.CORRECTED, None
     return status or passage.status, None
+
+
+def working_status(ready: bool | None) -> str:
+    """A changed text's status: corrected when its editor says it is ready (or is no editor at the
+    form, `ready` None: a replace, a fix, a repair), else in progress."""
+    return Passage.Status.IN_PROGRESS if ready is False else Passage.Status.CORRECTED

@@ -5,7 +5,9 @@ Decisions a reader of the queue should know:
 - The next passage to check is an unreviewed one: a corrected passage already had an editor's
   change and waits for a reviewer, and a verified one is done. A passage a reviewer sends back
   is unreviewed again, so it comes back. An editor who has read a passage and found nothing to
-  change marks it corrected, and it leaves the queue as a changed one does.
+  change marks it corrected, and it leaves the queue as a changed one does. A passage in progress
+  is its editor's until they say it is ready (own_work.py), so it is not offered to others either,
+  nor is one another editor holds a claim on (claims.py).
 - Of the unreviewed passages the one with the most open suspects comes first; ties, and the
   passages with none, go in document order.
 - "This week" is the calendar week, from Monday 00:00 in the archive's time zone.
@@ -78,20 +80,28 @@ class ThesisProgress:
         return [(kind, kind.label, self.suspects_by_kind.get(kind, 0)) for kind in Kind]
 
 
-def next_to_check(thesis, exclude: int | None = None) -> NextPassage | None:
+def unreviewed(user=None, now: datetime | None = None):
+    """The unreviewed passages; for an editor, those no other editor holds a claim on (claims.py)."""
+    passages = Passage.objects.filter(status=Passage.Status.UNREVIEWED)
+    return passages if user is None else passages.unclaimed(user, now or timezone.now())
+
+
+def next_to_check(thesis, exclude: int | None = None, user=None, now: datetime | None = None) -> NextPassage | None:
     """The unreviewed passage with the most open suspects, the first in document order of those
-    tied; None when no unreviewed passage is left. `exclude` leaves out the passage just saved.
-    One query down the work-queue index, from the counts stored with the passages."""
-    candidates = Passage.objects.filter(thesis=thesis, status=Passage.Status.UNREVIEWED)
+    tied; None when no unreviewed passage is left. `exclude` leaves out the passage just saved; for
+    a `user`, passages other editors hold are left out too. One query down the work-queue index,
+    from the counts stored with the passages."""
+    candidates = unreviewed(user, now).filter(thesis=thesis)
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude)
     best = candidates.order_by("-open_suspects", "order").values_list("pk", "order", "open_suspects").first()
     return NextPassage(*best) if best else None
 
 
-def next_for_each(thesis_ids) -> dict[int, NextPassage]:
-    """The next passage to check of each thesis, in two queries (each thesis's down the work-queue index)."""
-    queue = Passage.objects.filter(thesis=OuterRef("pk"), status=Passage.Status.UNREVIEWED)
+def next_for_each(thesis_ids, user=None, now: datetime | None = None) -> dict[int, NextPassage]:
+    """The next passage to check of each thesis (none another editor than `user` holds), in two queries
+    (each thesis's down the work-queue index)."""
+    queue = unreviewed(user, now).filter(thesis=OuterRef("pk"))
     first = queue.order_by("-open_suspects", "order").values("pk")[:1]
     chosen = Thesis.objects.filter(pk__in=list(thesis_ids)).annotate(next_pk=Subquery(first))
     by_thesis = dict(chosen.values_list("pk", "next_pk"))
@@ -141,13 +151,14 @@ def passages_by_status(thesis_ids) -> dict[int, dict[str, int]]:
     return found
 
 
-def progress(theses=None, now: datetime | None = None) -> list[ThesisProgress]:
+def progress(theses=None, now: datetime | None = None, user=None) -> list[ThesisProgress]:
     """The progress of the first THESES_SHOWN theses (or of those given): passages by status, open
-    suspects by kind, edits this week by editor and the next passage to check."""
+    suspects by kind, edits this week by editor and the next passage to check (for `user`, one no
+    other editor holds)."""
     theses = list(theses if theses is not None else Thesis.objects.order_by("pk")[:THESES_SHOWN])
     ids = [thesis.pk for thesis in theses]
     statuses, editors, kinds = passages_by_status(ids), edits_this_week(ids, now), counts_by_kind(ids)
-    following = next_for_each(ids)
+    following = next_for_each(ids, user, now)
     return [
         ThesisProgress(
             thesis=thesis,
