@@ -27,6 +27,8 @@ SOFTENED = {"г": "к", "ғ": "қ", "б": "п"}  # as written before a vowel: as
 SOFTENING = {hard: soft for soft, hard in SOFTENED.items()}
 MIN_STEM = 3
 MIN_VERB_STEM = 2  # де-се-к, ал-ады
+# A noun of two letters (ел, үй, ат, іш) is a stem only where the lexicon confirms it (`short_cut`).
+MIN_SHORT_STEM = 2
 # A search strips endings down to four letters at least: a shorter stem (бас, ел) begins too many other words.
 MIN_SEARCH_STEM = 4
 # Russian surnames end in -ов/-ев: their в sounds ф, so the endings after it are those after a
@@ -38,7 +40,7 @@ SURNAME_RE = re.compile(r"..[ое]в$")
 ELIDING = frozenset(
     """
     халық орын ауыз мұрын ерін қарын мойын қойын ерік көрік бөрік дауыс құлық сұрық әріп қалып ырық нарық
-    парық шырық
+    парық шырық ғұрып қырық
     """.split()
 )
 
@@ -61,6 +63,7 @@ CASE = _forms(
     "ның нің дың дің тың тің ға ге қа ке ны ні ды ді ты ті да де та те дан ден тан тен нан нен мен бен пен ша ше"
 )
 POSSESSED_CASE = CASE + _forms("н на не а е нда нде нша нше")
+EQUATIVE = frozenset(_forms("ша ше"))
 NEUTRAL = frozenset(_forms("мен бен пен"))  # these keep е whatever the stem's vowels
 ATTRIBUTIVE = _forms("ғы гі қы кі дағы дегі тағы тегі ндағы ндегі")
 PREDICATIVE = _forms("мын мін бын бін пын пін сың сің мыз міз быз біз пыз піз сыз сіз ба бе ма ме па пе")
@@ -144,6 +147,8 @@ def joins(last: str, suffix: str) -> bool:
         return last in VOWELS or last in "рй"  # тереңде-т, and a causative after р or й: жүгір-т, көбей-т
     if len(suffix) == 1 and first not in VOWELS:
         return last in VOWELS  # оқы-п, келе-р, келсе-к
+    if suffix in ("сы", "сі"):
+        return last in VOWELS  # the third person's possessive after a vowel (баласы): жақсы is no form of жақ
     if first in "тқкп":
         # A loanword's final в is said as ф: Киевке, архивтер, Назарбаевтың, Әуезовке.
         return last in VOICELESS or last == "в"
@@ -303,11 +308,14 @@ def short_stem(word: str, known) -> str | None:
 
 
 def short_cut(word: str, known) -> str | None:
-    """The stem shorter than `MIN_SEARCH_STEM` that `word` (case folded) inflects, when `known(stem)`
-    says the lexicon has it, whether or not a longer stem is found; else None."""
+    """The stem shorter than `MIN_SEARCH_STEM`, of two letters or more (үйде, үй), that `word` (case
+    folded) inflects, when `known(stem)` says the lexicon has it, whether or not a longer stem is
+    found; the longest such stem, so that a word is not cut below one (елші is not ел); else None."""
     for candidate, tail in stem_splits(word):
         # The word's own spelling of the cut or its softened one (жағы, жақ), never the doubled one.
-        own = MIN_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
+        own = MIN_SHORT_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
+        # A short stem with the equative alone is more often a word of its own: ақша, барша, осынша.
+        own = own and tail not in EQUATIVE
         if own and inflected(candidate, tail) and known(candidate):
             return candidate
     return None
