@@ -24,6 +24,8 @@ needs_lexicon = pytest.mark.skipif(not lexicon_knows("саясат"), reason="Hu
         # A particle after a hyphen is no compound's part: the word before it is analysed, the particle left out.
         ("заманнан-ақ ата-аналардың", "заман ата ана"),
         ("жанның", "жан"),
+        # Of one cut's spellings the word's own stands, though the lexicon takes "мемлекетт" too.
+        ("мемлекеттер процестер", "мемлекет процесс"),
         ("қарым-қатынастың", "қарым қатынас"),
         ("мəселелер бiлiм шаhар", "мәселе біл шаһар"),
         ("процестер процесс қазағы", "процесс процесс қазақ"),

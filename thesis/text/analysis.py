@@ -123,13 +123,14 @@ def _short(word: str, known) -> str | None:
 def _known_cut(word: str, known) -> str | None:
     """The shortest stem of `MIN_SEARCH_STEM` written letters or more that a chain of endings
     follows and the lexicon knows, as the dictionary lists it; None when the lexicon knows none."""
-    found = None
-    for candidate, tail in stem_splits(word):  # longest first
-        if _doubled_over_cut(candidate, tail):
-            continue
-        if len(word) - len(tail) >= MIN_SEARCH_STEM and inflected(candidate, tail):
+    found, shortest = None, len(word)
+    for candidate, tail in stem_splits(word):  # longest first, the word's own spelling of a cut first
+        written = len(word) - len(tail)
+        if _doubled_over_cut(candidate, tail) or written >= shortest and found:
+            continue  # of one cut's spellings the first known stands: мемлекет-тер, not мемлекетт-тер
+        if written >= MIN_SEARCH_STEM and inflected(candidate, tail):
             form = _dictionary_form(candidate, known)
-            found = form if known(form) else found
+            found, shortest = (form, written) if known(form) else (found, shortest)
     return found
 
 
