@@ -287,7 +287,8 @@ def test_postgresql_search_reads_the_trigram_index_of_the_folded_text(seed_thesi
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
     with CaptureQueriesContext(connection) as searching:
-        list(search_passages(Passage.objects.all(), "ядролық қаруды")[:50])
+        # A part of a word, which no analysed word matches: the letters are looked for in the text.
+        list(search_passages(Passage.objects.all(), "ядролық қаруд")[:50])
     plans = []
     with connection.cursor() as cursor:
         for query in searching.captured_queries:
