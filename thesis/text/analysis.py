@@ -14,9 +14,12 @@ from .alphabet import CYRILLIC_RE, LATIN_RE, VOWELS, cyrillic_lookalikes
 from .morphology import (
     ELIDING,
     MIN_SEARCH_STEM,
+    MIN_SHORT_STEM,
     PLURAL,
     SOFTENED,
+    VOICELESS,
     WORD_RE,
+    harmony,
     inflected,
     short_cut,
     stem,
@@ -117,7 +120,27 @@ def _short(word: str, known) -> str | None:
     """The short stem `word` inflects (`short_cut`), itself cut again when it is a short stem's form
     too: "ішінен" is "іші" with -нен, and "іші" is "іш" with -і."""
     short = short_cut(word, known)
+    if short and _cluster_over_cut(short, word, known):
+        short = short[:-1]
     return short and (short_cut(short, known) or short)
+
+
+def _cluster_over_cut(short: str, word: str, known) -> bool:
+    """Whether a stem ending in two consonants took the first letter of the ending of a shorter stem the
+    lexicon knows (елд-ің for ел-дің), where the lexicon has no form of the longer stem's own (елдді),
+    as it has of a stem that ends so (ұлт, ұлтты)."""
+    shorter = short[:-1]
+    if short[-1] in VOWELS or shorter[-1:] in VOWELS or len(shorter) < MIN_SHORT_STEM:
+        return False
+    if not (inflected(shorter, word[len(shorter) :]) and known(shorter)):
+        return False
+    return not known(accusative(short))
+
+
+def accusative(stem: str) -> str:
+    """The accusative a consonant-final stem would take (ұлт → ұлтты, ел → елді)."""
+    ending = "т" if stem[-1] in VOICELESS else "д"
+    return stem + ending + ("і" if harmony(stem) == "front" else "ы")
 
 
 def _known_cut(word: str, known) -> str | None:

@@ -107,6 +107,11 @@ TRANSITIONS = {
 }
 # Where a search starts: the endings that decline a word but leave it the same word (no -лық, no -ла).
 TRANSITIONS["inflection"] = [step for step in TRANSITIONS["noun"] if step[0] not in (DERIVATION, VERBALISER)]
+# A stem's bare equative is mostly an adverb of its own (қазақша, бойынша, барша): a search does not cut it.
+TRANSITIONS["inflection"] = [
+    (tuple(form for form in forms if form not in EQUATIVE), following) if forms is CASE else (forms, following)
+    for forms, following in TRANSITIONS["inflection"]
+]
 # A person's name declines by number and case alone (Назарбаевтың, Әуезовтер): a name that ends as
 # a possessive or a predicative ending would (Кенесары, Байтұрсынұлы, Әбдікәрім, Накасима) is whole.
 TRANSITIONS["name"] = [step for step in TRANSITIONS["noun"] if step[0] in (PLURAL, CASE)]
@@ -163,6 +168,25 @@ def joins(last: str, suffix: str) -> bool:
     return True
 
 
+# The states whose next ending may be a case of a noun's own stem, not after a possessive.
+DECLINING = frozenset(("noun", "plural", "inflection", "name"))
+
+
+def case_joins(last: str, suffix: str) -> bool:
+    """Whether a case ending may follow `last` by the allomorph Kazakh chooses: after a vowel the
+    accusative and genitive begin with н (баланы, баланың), never with д, which follows a consonant
+    (елді, елдің; у is one there: тауды); after м, н or ң the genitive and ablative begin with н
+    (адамның, адамнан). So бастады is no form of баста, and бастан none of бас with -тан."""
+    vowel = last in VOWELS and last != "у"
+    if suffix in ("ды", "ді"):
+        return not vowel
+    if suffix in ("дың", "дің"):
+        return not vowel and last not in "мнң"
+    if suffix in ("дан", "ден"):
+        return last not in "мнң"
+    return True
+
+
 def in_harmony(expected: str | None, suffix: str) -> bool:
     """Whether a suffix's vowels agree with the word's so far (мен/бен/пен always do)."""
     if suffix in NEUTRAL or expected is None:
@@ -195,6 +219,8 @@ def chains(last: str, rest: str, state: str, expected: str | None, previous: str
         return True
     for form, following, softened in SUFFIXES[state].get(rest[0], ()):
         if not rest.startswith(form) or form == previous or not joins(last, form):
+            continue
+        if state in DECLINING and not case_joins(last, form):
             continue
         after = rest[len(form) :]
         if softened and after[:1] not in VOWELS:
@@ -314,8 +340,9 @@ def short_cut(word: str, known) -> str | None:
     for candidate, tail in stem_splits(word):
         # The word's own spelling of the cut or its softened one (жағы, жақ), never the doubled one.
         own = MIN_SHORT_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
-        # A short stem with the equative alone is more often a word of its own: ақша, барша, осынша.
-        own = own and tail not in EQUATIVE
+        # A noun of two letters ends in a consonant or in и or у (ел, үй, ат, су, ми): the lexicon's other
+        # pairs are particles and syllables (да, ма, не, те).
+        own = own and (len(candidate) > MIN_SHORT_STEM or candidate[-1] not in VOWELS or candidate[-1] in "иу")
         if own and inflected(candidate, tail) and known(candidate):
             return candidate
     return None
