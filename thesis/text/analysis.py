@@ -30,6 +30,8 @@ from .snippets import fold
 from .spellcheck import default_speller
 from .transliteration import to_cyrillic
 
+# The possessives of several letters a short stem may take (үйіміз, жеріңіз, елдеріміз).
+LONG_POSSESSIVE = frozenset(("мыз", "міз", "ңыз", "ңіз"))
 # A word to index: letters and digits; hyphens and apostrophes part the words of a compound.
 TOKEN_RE = re.compile(r"[^\W_]+")
 # A hyphen joins a compound's parts, or a particle to a word (заманнан-ақ, жасаған-ау, айтыпты-мыс),
@@ -109,11 +111,19 @@ def _lemma(word: str, known: _Known) -> str:
         cut = _dictionary_form(stem(word), known)
     if cut and cut != word:
         # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез", "жылдары" →
-        # "жылдар" → "жыл"; only a short one or a plural, as a longer stem would be cut again into
-        # another word (қатынас is not қат-ынас).
-        short = _short(cut, known) if len(cut) <= MIN_SEARCH_STEM + 1 or cut[-3:] in PLURAL else None
+        # "жылдар" → "жыл", "үйіміздің" → "үйіміз" → "үй"; a longer cut only when a plural or a
+        # possessive of several letters is left, as a long stem would be cut again into another word
+        # (қатынас is not қат-ынас).
+        short = _short(cut, known)
+        if short and len(cut) > MIN_SEARCH_STEM + 1 and not _far_endings(cut[len(short) :]):
+            short = None
         return unelided(cut) or short or cut
     return _short(word, known) or word
+
+
+def _far_endings(tail: str) -> bool:
+    """Whether a short stem's endings begin with a plural or are a possessive of several letters."""
+    return tail[:3] in PLURAL or tail.lstrip("ыі") in LONG_POSSESSIVE
 
 
 def _short(word: str, known) -> str | None:
