@@ -25,6 +25,7 @@ from .morphology import (
     stem,
     stem_splits,
     unelided,
+    unvoiced,
 )
 from .snippets import fold
 from .spellcheck import default_speller
@@ -159,7 +160,7 @@ def _known_cut(word: str, known) -> str | None:
     found, shortest = None, len(word)
     for candidate, tail in stem_splits(word):  # longest first, the word's own spelling of a cut first
         written = len(word) - len(tail)
-        if _doubled_over_cut(candidate, tail) or written >= shortest and found:
+        if _doubled_over_cut(candidate, tail) or unvoiced(word[:written], tail) or written >= shortest and found:
             continue  # of one cut's spellings the first known stands: мемлекет-тер, not мемлекетт-тер
         if written >= MIN_SEARCH_STEM and inflected(candidate, tail):
             form = _dictionary_form(candidate, known)

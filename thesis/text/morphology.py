@@ -333,6 +333,12 @@ def short_stem(word: str, known) -> str | None:
     return short_cut(word, known)
 
 
+def unvoiced(written: str, tail: str) -> bool:
+    """Whether a stem as the word writes it ends in a vowel and к, қ or п kept before a vowel, as a
+    Kazakh noun's is not (жақ, жағы): "жақын" is no form of жақ. A loanword's cluster keeps it (банкі)."""
+    return written[-1:] in SOFTENING and written[-2:-1] in VOWELS and tail[:1] in VOWELS
+
+
 def short_cut(word: str, known) -> str | None:
     """The stem shorter than `MIN_SEARCH_STEM`, of two letters or more (үйде, үй), that `word` (case
     folded) inflects, when `known(stem)` says the lexicon has it, whether or not a longer stem is
@@ -343,6 +349,9 @@ def short_cut(word: str, known) -> str | None:
         # A noun of two letters ends in a consonant or in и or у (ел, үй, ат, су, ми): the lexicon's other
         # pairs are particles and syllables (да, ма, не, те).
         own = own and (len(candidate) > MIN_SHORT_STEM or candidate[-1] not in VOWELS or candidate[-1] in "иу")
+        own = own and not unvoiced(word[: len(word) - len(tail)], tail)
+        # г, ғ or б before a vowel is how к, қ or п are written: the stem is the dictionary's (көбі: көп).
+        own = own and not (candidate[-1] in SOFTENED and tail[0] in VOWELS)
         if own and inflected(candidate, tail) and known(candidate):
             return candidate
     return None
