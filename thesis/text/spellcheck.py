@@ -116,10 +116,11 @@ LONG_DERIVATION = tuple(form for form in DERIVATION if len(form) >= 3)
 VOCABULARY_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
-# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds),
+# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds;
+# 3: the suffix chains choose a case's allomorph and take -сы/-сі after a vowel only),
 # so that corrections stored by an earlier version are not read back; how long a stored one is kept,
 # so that a new Hunspell dictionary shows.
-CORRECTIONS_VERSION = 2
+CORRECTIONS_VERSION = 3
 CORRECTIONS_KEPT_SECONDS = 30 * 24 * 3600
 
 
