@@ -3,7 +3,7 @@
 import pytest
 
 from thesis.text import morphology
-from thesis.text.morphology import forms, harmony, joins, phrase_forms, stem
+from thesis.text.morphology import forms, harmony, inflected, joins, phrase_forms, stem
 
 
 def test_harmony_and_joining_rules():
@@ -174,3 +174,12 @@ def test_word_forms_are_whole_words_of_short_and_elided_stems():
     assert phrase[0].found_in("бір кезінде") and not phrase[0].found_in("бір кезекте")
     assert morphology.phrase_word_forms("саясатының", known) == []
     assert morphology.phrase_word_forms("[3]", known) == []
+
+
+def test_a_case_ending_is_the_allomorph_kazakh_chooses():
+    # After a vowel the accusative is -ны, not -ды (бастады is a verb's past); after н the ablative is -нан.
+    assert inflected("ел", "ді") and inflected("бала", "ны") and inflected("тау", "ды")
+    assert not inflected("баста", "ды") and not inflected("бала", "дың")
+    assert inflected("адам", "нан") and not inflected("адам", "дан")
+    # The third person's -сы follows a vowel only: жақсы is no form of жақ.
+    assert inflected("бала", "сы") and not inflected("жақ", "сы")

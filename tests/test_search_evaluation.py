@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from thesis.ingest.importer import import_bytes
+from thesis.management.commands.evaluate_search import DEFAULT_DEV, DEFAULT_HELD_OUT, DEV, HELD_OUT, evaluation_sets
 from thesis.models import PassageTextIndex, PassageWordsIndex
 from thesis.text.search_evaluation import (
     CoNLLUError,
@@ -180,31 +181,44 @@ def test_the_command_scores_the_search_and_leaves_the_archive_as_it_was(capsys):
     import_bytes("Біздің елде үлкен мемлекеттер бар.\n".encode(), "other.txt", use_curation=False)
     before, indexes = every_row(), search_indexes()
     call_command("evaluate_search", str(SNIPPET), "--json")
-    report = json.loads(capsys.readouterr().out)
+    [report] = json.loads(capsys.readouterr().out)
+    assert (report["set"], report["files"]) == ("dev", [SNIPPET.name])
     assert (report["sentences"], report["queries"], report["database"]) == (9, 8, connection.vendor)
     nouns = report["groups"]["NOUN"]
-    assert nouns["queries"] == 5 and nouns["search"] == {"recall": 0.6, "precision": 1.0}
+    assert nouns["queries"] == 5 and nouns["search"] == {"recall": 1.0, "precision": 1.0}
     assert nouns["exact_form"] == {"recall": 0.4, "precision": 1.0}
     assert report["groups"]["PROPN"]["search"]["recall"] == 1.0
     assert changed_tables(before) == [] and search_indexes() == indexes
 
 
+def mislabelled(tmp_path) -> Path:
+    """The snippet with its "Мемлекет" labelled a word of ел: the forms of ел should find that sentence,
+    and the search, which finds every form in the snippet as labelled, cannot."""
+    text = SNIPPET.read_text(encoding="utf-8").replace("1\tМемлекет\tмемлекет\tNOUN", "1\tМемлекет\tел\tNOUN")
+    path = tmp_path / "mislabelled.conllu"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.django_db
-def test_the_table_lists_each_group_and_verbosity_the_worst_queries(capsys):
+def test_the_table_lists_each_group_and_verbosity_the_worst_queries(tmp_path, capsys):
     call_command("evaluate_search", str(SNIPPET), verbosity=2)
     out = capsys.readouterr().out
-    assert "елде (NOUN ел) recall 1/3 precision 1/1\n  - missed: Елдің, Елсіз" in out
-    assert "\nNOUN                       5        0.600        1.000 " in out
+    assert "\nNOUN                       5        1.000        1.000 " in out
     assert "9 sentences, 8 queries on " in out
+    assert "recall" not in out.split("\ndev ")[0], "no query to list: each found all it should"
+    call_command("evaluate_search", str(mislabelled(tmp_path)), verbosity=2)
+    out = capsys.readouterr().out
+    assert "мемлекет (NOUN ел) recall 1/4 precision 1/2\n  - missed: елде, Елдің, Елсіз" in out
+    assert "елде (NOUN ел) recall 3/4 precision 3/3\n  - missed: Мемлекет" in out
 
 
 @pytest.mark.django_db
-def test_the_command_fails_below_the_bar_it_is_given():
-    call_command("evaluate_search", str(SNIPPET), "--min-recall", "0.5", "--min-precision", "1")
-    with pytest.raises(
-        CommandError, match=r"below the bar in NOUN\+ADJ recall 0.667 < 0.9, inflected NOUN\+ADJ recall"
-    ):
-        call_command("evaluate_search", str(SNIPPET), "--min-recall", "0.9")
+def test_the_command_fails_below_the_bar_it_is_given(tmp_path):
+    call_command("evaluate_search", str(mislabelled(tmp_path)), "--min-recall", "0.6", "--min-precision", "0.85")
+    bar = r"below the bar in NOUN\+ADJ recall 0.700 < 0.9, inflected NOUN\+ADJ recall"
+    with pytest.raises(CommandError, match=bar):
+        call_command("evaluate_search", str(mislabelled(tmp_path)), "--min-recall", "0.9")
 
 
 @pytest.mark.django_db
@@ -215,3 +229,28 @@ def test_a_file_that_cannot_be_read_stops_the_command_before_any_import(tmp_path
     (tmp_path / "empty").mkdir()
     with pytest.raises(CommandError, match="no CoNLL-U files"):
         call_command("evaluate_search", str(tmp_path / "empty"))
+
+
+def test_without_paths_the_treebanks_train_file_is_the_dev_set_and_its_test_file_held_out():
+    assert evaluation_sets([], None) == [(DEV, [DEFAULT_DEV]), (HELD_OUT, [DEFAULT_HELD_OUT])]
+    assert DEFAULT_DEV.name == "kk_ktb-ud-train.conllu" and DEFAULT_HELD_OUT.name == "kk_ktb-ud-test.conllu"
+    assert evaluation_sets(["a.conllu"], None) == [(DEV, ["a.conllu"])]
+    assert evaluation_sets(["a.conllu"], ["b.conllu"]) == [(DEV, ["a.conllu"]), (HELD_OUT, ["b.conllu"])]
+
+
+@pytest.mark.django_db
+def test_a_held_out_set_is_scored_apart_named_so_and_is_the_one_the_gate_holds(tmp_path, capsys):
+    # The development set is mislabelled (recall 0.7) and would fail the gate; the held-out snippet passes it.
+    dev_path = mislabelled(tmp_path)
+    call_command("evaluate_search", str(dev_path), "--held-out", str(SNIPPET), "--json", "--min-recall", "0.9")
+    dev, held = json.loads(capsys.readouterr().out)
+    assert (dev["set"], held["set"], held["files"]) == ("dev", "held out", [SNIPPET.name])
+    assert (dev["sentences"], held["sentences"]) == (9, 9)
+    assert held["groups"]["NOUN+ADJ"]["search"]["recall"] == 1.0 > dev["groups"]["NOUN+ADJ"]["search"]["recall"]
+    with pytest.raises(CommandError, match="below the bar"):
+        call_command("evaluate_search", str(SNIPPET), "--held-out", str(dev_path), "--min-recall", "0.9")
+    capsys.readouterr()
+    call_command("evaluate_search", str(dev_path), "--held-out", str(SNIPPET))
+    out = capsys.readouterr().out
+    assert "dev (mislabelled.conllu): the analysis may be tuned on" in out
+    assert "held out (search-evaluation.conllu): never tuned on" in out

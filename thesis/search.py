@@ -8,13 +8,13 @@ PostgreSQL it compares a case-folded copy of the text, which has a trigram index
 Both indexes hold the text as `fold_text` folds it (migration 0022): a Cyrillic word's Latin
 look-alikes read as the Kazakh letters they stand for, so "әлемдік" finds "Əлемдік" typed with a Latin Ə.
 
-Passage search looks for `query_terms`: the term, its Cyrillic readings when it is written in
-the 2021 Latin alphabet or holds Latin letters inside a Cyrillic word, and the other forms of its
-last word (thesis.text.morphology). A form whose stem is no substring to search by (a short stem,
-an elided one) is a whole word checked in each passage that holds the stem (`term_tiers`). It lists
-the passages containing the term as spelt, then those containing only another form, each in
-the order they were stored, which is their order in each thesis, so that the first page is found
-without finding every match. On
+Passage search matches the query's analysed words (thesis.text.analysis) against the passages'.
+Only when no passage's words match does a plain query look for `query_terms` inside words: the
+term, its Cyrillic readings when it is written in the 2021 Latin alphabet or holds Latin letters
+inside a Cyrillic word, and the other forms of its last word (thesis.text.morphology). A form whose
+stem is no substring to search by (a short stem, an elided one) is a whole word checked in each
+passage that holds the stem (`term_tiers`). Those passages are listed in the order they were stored,
+which is their order in each thesis, so that the first page is found without finding every match. On
 PostgreSQL a term that no passage contains is looked for again as a near miss, by trigram word
 similarity (pg_trgm's `%>` operator at its default threshold of 0.6), best match first: so a
 misspelt word still finds its passage, and so does a correct one that the text only misspells.
@@ -217,8 +217,9 @@ def parse_query(term: str) -> Query:
 def search_passages(queryset, term: str, order: str = "relevance"):
     """Passages matching `term` (see the module's docstring), most relevant first, or in stored order
     with `order="order"`; each with its `form_rank`: 0 when its analysed words match, 1 when it only
-    holds the query as typed inside a word. On PostgreSQL, when a plain query matches nothing, its
-    near misses instead, best first (each with its `search_rank`). A QueryError for a malformed query.
+    holds the query as typed inside a word, which is looked for only when no passage's analysed words
+    match. On PostgreSQL, when a plain query matches nothing, its near misses instead, best first (each
+    with its `search_rank`). A QueryError for a malformed query.
 
     Each kind of match is read up to SEARCH_RESULT_LIMIT + 1, so that a search reads a bounded
     number of rows whatever the corpus; those are all a search lists."""
@@ -228,12 +229,11 @@ def search_passages(queryset, term: str, order: str = "relevance"):
     vendor = connections[queryset.db].vendor
     # Each kind's ids are read once, here: otherwise the count and the page would each search again.
     ranked = _word_matches(queryset, query, vendor, order) if query.clauses else []
-    spellings, others, _word_forms = term_tiers(term) if query.plain else ([], [], [])
-    rest = []
-    # When the analysed words fill every place a search lists, no part of a word could show.
-    if spellings and len(ranked) <= SEARCH_RESULT_LIMIT:
-        matched = set(ranked)
-        rest = [pk for pk in _first(_matches(queryset, spellings + others, vendor)) if pk not in matched]
+    # The letters typed are looked for inside words only when no passage holds the query's analysed
+    # words: beside them, a short word's letters inside longer words (ел in әйелдер) find mostly wrongly.
+    fallback = query.plain and not ranked
+    spellings, others, _word_forms = term_tiers(term) if fallback else ([], [], [])
+    rest = _first(_matches(queryset, spellings + others, vendor)) if spellings else []
     if ranked or rest or vendor != "postgresql" or not spellings:
         return _ranked(queryset, ranked, rest, order)
     return _near_misses(queryset, spellings)

@@ -11,14 +11,35 @@ import re
 from functools import lru_cache
 
 from .alphabet import CYRILLIC_RE, LATIN_RE, VOWELS, cyrillic_lookalikes
-from .morphology import MIN_SEARCH_STEM, SOFTENED, WORD_RE, inflected, short_cut, stem, stem_splits, unelided
+from .morphology import (
+    ELIDING,
+    MIN_SEARCH_STEM,
+    MIN_SHORT_STEM,
+    PLURAL,
+    SOFTENED,
+    VOICELESS,
+    WORD_RE,
+    harmony,
+    inflected,
+    short_cut,
+    stem,
+    stem_splits,
+    unelided,
+    unvoiced,
+)
 from .snippets import fold
 from .spellcheck import default_speller
 from .transliteration import to_cyrillic
 
+# The possessives of several letters a short stem may take (үйіміз, жеріңіз, елдеріміз).
+LONG_POSSESSIVE = frozenset(("мыз", "міз", "ңыз", "ңіз"))
 # A word to index: letters and digits; hyphens and apostrophes part the words of a compound.
 TOKEN_RE = re.compile(r"[^\W_]+")
-COMPOUND_HEAD_RE = re.compile(r"-[^\W\d_]")
+# A hyphen joins a compound's parts, or a particle to a word (заманнан-ақ, жасаған-ау, айтыпты-мыс),
+# which takes its endings as any word does: the word before a particle is no compound's first part,
+# and the particle, which any word may take, is not indexed.
+PARTICLES = ("ақ", "ау", "ей", "мыс", "міс")
+COMPOUND_HEAD_RE = re.compile(r"-(?!(?:" + "|".join(PARTICLES) + r")(?![^\W_]))[^\W\d_]")
 
 
 def lexicon_knows(word: str) -> bool:
@@ -29,11 +50,13 @@ def lexicon_knows(word: str) -> bool:
 
 def tokens(text: str) -> list[tuple[str, bool]]:
     """The words of `text`, case folded, each written in Cyrillic when it is in the Latin alphabet,
-    and whether it is a first part of a hyphenated compound, which takes no endings (қарым-қатынас)."""
+    and whether it is a first part of a hyphenated compound, which takes no endings (қарым-қатынас);
+    a particle after a hyphen is no word to find (заманнан-ақ is заманнан)."""
     folded = cyrillic_lookalikes(text).lower()
     return [
         (cyrillic_word(match.group()), bool(COMPOUND_HEAD_RE.match(folded, match.end())))
         for match in TOKEN_RE.finditer(folded)
+        if not (match.group() in PARTICLES and folded[match.start() - 1 : match.start()] == "-")
     ]
 
 
@@ -80,29 +103,75 @@ def _lemma(word: str, known: _Known) -> str:
     if not WORD_RE.fullmatch(word):
         return word
     full = unelided(word)
-    if full:
-        return full
+    if full or word in ELIDING:
+        # An eliding word is a whole stem (орын is no ор-ы-н), and its possessive forms are its own.
+        return full or word
     cut = _known_cut(word, known)
     if cut is None and not known(word):
         # A name or a term the lexicon lacks: the morphology's stem alone.
         cut = _dictionary_form(stem(word), known)
     if cut and cut != word:
-        # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез"; only a
-        # short one, as a longer stem would be cut again into another word (қатынас is not қат-ынас).
-        short = short_cut(cut, known) if len(cut) <= MIN_SEARCH_STEM + 1 else None
+        # A cut may leave a short or an elided stem's form: "кезінде" → "кезін" → "кез", "жылдары" →
+        # "жылдар" → "жыл", "үйіміздің" → "үйіміз" → "үй"; a longer cut only when a plural or a
+        # possessive of several letters is left, as a long stem would be cut again into another word
+        # (қатынас is not қат-ынас).
+        short = _short(cut, known)
+        if short and len(cut) > MIN_SEARCH_STEM + 1 and not _far_endings(cut[len(short) :]):
+            short = None
         return unelided(cut) or short or cut
-    return short_cut(word, known) or word
+    return _short(word, known) or word
+
+
+def _far_endings(tail: str) -> bool:
+    """Whether a short stem's endings begin with a plural or are a possessive of several letters."""
+    return tail[:3] in PLURAL or tail.lstrip("ыі") in LONG_POSSESSIVE
+
+
+def _short(word: str, known) -> str | None:
+    """The short stem `word` inflects (`short_cut`), itself cut again when it is a short stem's form
+    too: "ішінен" is "іші" with -нен, and "іші" is "іш" with -і."""
+    short = short_cut(word, known)
+    if short and _cluster_over_cut(short, word, known):
+        short = short[:-1]
+    return short and (short_cut(short, known) or short)
+
+
+def _cluster_over_cut(short: str, word: str, known) -> bool:
+    """Whether a stem ending in two consonants took the first letter of the ending of a shorter stem the
+    lexicon knows (елд-ің for ел-дің), where the lexicon has no form of the longer stem's own (елдді),
+    as it has of a stem that ends so (ұлт, ұлтты)."""
+    shorter = short[:-1]
+    if short[-1] in VOWELS or shorter[-1:] in VOWELS or len(shorter) < MIN_SHORT_STEM:
+        return False
+    if not (inflected(shorter, word[len(shorter) :]) and known(shorter)):
+        return False
+    return not known(accusative(short))
+
+
+def accusative(stem: str) -> str:
+    """The accusative a consonant-final stem would take (ұлт → ұлтты, ел → елді)."""
+    ending = "т" if stem[-1] in VOICELESS else "д"
+    return stem + ending + ("і" if harmony(stem) == "front" else "ы")
 
 
 def _known_cut(word: str, known) -> str | None:
     """The shortest stem of `MIN_SEARCH_STEM` written letters or more that a chain of endings
     follows and the lexicon knows, as the dictionary lists it; None when the lexicon knows none."""
-    found = None
-    for candidate, tail in stem_splits(word):  # longest first
-        if len(word) - len(tail) >= MIN_SEARCH_STEM and inflected(candidate, tail):
+    found, shortest = None, len(word)
+    for candidate, tail in stem_splits(word):  # longest first, the word's own spelling of a cut first
+        written = len(word) - len(tail)
+        if _doubled_over_cut(candidate, tail) or unvoiced(word[:written], tail) or written >= shortest and found:
+            continue  # of one cut's spellings the first known stands: мемлекет-тер, not мемлекетт-тер
+        if written >= MIN_SEARCH_STEM and inflected(candidate, tail):
             form = _dictionary_form(candidate, known)
-            found = form if known(form) else found
+            found, shortest = (form, written) if known(form) else (found, shortest)
     return found
+
+
+def _doubled_over_cut(candidate: str, tail: str) -> bool:
+    """A stem ending in a doubled consonant whose second letter begins the ending (жан-ның, not жанн-ың)."""
+    last = candidate[-1]
+    return last not in VOWELS and candidate[-2:-1] == last and inflected(candidate[:-1], last + tail)
 
 
 def _dictionary_form(cut: str, known) -> str:

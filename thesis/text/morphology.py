@@ -27,6 +27,8 @@ SOFTENED = {"г": "к", "ғ": "қ", "б": "п"}  # as written before a vowel: as
 SOFTENING = {hard: soft for soft, hard in SOFTENED.items()}
 MIN_STEM = 3
 MIN_VERB_STEM = 2  # де-се-к, ал-ады
+# A noun of two letters (ел, үй, ат, іш) is a stem only where the lexicon confirms it (`short_cut`).
+MIN_SHORT_STEM = 2
 # A search strips endings down to four letters at least: a shorter stem (бас, ел) begins too many other words.
 MIN_SEARCH_STEM = 4
 # Russian surnames end in -ов/-ев: their в sounds ф, so the endings after it are those after a
@@ -38,7 +40,7 @@ SURNAME_RE = re.compile(r"..[ое]в$")
 ELIDING = frozenset(
     """
     халық орын ауыз мұрын ерін қарын мойын қойын ерік көрік бөрік дауыс құлық сұрық әріп қалып ырық нарық
-    парық шырық
+    парық шырық ғұрып қырық
     """.split()
 )
 
@@ -61,6 +63,7 @@ CASE = _forms(
     "ның нің дың дің тың тің ға ге қа ке ны ні ды ді ты ті да де та те дан ден тан тен нан нен мен бен пен ша ше"
 )
 POSSESSED_CASE = CASE + _forms("н на не а е нда нде нша нше")
+EQUATIVE = frozenset(_forms("ша ше"))
 NEUTRAL = frozenset(_forms("мен бен пен"))  # these keep е whatever the stem's vowels
 ATTRIBUTIVE = _forms("ғы гі қы кі дағы дегі тағы тегі ндағы ндегі")
 PREDICATIVE = _forms("мын мін бын бін пын пін сың сің мыз міз быз біз пыз піз сыз сіз ба бе ма ме па пе")
@@ -104,6 +107,11 @@ TRANSITIONS = {
 }
 # Where a search starts: the endings that decline a word but leave it the same word (no -лық, no -ла).
 TRANSITIONS["inflection"] = [step for step in TRANSITIONS["noun"] if step[0] not in (DERIVATION, VERBALISER)]
+# A stem's bare equative is mostly an adverb of its own (қазақша, бойынша, барша): a search does not cut it.
+TRANSITIONS["inflection"] = [
+    (tuple(form for form in forms if form not in EQUATIVE), following) if forms is CASE else (forms, following)
+    for forms, following in TRANSITIONS["inflection"]
+]
 # A person's name declines by number and case alone (Назарбаевтың, Әуезовтер): a name that ends as
 # a possessive or a predicative ending would (Кенесары, Байтұрсынұлы, Әбдікәрім, Накасима) is whole.
 TRANSITIONS["name"] = [step for step in TRANSITIONS["noun"] if step[0] in (PLURAL, CASE)]
@@ -144,6 +152,8 @@ def joins(last: str, suffix: str) -> bool:
         return last in VOWELS or last in "рй"  # тереңде-т, and a causative after р or й: жүгір-т, көбей-т
     if len(suffix) == 1 and first not in VOWELS:
         return last in VOWELS  # оқы-п, келе-р, келсе-к
+    if suffix in ("сы", "сі"):
+        return last in VOWELS  # the third person's possessive after a vowel (баласы): жақсы is no form of жақ
     if first in "тқкп":
         # A loanword's final в is said as ф: Киевке, архивтер, Назарбаевтың, Әуезовке.
         return last in VOICELESS or last == "в"
@@ -155,6 +165,25 @@ def joins(last: str, suffix: str) -> bool:
         return last in VOWELS or last in "рйу"
     if first in "нй":
         return last in VOWELS or (first == "н" and last in "мнң")
+    return True
+
+
+# The states whose next ending may be a case of a noun's own stem, not after a possessive.
+DECLINING = frozenset(("noun", "plural", "inflection", "name"))
+
+
+def case_joins(last: str, suffix: str) -> bool:
+    """Whether a case ending may follow `last` by the allomorph Kazakh chooses: after a vowel the
+    accusative and genitive begin with н (баланы, баланың), never with д, which follows a consonant
+    (елді, елдің; у is one there: тауды); after м, н or ң the genitive and ablative begin with н
+    (адамның, адамнан). So бастады is no form of баста, and бастан none of бас with -тан."""
+    vowel = last in VOWELS and last != "у"
+    if suffix in ("ды", "ді"):
+        return not vowel
+    if suffix in ("дың", "дің"):
+        return not vowel and last not in "мнң"
+    if suffix in ("дан", "ден"):
+        return last not in "мнң"
     return True
 
 
@@ -190,6 +219,8 @@ def chains(last: str, rest: str, state: str, expected: str | None, previous: str
         return True
     for form, following, softened in SUFFIXES[state].get(rest[0], ()):
         if not rest.startswith(form) or form == previous or not joins(last, form):
+            continue
+        if state in DECLINING and not case_joins(last, form):
             continue
         after = rest[len(form) :]
         if softened and after[:1] not in VOWELS:
@@ -302,12 +333,25 @@ def short_stem(word: str, known) -> str | None:
     return short_cut(word, known)
 
 
+def unvoiced(written: str, tail: str) -> bool:
+    """Whether a stem as the word writes it ends in a vowel and к, қ or п kept before a vowel, as a
+    Kazakh noun's is not (жақ, жағы): "жақын" is no form of жақ. A loanword's cluster keeps it (банкі)."""
+    return written[-1:] in SOFTENING and written[-2:-1] in VOWELS and tail[:1] in VOWELS
+
+
 def short_cut(word: str, known) -> str | None:
-    """The stem shorter than `MIN_SEARCH_STEM` that `word` (case folded) inflects, when `known(stem)`
-    says the lexicon has it, whether or not a longer stem is found; else None."""
+    """The stem shorter than `MIN_SEARCH_STEM`, of two letters or more (үйде, үй), that `word` (case
+    folded) inflects, when `known(stem)` says the lexicon has it, whether or not a longer stem is
+    found; the longest such stem, so that a word is not cut below one (елші is not ел); else None."""
     for candidate, tail in stem_splits(word):
         # The word's own spelling of the cut or its softened one (жағы, жақ), never the doubled one.
-        own = MIN_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
+        own = MIN_SHORT_STEM <= len(candidate) < MIN_SEARCH_STEM and len(word) - len(tail) == len(candidate)
+        # A noun of two letters ends in a consonant or in и or у (ел, үй, ат, су, ми): the lexicon's other
+        # pairs are particles and syllables (да, ма, не, те).
+        own = own and (len(candidate) > MIN_SHORT_STEM or candidate[-1] not in VOWELS or candidate[-1] in "иу")
+        own = own and not unvoiced(word[: len(word) - len(tail)], tail)
+        # г, ғ or б before a vowel is how к, қ or п are written: the stem is the dictionary's (көбі: көп).
+        own = own and not (candidate[-1] in SOFTENED and tail[0] in VOWELS)
         if own and inflected(candidate, tail) and known(candidate):
             return candidate
     return None

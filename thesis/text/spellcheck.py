@@ -118,8 +118,9 @@ VOCABULARY_DISTANCE = 2.0
 NAME_DISTANCE = 2.0
 DOUBLING_COST = 0.4
 TRANSPOSE_COST = 0.7
-# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds; 3: ю, elided
-# stems the dictionary lacks, combining forms),
+# Raised whenever `corrections` would answer differently (2: loanwords through Russian, compounds;
+# 3: the suffix chains choose a case's allomorph and take -сы/-сі after a vowel only; ю read as й and у,
+# elided stems the dictionary lacks, combining forms),
 # so that corrections stored by an earlier version are not read back; how long a stored one is kept,
 # so that a new Hunspell dictionary shows.
 CORRECTIONS_VERSION = 3

@@ -1,6 +1,8 @@
-"""`evaluate_search [CONLLU…]`: how well passage search finds the forms of nouns and adjectives in a
-treebank's sentences with gold lemmas (recall and precision, macro averaged, per part of speech), beside
-matching the typed form alone, with nothing left in the archive; `--min-recall`/`--min-precision` make it a gate."""
+"""`evaluate_search [CONLLU…] [--held-out CONLLU…]`: how well passage search finds the forms of nouns and
+adjectives in a treebank's sentences with gold lemmas (recall and precision, macro averaged, per part of
+speech), beside matching the typed form alone, with nothing left in the archive: on a development set the
+analysis may be tuned on and, apart, on a held-out set it never is; `--min-recall`/`--min-precision` make
+it a gate on the held-out set."""
 
 import json
 from pathlib import Path
@@ -23,8 +25,17 @@ from thesis.text.search_evaluation import (
     worst,
 )
 
-# The treebank the command reads unless told otherwise (its README says where it comes from).
+# The treebank the command reads unless told otherwise (its README says where it comes from): its
+# small "train" file is the development set, its "test" file the held-out one whose figures count.
 DEFAULT = Path(settings.BASE_DIR) / "fixtures" / "search-evaluation"
+DEFAULT_DEV = DEFAULT / "kk_ktb-ud-train.conllu"
+DEFAULT_HELD_OUT = DEFAULT / "kk_ktb-ud-test.conllu"
+DEV, HELD_OUT = "dev", "held out"
+# What a set's heading says of it.
+ROLES = {
+    DEV: "the analysis may be tuned on these sentences",
+    HELD_OUT: "never tuned on: these figures are the ones that count",
+}
 # The groups a gate holds the search to: the nouns' and adjectives' queries, all and the inflected ones.
 GATED = ("NOUN+ADJ", "inflected NOUN+ADJ")
 # How many of the worst queries `-v 2` lists, and how many sentences of each it shows.
@@ -40,7 +51,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "paths", nargs="*", help="CoNLL-U files or directories of them (default: the fixtures' treebank)"
+            "paths",
+            nargs="*",
+            help="CoNLL-U files or directories of them, the development set (default: the treebank's train file)",
+        )
+        parser.add_argument(
+            "--held-out",
+            nargs="+",
+            default=None,
+            help="CoNLL-U files or directories of them never tuned on, scored apart "
+            "(default, without paths: the treebank's test file)",
         )
         parser.add_argument("--json", dest="print_json", action="store_true", help="print the scores as JSON")
         parser.add_argument(
@@ -52,22 +72,52 @@ class Command(BaseCommand):
             help="fail when the search's macro precision of nouns and adjectives is lower",
         )
 
-    def handle(self, paths, print_json, min_recall, min_precision, **options):
-        sentences = read_sentences(conllu_files(paths or [DEFAULT]))
-        asked = queries(sentences)
-        if not asked:
-            raise CommandError("nothing to search for: no noun, adjective or proper noun stands in two sentences")
-        try:
-            trial = run(sentences, asked)
-        except ImportRefused as error:
-            raise CommandError(f"nothing was evaluated: {error}") from None
-        report = summary(trial, len(sentences))
-        if options["verbosity"] > 1:
-            self.stdout.write(worst_text(trial.scores["search"], sentences))
-        self.stdout.write(json.dumps(report, ensure_ascii=False) if print_json else table(report))
-        failing = below_bar(report, min_recall, min_precision)
+    def handle(self, paths, held_out, print_json, min_recall, min_precision, **options):
+        # Every file is read before any import, so that a broken one stops the command with nothing done.
+        sets = [(name, conllu_files(files)) for name, files in evaluation_sets(paths, held_out)]
+        read = [(name, files, read_sentences(files)) for name, files in sets]
+        reports = []
+        for name, files, sentences in read:
+            trial = evaluate(sentences)
+            reports.append({"set": name, "files": [path.name for path in files], **summary(trial, len(sentences))})
+            if options["verbosity"] > 1:
+                self.stdout.write(worst_text(trial.scores["search"], sentences))
+            if not print_json:
+                self.stdout.write(heading(reports[-1]) + "\n" + table(reports[-1]))
+        if print_json:
+            self.stdout.write(json.dumps(reports, ensure_ascii=False))
+        failing = below_bar(gated(reports), min_recall, min_precision)
         if failing:
             raise CommandError(f"below the bar in {', '.join(failing)}")
+
+
+def evaluation_sets(paths: list[str], held_out: list[str] | None) -> list[tuple[str, list[str]]]:
+    """The sets to score apart, each named: the development set (`paths`) and the held-out one; without
+    paths, the treebank's train and test files; with paths and no held-out set, those paths alone."""
+    if not paths:
+        return [(DEV, [DEFAULT_DEV]), (HELD_OUT, held_out or [DEFAULT_HELD_OUT])]
+    return [(DEV, paths)] + ([(HELD_OUT, held_out)] if held_out else [])
+
+
+def evaluate(sentences: list[Sentence]) -> Trial:
+    """The trial of every query of `sentences`; a CommandError when there is none or the import is refused."""
+    asked = queries(sentences)
+    if not asked:
+        raise CommandError("nothing to search for: no noun, adjective or proper noun stands in two sentences")
+    try:
+        return run(sentences, asked)
+    except ImportRefused as error:
+        raise CommandError(f"nothing was evaluated: {error}") from None
+
+
+def gated(reports: list[dict]) -> dict:
+    """The report a gate holds to its bars: the held-out set's, or the only set's."""
+    return next((report for report in reports if report["set"] == HELD_OUT), reports[-1])
+
+
+def heading(report: dict) -> str:
+    """Which set a table is of, its files, and whether it was tuned on."""
+    return f"{report['set']} ({', '.join(report['files'])}): {ROLES[report['set']]}"
 
 
 def conllu_files(paths) -> list[Path]:
