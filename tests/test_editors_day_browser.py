@@ -222,6 +222,20 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         banner.locator("[data-draft=restore]").click()
         assert banner.is_hidden() and page.input_value("#id_change_reason") == "Қайталанған буын"
         assert RIGHT in page.input_value("#id_text") and WRONG not in page.input_value("#id_text")
+        # Her session ends before she saves: Ctrl+S leads to the login page, and after it the
+        # passage offers her change back.
+        page.context.clear_cookies(name="sessionid")
+        page.focus("#id_text")
+        with page.expect_navigation():
+            page.keyboard.press("Control+s")
+        assert page.locator("#id_password").is_visible()
+        page.fill("#id_username", "aigul")
+        page.fill("#id_password", PASSWORD)
+        submit(page, "input[type=submit]")
+        assert page.url.endswith(passage_url) and WRONG in page.input_value("#id_text")
+        a.check("3-draft-after-login")
+        banner.locator("[data-draft=restore]").click()
+        assert RIGHT in page.input_value("#id_text") and page.input_value("#id_change_reason") == "Қайталанған буын"
         page.check("#id_ready")  # else it would stay in progress while suspects are left in it
         page.focus("#id_text")
         with page.expect_navigation():
