@@ -1,10 +1,10 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
 passage's draft recovered after a reload and, after the session ended, after login, and saved from the
-keyboard, a self-verification refused, the second editor's approval and a send-back seen on the queue
-and the passage, the two offered different passages and a note thread between them, the public history
-under display names, a thesis imported from the admin, a passage split at the cursor and merged again,
-and a passage made a heading and raised a level, which the TEI, DTS and the reading site follow; every
-page screenshotted and checked for English left in it."""
+keyboard, a two-tab conflict merged and saved, a self-verification refused, the second editor's approval
+and a send-back seen on the queue and the passage, the two offered different passages and a note thread
+between them, the public history under display names, a thesis imported from the admin, a passage split
+at the cursor and merged again, and a passage made a heading and raised a level, which the TEI, DTS and
+the reading site follow; every page screenshotted and checked for English left in it."""
 
 import os
 from pathlib import Path
@@ -31,6 +31,7 @@ CHANGED = "таңда, халықаралық"  # a word changed in the seed, so
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 SLIP, SLIP_FIXED = "халытың", "халықтың"
 SEND_BACK = "Басқа сөздерді де тексеріңіз"
+FIRST_TAB, SECOND_TAB = " Бірінші қосымша.", "Екінші қосымша. "
 KAZAKH = {
     "locale": "kk-KZ",
     "extra_http_headers": {"Accept-Language": "kk"},
@@ -254,6 +255,26 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert str(opened + 1) in page.locator(".messagelist").inner_text()
         assert page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('thesis-draft:'))") == []
         a.check("3-saved")
+
+        # 3b. The same passage in two tabs: the second tab's save is refused, and its change, merged onto
+        # the first's, is shown and saved with one click; both changes are in the text.
+        split_url = reverse("admin:thesis_passage_change", args=[to_split.pk])
+        second_tab = page.context.new_page()
+        second_tab.goto(base + split_url)
+        a.go(split_url, "3b-first-tab")
+        page.fill("#id_text", page.input_value("#id_text") + FIRST_TAB)
+        page.fill("#id_change_reason", "Бірінші қойынды")
+        submit(page, "input[name=_save]")
+        second_tab.fill("#id_text", SECOND_TAB + second_tab.input_value("#id_text"))
+        second_tab.fill("#id_change_reason", "Екінші қойынды")
+        submit(second_tab, "input[name=_save]")
+        assert second_tab.locator(".conflict").is_visible()
+        assert second_tab.locator(f'.carried-edit .compact ins:text-is("{SECOND_TAB.strip()}")').count() == 1
+        submit(second_tab, "input[form=carried-edit].default")
+        assert second_tab.locator(".messagelist .success").count() == 1
+        merged = page.request.get(f"{base}/api/passages/{to_split.pk}/").json()["text"]
+        assert merged.startswith(SECOND_TAB) and merged.endswith(FIRST_TAB)
+        second_tab.close()
 
         # 4. Aigul cannot verify it: the review page is closed to her, and the form refuses "verified" in Kazakh.
         response = a.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "4-review-refused")
