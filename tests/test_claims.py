@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from thesis.models import Passage, PassageClaim
+from thesis.models import Passage, PassageClaim, PassageNote
 from thesis.proofing import claims, progress
 
 
@@ -73,3 +73,18 @@ def test_an_editor_beaten_to_a_passage_is_given_the_next_one(seed_thesis, editor
     held = dict(PassageClaim.objects.values_list("editor__username", "passage_id"))
     assert got is not None and held == {"berik": held["berik"], "aigul": got.passage_id}
     assert got.passage_id != held["berik"]
+
+
+def test_a_passage_sent_back_to_its_editor_waits_for_them(seed_thesis, editors):
+    aigul, berik = editors
+    first = progress.next_to_check(seed_thesis, user=berik)
+    passage = Passage.objects.get(pk=first.passage_id)
+    note = PassageNote.objects.create(
+        passage=passage, author=berik, body="Қайта қараңыз", kind=PassageNote.Kind.SEND_BACK, addressee=aigul
+    )
+    assert progress.next_to_check(seed_thesis, user=berik).passage_id != passage.pk
+    assert progress.next_for_each([seed_thesis.pk], berik)[seed_thesis.pk].passage_id != passage.pk
+    assert progress.next_to_check(seed_thesis, user=aigul).passage_id == passage.pk
+    note.resolved = True
+    note.save()
+    assert progress.next_to_check(seed_thesis, user=berik).passage_id == passage.pk

@@ -1,9 +1,10 @@
 """An editor's day in a real browser, in Kazakh, as two editors: the work queue, the suspects page, a
-passage's draft recovered after a reload and saved from the keyboard, a self-verification refused, the
-second editor's approval, the two offered different passages and a note thread between them, the public
-history under display names, a thesis imported from the admin, a passage split at the cursor and merged
-again, and a passage made a heading and raised a level, which the TEI, DTS and the reading site follow;
-every page screenshotted and checked for English left in it."""
+passage's draft recovered after a reload and, after the session ended, after login, and saved from the
+keyboard, a two-tab conflict merged and saved, a self-verification refused, the second editor's approval
+and a send-back seen on the queue and the passage, the two offered different passages and a note thread
+between them, the public history under display names, a thesis imported from the admin, a passage split
+at the cursor and merged again, and a passage made a heading and raised a level, which the TEI, DTS and
+the reading site follow; every page screenshotted and checked for English left in it."""
 
 import os
 from pathlib import Path
@@ -16,6 +17,7 @@ from django.utils import translation
 from lxml import etree
 
 from thesis.derived.suspects import find_suspects
+from thesis.editorial import editing
 from thesis.models import DismissedSuspect, Passage, ReplaceBatch, Thesis
 from thesis.proofing import progress
 
@@ -27,6 +29,9 @@ from .test_browser import PASSWORD, submit
 TEI = "http://www.tei-c.org/ns/1.0"
 CHANGED = "таңда, халықаралық"  # a word changed in the seed, so that the file is a thesis of its own
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
+SLIP, SLIP_FIXED = "халытың", "халықтың"
+SEND_BACK = "Басқа сөздерді де тексеріңіз"
+FIRST_TAB, SECOND_TAB = " Бірінші қосымша.", "Екінші қосымша. "
 KAZAKH = {
     "locale": "kk-KZ",
     "extra_http_headers": {"Accept-Language": "kk"},
@@ -126,6 +131,11 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
     ensure_groups()
     aigul = make_editor("aigul")
     berik = make_editor("berik", "Reviewers")
+    # A passage Aigul corrected before the day began, which Berik sends back to her.
+    sent = Passage.objects.filter(thesis=seed_thesis, text__contains=SLIP).exclude(text__contains=WRONG).first()
+    editing.save_passage(
+        sent.pk, text=sent.text.replace(SLIP, SLIP_FIXED), expected_version=sent.version, user=aigul, reason="Әріп"
+    )
     first_to_check = progress.next_to_check(seed_thesis)
     corrected = Passage.objects.filter(thesis=seed_thesis, text__contains=WRONG).order_by("order").first()
     passage_url = reverse("admin:thesis_passage_change", args=[corrected.pk])
@@ -144,10 +154,11 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         encoding="utf-8",
     )
     passages_in_seed = seed_thesis.passages.count()
-    to_split = Passage.objects.filter(thesis=seed_thesis, role="text", text__contains=". ").exclude(pk=corrected.pk)
-    to_split = to_split.order_by("order").last()
+    to_split = Passage.objects.filter(thesis=seed_thesis, role="text", text__contains=". ")
+    to_split = to_split.exclude(pk__in=[corrected.pk, sent.pk]).order_by("order").last()
     # A line short enough to be a heading, in a subsection, with passages after it there.
     lines = Passage.objects.filter(thesis=seed_thesis, role="text", section__parent__isnull=False).order_by("order")
+    lines = lines.exclude(pk=sent.pk)
     to_heading = next(p for p in lines if len(p.text) <= 200 and lines.filter(section=p.section, order__gt=p.order))
     heading_start = to_heading.text[:30]
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -222,6 +233,20 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         banner.locator("[data-draft=restore]").click()
         assert banner.is_hidden() and page.input_value("#id_change_reason") == "Қайталанған буын"
         assert RIGHT in page.input_value("#id_text") and WRONG not in page.input_value("#id_text")
+        # Her session ends before she saves: Ctrl+S leads to the login page, and after it the
+        # passage offers her change back.
+        page.context.clear_cookies(name="sessionid")
+        page.focus("#id_text")
+        with page.expect_navigation():
+            page.keyboard.press("Control+s")
+        assert page.locator("#id_password").is_visible()
+        page.fill("#id_username", "aigul")
+        page.fill("#id_password", PASSWORD)
+        submit(page, "input[type=submit]")
+        assert page.url.endswith(passage_url) and WRONG in page.input_value("#id_text")
+        a.check("3-draft-after-login")
+        banner.locator("[data-draft=restore]").click()
+        assert RIGHT in page.input_value("#id_text") and page.input_value("#id_change_reason") == "Қайталанған буын"
         page.check("#id_ready")  # else it would stay in progress while suspects are left in it
         page.focus("#id_text")
         with page.expect_navigation():
@@ -230,6 +255,26 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert str(opened + 1) in page.locator(".messagelist").inner_text()
         assert page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('thesis-draft:'))") == []
         a.check("3-saved")
+
+        # 3b. The same passage in two tabs: the second tab's save is refused, and its change, merged onto
+        # the first's, is shown and saved with one click; both changes are in the text.
+        split_url = reverse("admin:thesis_passage_change", args=[to_split.pk])
+        second_tab = page.context.new_page()
+        second_tab.goto(base + split_url)
+        a.go(split_url, "3b-first-tab")
+        page.fill("#id_text", page.input_value("#id_text") + FIRST_TAB)
+        page.fill("#id_change_reason", "Бірінші қойынды")
+        submit(page, "input[name=_save]")
+        second_tab.fill("#id_text", SECOND_TAB + second_tab.input_value("#id_text"))
+        second_tab.fill("#id_change_reason", "Екінші қойынды")
+        submit(second_tab, "input[name=_save]")
+        assert second_tab.locator(".conflict").is_visible()
+        assert second_tab.locator(f'.carried-edit .compact ins:text-is("{SECOND_TAB.strip()}")').count() == 1
+        submit(second_tab, "input[form=carried-edit].default")
+        assert second_tab.locator(".messagelist .success").count() == 1
+        merged = page.request.get(f"{base}/api/passages/{to_split.pk}/").json()["text"]
+        assert merged.startswith(SECOND_TAB) and merged.endswith(FIRST_TAB)
+        second_tab.close()
 
         # 4. Aigul cannot verify it: the review page is closed to her, and the form refuses "verified" in Kazakh.
         response = a.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "4-review-refused")
@@ -269,6 +314,22 @@ def test_an_editors_day_in_kazakh_as_two_editors(live_server, seed_thesis, monke
         assert page.locator("#notes .note-thread .note-reply .note-body").inner_text() == "Иә, дұрыс."
         notes.add("@aigul бұл сөйлем дұрыс па?")  # the same in every language: a username is data
         a.check("5-note-thread")
+
+        # 5c. Berik sends back the passage Aigul corrected earlier; her queue shows it first with his
+        # comment, and its page opens under the comment.
+        b.go(reverse("admin:thesis_thesis_review", args=[seed_thesis.pk]), "5-review-again")
+        item = b.page.locator(f"#passage-{sent.pk}")
+        item.locator("input[name=comment]").fill(SEND_BACK)
+        submit(b.page, item.locator("button[name=decision][value=send_back]"))
+        assert b.page.locator(f"#passage-{sent.pk}").count() == 0
+        notes.add(SEND_BACK)  # a reviewer's words, the same in every language
+        a.go(reverse("admin:index"), "5-sent-back-index")
+        waiting = page.locator(f"#own-work #sent-back-{sent.pk}")
+        assert SEND_BACK in waiting.inner_text()
+        submit(page, waiting.locator("a"))
+        assert page.url.endswith(reverse("admin:thesis_passage_change", args=[sent.pk]))
+        assert SEND_BACK in page.locator(".sent-back").inner_text()
+        a.check("5-sent-back-page")
 
         # 6. The public history names both editors by the names they gave, never by their logins.
         history = page.request.get(f"{base}/api/passages/{corrected.pk}/history/").json()["results"]

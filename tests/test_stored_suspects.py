@@ -7,7 +7,7 @@ from django.utils import translation
 from thesis.derived.stored_suspects import counts_by_kind, passage_suspects, stored_report
 from thesis.derived.suspects import Kind, find_suspects
 from thesis.editorial import editing, replace
-from thesis.models import Author, AuthorAlias, OpenSuspect, Passage
+from thesis.models import Author, AuthorAlias, OpenSuspect, Passage, Thesis
 from thesis.proofing import fixes
 from thesis.text import spellcheck
 
@@ -116,11 +116,14 @@ def test_what_editors_write_about_people_counts_too(seed_thesis):
     assert_in_step(seed_thesis)
 
 
-def test_the_refresh_command_fills_what_is_missing(seed_thesis):
+def test_the_refresh_command_fills_what_is_missing_and_counts_a_change(seed_thesis):
     OpenSuspect.objects.all().delete()
     Passage.objects.update(open_suspects=0)
+    before = Thesis.objects.get(pk=seed_thesis.pk).data_version
     call_command("refresh_suspects", verbosity=0)
     assert_in_step(seed_thesis)
+    # Cached answers keyed on the thesis's version must not keep the suspects as they were.
+    assert Thesis.objects.get(pk=seed_thesis.pk).data_version != before
 
 
 def test_notes_are_stored_untranslated_and_read_in_the_readers_language(seed_thesis):

@@ -77,9 +77,11 @@ class PassageQuerySet(models.QuerySet):
         return self.annotate(last_saver=Subquery(latest.values("history_user_id")[:1])).filter(last_saver=user.pk)
 
     def unclaimed(self, user, now):
-        """The passages no editor but `user` holds a claim on at `now`."""
+        """The passages no editor but `user` holds a claim on at `now`, nor waits for: a passage sent
+        back to its editor goes back to them, not to whoever asks for the next passage."""
         held = PassageClaim.objects.holding(now).exclude(editor=user).values("passage_id")
-        return self.exclude(pk__in=held)
+        waiting = PassageNote.objects.standing_send_backs().filter(addressee__isnull=False).exclude(addressee=user)
+        return self.exclude(pk__in=held).exclude(pk__in=waiting.values("passage_id"))
 
 
 class SourceQuerySet(models.QuerySet):

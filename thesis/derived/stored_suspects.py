@@ -27,27 +27,28 @@ ROW_FIELDS = ("kind", "position", "start", "end", "found", "suggestions", "confi
 # --- writing ------------------------------------------------------------------------------------------
 
 
-def refresh_theses(thesis_ids, using: str = "default") -> None:
-    """Check each thesis again and store what changed."""
-    for thesis in Thesis.objects.using(using).filter(pk__in=list(thesis_ids)).order_by("pk"):
-        store_report(thesis, find_suspects(thesis), using)
+def refresh_theses(thesis_ids, using: str = "default") -> list[int]:
+    """Check each thesis again and store what changed; the theses whose stored suspects changed."""
+    theses = Thesis.objects.using(using).filter(pk__in=list(thesis_ids)).order_by("pk")
+    return [thesis.pk for thesis in theses if store_report(thesis, find_suspects(thesis), using)]
 
 
-def refresh_all(using: str = "default") -> int:
-    """Check every thesis and store its suspects (migrations and the refresh command); returns how many."""
+def refresh_all(using: str = "default") -> list[int]:
+    """Check every thesis and store its suspects (migrations and the refresh command); the theses whose
+    stored suspects changed."""
     ids = list(Thesis.objects.using(using).order_by("pk").values_list("pk", flat=True))
-    refresh_theses(ids, using)
-    return len(ids)
+    return refresh_theses(ids, using)
 
 
-def store_report(thesis, report: SuspectReport, using: str = "default") -> None:
-    """Rewrite the rows, and the count, of every passage of the thesis whose open suspects differ from the report's."""
+def store_report(thesis, report: SuspectReport, using: str = "default") -> bool:
+    """Rewrite the rows, and the count, of every passage of the thesis whose open suspects differ from
+    the report's; whether any did."""
     wanted = rows_by_passage(report)
     stored = stored_rows(thesis, using)
     counts = dict(Passage.objects.using(using).filter(thesis=thesis).values_list("pk", "open_suspects"))
     changed = [pk for pk in counts if wanted.get(pk, []) != stored.get(pk, []) or counts[pk] != len(wanted.get(pk, []))]
     if not changed:
-        return
+        return False
     OpenSuspect.objects.using(using).filter(passage_id__in=changed).delete()
     OpenSuspect.objects.using(using).bulk_create(
         OpenSuspect(thesis=thesis, passage_id=pk, **dict(zip(ROW_FIELDS, row, strict=True)))
@@ -59,6 +60,7 @@ def store_report(thesis, report: SuspectReport, using: str = "default") -> None:
         by_count.setdefault(len(wanted.get(pk, [])), []).append(pk)
     for count, pks in by_count.items():
         Passage.objects.using(using).filter(pk__in=pks).update(open_suspects=count)
+    return True
 
 
 def rows_by_passage(report: SuspectReport) -> dict[int, list[tuple]]:

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from thesis.derived import changes
+from thesis.derived import changes, dataversion
 from thesis.derived.stored_suspects import refresh_all
 
 
@@ -14,6 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         with changes.atomic():
-            count = refresh_all()
+            changed = refresh_all()
+            # Its rows are written in bulk, which no signal reports: the theses whose suspects changed
+            # count a change, so that no cached answer keeps the suspects as they were.
+            if changed:
+                dataversion.bump(theses=changed)
         if options["verbosity"]:
-            self.stdout.write(f"Checked the suspects of {count} theses.")
+            self.stdout.write(f"Checked the suspects of every thesis; those of {len(changed)} changed.")
