@@ -161,9 +161,12 @@ def locked(model, using: str | None = None):
 
     The lock is PostgreSQL's FOR NO KEY UPDATE: it keeps other saves of the row waiting, but not
     the saves of rows that merely refer to it (a passage citing a source being edited), which
-    FOR UPDATE would block and could then deadlock with."""
-    connection = transaction.get_connection(using or router.db_for_write(model))
-    return model.objects.select_for_update(no_key=connection.features.has_select_for_no_key_update)
+    FOR UPDATE would block and could then deadlock with. Only the model's own rows are locked: a
+    model ordered by its thesis joins the thesis's row, which the data version's bump updates at
+    the end of every change, and locking it here made two saves wait for each other."""
+    features = transaction.get_connection(using or router.db_for_write(model)).features
+    of = ("self",) if features.has_select_for_update_of else ()
+    return model.objects.select_for_update(no_key=features.has_select_for_no_key_update, of=of)
 
 
 def current_version(model, pk) -> int | None:
