@@ -536,8 +536,10 @@ def _noun_chain(stem: str, tail: str, speller: Speller) -> bool:
     if chains(last, tail, "noun", vowels) and speller.knows(stem):
         return not _possessed(stem, speller) or chains(last, tail, "third possessed", vowels)
     lower = stem.lower()
-    known = speller.knows(stem) or speller.knows(lower[:-2] + lower[-1] + lower[-2])  # еркі: the dictionary has ерік
-    return _elided_possessive(lower) and chains(last, tail, "third possessed", vowels) and known
+    if not (_elided_possessive(lower) and chains(last, tail, "third possessed", vowels)):
+        return False
+    # еркі: the dictionary may list only the word it is elided from (ерік), a Kazakh word, no loan.
+    return speller.knows(stem) or speller.kazakh(lower[:-2] + lower[-1] + lower[-2])
 
 
 def _stem_harmony(stem: str, speller: Speller) -> str | None:
