@@ -5,14 +5,9 @@ analysed as `thesis.derived.search_words.refresh_search_words` does, a thousand 
 
 from django.db import migrations
 
+# The rule itself, which reads only a section's heading fields, so a historical section serves as well.
+from thesis.derived.search_words import BATCH, heading_words
 from thesis.text.analysis import analyse, lexicon_knows
-from thesis.text.headings import heading_of
-
-BATCH = 1000
-
-
-def heading_words(section) -> str:
-    return analyse(heading_of(section.kind, section.number, section.label, section.title) or "", lexicon_knows)
 
 
 def analyse_again(apps, schema_editor):
