@@ -134,3 +134,32 @@ def test_markers_with_locators_share_their_sentence():
     first, second = derive_citations("Сөйлем бітті. [3, с. 4] [5, 6 б.] Келесі")
     assert first.sentence == second.sentence == "Сөйлем бітті."
     assert (first.locator, second.locator) == ("с. 4", "6 б.")
+
+
+def test_slashes_cite_a_source_and_its_page_after_a_comma():
+    first, second = derive_citations("Бұл әр түрлі бағаланады /1, 414/. Ол жерді бөлді /2/.")
+    assert (first.number, first.locator, first.sentence) == (1, "414", "Бұл әр түрлі бағаланады")
+    assert (second.number, second.locator, second.sentence) == (2, None, "Ол жерді бөлді")
+
+
+def test_slashes_separate_sources_by_semicolons():
+    assert [(item.number, item.locator) for item in read_marker("/2, с. 45; 7/")] == [(2, "с. 45"), (7, None)]
+    assert [item.number for item in read_marker("/1-3/")] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Құжат 12/05/2001 күні қол қойылды.",
+        "Сайт: http://tarih.kz/5/ бетінде.",
+        "Үлесі 1/2/ бөлігі.",
+        "Ол /бірінші/ болды.",
+    ],
+)
+def test_slashes_in_dates_paths_and_words_are_no_markers(text):
+    assert derive_citations(text) == []
+
+
+def test_a_run_of_slash_markers_after_a_period_closes_the_sentence_before_it():
+    first, second = derive_citations("Жер тарылды. /5/ /6/ Келесі сөйлем.")
+    assert first.sentence == second.sentence == "Жер тарылды."

@@ -7,7 +7,7 @@ Which brackets are markers, and how one is read into sources and locators ("[1, 
 
 from dataclasses import dataclass
 
-from .markers import find_markers, is_marker, read_marker
+from .markers import find_markers, marker_start_before, read_marker
 from .sentences import sentence_finder
 
 __all__ = ["DerivedCitation", "derive_citations", "read_marker"]
@@ -62,8 +62,8 @@ def _words_end(text: str, start: int, marker_start: int, previous: DerivedCitati
     end = marker_start
     while True:
         end = _rstripped(text, start, end)
-        opening = text.rfind("[", start, end)
-        if opening == -1 or not is_marker(text, opening, end):
+        opening = marker_start_before(text, start, end)
+        if opening is None:
             return end
         end = opening
 

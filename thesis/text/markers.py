@@ -16,6 +16,11 @@ marker names again at the same place ("[1-3; 2]") is cited once; at another page
 A bracket of anything else is no marker: "[sic]", "[...]", "[Аударма]", "[1998 ж.]". A bare number cites
 whatever its size: "[1998]" cites source 1998, as the archive has always read it, since a year in brackets
 cannot be told from a number of a long reference list without the list.
+
+Kazakh and Russian papers also cite in slashes: "/5/", "/1, 414/", "/2, с. 45; 7/". In that habit a comma
+always puts a page after the source's number and a semicolon another source, so "/1, 414/" cites page 414
+of source 1. A slash marker stands apart from the words around it (a space, a bracket or a line's end on
+either side, or punctuation after it), so a date ("12/05/2001"), a path or a fraction is none.
 """
 
 import re
@@ -43,6 +48,13 @@ ENTRY_RE = re.compile(
     rf"{_}(?P<separator>[;,\]])"
 )
 CANDIDATE_RE = re.compile(rf"\[[^\[\]\n]{{1,{MAX_MARKER_LENGTH - 2}}}\]")
+# The slash habit: after a space, a bracket or a line's start, and before a space, punctuation or a line's end.
+SLASH_CANDIDATE_RE = re.compile(rf"(?<![^\s(«\"“])/{_}\d[^/\n]{{0,{MAX_MARKER_LENGTH - 3}}}/(?=[\s.,;:!?…)»\"”]|\Z)")
+SLASH_ENTRY_RE = re.compile(
+    rf"{_}(?:(?P<first>\d{{1,6}}){_}{DASH}{_}(?P<last>\d{{1,6}})"
+    rf"|(?P<number>\d{{1,6}})(?:{_},{_}(?P<locator>{LOCATOR}|(?:{VOLUME})?{PAGES}))?)"
+    rf"{_}(?P<separator>[;/])"
+)
 
 
 @dataclass(frozen=True)
@@ -63,19 +75,23 @@ class Marker:
 
 
 def read_marker(bracket: str) -> list[CitedItem] | None:
-    """What the bracket cites, in its order; None if it is no marker."""
-    if not CANDIDATE_RE.fullmatch(bracket):
+    """What the bracket (or the pair of slashes) cites, in its order; None if it is no marker."""
+    if CANDIDATE_RE.fullmatch(bracket):
+        entry_re, closing = ENTRY_RE, "]"
+    elif SLASH_CANDIDATE_RE.fullmatch(bracket):
+        entry_re, closing = SLASH_ENTRY_RE, "/"
+    else:
         return None
     items: list[CitedItem] = []
     position = 1
     while position < len(bracket):
-        entry = ENTRY_RE.match(bracket, position)
+        entry = entry_re.match(bracket, position)
         cited = _entry_items(entry) if entry else None
         if cited is None:
             return None
         items += cited
         position = entry.end()
-    if entry["separator"] != "]":
+    if entry["separator"] != closing:
         return None
     first = {(item.number, item.locator): item for item in reversed(items)}
     return [item for item in items if first[item.number, item.locator] is item]
@@ -94,17 +110,32 @@ def _entry_items(entry: re.Match) -> list[CitedItem] | None:
 
 def find_markers(text: str) -> Iterator[Marker]:
     """Every marker of the text, in order."""
-    for candidate in CANDIDATE_RE.finditer(text):
-        items = read_marker(candidate.group())
+    brackets = CANDIDATE_RE.finditer(text)
+    # Most texts cite in brackets alone: slashes are looked for only where a text has a digit after one.
+    slashes = SLASH_CANDIDATE_RE.finditer(text) if re.search(r"/[^\S\n]*\d", text) else iter(())
+    candidates = sorted([*brackets, *slashes], key=lambda candidate: candidate.start())
+    last_end = 0
+    for candidate in candidates:
+        items = read_marker(candidate.group()) if candidate.start() >= last_end else None
         if items is not None:
+            last_end = candidate.end()
             yield Marker(candidate.start(), candidate.end(), items)
 
 
 def marker_at(text: str, position: int) -> Marker | None:
     """The marker that starts at `position`, if one does."""
-    candidate = CANDIDATE_RE.match(text, position)
+    candidate = CANDIDATE_RE.match(text, position) or SLASH_CANDIDATE_RE.match(text, position)
     items = read_marker(candidate.group()) if candidate else None
     return Marker(candidate.start(), candidate.end(), items) if items is not None else None
+
+
+def marker_start_before(text: str, start: int, end: int) -> int | None:
+    """Where the marker that ends at `end` (within text[start:end]) starts, if one ends there."""
+    closing = text[end - 1 : end]
+    if closing not in ("]", "/"):
+        return None
+    opening = text.rfind("[" if closing == "]" else "/", start, end - 1)
+    return opening if opening != -1 and is_marker(text, opening, end) else None
 
 
 def is_marker(text: str, start: int, end: int) -> bool:
