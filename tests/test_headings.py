@@ -13,6 +13,7 @@ from thesis.text.headings import (
     part_form,
     plan_entry,
     roman_number,
+    run_in_heading,
     running_heads,
 )
 from thesis.text.parsing import CONTENTS, FURNITURE, TEXT, heading_in, parse_document
@@ -367,3 +368,53 @@ def test_plan_entry():
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1. Кіріспе. ХІХ ғасырдың соңында", ("1", "Кіріспе", 11)),
+        ("2. Қоныс аудару басқармасының құрылуы.", ("2", "Қоныс аудару басқармасының құрылуы", 38)),
+        ("  3. Әсері. Қоныс аудару", ("3", "Әсері", 11)),
+        ("1. Аполлова Н.Г. Присоединение Казахстана", None),  # an author's initial: a reference
+        ("2. Конституция. – Астана, 1995.", None),  # no paragraph after it: a reference
+        ("1. Кіріспе. мұнда", None),
+        ("1. Шанхай [1]. Келесі", None),
+        ("4. Бұл бөлімде біз қоныс аудару саясатының негізгі кезеңдерін жан-жақты қарастырдық. Ол", None),
+    ],
+)
+def test_run_in_heading(line, expected):
+    assert run_in_heading(line) == expected
+
+
+def test_run_in_headings_with_their_paragraph_on_the_same_line_or_the_next():
+    text = (
+        "1. Кіріспе. ХІХ ғасырдың соңында қоныс аудару\nсаясатқа айналды.\n\n"
+        "2. Басқарманың құрылуы.\n1896 жылы басқарма\nқұрылды.\n"
+    )
+    parsed = parse_document(text)
+    assert [(h.kind, h.number, h.title) for h in parsed.headings] == [
+        ("introduction", "1", "Кіріспе"),
+        ("section", "2", "Басқарманың құрылуы"),
+    ]
+    assert [text[h.start : h.end] for h in parsed.headings] == ["1. Кіріспе.", "2. Басқарманың құрылуы."]
+    texts = [text[b.start : b.end] for b in parsed.paragraphs]
+    assert texts == ["ХІХ ғасырдың соңында қоныс аудару\nсаясатқа айналды.", "1896 жылы басқарма\nқұрылды."]
+
+
+def test_a_numbered_list_of_sentences_is_no_run_in_heading():
+    text = "Кезеңдер:\n1. Бірінші кезең. Жер алынды.\n2. Екінші кезең. Қоныстар салынды.\n"
+    assert parse_document(text).headings == []
+
+
+def test_a_subheading_that_closes_a_page_heads_the_next_pages_paragraph():
+    text = "Реформа жер тапшылығын азайтты.\n\nСтолыпин реформасы\n\n12\n\n1906 жылдан бастап\nқоныс аудару күшейді.\n"
+    parsed = parse_document(text)
+    assert [(h.kind, h.title) for h in parsed.headings] == [("subsection", "Столыпин реформасы")]
+    roles = [(text[b.start : b.end], b.role) for b in parsed.paragraphs]
+    assert roles[1:] == [("12", FURNITURE), ("1906 жылдан бастап\nқоныс аудару күшейді.", TEXT)]
+
+
+def test_a_short_line_that_ends_a_paragraph_before_the_page_number_is_the_paragraphs():
+    text = "Реформа жер тапшылығын\nазайтты деп\nжазды\n\n12\n\nКелесі бет.\n"
+    assert parse_document(text).headings == []

@@ -132,3 +132,14 @@ def test_one_line_paragraphs_apart_by_blank_lines_stay_apart():
 def test_a_few_lines_apart_by_blank_lines_are_no_manner_of_the_text():
     text = "Бірінші жол жалғасады\n\nекінші жол\n\nүшінші."
     assert len(parse_document(text).paragraphs) == 3
+
+
+def test_an_initial_at_a_line_end_before_its_marker_ends_no_paragraph():
+    text = "Деректерді кейін толықтырған Қасымбаев Ж.\n[3]. Басқарма 1917 жылға дейін жұмыс істеді.\n"
+    [paragraph] = parse_document(text).paragraphs
+    assert (paragraph.start, paragraph.end) == (0, len(text.rstrip()))
+
+
+def test_a_sentence_at_a_line_end_before_a_marker_still_ends_the_paragraph():
+    text = "Деректерді кейін толықтырды.\n[3] Басқарма жұмыс істеді.\n"
+    assert len(parse_document(text).paragraphs) == 2

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.text.sentences import sentence_at, sentence_finder, sentence_spans
+from thesis.text.sentences import ends_with_initial, sentence_at, sentence_finder, sentence_spans
 
 from .linearity import growth
 
@@ -26,3 +26,11 @@ def test_the_finder_answers_as_sentence_at_does():
 def test_many_periods_are_read_in_linear_time(unit):
     # Each period once read the whole text before it to find its word.
     assert growth(sentence_spans, unit) <= 4.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Қасымбаев Ж.", True), ("ұсынған Н.Ә. ", True), ("жұмыс істеді.", False), ("Ж", False), ("т.б.", False)],
+)
+def test_ends_with_initial(text, expected):
+    assert ends_with_initial(text) is expected

@@ -53,6 +53,13 @@ SHORT_ENTRY_WORDS = 8
 # A heading numbered at one level, alone on its line: "1. Сыртқы саясаттың құқықтық негіздері".
 NUMBERED_HEADING_RE = re.compile(rf"(?P<number>\d{{1,2}})\.[ \t]+(?P<title>[{UPPER}][^\n]*)")
 NUMBERED_HEADING_MAX_WORDS = 12
+# A run-in heading: "2. Қоныс аудару басқармасының құрылуы." closed by its period, its paragraph after it
+# on the same line or the next. Its title holds no other sentence's end, no marker and no initial.
+RUN_IN_HEADING_RE = re.compile(
+    rf"(?P<number>\d{{1,2}})\.[ \t]+(?P<title>[{UPPER}][^.!?…\[\]/\n]*?[{LETTER}»”\")])"
+    rf"\.(?:[ \t]+(?=[{UPPER}])|[ \t]*$)"
+)
+RUN_IN_TITLE_MAX_WORDS = 8
 # A numbered item of a list, which a heading numbered at one level never stands beside.
 LIST_ITEM_RE = re.compile(r"[ \t]*(?:\d{1,3}|[a-zа-я])[.)][ \t]+\S")
 # Up to three figures: a line of four is as likely a year on a title page as a page number.
@@ -178,6 +185,21 @@ def numbered_heading(line: str) -> tuple[str, str] | None:
     if too_long or title.endswith((*TERMINAL_PUNCTUATION, *",;:-–—")) or "[" in title:
         return None
     return match["number"], title
+
+
+def run_in_heading(line: str) -> tuple[str, str, int] | None:
+    """The number and title of a run-in heading at the start of a line ("1. Кіріспе. ХІХ ғасырдың соңында
+    …"), and where its closing period ends in the line: a short title that is no author's name (its last
+    word no initial), its paragraph starting with a capital after it or on the next line."""
+    start = len(line) - len(line.lstrip())
+    match = RUN_IN_HEADING_RE.match(line, start)
+    if match is None:
+        return None
+    title = collapse_layout(match["title"])
+    words = title.split()
+    if len(words) > RUN_IN_TITLE_MAX_WORDS or len(words[-1]) == 1 or title.endswith((",", ";", ":")):
+        return None
+    return match["number"], title, match.end("title") + 1
 
 
 def running_heads(lines) -> set[str]:

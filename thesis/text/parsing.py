@@ -38,10 +38,12 @@ from .headings import (
     numbered_heading,
     part_form,
     plan_entry,
+    run_in_heading,
     running_heads,
 )
 from .markers import marker_at
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
+from .sentences import ends_with_initial
 
 TOP_LEVEL_RE = re.compile(rf"(?:(?:ПАЙДАЛАНЫЛҒАН\s+)?ӘДЕБИЕТТЕР\s+ТІЗІМІ|КІРІСПЕ|ҚОРЫТЫНДЫ)(?![{LETTER}])")
 TOP_LEVEL_KINDS = {"КІРІСПЕ": "introduction", "ҚОРЫТЫНДЫ": "conclusion"}
@@ -150,14 +152,19 @@ class _Reader:
         if is_furniture(line, self.heads) or line_start + len(line) - len(line.lstrip()) in self.front:
             self._block(line_start, line, FURNITURE)
             return
-        if self._numbered_heading(line_start, line, previous, following):
+        if self._page_closing_subheading(line_start, line, following):
             return
+        body = self._numbered_heading(line_start, line, previous, following)
+        if body is not None and not line[body:].strip():
+            return
+        if body is not None:
+            line_start, line = line_start + body, line[body:]
         self._after_keywords(line_start, line)
         count = len(self.headings)
         _read_line(self.text, line, line_start, self.headings, self.paragraphs)
         self._note_heading(count, line_start + len(line.rstrip()))
         current = self.paragraphs.current
-        if current is not None and self.text[current.end - 1] in TERMINAL_PUNCTUATION:
+        if current is not None and _ends_paragraph(self.text[: current.end], following):
             self.paragraphs.close()
 
     def _block(self, line_start: int, line: str, role: str) -> Block:
@@ -195,19 +202,37 @@ class _Reader:
         closed = self.paragraphs.closed
         return bool(closed) and closed[-1].role == CONTENTS
 
-    def _numbered_heading(self, line_start: int, line: str, previous: str, following: str | None) -> bool:
-        """Read a heading numbered at one level ("1. Сыртқы саясаттың құқықтық негіздері"): alone on its
-        line between paragraphs, text after it, and no item of a list next to it or a reference list
-        around it."""
-        found = numbered_heading(line)
+    def _numbered_heading(self, line_start: int, line: str, previous: str, following: str | None) -> int | None:
+        """Read a heading numbered at one level ("1. Сыртқы саясаттың құқықтық негіздері"), or a run-in one
+        closed by its period ("1. Кіріспе. Text …"): between paragraphs, text after it, and no item of a
+        list next to it or a reference list around it. Where the line's text after it starts, or None
+        if the line starts with no such heading."""
+        # A run-in heading first: a title read to the line's end would take its paragraph's first words too.
+        found, end = numbered_heading(line), len(line.rstrip())
+        if run_in := run_in_heading(line):
+            found, end = run_in[:2], run_in[2]
         if found is None or self.paragraphs.current is not None or following is None:
-            return False
-        if LIST_ITEM_RE.match(following) or LIST_ITEM_RE.match(previous) or self._in_bibliography():
-            return False
+            return None
+        # The line after a run-in heading with its text is that text's, no neighbour of the heading.
+        after = following if end == len(line.rstrip()) else ""
+        if LIST_ITEM_RE.match(after) or LIST_ITEM_RE.match(previous) or self._in_bibliography():
+            return None
         start = line_start + _skip_space(line, 0)
         # "1. Кіріспе": a part numbered as the sections are is still that part.
         kind = form.kind if (form := part_form(found[1], 0)) else "section"
-        self.headings.append(Heading(kind, found[0], found[0], found[1], start, line_start + len(line.rstrip())))
+        self.headings.append(Heading(kind, found[0], found[0], found[1], start, line_start + end))
+        return end
+
+    def _page_closing_subheading(self, line_start: int, line: str, following: str | None) -> bool:
+        """Read a subheading that closes a page: a short line of words alone between a paragraph that
+        ended and the page's furniture (its number), its paragraph on the next page."""
+        if self.paragraphs.current is not None or following is None or not is_furniture(following, self.heads):
+            return False
+        if heading_in(line) is not None or not _is_subheading(line.strip()) or self._in_bibliography():
+            return False
+        start = line_start + _skip_space(line, 0)
+        title = collapse_layout(line)
+        self.headings.append(Heading("subsection", "", "", title, start, line_start + len(line.rstrip())))
         return True
 
     def _in_bibliography(self) -> bool:
@@ -299,6 +324,14 @@ def blank_lines_between_paragraphs(lines: list[str]) -> int:
     single = [runs_on for blanks, runs_on in gaps if blanks == 1]
     double = len(single) >= DOUBLE_SPACED_LINES and len(single) >= DOUBLE_SPACED_SHARE * len(gaps)
     return 2 if double and sum(single) >= RUN_ON_SHARE * len(single) else 1
+
+
+def _ends_paragraph(read: str, following: str | None) -> bool:
+    """Whether the paragraph read so far ends at its line's end: at terminal punctuation, but not at a
+    name's initial whose marker opens the next line ("Қасымбаев Ж." over "[3]"), which ends no sentence."""
+    if not read.endswith(TERMINAL_PUNCTUATION):
+        return False
+    return following is None or marker_at(following, _skip_space(following, 0)) is None or not ends_with_initial(read)
 
 
 def _lines(text: str):

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from .alphabet import UPPER
 from .markers import find_markers
 
-TERMINAL_RE = re.compile(rf"[.!?…]+(?=\s+[^\s\[]|[{UPPER}«\"“(\d])")
+# A marker after the period ("[3]", "/3/") still closes the sentence before it.
+TERMINAL_RE = re.compile(rf"[.!?…]+(?=\s+(?!/[^\S\n]*\d)[^\s\[]|[{UPPER}«\"“(\d])")
 ABBREVIATIONS = frozenset({"ғғ", "жж", "бб", "тт", "млн", "млрд", "т.б", "т.с.с", "б.з.д", "ж.т.б"})
 # How far before a period its word is read: far longer than any abbreviation or run of initials, and
 # short enough that reading it before every period of a long text stays linear.
@@ -69,6 +70,15 @@ def _boundaries(text: str):
 def _inside(markers: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     index = bisect_right(starts, position) - 1
     return index >= 0 and position < markers[index][1]
+
+
+def ends_with_initial(text: str) -> bool:
+    """Whether the text ends with an initial's period ("Қасымбаев Ж.", "Н.Ә."), which ends no sentence."""
+    stripped = text.rstrip()
+    if not stripped.endswith("."):
+        return False
+    token = _word_before(stripped, len(stripped) - 1)
+    return len(token) == 1 and token.isupper() or _is_initials(token)
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
