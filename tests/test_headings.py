@@ -15,6 +15,7 @@ from thesis.text.headings import (
     roman_number,
     run_in_heading,
     running_heads,
+    unlabelled_plans,
 )
 from thesis.text.parsing import CONTENTS, FURNITURE, TEXT, heading_in, parse_document
 from thesis.text.structure import completeness, contents_structure
@@ -418,3 +419,49 @@ def test_a_subheading_that_closes_a_page_heads_the_next_pages_paragraph():
 def test_a_short_line_that_ends_a_paragraph_before_the_page_number_is_the_paragraphs():
     text = "Реформа жер тапшылығын\nазайтты деп\nжазды\n\n12\n\nКелесі бет.\n"
     assert parse_document(text).headings == []
+
+
+def test_a_plan_without_its_heading_runs_from_a_part_to_a_part():
+    lines = [
+        "Абылай ханның сыртқы саясаты",
+        "",
+        "Кіріспе",
+        "1. Абылайдың билікке келуі",
+        "2. Ресей империясымен қатынас",
+        "Қорытынды",
+        "Пайдаланылған әдебиеттер",
+        "",
+        "Абылай хан XVIII ғасырдағы қайраткер.",
+    ]
+    assert unlabelled_plans(lines) == {2, 3, 4, 5, 6}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Кіріспе", "Абылай хан XVIII ғасырдағы ең көрнекті қайраткерлерінің бірі болды.", "Қорытынды"],
+        ["Кіріспе", "Қорытынды"],  # two lines: no entry between them
+        ["1. Абылайдың билікке келуі", "2. Ресей империясымен қатынас", "Қорытынды"],  # opens with no part
+        ["Қорытынды", "", "1. Тоқаев Қ.К. Белестер", "Пайдаланылған әдебиеттер"],  # a blank line between
+    ],
+)
+def test_no_plan_without_a_part_at_both_ends(lines):
+    assert unlabelled_plans(lines) == set()
+
+
+def test_the_text_after_a_plan_without_its_heading_is_no_reference_list():
+    text = (
+        "Кіріспе\n1. Билікке келуі\nҚорытынды\nПайдаланылған әдебиеттер\n\n"
+        "Абылай хан көрнекті қайраткер болды [1].\n\n"
+        "Пайдаланылған әдебиеттер\n1. Кенжеәлі Ә. Абылай хан. – Алматы, 1993.\n"
+    )
+    parsed = parse_document(text)
+    assert [(h.kind, h.title) for h in parsed.headings] == [("bibliography", "Пайдаланылған әдебиеттер")]
+    assert [entry.title for entry in parsed.contents] == [
+        "Кіріспе",
+        "1. Билікке келуі",
+        "Қорытынды",
+        "Пайдаланылған әдебиеттер",
+    ]
+    roles = [(text[b.start : b.end], b.role, b.heading) for b in parsed.paragraphs]
+    assert roles[4] == ("Абылай хан көрнекті қайраткер болды [1].", TEXT, None)

@@ -50,6 +50,8 @@ LOOSE_ENTRY_RE = re.compile(r"(?P<title>\S.*?)[ \t]+(?P<page>\d{1,4})[ \t]*")
 PLAN_NUMBER_RE = re.compile(rf"(?:[{ROMAN}]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)]?[ \t]+(?=\S)")
 PLAN_ENTRY_MAX_WORDS = 16
 SHORT_ENTRY_WORDS = 8
+# A plan without its heading: its first and last parts' headings and an entry between them at least.
+PLAN_MIN_LINES = 3
 # A heading numbered at one level, alone on its line: "1. Сыртқы саясаттың құқықтық негіздері".
 NUMBERED_HEADING_RE = re.compile(rf"(?P<number>\d{{1,2}})\.[ \t]+(?P<title>[{UPPER}][^\n]*)")
 NUMBERED_HEADING_MAX_WORDS = 12
@@ -170,6 +172,32 @@ def plan_entry(line: str) -> ContentsEntry | None:
     if number and not any(ch.isdigit() for ch in number.group()):
         stripped = stripped[number.end() :]
     return ContentsEntry(stripped, None) if stripped[:1].isupper() or stripped[:1].isdigit() else None
+
+
+def unlabelled_plans(lines: list[str]) -> set[int]:
+    """The indices of the lines of plans printed without their heading ("Жоспары" lost in a copy): a run of
+    lines with no blank line between them, each a plan's entry, that opens and closes with a part's heading
+    ("Кіріспе" … "Пайдаланылған әдебиеттер"). A text never prints two of its parts with nothing but
+    short headings between them; read as headings, the last would take the text after it for its own."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and plan_entry(line) is not None:
+            run.append(index)
+            continue
+        parts = [at for at in run if _plan_part(lines[at])]
+        if len(run) >= PLAN_MIN_LINES and run[0] in parts and run[-1] in parts:
+            found.update(run)
+        run = []
+    return found
+
+
+def _plan_part(line: str) -> bool:
+    """A part's heading as a plan's entry prints it, numbered or not: "Кіріспе", "IV. Қорытынды"."""
+    stripped = line.strip()
+    number = PLAN_NUMBER_RE.match(stripped)
+    form = part_form(stripped[number.end() :] if number else stripped, 0)
+    return form is not None and form.kind != "contents"
 
 
 def numbered_heading(line: str) -> tuple[str, str] | None:

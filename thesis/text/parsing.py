@@ -40,6 +40,7 @@ from .headings import (
     plan_entry,
     run_in_heading,
     running_heads,
+    unlabelled_plans,
 )
 from .markers import marker_at
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
@@ -112,6 +113,7 @@ def parse_document(text: str, front: frozenset[int] = frozenset()) -> ParsedDocu
     # A part heading each chapter repeats ("Қорытынды") is a heading, not a running head.
     heads = {head for head in running_heads(line for _, line in lines) if heading_in(head) is None}
     reader = _Reader(text, heads, front, blank_lines_between_paragraphs([line for _, line in lines]))
+    reader.plan_lines = {lines[index][0] for index in unlabelled_plans([line for _, line in lines])}
     for index, (line_start, line) in enumerate(lines):
         following = next((later for _, later in lines[index + 1 :] if later.strip()), None)
         reader.read(line_start, line, following)
@@ -135,6 +137,8 @@ class _Reader:
         # Under a plan's heading, entries without page numbers, up to the first blank line after one.
         self.plan = False
         self.previous = ""
+        # The offsets of the lines of plans printed without their heading (headings.unlabelled_plans).
+        self.plan_lines: set[int] = set()
         self.wrapped: Block | None = None
         self.untitled: Heading | None = None
 
@@ -190,7 +194,7 @@ class _Reader:
         if self.in_contents and following is not None and contents_entry(following, loose=False):
             self.wrapped = self._block(line_start, line, CONTENTS)
             return True
-        if self.plan and (entry := plan_entry(line)):
+        if (self.plan or line_start in self.plan_lines) and (entry := plan_entry(line)):
             self._block(line_start, line, CONTENTS)
             self.contents.append(entry)
             return True
