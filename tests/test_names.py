@@ -6,7 +6,9 @@ from thesis.text.names import (
     display_name,
     every_name,
     find_names,
+    full_names,
     historiography_groups,
+    lone_family_names,
     nominative,
     person_key,
     prose_names,
@@ -227,3 +229,41 @@ def test_a_name_in_full_is_a_person_when_its_given_name_is_no_word_of_the_text()
     # Written in full, the same family name and the initial are the person named with initials.
     assert people["назарбаев|нә"].forms == {"Н.Ә. Назарбаев", "Нұрсұлтан Назарбаевтың"}
     assert people["уәлиханов|ш"].display == "Шоқан Уәлиханов"
+
+
+def families(texts):
+    return sorted({name.family for name in lone_family_names(texts, set())})
+
+
+def test_a_family_name_written_alone_twice_is_a_person():
+    text = "1906 жылдан бастап Столыпин жүргізген реформа күшейді. Столыпиннің мақсаты жер тапшылығы еді."
+    assert families([text]) == ["Столыпин"]
+    assert "столыпин|" in read_people([text])
+
+
+def test_a_family_name_alone_in_two_texts_is_read_across_them():
+    assert families(["Губернатор Неплюев хат жазды.", "Неплюев көнбеді."]) == ["Неплюев"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кейін Столыпин келді.",  # once only
+        "Столыпин келді. Столыпин кетті.",  # only where a sentence starts
+        "Делегация Ростов қаласына барды. Кейін Ростовта кездесу өтті.",  # a town
+        "Ол Берлинде оқыды. Кейін Берлин университетіне түсті. Берлин университеті",
+        "Бұрын ол жақын болды. Бұрын біз айттық, кейін Бұрын",  # no Russian family name's form
+    ],
+)
+def test_a_family_name_alone_without_good_evidence_is_no_person(text):
+    assert families([text]) == []
+
+
+def test_a_family_name_alone_is_the_person_named_with_initials():
+    people = read_people(["Н.Г. Аполлова жазды. Кейін Аполлова толықтырды, Аполлова дәлелдеді."])
+    assert list(people) == ["аполлова|нг"]
+
+
+def test_a_name_in_full_has_a_family_name_of_five_letters_at_least():
+    text = "1757 жылы Абылай Цин империясына елшілік жіберді. Әлихан Бөкейханов жазды."
+    assert [name.family for name in full_names(text, set())] == ["Бөкейханов"]

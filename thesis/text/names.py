@@ -54,6 +54,17 @@ PUBLICATION_AREA_RE = re.compile(r"[.!?][ \t]*[-–—]{1,2}[ \t]|//")
 # or title a person before their name.
 FULL_NAME_RE = re.compile(rf"(?<![{UPPER}{LOWER}.])(?P<given>{TITLED})[ \t]+(?P<family>{TITLED})(?![{UPPER}{LOWER}])")
 FAMILY_ENDING_RE = re.compile(r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ский|ская|цкий|цкая|ұлы|қызы|улы|кызы)$")
+# A family name of its form has a stem before its ending: "Цин" (a dynasty) is too short to be one.
+FAMILY_MIN_LETTERS = 5
+# A family name written alone, without initials or a given name ("Столыпин", "Неплюевтің"), is read only in
+# a Russian family name's form, which Kazakh words seldom take: not -ын, -ұлы, -қызы (бұрын, Алтын).
+LONE_FAMILY_ENDING_RE = re.compile(r"(?:[оеё]в|[оеё]ва|ин|ина|ский|ская|цкий|цкая)$")
+LONE_WORD_RE = re.compile(rf"(?<![{UPPER}{LOWER}.\-])[{UPPER}][{LOWER}]{{2,40}}(?![{UPPER}{LOWER}.\-])")
+# A town's name takes the endings of place (Берлинде, Ростовтан) or is followed by what it names.
+PLACE_ENDINGS = ("да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен")
+PLACE_WORD_AFTER_RE = re.compile(r"[ \t]+(?:қала|облыс|губерни|уез|өзен|аудан|көш|даңғыл|ауыл|станс|university)")
+# A sentence's first word may be anything in capitals; a name is read where it also stands inside one.
+INSIDE_SENTENCE_RE = re.compile(rf"[{LOWER},;:–—]\s*$")
 NOT_GIVEN = frozenset(
     """
     бұл осы сол ол оның олар мұны бірақ алайда сонымен дегенмен сондай сондықтан яғни және мысалы кейін
@@ -182,9 +193,37 @@ def full_names(text: str, small_words: set[str]) -> list[Name]:
         family = nominative(written)
         # "Романовтар": a family in the plural is a dynasty, no person.
         plural = written[len(family) :].startswith(("тар", "тер", "дар", "дер", "лар", "лер"))
-        if plural or not FAMILY_ENDING_RE.search(family) or not _given_name(given, small_words):
+        if plural or not _family_form(family) or not _given_name(given, small_words):
             continue
         names.append(Name(family, given, match.group(), match.start(), match.end()))
+    return names
+
+
+def _family_form(family: str) -> bool:
+    return len(family) >= FAMILY_MIN_LETTERS and bool(FAMILY_ENDING_RE.search(family))
+
+
+def lone_family_names(texts: list[str], small_words: set[str]) -> list[Name]:
+    """The family names the texts write alone, without initials or a given name ("Столыпин жүргізген
+    реформа"), where the evidence is good: a Russian family name's form, written twice or more, once
+    inside a sentence at least, never in small letters, and never as a place is (its case or a word
+    after it)."""
+    found: dict[str, list[tuple[Name, bool]]] = {}
+    for text in texts:
+        for match in LONE_WORD_RE.finditer(text):
+            written = match.group()
+            family = nominative(written)
+            if len(family) < FAMILY_MIN_LETTERS or not LONE_FAMILY_ENDING_RE.search(family):
+                continue
+            place = written[len(family) :] in PLACE_ENDINGS or PLACE_WORD_AFTER_RE.match(text, match.end())
+            inside = bool(INSIDE_SENTENCE_RE.search(text, max(0, match.start() - 3), match.start()))
+            name = Name(family, "", written, match.start(), match.end())
+            found.setdefault(family, []).append((name, inside) if not place else (name, None))
+    names = []
+    for family, seen in found.items():
+        good = all(inside is not None for _, inside in seen) and any(inside for _, inside in seen)
+        if good and len(seen) >= 2 and family.lower() not in small_words:
+            names += [name for name, _ in seen]
     return names
 
 
@@ -302,6 +341,11 @@ def read_people(texts: list[str]) -> dict[str, Person]:
     for text in texts:
         for name in full_names(text, small):
             _same_person(people, name).is_quoted = True
+    named = {person.family.lower() for person in people.values()}
+    for name in lone_family_names(texts, small):
+        # A family name alone is the person already named with initials or in full, if one is.
+        if name.family.lower() not in named:
+            _person(people, name).is_quoted = True
     return people
 
 
