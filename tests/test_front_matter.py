@@ -467,3 +467,35 @@ def test_a_labelled_topic_over_the_text_is_the_title_without_its_label():
     found = read_front_matter(text)
     assert found.title == "ҰЛТ БОЛАШАҒЫ ЖОЛЫНДАҒЫ АЛАШ ТҰЛҒАЛАРЫ"
     assert used(text) == ["Тақырыбы:     «ҰЛТ БОЛАШАҒЫ ЖОЛЫНДАҒЫ АЛАШ ТҰЛҒАЛАРЫ»"]
+
+
+def test_a_byline_whose_marks_lost_their_superscript_is_a_byline():
+    text = (
+        "ӘОЖ 94(574)\nҚАЗАҚ ДАЛАСЫНДАҒЫ ҚОНЫС АУДАРУ САЯСАТЫ\n1Есенова Б.Т., 2Омаров Д.К.\n"
+        "1Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан\n\n"
+        "Аңдатпа. Мақалада қоныс аудару саясаты қарастырылады.\n"
+    )
+    found = read_front_matter(text)
+    assert found.authors == ["Есенова Б.Т.", "Омаров Д.К."]
+    assert found.title == "ҚАЗАҚ ДАЛАСЫНДАҒЫ ҚОНЫС АУДАРУ САЯСАТЫ"
+
+
+def test_authors_set_one_name_a_line_are_all_authors():
+    text = (
+        "ҚАЗАҚ ДАЛАСЫНДАҒЫ ҚОНЫС АУДАРУ САЯСАТЫ\nЕсенова Бағдат Төлегенқызы\nОмаров Дәурен Қайратұлы\n\n"
+        "ХІХ ғасырдың соңында Ресей империясы қазақ даласына шаруаларды қоныс аударуды саясатқа айналдырды.\n"
+    )
+    found = read_front_matter(text)
+    assert found.authors == ["Есенова Бағдат Төлегенқызы", "Омаров Дәурен Қайратұлы"]
+    assert found.title == "ҚАЗАҚ ДАЛАСЫНДАҒЫ ҚОНЫС АУДАРУ САЯСАТЫ"
+    assert len(line_starts(found)) == 3
+
+
+def test_a_students_form_names_the_author_and_the_group():
+    text = (
+        "Тақырыбы: Қоныс аудару саясаты\nАты-жөні: Есенова Бағдат\nТобы: ТР-21\n\n"
+        "ХІХ ғасырдың соңында Ресей империясы қазақ даласына шаруаларды қоныс аударуды саясатқа айналдырды.\n"
+    )
+    found = read_front_matter(text)
+    assert (found.title, found.authors) == ("Қоныс аудару саясаты", ["Есенова Бағдат"])
+    assert len(line_starts(found)) == 3

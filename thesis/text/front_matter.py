@@ -40,7 +40,9 @@ KIND_RES = [(kind, re.compile(rf"(?:{pattern})\W*")) for kind, pattern in KIND_F
 LABEL_END = r"[ \t]*(?:[:–—-][ \t]*|[ \t]+|$)"
 AUTHOR_LABEL_RE = re.compile(
     r"(?i:орындаған(?:\s+студент)?|орындады|дайындаған|авторлар(?:ы)?|автор(?:ы)?|authors|выполнил(?:а)?(?:\s+студент(?:ка)?)?"
-    r"|студент(?:ка)?|магистрант|докторант|prepared\s+by|author|student)" + LABEL_END
+    r"|студент(?:ка)?|магистрант|докторант|prepared\s+by|author|student"
+    # A form's line for the writer's name: "Аты-жөні: …", "ФИО: …".
+    r"|аты[-\s]?жөні|ф\.?\s?и\.?\s?о\.?)" + LABEL_END
 )
 SUPERVISOR_LABEL_RE = re.compile(
     r"(?i:ғылыми\s+жетекш(?:і|ісі|ілер|ілері)|жетекш(?:і|ісі)|ғылыми\s+кеңесші(?:сі|лер|лері)?|научный\s+руководитель|руководитель"
@@ -49,7 +51,8 @@ SUPERVISOR_LABEL_RE = re.compile(
 # Other people a title page names (a head of department, a reviewer): read past, never the author.
 OTHER_LABEL_RE = re.compile(
     r"(?i:кафедра\s+меңгерушісі|зав(?:едующий)?\.?\s+кафедрой|рецензент|пікір\s+жазушы|нормобақылаушы"
-    r"|қорғауға\s+жіберілді|допущен[аоы]?\s+к\s+защите|бекітемін|утверждаю|консультант|head\s+of)"
+    r"|қорғауға\s+жіберілді|допущен[аоы]?\s+к\s+защите|бекітемін|утверждаю|консультант|head\s+of"
+    r"|(?:тобы|группа)(?=[ \t]*[:–—-]))"
 )
 TOPIC_LABEL_RE = re.compile(rf"(?i:тақырыбы|тақырып|тема|на\s+тему|topic|title)(?![{LETTER}])[ \t]*[:–—-]?[ \t]*")
 MINISTRY_RE = re.compile(r"(?i:министрлігі|министерство|ministry)")
@@ -112,6 +115,8 @@ MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†"
 MARK_RE = re.compile(rf"^(?:[{MARKS}]+|\d{{1,2}}(?![\d.)]))[ \t]*")
 BYLINE_NAME_RE = re.compile(rf"(?:{NAME_RE.pattern})[{MARKS}\d,]*")
 BYLINE_JOIN_RE = re.compile(r"[ \t]*(?:,|;|және|и|and|&)?[ \t]*")
+# An affiliation's mark before a name, its superscript lost in a copy: "1Есенова Б.Т., 2Омаров Д.К.".
+LEADING_MARK_RE = re.compile(rf"(?:[{MARKS}]+|\d{{1,2}})(?=[{UPPER}])")
 COUNTRY_RE = re.compile(r"(?i:қазақстан|казахстан|kazakhstan|россия|ресей|russia|түркия|турция|turkey)")
 # Degrees and ranks before a supervisor's name: "т.ғ.к., доцент", "PhD, аға оқытушы" (abbreviations in
 # small letters, so that an initial is never taken for one).
@@ -511,6 +516,8 @@ def _byline(head, index, found) -> bool:
     text = line.text.translate(SCHWA)
     names, pos = [], _degrees_end(text)
     while pos < len(text):
+        if mark := LEADING_MARK_RE.match(text, pos):
+            pos = mark.end()
         match = BYLINE_NAME_RE.match(text, pos)
         if match is None:
             break
@@ -522,7 +529,7 @@ def _byline(head, index, found) -> bool:
         return False
     found.authors = found.authors or names
     # One name without a mark may be an epigraph's author; several, marks, degrees or an address are a byline.
-    marked = len(names) > 1 or any(mark in line.text for mark in MARKS) or bool(rest)
+    marked = len(names) > 1 or any(mark in line.text for mark in MARKS) or bool(rest) or bool(MARK_RE.match(text))
     line.role = "byline" if marked else "name"
     return True
 
@@ -641,6 +648,8 @@ def _read_bare_author(head: list[_Line], found: FrontMatter) -> None:
         if not found.authors or found.authors[0].split()[0] == family:
             found.authors = [line.text.rstrip(",")]
             line.role = "name"
+            # Co-authors each on a line of their own below: a byline set one name a line.
+            found.authors += _more_names(head, head.index(line))
             return
 
 
