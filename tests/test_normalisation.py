@@ -93,3 +93,36 @@ def test_reading_text_is_the_documented_rule_and_its_folds_give_back_the_origina
         restored += [reading[position : fold.start], fold.original]
         position = fold.end
     assert "".join(restored) + reading[position:] == original
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_whole_in_a_wrap():
+    # The next line starts with the word's suffixes, or the passage writes the word whole elsewhere.
+    assert reading_text("дерек-\nтерді алғаш", Layout.WRAP) == "деректерді алғаш"
+    assert reading_text("дипломатия-\nлық қатынас", Layout.WRAP) == "дипломатиялық қатынас"
+    assert reading_text("дипло-\nматия мен дипломатия", Layout.WRAP) == "дипломатия мен дипломатия"
+    assert folds("дерек-\nтерді", Layout.WRAP) == [Fold(5, 5, "-\n")]
+
+
+def test_a_compound_hyphenated_at_a_line_end_keeps_its_hyphen():
+    assert reading_text("әлеуметтік-\nэкономикалық жағдай", Layout.WRAP) == "әлеуметтік-экономикалық жағдай"
+    assert reading_text("қарым-\nқатынас", Layout.WRAP) == "қарым-қатынас"
+    # Nothing tells a split word: its hyphen is kept rather than a compound cut.
+    assert reading_text("дипло-\nматия", Layout.WRAP) == "дипло-матия"
+    # The passage writes the compound on one line: "тер" is then no suffix of it.
+    assert reading_text("бет-тер мен бет-\nтер", Layout.WRAP) == "бет-тер мен бет-тер"
+
+
+def test_a_hyphen_at_a_line_end_is_the_texts_own_in_the_other_layouts():
+    assert reading_text("дерек-\nтерді", Layout.LINE) == "дерек-\nтерді"
+    assert reading_text("дерек-\nтерді", Layout.LOST_PERIOD) == "дерек-. терді"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="аәт-  \t\n", max_size=40))
+def test_the_folds_of_a_wrap_with_hyphens_give_back_the_original(original):
+    reading = reading_text(original, Layout.WRAP)
+    restored, position = [], 0
+    for fold in folds(original, Layout.WRAP):
+        restored += [reading[position : fold.start], fold.original]
+        position = fold.end
+    assert "".join(restored) + reading[position:] == original

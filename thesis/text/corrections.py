@@ -42,7 +42,7 @@ def inline_content(
     line breaks read by `layout`, and the annotations (spans of the current text) that nest with them,
     in the order given."""
     reading = reading_text(original, layout)
-    restored = [fold for fold in folds(original, layout) if fold.start != fold.end]
+    restored = [fold for fold in folds(original, layout) if not fold.edge]
     segments = _widened(_segments(reading, current), [(fold.start, fold.end) for fold in restored])
     leading, trailing = _edges(original, current, layout)
     # The original's leading spacing before anything at the text's start, its trailing spacing after
@@ -53,7 +53,7 @@ def inline_content(
 def _edges(original: str, current: str, layout: Layout) -> tuple[list[Span], list[Span]]:
     """The original's whitespace before its first word and after its last, which the reading text
     drops: kept at the current text's ends, whatever the editors did between them."""
-    edges = [fold for fold in folds(original, layout) if fold.start == fold.end]
+    edges = [fold for fold in folds(original, layout) if fold.edge]
     leading = [Span(0, 0, _restored(fold), CHOICE) for fold in edges if fold.start == 0]
     end = len(current)
     return leading, [Span(end, end, _restored(fold), CHOICE) for fold in edges if fold.start != 0]
@@ -132,11 +132,14 @@ def _touches(segment: Segment, start: int, end: int) -> bool:
 
 def _choices(reading: str, segments: list[Segment], restored: list[Fold], resp: str) -> list[Span]:
     """A span of the current text for each correction and for each restoration outside them."""
-    spans, position = [], 0
+    spans, position, taken = [], 0, 0
     starts, ends = [fold.start for fold in restored], [fold.end for fold in restored]
     for segment in segments:
-        # The restorations are in order and apart, so those inside a segment are one run of them.
-        inside = restored[bisect_left(starts, segment.start) : bisect_right(ends, segment.end)]
+        # The restorations are in order and apart, so those inside a segment are one run of them; one
+        # of no width (a word's hyphen put as nothing) between two segments is the first one's only.
+        first = max(taken, bisect_left(starts, segment.start))
+        taken = max(first, bisect_right(ends, segment.end))
+        inside = restored[first:taken]
         if segment.changed:
             sic = markup(reading[segment.start : segment.end], _restorations(reading, inside, -segment.start))
             spans.append(Span(position, position + len(segment.text), _correction(sic, resp), CHOICE))

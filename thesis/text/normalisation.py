@@ -7,6 +7,11 @@ layout (`Layout`, decided per document by thesis.text.line_breaks):
   split in two ("т.б" + "жатады" becomes "т.б. жатады"). A line that still ends in terminal
   punctuation kept its own line break, so it is joined with a plain space.
 - WRAP: the lines were wrapped at a width (a Word or PDF conversion), so a line break is a space.
+  A hyphen at a line's end between two small letters either split a word ("дерек-" + "терді") or
+  is a compound's own (қарым-қатынас, әлеуметтік-экономикалық). It split the word when the
+  passage writes the word whole elsewhere, or the next line starts with its suffixes; otherwise
+  (the passage writes the compound on one line, or nothing tells) it is kept, and the two
+  halves are joined with no space: a compound cut wrongly is worse than a split word kept.
 - LINE: the lines are the work's own (verse, a list, an address), so a line break stays one.
 Runs of spaces and tabs are layout and become one space. Nothing else is changed: every other
 correction is an editor's decision.
@@ -17,6 +22,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from .alphabet import LOWER
+from .morphology import chains, harmony
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LAYOUT_SPACE = re.compile(r"[^\S\r\n]+")
 WHITESPACE = re.compile(r"\s+")
@@ -25,6 +33,11 @@ WHITESPACE = re.compile(r"\s+")
 # words stays as it is, and most runs are one, so only these need looking at.
 FOLDABLE = re.compile(r"\s{2,}|[^\S ]|\A\s|\s\Z")
 TERMINAL_PUNCTUATION = (".", "!", "?", "…")
+# A hyphen at a line's end between small letters, and the line break after it: a word's or a compound's.
+HYPHEN_BREAK = re.compile(rf"(?<=[{LOWER}])-[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?=[{LOWER}])")
+WRAP_FOLDABLE = re.compile(f"{HYPHEN_BREAK.pattern}|{FOLDABLE.pattern}")
+WORD_BEFORE = re.compile(rf"[{LOWER}]+$")
+WORD_AFTER = re.compile(rf"[{LOWER}]+")
 
 
 class Layout(StrEnum):
@@ -74,11 +87,13 @@ class Fold:
     start: int
     end: int
     original: str
+    # Spacing at a paragraph's ends, put as nothing; a fold between its words is no edge, even one
+    # put as nothing (a word's hyphen at a line's end with the line break).
+    edge: bool = False
 
     @property
     def joins_lines(self) -> bool:
-        # Spacing at a paragraph's ends is put as nothing; a line break between its lines never is.
-        return bool(LINE_BREAK.search(self.original)) and self.start != self.end
+        return bool(LINE_BREAK.search(self.original)) and not self.edge
 
 
 def _put_for(space: str, before: str, at_end: bool, layout: Layout) -> str:
@@ -98,14 +113,30 @@ def _joined(original: str, layout: Layout) -> tuple[str, tuple[Fold, ...]]:
     pieces: list[str] = []
     found: list[Fold] = []
     shift = position = 0  # how much longer the reading text is than the original, so far
-    for space in FOLDABLE.finditer(original):
+    for space in (WRAP_FOLDABLE if layout == Layout.WRAP else FOLDABLE).finditer(original):
         start, run = space.start(), space.group()
-        # The character before the run is all `_put_for` reads of the word it ends (its last one).
-        put = _put_for(run, original[start - 1 : start], space.end() == len(original), layout)
+        edge = start == 0 or space.end() == len(original)
+        if run.startswith("-"):
+            put = "" if split_word(original, start, space.end()) else "-"
+        else:
+            # The character before the run is all `_put_for` reads of the word it ends (its last one).
+            put = _put_for(run, original[start - 1 : start], space.end() == len(original), layout)
         if put != run or LINE_BREAK.search(put):
-            found.append(Fold(start + shift, start + shift + len(put), run))
+            found.append(Fold(start + shift, start + shift + len(put), run, edge and not put))
         pieces += (original[position:start], put)
         shift += len(put) - len(run)
         position = space.end()
     pieces.append(original[position:])
     return "".join(pieces), tuple(found)
+
+
+def split_word(original: str, hyphen: int, following: int) -> bool:
+    """Whether the hyphen at `hyphen`, at a line's end, split a word whose rest starts at `following`
+    (rather than joining a compound's two words): the passage writes the word whole elsewhere, or the
+    rest is a chain of suffixes after the first part ("дерек-терді", "дипломатия-лық"); never when the
+    passage writes the compound on one line."""
+    first = WORD_BEFORE.search(original, 0, hyphen).group()
+    rest = WORD_AFTER.match(original, following).group()
+    if f"{first}-{rest}" in original:
+        return False
+    return f"{first}{rest}" in original or chains(first[-1].lower(), rest.lower(), "noun", harmony(first.lower()))
