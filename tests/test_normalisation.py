@@ -126,3 +126,11 @@ def test_the_folds_of_a_wrap_with_hyphens_give_back_the_original(original):
         restored += [reading[position : fold.start], fold.original]
         position = fold.end
     assert "".join(restored) + reading[position:] == original
+
+
+def test_a_family_name_broken_before_its_ending_is_joined_whole():
+    assert reading_text("зерттеген Б.Сәрсенба-\nев жазды", Layout.WRAP) == "зерттеген Б.Сәрсенбаев жазды"
+    assert reading_text("Н.Г. Апол-\nлова болды", Layout.WRAP) == "Н.Г. Аполлова болды"
+    assert reading_text("Қасымба-\nевтың еңбегі", Layout.WRAP) == "Қасымбаевтың еңбегі"
+    # A word in small letters is no family name: its hyphen stays unless its suffixes tell otherwise.
+    assert reading_text("сала-\nлова", Layout.WRAP) == "сала-лова"

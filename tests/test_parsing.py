@@ -143,3 +143,14 @@ def test_an_initial_at_a_line_end_before_its_marker_ends_no_paragraph():
 def test_a_sentence_at_a_line_end_before_a_marker_still_ends_the_paragraph():
     text = "Деректерді кейін толықтырды.\n[3] Басқарма жұмыс істеді.\n"
     assert len(parse_document(text).paragraphs) == 2
+
+
+def test_initials_at_a_line_end_before_their_family_name_end_no_paragraph():
+    text = "Бұл мәселені арнайы зерттеген М.Х.\nАсылбеков салдарын көрсетті.\n"
+    [paragraph] = parse_document(text).paragraphs
+    assert (paragraph.start, paragraph.end) == (0, len(text.rstrip()))
+
+
+def test_a_list_of_names_with_trailing_initials_is_a_line_each():
+    text = "Жұмысқа қатысқан зерттеушілер Қасымбаев Ж.\nАсылбеков М.\n"
+    assert len(parse_document(text).paragraphs) == 2

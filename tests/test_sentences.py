@@ -2,7 +2,7 @@
 
 import pytest
 
-from thesis.text.sentences import ends_with_initial, sentence_at, sentence_finder, sentence_spans
+from thesis.text.sentences import ends_with_initial, leads_a_name, sentence_at, sentence_finder, sentence_spans
 
 from .linearity import growth
 
@@ -34,3 +34,17 @@ def test_many_periods_are_read_in_linear_time(unit):
 )
 def test_ends_with_initial(text, expected):
     assert ends_with_initial(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("еңбектерін жазған Б.", True),
+        ("зерттеген М.Х. ", True),
+        ("Қасымбаев Ж.", False),
+        ("Н.Ә.", False),
+        ("деді.", False),
+    ],
+)
+def test_leads_a_name(text, expected):
+    assert leads_a_name(text) is expected

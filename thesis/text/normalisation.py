@@ -38,6 +38,8 @@ HYPHEN_BREAK = re.compile(rf"(?<=[{LOWER}])-[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?
 WRAP_FOLDABLE = re.compile(f"{HYPHEN_BREAK.pattern}|{FOLDABLE.pattern}")
 WORD_BEFORE = re.compile(rf"[{LOWER}]+$")
 WORD_AFTER = re.compile(rf"[{LOWER}]+")
+# A family name's ending, or its last syllable with the consonant before it ("Асылбе-ков", "Апол-лова").
+FAMILY_ENDING_RE = re.compile(r"[бвгджзклмнпрстфхцчшщ]?(?:[оеё]ва?|ина?)|ұлы|қызы|ский|ская")
 
 
 class Layout(StrEnum):
@@ -133,10 +135,14 @@ def _joined(original: str, layout: Layout) -> tuple[str, tuple[Fold, ...]]:
 def split_word(original: str, hyphen: int, following: int) -> bool:
     """Whether the hyphen at `hyphen`, at a line's end, split a word whose rest starts at `following`
     (rather than joining a compound's two words): the passage writes the word whole elsewhere, or the
-    rest is a chain of suffixes after the first part ("дерек-терді", "дипломатия-лық"); never when the
+    rest is a chain of suffixes after the first part ("дерек-терді", "дипломатия-лық") or a family name's
+    ending after a capitalised first part ("Сәрсенба-ев"); never when the
     passage writes the compound on one line."""
     first = WORD_BEFORE.search(original, 0, hyphen).group()
     rest = WORD_AFTER.match(original, following).group()
     if f"{first}-{rest}" in original:
         return False
+    # A family name broken before its ending: "Сәрсенба-" over "ев".
+    if original[hyphen - len(first) - 1 : hyphen - len(first)].isupper() and FAMILY_ENDING_RE.match(rest):
+        return True
     return f"{first}{rest}" in original or chains(first[-1].lower(), rest.lower(), "noun", harmony(first.lower()))

@@ -44,7 +44,7 @@ from .headings import (
 )
 from .markers import marker_at
 from .normalisation import LINE_BREAK, TERMINAL_PUNCTUATION, collapse_layout
-from .sentences import ends_with_initial
+from .sentences import ends_with_initial, leads_a_name
 
 TOP_LEVEL_RE = re.compile(rf"(?:(?:ПАЙДАЛАНЫЛҒАН\s+)?ӘДЕБИЕТТЕР\s+ТІЗІМІ|КІРІСПЕ|ҚОРЫТЫНДЫ)(?![{LETTER}])")
 TOP_LEVEL_KINDS = {"КІРІСПЕ": "introduction", "ҚОРЫТЫНДЫ": "conclusion"}
@@ -168,7 +168,10 @@ class _Reader:
         _read_line(self.text, line, line_start, self.headings, self.paragraphs)
         self._note_heading(count, line_start + len(line.rstrip()))
         current = self.paragraphs.current
-        if current is not None and _ends_paragraph(self.text[: current.end], following):
+        # The paragraph's last words are all that is read of it: a window, so a long paragraph stays linear.
+        if current is not None and _ends_paragraph(
+            self.text[max(current.start, current.end - 80) : current.end], following
+        ):
             self.paragraphs.close()
 
     def _block(self, line_start: int, line: str, role: str) -> Block:
@@ -332,10 +335,13 @@ def blank_lines_between_paragraphs(lines: list[str]) -> int:
 
 def _ends_paragraph(read: str, following: str | None) -> bool:
     """Whether the paragraph read so far ends at its line's end: at terminal punctuation, but not at a
-    name's initial whose marker opens the next line ("Қасымбаев Ж." over "[3]"), which ends no sentence."""
-    if not read.endswith(TERMINAL_PUNCTUATION):
+    name's initial whose marker opens the next line ("Қасымбаев Ж." over "[3]"), nor at initials that
+    lead the name on the next line ("… жазған Б." over "Сәрсенбаев …"): neither ends a sentence."""
+    if not read.endswith(TERMINAL_PUNCTUATION) or following is None or not ends_with_initial(read):
+        return read.endswith(TERMINAL_PUNCTUATION)
+    if marker_at(following, _skip_space(following, 0)) is not None:
         return False
-    return following is None or marker_at(following, _skip_space(following, 0)) is None or not ends_with_initial(read)
+    return not (leads_a_name(read) and following.lstrip()[:1].isupper())
 
 
 def _lines(text: str):

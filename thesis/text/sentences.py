@@ -81,6 +81,17 @@ def ends_with_initial(text: str) -> bool:
     return len(token) == 1 and token.isupper() or _is_initials(token)
 
 
+def leads_a_name(text: str) -> bool:
+    """Whether the text ends with initials that lead a name on, after a word in small letters
+    ("еңбектерін жазған Б."), not initials that trail one ("Қасымбаев Ж.") or close a list of names."""
+    stripped = text.rstrip()
+    if not ends_with_initial(stripped):
+        return False
+    before = stripped[: len(stripped) - len(_word_before(stripped, len(stripped) - 1)) - 1].rstrip()
+    word = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+    return word[:1].islower()
+
+
 def _is_abbreviation(text: str, period: int) -> bool:
     if text[period] != ".":
         return False
