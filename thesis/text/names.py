@@ -59,6 +59,7 @@ FAMILY_MIN_LETTERS = 5
 # A family name written alone, without initials or a given name ("Столыпин", "Неплюевтің"), is read only in
 # a Russian family name's form, which Kazakh words seldom take: not -ын, -ұлы, -қызы (бұрын, Алтын).
 LONE_FAMILY_ENDING_RE = re.compile(r"(?:[оеё]в|[оеё]ва|ин|ина|ский|ская|цкий|цкая)$")
+LONE_FAMILY_INSIDE_RE = re.compile(r"[оеё]в|ин|ск|цк")
 LONE_WORD_RE = re.compile(rf"(?<![{UPPER}{LOWER}.\-])[{UPPER}][{LOWER}]{{2,40}}(?![{UPPER}{LOWER}.\-])")
 # A town's name takes the endings of place (Берлинде, Ростовтан) or is followed by what it names.
 PLACE_ENDINGS = ("да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен")
@@ -212,6 +213,8 @@ def lone_family_names(texts: list[str], small_words: set[str]) -> list[Name]:
     for text in texts:
         for match in LONE_WORD_RE.finditer(text):
             written = match.group()
+            if not LONE_FAMILY_INSIDE_RE.search(written):
+                continue  # no family name's ending anywhere in the word: no stem need be sought
             family = nominative(written)
             if len(family) < FAMILY_MIN_LETTERS or not LONE_FAMILY_ENDING_RE.search(family):
                 continue
