@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
-from itertools import product
+from itertools import count, product
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -23,9 +23,11 @@ import corpora
 import machine
 import report
 import servers
+from editor import Editor
 from load import Load, fetch, measure
 from scenarios import (
     CHEAP,
+    EDIT_INTERVAL,
     HAMMER_ADDRESS,
     HAMMER_CONCURRENCY,
     HAMMERED,
@@ -49,6 +51,8 @@ CLIENTS = 4096
 # Editors signed in at once: the admin serves a desk of a few editors, not the API's public; eight pressing
 # at the same instant (the editors' load test's number) is already more than the archive has.
 ADMIN_CONCURRENCY = 8
+# The header a hit carries when the server is asked to mark hits (project/response_cache.py).
+HIT_HEADER = "X-Response-Cache"
 
 
 def parse(argv) -> argparse.Namespace:
@@ -102,6 +106,8 @@ def main(argv=None) -> None:
         phase(results, "growth", growth_of, options)
     phase(results, "fair_share", lambda: fair_share(urls, probes, load, options), options)
     phase(results, "import_seed", lambda: import_seed(admin), options)
+    # Last but memory's: the editors' saves stay in the kept corpus (their text restored, their history longer).
+    phase(results, "edits", lambda: edits_while_reading(urls, load, options), options)
     if options.soak:
         phase(results, "memory", lambda: memory(urls, probes, load, options), options)
     results["finished"] = now()
@@ -193,11 +199,16 @@ def inprocess(database_url: str, action: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def ours(backend: str, database_url: str, options, cached: bool = True, redis: bool = False) -> servers.Server:
+def ours(
+    backend: str, database_url: str, options, cached: bool = True, redis: bool = False, counted: bool = False
+) -> servers.Server:
     """Our service under gunicorn; `cached=False` turns its response cache off, so that every
     request is computed (a repeated request is otherwise answered from the cache); `redis` runs it
-    as deployed with Redis as the workers' shared cache, throttled behind a proxy."""
+    as deployed with Redis as the workers' shared cache, throttled behind a proxy; `counted` marks
+    its cache's hits with HIT_HEADER."""
     env = corpora.production_env(database_url)
+    if counted:
+        env["API_RESPONSE_CACHE_HIT_HEADER"] = "1"
     if redis:
         env.update(CACHE_URL=options.redis_url, API_ANON_RATE=DEPLOYED_RATE, TRUSTED_PROXIES="1")
         backend += REDIS
@@ -258,12 +269,11 @@ def admin_pages(urls: dict, probes: dict, load: Load, options) -> dict:
 
 
 def shared_cache(urls: dict, probes: dict, load: Load, options) -> dict:
-    """The API's requests as deployed with Redis as the shared cache, each request's client address
-    one of CLIENTS in turn: with and without the response cache, whose hits Redis never sees."""
+    """Every request as deployed with Redis as the shared cache, each request's client address one of
+    CLIENTS in turn: with and without the response cache, whose hits Redis never sees."""
     table = {}
     for backend, url in urls.items():
-        api = [s for s in chosen(options, probes[backend]["targets"]) if s.ours.startswith("/api/")]
-        for scenario, cached in product(api, (True, False)):
+        for scenario, cached in product(chosen(options, probes[backend]["targets"]), (True, False)):
             name = backend + REDIS + ("" if cached else UNCACHED)
             say(f"{name} {scenario.name}")
             with ours(backend, url, options, cached, redis=True) as server:
@@ -400,6 +410,86 @@ def import_seed(admin: str | None) -> dict:
             timed["command_seconds"] = round(time.monotonic() - started, 3)
         table[backend] = timed
     return table
+
+
+def edits_while_reading(urls: dict, load: Load, options) -> dict:
+    """Editors saving one thesis's passages through the admin's form, one a second, while wrk reads the
+    pages and answers of other theses; on each database, with the machine's cache and with Redis."""
+    table = {}
+    for backend, url in urls.items():
+        cookie, plan = inprocess(url, "admin")["cookie"], inprocess(url, "edits")
+        for redis in [False] + ([] if options.no_redis else [True]):
+            name = backend + (REDIS if redis else "")
+            say(f"{name} edits in thesis {plan['edited']} while {len(plan['read'])} others are read")
+            with ours(backend, url, options, redis=redis, counted=True) as server:
+                table[name] = {"edited": plan["edited"], "read": plan["read"]} | editing_while_reading(
+                    server.base, cookie, plan, load, CLIENTS if redis else 0
+                )
+    return table
+
+
+def editing_while_reading(base: str, cookie: str, plan: dict, load: Load, clients: int) -> dict:
+    """The readers' load (warm-up, then measured) while an editor saves; the saves made in the measured
+    window, and the readers' share of hits. The editor then saves again each passage it left marked."""
+    paths = [path for path in plan["paths"] if fetch(base + path)[0] == 200]
+    editor, saves, stop = Editor(base, cookie), [], threading.Event()
+    thread = threading.Thread(target=saving, args=(editor, plan["passages"], saves, stop))
+    thread.start()
+    try:
+        if load.warmup:
+            measure(base + paths[0], Load(0, load.warmup, load.concurrency), cycle=paths, clients=clients)
+        started = time.monotonic()
+        readers = measure(
+            base + paths[0], Load(0, load.duration, load.concurrency), cycle=paths, clients=clients, count=HIT_HEADER
+        )
+        finished = time.monotonic()
+    finally:
+        stop.set()
+        thread.join()
+    restore(editor, saves)
+    return edits_summary(saves, started, finished, readers, len(plan["paths"]) - len(paths))
+
+
+def saving(editor: Editor, passages: list, saves: list, stop: threading.Event) -> None:
+    """Save the passages in turn, one every EDIT_INTERVAL seconds (at once after a slower save), until `stop`."""
+    due = time.monotonic()
+    for index in count():
+        if stop.is_set():
+            return
+        passage = passages[index % len(passages)]
+        started = time.monotonic()
+        outcome = editor.save(passage)
+        ended = time.monotonic()
+        saves.append({"passage": passage, "outcome": outcome, "ended": ended, "seconds": round(ended - started, 3)})
+        due = max(due + EDIT_INTERVAL, ended)
+        stop.wait(due - ended)
+
+
+def restore(editor: Editor, saves: list) -> None:
+    """Save once more each passage saved an odd number of times, so that its text is as it was."""
+    counts: dict[int, int] = {}
+    for save in saves:
+        if save["outcome"] == "saved":
+            counts[save["passage"]] = counts.get(save["passage"], 0) + 1
+    for passage, times in counts.items():
+        if times % 2:
+            editor.save(passage)
+
+
+def edits_summary(saves: list, started: float, finished: float, readers: dict, dropped: int) -> dict:
+    """The saves that ended within the readers' measured window, by outcome, and the readers' share of hits."""
+    window = [save for save in saves if started <= save["ended"] <= finished]
+    outcomes: dict[str, int] = {}
+    for save in window:
+        outcomes[save["outcome"]] = outcomes.get(save["outcome"], 0) + 1
+    seconds = finished - started
+    return {
+        "saves": outcomes,
+        "saves_per_second": round(outcomes.get("saved", 0) / seconds, 2) if seconds else None,
+        "save_seconds": sorted(save["seconds"] for save in window),
+        "readers": readers | {"hit_share": ratio(readers.get("hits"), readers.get("requests"))},
+        "paths_not_read": dropped,
+    }
 
 
 def memory(urls: dict, probes: dict, load: Load, options) -> dict:
