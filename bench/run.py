@@ -211,6 +211,9 @@ def ours(
         env["API_RESPONSE_CACHE_HIT_HEADER"] = "1"
     if redis:
         env.update(CACHE_URL=options.redis_url, API_ANON_RATE=DEPLOYED_RATE, TRUSTED_PROXIES="1")
+        # The reading site's limits as deployed too: its pages are among the Redis rows.
+        for name in ("READING_RATE", "READING_BURST"):
+            env.pop(name)
         backend += REDIS
     if not cached:
         env["API_RESPONSE_CACHE_MB"] = "0"
@@ -368,7 +371,7 @@ def fair_share(urls: dict, probes: dict, load: Load, options) -> dict:
     for backend, url in urls.items():
         paths = {s.name: s.ours for s in scenarios(probes[backend]["targets"])}
         env = corpora.production_env(url) | {"TRUSTED_PROXIES": "1"}
-        for name in ("API_ANON_RATE", "READING_RATE", "ADMIN_RATE"):
+        for name in ("API_ANON_RATE", "READING_RATE", "READING_BURST", "ADMIN_RATE"):
             env.pop(name)
         say(f"{backend} fair share: {CHEAP} alone, then beside {HAMMERED} hammered")
         with servers.gunicorn(backend, "project.wsgi:application", env, options.workers, LOGS / "fair.log") as server:
