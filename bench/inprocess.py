@@ -7,8 +7,6 @@ Run by bench/run.py with the database in DATABASE_URL:
     python bench/inprocess.py large-thesis  adds the thesis of LARGE.passages passages; prints its id
     python bench/inprocess.py admin         signs the bench's editor in; prints its session cookie and, for
                                             each admin request, its status, SQL queries and time in-process
-    python bench/inprocess.py edits         prints the thesis editors save in, its passages, and the paths
-                                            readers of other theses ask for meanwhile
 """
 
 import json
@@ -33,12 +31,12 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from load import PROXY_HEADERS  # noqa: E402
-from scenarios import EDITED_PASSAGES, READ_THESES, admin_scenarios, reading_paths, scenarios  # noqa: E402
+from scenarios import admin_scenarios, scenarios  # noqa: E402
 
 from synthetic.corpus import Counts, load_vocabulary, plan_thesis  # noqa: E402
 from synthetic.store import synthetic_theses, write_plans  # noqa: E402
 from thesis.ingest.importer import import_file  # noqa: E402
-from thesis.models import Passage, Thesis  # noqa: E402
+from thesis.models import Thesis  # noqa: E402
 
 SEED = ROOT / "fixtures" / "diplomacy-thesis.kk.txt"
 PASSAGE_ORDER = 100
@@ -128,20 +126,6 @@ def admin() -> dict:
     return {"cookie": cookie, "requests": requests}
 
 
-def edits() -> dict:
-    """The first synthetic thesis no other measurement reads, for editors to save in; the next READ_THESES for
-    readers, each by its pages and answers, its passage the first in order."""
-    targets = choose_targets()
-    theses = synthetic_theses().exclude(pk__in=[targets["thesis"], targets["large_thesis"]]).order_by("pk")
-    edited, *read = theses.values_list("pk", flat=True)[: READ_THESES + 1]
-    passages = Passage.objects.filter(thesis_id=edited).order_by("order").values_list("pk", flat=True)
-    paths = []
-    for thesis in read:
-        first = Passage.objects.filter(thesis_id=thesis).order_by("order").first()
-        paths += reading_paths(thesis, first.pk, first.order)
-    return {"edited": edited, "passages": list(passages[:EDITED_PASSAGES]), "read": list(read), "paths": paths}
-
-
 def import_seed() -> dict:
     started = time.perf_counter()
     result = import_file(SEED)
@@ -150,5 +134,5 @@ def import_seed() -> dict:
 
 
 if __name__ == "__main__":
-    actions = {"probe": probe, "import-seed": import_seed, "large-thesis": large_thesis, "admin": admin, "edits": edits}
+    actions = {"probe": probe, "import-seed": import_seed, "large-thesis": large_thesis, "admin": admin}
     print(json.dumps(actions[sys.argv[1]]()))

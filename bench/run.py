@@ -187,9 +187,10 @@ def probe(database_url: str) -> dict:
     return inprocess(database_url, "probe")
 
 
-def inprocess(database_url: str, action: str) -> dict:
+def inprocess(database_url: str, action: str, script: str = "inprocess.py") -> dict:
+    """What one of the bench's scripts run inside Django with this database prints last, as JSON."""
     output = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "inprocess.py"), action],
+        [sys.executable, str(ROOT / "bench" / script), action],
         cwd=ROOT,
         env=corpora.production_env(database_url),
         capture_output=True,
@@ -420,7 +421,7 @@ def edits_while_reading(urls: dict, load: Load, options) -> dict:
     pages and answers of other theses; on each database, with the machine's cache and with Redis."""
     table = {}
     for backend, url in urls.items():
-        cookie, plan = inprocess(url, "admin")["cookie"], inprocess(url, "edits")
+        cookie, plan = inprocess(url, "admin")["cookie"], inprocess(url, "plan", "edits_plan.py")
         for redis in [False] + ([] if options.no_redis else [True]):
             name = backend + (REDIS if redis else "")
             say(f"{name} edits in thesis {plan['edited']} while {len(plan['read'])} others are read")
