@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from scenarios import BESIDE_JSON, DOCUMENTS
 from targets import BESIDE_JSON_COST, COMPUTED, cost_beside_json, ratio, verdicts
 
 SERVERS = ["ours-sqlite", "ours-sqlite-uncached", "ours-postgres", "ours-postgres-uncached", "datasette"]
@@ -125,15 +126,14 @@ def _admin(admin: dict) -> str:
 
 def _beside_json(requests: dict) -> str:
     """Each rendered page and document beside its JSON, both computed: how many times the JSON's cost it takes."""
-    from scenarios import BESIDE_JSON
-
     rows = []
     for page, json_name in BESIDE_JSON.items():
         for server in COMPUTED:
             cost = cost_beside_json(requests, page, json_name, server)
             if cost is not None:
                 rendered, data = requests[page][server], requests[json_name][server]
-                rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, _verdict(cost)])
+                verdict = _verdict(cost) if page in DOCUMENTS else "not a target"
+                rows.append([page, json_name, server, rendered.get("rps"), data.get("rps"), cost, verdict])
     if not rows:
         return ""
     header = ["request", "its JSON", "server", "req/s", "JSON req/s", "cost ÷ JSON", f"within {BESIDE_JSON_COST}×"]
