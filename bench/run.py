@@ -8,12 +8,14 @@ bench/README.md says what is measured and how to read the results it writes to b
 
 import argparse
 import fcntl
+import http.client
 import json
 import os
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import count, product
 from pathlib import Path
@@ -28,6 +30,7 @@ from load import Load, fetch, measure
 from scenarios import (
     CHEAP,
     EDIT_INTERVAL,
+    EDITORS,
     HAMMER_ADDRESS,
     HAMMER_CONCURRENCY,
     HAMMERED,
@@ -433,11 +436,11 @@ def edits_while_reading(urls: dict, load: Load, options) -> dict:
 
 
 def editing_while_reading(base: str, cookie: str, plan: dict, load: Load, clients: int) -> dict:
-    """The readers' load (warm-up, then measured) while an editor saves; the saves made in the measured
-    window, and the readers' share of hits. The editor then saves again each passage it left marked."""
-    paths = [path for path in plan["paths"] if fetch(base + path)[0] == 200]
-    editor, saves, stop = Editor(base, cookie), [], threading.Event()
-    thread = threading.Thread(target=saving, args=(editor, plan["passages"], saves, stop))
+    """The readers' load (warm-up, then measured) while editors save; the saves made in the measured
+    window, and the readers' share of hits. Each passage left marked is then saved once more."""
+    paths = readable(base, plan["paths"])
+    saves, stop = [], threading.Event()
+    thread = threading.Thread(target=saving, args=(base, cookie, plan["passages"], saves, stop))
     thread.start()
     try:
         if load.warmup:
@@ -450,23 +453,40 @@ def editing_while_reading(base: str, cookie: str, plan: dict, load: Load, client
     finally:
         stop.set()
         thread.join()
-    restore(editor, saves)
+    restore(Editor(base, cookie), saves)
     return edits_summary(saves, started, finished, readers, len(plan["paths"]) - len(paths))
 
 
-def saving(editor: Editor, passages: list, saves: list, stop: threading.Event) -> None:
-    """Save the passages in turn, one every EDIT_INTERVAL seconds (at once after a slower save), until `stop`."""
-    due = time.monotonic()
-    for index in count():
-        if stop.is_set():
-            return
-        passage = passages[index % len(passages)]
-        started = time.monotonic()
+def readable(base: str, paths: list) -> list:
+    """The paths that answer 200, each asked for once as a client of its own (where the reading site's
+    limits are on, one client's pages a second are few)."""
+    return [
+        path
+        for index, path in enumerate(paths)
+        if fetch(base + path, {"X-Forwarded-For": f"10.254.{index // 256}.{index % 256}"})[0] == 200
+    ]
+
+
+def saving(base: str, cookie: str, passages: list, saves: list, stop: threading.Event) -> None:
+    """Start a save every EDIT_INTERVAL seconds, the passages in turn, until `stop`: each by an editor of its
+    own, up to EDITORS at once, so that a save slower than the interval does not slow the rate."""
+    with ThreadPoolExecutor(max_workers=EDITORS) as editors:
+        for index in count():
+            if stop.is_set():
+                break
+            editors.submit(save_one, Editor(base, cookie), passages[index % len(passages)], saves)
+            stop.wait(EDIT_INTERVAL)
+        editors.shutdown(cancel_futures=True)
+
+
+def save_one(editor: Editor, passage: int, saves: list) -> None:
+    started = time.monotonic()
+    try:
         outcome = editor.save(passage)
-        ended = time.monotonic()
-        saves.append({"passage": passage, "outcome": outcome, "ended": ended, "seconds": round(ended - started, 3)})
-        due = max(due + EDIT_INTERVAL, ended)
-        stop.wait(due - ended)
+    except (http.client.HTTPException, OSError) as error:
+        outcome = f"failed {type(error).__name__}"
+    ended = time.monotonic()
+    saves.append({"passage": passage, "outcome": outcome, "ended": ended, "seconds": round(ended - started, 3)})
 
 
 def restore(editor: Editor, saves: list) -> None:

@@ -36,10 +36,12 @@ HAMMER_ADDRESS = "10.255.255.1"
 HAMMER_CONCURRENCY = 16
 READER_CONCURRENCY = 4
 
-# Edits while reading: editors save this many of one thesis's passages in turn, one a second, while readers
-# read as many other theses (bench/run.py's edits_while_reading).
+# Edits while reading: editors save this many of one thesis's passages in turn, a save started every
+# EDIT_INTERVAL seconds by one of up to EDITORS at once (a save with its suspect check can take longer than
+# the interval), while readers read READ_THESES other theses (bench/run.py's edits_while_reading).
 EDITED_PASSAGES = 20
 EDIT_INTERVAL = 1.0
+EDITORS = 4
 READ_THESES = 8
 
 
