@@ -30,10 +30,13 @@ def wrk_path() -> str:
     return path
 
 
-def measure(url: str, load: Load, headers: dict | None = None, cycle: list | None = None, clients: int = 0) -> dict:
+def measure(
+    url: str, load: Load, headers: dict | None = None, cycle: list | None = None, clients: int = 0, count: str = ""
+) -> dict:
     """Warm up, then load `url` for the set duration; req/s and latency percentiles in ms. With
-    `clients`, each request says it is forwarded for the next of that many client addresses."""
-    arguments = ([f"clients={clients}"] if clients else []) + (cycle or [])
+    `clients`, each request says it is forwarded for the next of that many client addresses; with
+    `count`, the responses whose header of that name says "hit" are counted (`hits`)."""
+    arguments = ([f"clients={clients}"] if clients else []) + ([f"count={count}"] if count else []) + (cycle or [])
     if load.warmup:
         _wrk(url, load.warmup, load.concurrency, headers, arguments)
     report = _wrk(url, load.duration, load.concurrency, headers, arguments)
@@ -48,7 +51,7 @@ def measure(url: str, load: Load, headers: dict | None = None, cycle: list | Non
         **{f"{p}_ms": report[f"{p}_us"] / 1000 if completed else None for p in ("p50", "p90", "p99", "max")},
         "non_2xx_3xx": report["status_errors"],
         "socket_errors": errors,
-    }
+    } | ({"hits": report["hits"]} if count else {})
 
 
 def _wrk(url, duration, concurrency, headers, arguments) -> dict:

@@ -8,14 +8,16 @@ bench/README.md says what is measured and how to read the results it writes to b
 
 import argparse
 import fcntl
+import http.client
 import json
 import os
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from itertools import product
+from itertools import count, product
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -23,9 +25,12 @@ import corpora
 import machine
 import report
 import servers
+from editor import Editor
 from load import Load, fetch, measure
 from scenarios import (
     CHEAP,
+    EDIT_INTERVAL,
+    EDITORS,
     HAMMER_ADDRESS,
     HAMMER_CONCURRENCY,
     HAMMERED,
@@ -49,6 +54,8 @@ CLIENTS = 4096
 # Editors signed in at once: the admin serves a desk of a few editors, not the API's public; eight pressing
 # at the same instant (the editors' load test's number) is already more than the archive has.
 ADMIN_CONCURRENCY = 8
+# The header a hit carries when the server is asked to mark hits (project/response_cache.py).
+HIT_HEADER = "X-Response-Cache"
 
 
 def parse(argv) -> argparse.Namespace:
@@ -102,6 +109,8 @@ def main(argv=None) -> None:
         phase(results, "growth", growth_of, options)
     phase(results, "fair_share", lambda: fair_share(urls, probes, load, options), options)
     phase(results, "import_seed", lambda: import_seed(admin), options)
+    # Last but memory's: the editors' saves stay in the kept corpus (their text restored, their history longer).
+    phase(results, "edits", lambda: edits_while_reading(urls, load, options), options)
     if options.soak:
         phase(results, "memory", lambda: memory(urls, probes, load, options), options)
     results["finished"] = now()
@@ -181,9 +190,10 @@ def probe(database_url: str) -> dict:
     return inprocess(database_url, "probe")
 
 
-def inprocess(database_url: str, action: str) -> dict:
+def inprocess(database_url: str, action: str, script: str = "inprocess.py") -> dict:
+    """What one of the bench's scripts run inside Django with this database prints last, as JSON."""
     output = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "inprocess.py"), action],
+        [sys.executable, str(ROOT / "bench" / script), action],
         cwd=ROOT,
         env=corpora.production_env(database_url),
         capture_output=True,
@@ -193,13 +203,21 @@ def inprocess(database_url: str, action: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def ours(backend: str, database_url: str, options, cached: bool = True, redis: bool = False) -> servers.Server:
+def ours(
+    backend: str, database_url: str, options, cached: bool = True, redis: bool = False, counted: bool = False
+) -> servers.Server:
     """Our service under gunicorn; `cached=False` turns its response cache off, so that every
     request is computed (a repeated request is otherwise answered from the cache); `redis` runs it
-    as deployed with Redis as the workers' shared cache, throttled behind a proxy."""
+    as deployed with Redis as the workers' shared cache, throttled behind a proxy; `counted` marks
+    its cache's hits with HIT_HEADER."""
     env = corpora.production_env(database_url)
+    if counted:
+        env["API_RESPONSE_CACHE_HIT_HEADER"] = "1"
     if redis:
         env.update(CACHE_URL=options.redis_url, API_ANON_RATE=DEPLOYED_RATE, TRUSTED_PROXIES="1")
+        # The reading site's limits as deployed too: its pages are among the Redis rows.
+        for name in ("READING_RATE", "READING_BURST"):
+            env.pop(name)
         backend += REDIS
     if not cached:
         env["API_RESPONSE_CACHE_MB"] = "0"
@@ -258,12 +276,11 @@ def admin_pages(urls: dict, probes: dict, load: Load, options) -> dict:
 
 
 def shared_cache(urls: dict, probes: dict, load: Load, options) -> dict:
-    """The API's requests as deployed with Redis as the shared cache, each request's client address
-    one of CLIENTS in turn: with and without the response cache, whose hits Redis never sees."""
+    """Every request as deployed with Redis as the shared cache, each request's client address one of
+    CLIENTS in turn: with and without the response cache, whose hits Redis never sees."""
     table = {}
     for backend, url in urls.items():
-        api = [s for s in chosen(options, probes[backend]["targets"]) if s.ours.startswith("/api/")]
-        for scenario, cached in product(api, (True, False)):
+        for scenario, cached in product(chosen(options, probes[backend]["targets"]), (True, False)):
             name = backend + REDIS + ("" if cached else UNCACHED)
             say(f"{name} {scenario.name}")
             with ours(backend, url, options, cached, redis=True) as server:
@@ -358,7 +375,7 @@ def fair_share(urls: dict, probes: dict, load: Load, options) -> dict:
     for backend, url in urls.items():
         paths = {s.name: s.ours for s in scenarios(probes[backend]["targets"])}
         env = corpora.production_env(url) | {"TRUSTED_PROXIES": "1"}
-        for name in ("API_ANON_RATE", "READING_RATE", "ADMIN_RATE"):
+        for name in ("API_ANON_RATE", "READING_RATE", "READING_BURST", "ADMIN_RATE"):
             env.pop(name)
         say(f"{backend} fair share: {CHEAP} alone, then beside {HAMMERED} hammered")
         with servers.gunicorn(backend, "project.wsgi:application", env, options.workers, LOGS / "fair.log") as server:
@@ -400,6 +417,103 @@ def import_seed(admin: str | None) -> dict:
             timed["command_seconds"] = round(time.monotonic() - started, 3)
         table[backend] = timed
     return table
+
+
+def edits_while_reading(urls: dict, load: Load, options) -> dict:
+    """Editors saving one thesis's passages through the admin's form, one a second, while wrk reads the
+    pages and answers of other theses; on each database, with the machine's cache and with Redis."""
+    table = {}
+    for backend, url in urls.items():
+        cookie, plan = inprocess(url, "admin")["cookie"], inprocess(url, "plan", "edits_plan.py")
+        for redis in [False] + ([] if options.no_redis else [True]):
+            name = backend + (REDIS if redis else "")
+            say(f"{name} edits in thesis {plan['edited']} while {len(plan['read'])} others are read")
+            with ours(backend, url, options, redis=redis, counted=True) as server:
+                table[name] = {"edited": plan["edited"], "read": plan["read"]} | editing_while_reading(
+                    server.base, cookie, plan, load, CLIENTS if redis else 0
+                )
+    return table
+
+
+def editing_while_reading(base: str, cookie: str, plan: dict, load: Load, clients: int) -> dict:
+    """The readers' load (warm-up, then measured) while editors save; the saves made in the measured
+    window, and the readers' share of hits. Each passage left marked is then saved once more."""
+    paths = readable(base, plan["paths"])
+    saves, stop = [], threading.Event()
+    thread = threading.Thread(target=saving, args=(base, cookie, plan["passages"], saves, stop))
+    thread.start()
+    try:
+        if load.warmup:
+            measure(base + paths[0], Load(0, load.warmup, load.concurrency), cycle=paths, clients=clients)
+        started = time.monotonic()
+        readers = measure(
+            base + paths[0], Load(0, load.duration, load.concurrency), cycle=paths, clients=clients, count=HIT_HEADER
+        )
+        finished = time.monotonic()
+    finally:
+        stop.set()
+        thread.join()
+    restore(Editor(base, cookie), saves)
+    return edits_summary(saves, started, finished, readers, len(plan["paths"]) - len(paths))
+
+
+def readable(base: str, paths: list) -> list:
+    """The paths that answer 200, each asked for once as a client of its own (where the reading site's
+    limits are on, one client's pages a second are few)."""
+    return [
+        path
+        for index, path in enumerate(paths)
+        if fetch(base + path, {"X-Forwarded-For": f"10.254.{index // 256}.{index % 256}"})[0] == 200
+    ]
+
+
+def saving(base: str, cookie: str, passages: list, saves: list, stop: threading.Event) -> None:
+    """Start a save every EDIT_INTERVAL seconds, the passages in turn, until `stop`: each by an editor of its
+    own, up to EDITORS at once, so that a save slower than the interval does not slow the rate."""
+    with ThreadPoolExecutor(max_workers=EDITORS) as editors:
+        for index in count():
+            if stop.is_set():
+                break
+            editors.submit(save_one, Editor(base, cookie), passages[index % len(passages)], saves)
+            stop.wait(EDIT_INTERVAL)
+        editors.shutdown(cancel_futures=True)
+
+
+def save_one(editor: Editor, passage: int, saves: list) -> None:
+    started = time.monotonic()
+    try:
+        outcome = editor.save(passage)
+    except (http.client.HTTPException, OSError) as error:
+        outcome = f"failed {type(error).__name__}"
+    ended = time.monotonic()
+    saves.append({"passage": passage, "outcome": outcome, "ended": ended, "seconds": round(ended - started, 3)})
+
+
+def restore(editor: Editor, saves: list) -> None:
+    """Save once more each passage saved an odd number of times, so that its text is as it was."""
+    counts: dict[int, int] = {}
+    for save in saves:
+        if save["outcome"] == "saved":
+            counts[save["passage"]] = counts.get(save["passage"], 0) + 1
+    for passage, times in counts.items():
+        if times % 2:
+            editor.save(passage)
+
+
+def edits_summary(saves: list, started: float, finished: float, readers: dict, dropped: int) -> dict:
+    """The saves that ended within the readers' measured window, by outcome, and the readers' share of hits."""
+    window = [save for save in saves if started <= save["ended"] <= finished]
+    outcomes: dict[str, int] = {}
+    for save in window:
+        outcomes[save["outcome"]] = outcomes.get(save["outcome"], 0) + 1
+    seconds = finished - started
+    return {
+        "saves": outcomes,
+        "saves_per_second": round(outcomes.get("saved", 0) / seconds, 2) if seconds else None,
+        "save_seconds": sorted(save["seconds"] for save in window),
+        "readers": readers | {"hit_share": ratio(readers.get("hits"), readers.get("requests"))},
+        "paths_not_read": dropped,
+    }
 
 
 def memory(urls: dict, probes: dict, load: Load, options) -> dict:

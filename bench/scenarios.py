@@ -24,6 +24,9 @@ BESIDE_JSON = {
     "tei_export": "thesis_passages",
     "dts_document": "thesis_passages",
 }
+# Of those, the ones Datasette has nothing like, held to their JSON alone (bench/targets.py); the pages
+# with a Datasette equivalent are held to it, as every request is.
+DOCUMENTS = ("thesis_page", "tei_export", "dts_document")
 
 # One client hammering the most expensive page while another reads a cheap one: the reader's p99 beside
 # its p99 alone (bench/run.py's fair_share). The hammer is one address; the reader is many, in turn, so
@@ -32,6 +35,14 @@ HAMMERED, CHEAP = "thesis_page", "passage_detail"
 HAMMER_ADDRESS = "10.255.255.1"
 HAMMER_CONCURRENCY = 16
 READER_CONCURRENCY = 4
+
+# Edits while reading: editors save this many of one thesis's passages in turn, a save started every
+# EDIT_INTERVAL seconds by one of up to EDITORS at once (a save with its suspect check can take longer than
+# the interval), while readers read READ_THESES other theses (bench/run.py's edits_while_reading).
+EDITED_PASSAGES = 20
+EDIT_INTERVAL = 1.0
+EDITORS = 4
+READ_THESES = 8
 
 
 @dataclass(frozen=True)
@@ -156,6 +167,19 @@ def scenarios(targets: dict) -> list[Scenario]:
 def url(path: str, **params) -> str:
     """A path with its query string, every non-ASCII character percent-encoded; a list is a repeated parameter."""
     return f"{path}?{urlencode(params, doseq=True, quote_via=quote)}" if params else path
+
+
+def reading_paths(thesis: int, passage: int, order: int) -> list[str]:
+    """What a reader of one thesis asks for, pages and API answers, each keyed on that thesis's own data version."""
+    return [
+        f"/theses/{thesis}/",
+        f"/theses/{thesis}/passages/{order}/",
+        f"/api/theses/{thesis}/",
+        f"/api/passages/{passage}/",
+        f"/api/theses/{thesis}/tei.xml",
+        url("/api/dts/document/", resource=f"thesis/{thesis}"),
+        url("/api/dts/navigation/", resource=f"thesis/{thesis}", down=-1),
+    ]
 
 
 def admin_scenarios(targets: dict) -> list[Scenario]:

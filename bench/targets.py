@@ -3,18 +3,19 @@ was measured, and whether it was met (None where the run did not measure it)."""
 
 from dataclasses import dataclass
 
-from scenarios import BESIDE_JSON
+from scenarios import BESIDE_JSON, DOCUMENTS
 
 COMPUTED = ("ours-sqlite-uncached", "ours-postgres-uncached")
 CACHED = ("ours-sqlite", "ours-postgres")
 COMPUTED_RATE, COMPUTED_P99 = 1.5, 1.0
 CACHED_SHARE = 0.8
-NOT_MODIFIED_TIMES = 10
+REDIS_SHARE = 0.6
 GROWTH = 1.5
 IMPORT_SECONDS = 0.5
 BESIDE_JSON_COST = 2
 FAIR_SHARE_P99 = 2
 ADMIN_MS = 1000
+HIT_SHARE = 0.95
 
 
 @dataclass
@@ -25,15 +26,16 @@ class Verdict:
 
 
 def verdicts(results: dict) -> list[Verdict]:
-    requests = results.get("requests", {})
+    requests, ceiling = results.get("requests", {}), results.get("ceiling", {})
     return [
         *(computed(requests, server) for server in COMPUTED),
-        cached(requests, results.get("ceiling", {})),
-        not_modified(results.get("conditional", {}), requests),
+        cached(requests, ceiling),
+        not_modified(results.get("conditional", {}), ceiling),
+        shared_cache(results.get("redis", {}), ceiling),
+        documents(requests),
+        edits_while_reading(results.get("edits", {})),
         growth(results.get("growth")),
         seed_import(results.get("import_seed", {})),
-        beside_json(requests),
-        shared_cache(results.get("redis", {}), results.get("ceiling", {})),
         fair_share(results.get("fair_share", {})),
         admin_pages(results.get("admin", {})),
     ]
@@ -44,12 +46,10 @@ def ratio(a, b):
 
 
 def computed(requests: dict, server: str) -> Verdict:
-    """Every request of the API with a Datasette equivalent, computed: its rate at least 1.5× Datasette's, its
-    p99 no worse. The pages, held to their JSON instead (beside_json), are shown beside Datasette but not judged."""
+    """Every request with a Datasette equivalent (the API's, DTS's and the reading site's pages), computed: its
+    rate at least 1.5× Datasette's, its p99 no worse."""
     missed, rates, tails = [], [], []
     for name, row in requests.items():
-        if name in BESIDE_JSON:
-            continue
         ours, theirs = row.get(server, {}), row.get("datasette", {})
         rate, tail = ratio(ours.get("rps"), theirs.get("rps")), ratio(ours.get("p99_ms"), theirs.get("p99_ms"))
         if rate is None or tail is None:
@@ -58,35 +58,34 @@ def computed(requests: dict, server: str) -> Verdict:
         tails.append(tail)
         if rate < COMPUTED_RATE or tail > COMPUTED_P99:
             missed.append(f"{name} ({rate:.2f}×, p99 {tail:.2f})")
-    target = f"{server}: req/s ≥ {COMPUTED_RATE}× Datasette's and p99 ≤ its, every equivalent API request"
+    target = f"{server}: req/s ≥ {COMPUTED_RATE}× Datasette's and p99 ≤ its, every request with an equivalent"
     if not rates:
         return Verdict(target, "not measured", None)
     result = f"req/s {min(rates):.2f}–{max(rates):.2f}×, p99 {min(tails):.2f}–{max(tails):.2f}×"
     return Verdict(target, result + (f"; missed: {', '.join(missed)}" if missed else ""), not missed)
 
 
+def ceiling_shares(table: dict, ceiling: dict, status: int = 200) -> dict:
+    """Each measured answer of `status`, by request and server, over the ceiling of the same request."""
+    return {
+        f"{name} {server}": ratio(measured.get("rps"), ceiling.get(name, {}).get("rps"))
+        for name, servers in table.items()
+        for server, measured in servers.items()
+        if isinstance(measured, dict) and measured.get("status") == status and measured.get("rps")
+    }
+
+
 def cached(requests: dict, ceiling: dict) -> Verdict:
-    """The API's answers from the response cache: at least 0.8 of the trivial WSGI ceiling for the same bytes."""
-    shares = {}
-    for name, row in requests.items():
-        if not row.get(CACHED[0], {}).get("path", "").startswith("/api/"):
-            continue  # the reading site's pages are not in the response cache
-        best = max((row.get(server, {}).get("rps") or 0 for server in CACHED), default=0)
-        share = ratio(best, ceiling.get(name, {}).get("rps"))
-        if share is not None:
-            shares[name] = share
-    return _at_least(f"cached: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
+    """Every answer from the response cache, API and reading site: at least 0.8 of the ceiling for its bytes."""
+    deployed = {name: {s: row[s] for s in CACHED if s in row} for name, row in requests.items()}
+    shares = ceiling_shares(deployed, ceiling)
+    return _at_least(f"as deployed, every cached answer: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
 
 
-def not_modified(conditional: dict, requests: dict) -> Verdict:
-    """A 304 for If-None-Match at 10 times the computed rate of the same request or more."""
-    times = {}
-    for name, servers in conditional.items():
-        for server, entry in servers.items():
-            computed_rate = requests.get(name, {}).get(f"{server}-uncached", {}).get("rps")
-            if entry.get("status") == 304 and computed_rate:
-                times[f"{name} {server}"] = ratio(entry.get("rps"), computed_rate)
-    return _at_least(f"304s: ≥ {NOT_MODIFIED_TIMES}× the computed rate", times, NOT_MODIFIED_TIMES)
+def not_modified(conditional: dict, ceiling: dict) -> Verdict:
+    """Every 304 for If-None-Match, as deployed: at least 0.8 of the ceiling of the same request."""
+    shares = ceiling_shares(conditional, ceiling, status=304)
+    return _at_least(f"as deployed, every 304: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
 
 
 def growth(table: dict | None) -> Verdict:
@@ -115,24 +114,38 @@ def cost_beside_json(requests: dict, name: str, json_name: str, server: str):
     return ratio(data.get("rps"), rendered.get("rps"))
 
 
-def beside_json(requests: dict) -> Verdict:
+def documents(requests: dict) -> Verdict:
+    """The thesis's page, its TEI and its DTS document, computed: at most twice the cost of their passages' JSON."""
     costs = {
-        f"{name} {server}": cost_beside_json(requests, name, json_name, server)
-        for name, json_name in BESIDE_JSON.items()
+        f"{name} {server}": cost_beside_json(requests, name, BESIDE_JSON[name], server)
+        for name in DOCUMENTS
         for server in COMPUTED
     }
-    return _at_most(f"pages and documents: ≤ {BESIDE_JSON_COST}× their JSON's cost, computed", costs, BESIDE_JSON_COST)
+    target = f"the thesis's page, TEI and DTS document: ≤ {BESIDE_JSON_COST}× their JSON's cost, computed"
+    return _at_most(target, costs, BESIDE_JSON_COST)
 
 
 def shared_cache(redis: dict, ceiling: dict) -> Verdict:
-    """As deployed with Redis: cached answers at 0.8 of the ceiling too (a hit never asks Redis)."""
-    shares = {
-        f"{name} {server}": ratio(measured.get("rps"), ceiling.get(name, {}).get("rps"))
-        for name, servers in redis.items()
-        for server, measured in servers.items()
-        if "uncached" not in server and measured.get("rps")
-    }
-    return _at_least(f"with Redis, cached: ≥ {CACHED_SHARE} of the WSGI ceiling", shares, CACHED_SHARE)
+    """As deployed with Redis: every cached answer at 0.6 of the ceiling or more."""
+    cached_rows = {name: {s: m for s, m in servers.items() if "uncached" not in s} for name, servers in redis.items()}
+    shares = ceiling_shares(cached_rows, ceiling)
+    return _at_least(f"with Redis, every cached answer: ≥ {REDIS_SHARE} of the WSGI ceiling", shares, REDIS_SHARE)
+
+
+def edits_while_reading(edits: dict) -> Verdict:
+    """While editors save in one thesis, the readers of others answered from the response cache: 95% or more of
+    their requests, on every server measured; a server at which no save was made meanwhile misses it."""
+    shares = {server: run.get("readers", {}).get("hit_share") for server, run in edits.items()}
+    saving = {server: run.get("saves_per_second") or 0 for server, run in edits.items()}
+    verdict = _at_least(
+        f"edits while reading: ≥ {HIT_SHARE:.0%} of other theses' readers from the cache", shares, HIT_SHARE
+    )
+    if verdict.met is None:
+        return verdict
+    rates = ", ".join(f"{server} {rate:g}" for server, rate in saving.items())
+    idle = [server for server, rate in saving.items() if not rate]
+    result = f"{verdict.result}; saves a second: {rates}" + (f"; no save made: {', '.join(idle)}" if idle else "")
+    return Verdict(verdict.target, result, verdict.met and not idle)
 
 
 def _at_least(target: str, values: dict, bound: float) -> Verdict:

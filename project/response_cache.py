@@ -13,7 +13,8 @@ nothing else: its language is in its address or the browser's Accept-Language, n
 A hit is the whole response as Django sent it, security, CORS and Last-Modified headers
 included, and byte for byte the same body. A hit with a matching If-None-Match (or, without
 one, an If-Modified-Since not older than Last-Modified) is a 304 with the headers Django's
-ConditionalGetMiddleware would send. A hit does not pass through DRF: it is not throttled,
+ConditionalGetMiddleware would send (with API_RESPONSE_CACHE_HIT_HEADER on, both say
+they are hits, for a load test to count). A hit does not pass through DRF: it is not throttled,
 which is the point of it, since throttling guards the work a hit does not do.
 
 The entries live in each worker's memory, least recently used first out past a size in bytes (the
@@ -56,6 +57,8 @@ CACHED_TYPES = (
 )
 UNVERSIONED = ("schema/", "docs/")
 CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# The header a hit carries when API_RESPONSE_CACHE_HIT_HEADER is on, so that a load test can count hits.
+HIT_HEADER = ("X-Response-Cache", "hit")
 # What Django's 304 lacks of its 200's headers: those of the body, and those the middleware inside
 # ConditionalGetMiddleware set (the ones outside it, security and CORS, are on both).
 NOT_MODIFIED_DROPS = {"content-type", "content-length", "content-language", "allow", "x-frame-options"}
@@ -84,6 +87,7 @@ class ResponseCache:
         self.max_bytes = settings.API_RESPONSE_CACHE_BYTES if max_bytes is None else max_bytes
         self.prefix = settings.API_RESPONSE_CACHE_PREFIX if prefix is None else prefix
         self.skip = tuple(self.prefix + path for path in UNVERSIONED)
+        self.hit_header = [HIT_HEADER] if settings.API_RESPONSE_CACHE_HIT_HEADER else []
         self.entries: OrderedDict[tuple, Entry] = OrderedDict()
         self.size = 0
         # Sync workers answer one request at a time; the lock is for threaded ones.
@@ -105,6 +109,7 @@ class ResponseCache:
         else:
             # A hit never enters Django, so it ends the request here, as Django would end it.
             recycle_connection()
+            return self.answer(entry, environ, start_response, self.hit_header)
         return self.answer(entry, environ, start_response)
 
     def cacheable_request(self, environ) -> bool:
@@ -200,11 +205,13 @@ class ResponseCache:
                 _key, oldest = self.entries.popitem(last=False)
                 self.size -= len(oldest.body)
 
-    def answer(self, entry: Entry, environ, start_response):
+    def answer(self, entry: Entry, environ, start_response, extra: list | None = None):
         if not_modified(entry, environ):
-            start_response("304 Not Modified", entry.not_modified_headers)
+            start_response(
+                "304 Not Modified", entry.not_modified_headers + extra if extra else entry.not_modified_headers
+            )
             return []
-        start_response(entry.status, entry.headers)
+        start_response(entry.status, entry.headers + extra if extra else entry.headers)
         return [entry.body]
 
 

@@ -345,6 +345,9 @@ REST_FRAMEWORK = {
 # data version that every edit bumps (project/response_cache.py); API_RESPONSE_CACHE_MB=0 turns it off.
 API_RESPONSE_CACHE_PREFIX = "/api/"
 API_RESPONSE_CACHE_BYTES = int(float(os.environ.get("API_RESPONSE_CACHE_MB", "32")) * 1024 * 1024)
+# Whether a hit says so in a header (X-Response-Cache: hit): off, since a hit is meant to be Django's own
+# response byte for byte; the benchmark turns it on to count how many of its readers' requests were hits.
+API_RESPONSE_CACHE_HIT_HEADER = env_bool("API_RESPONSE_CACHE_HIT_HEADER", False)
 
 # Requests per second, minute, hour or day from one client address, e.g. "600/minute"; "off" for
 # none. Counters live in the cache, shared by this machine's workers; with several machines, point

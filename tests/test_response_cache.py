@@ -232,3 +232,24 @@ def test_a_reading_page_is_cached_apart_for_each_day_and_not_for_a_bad_parameter
         call(cached, path)
     call(cached, path + "?lang=xx")
     assert len(cached.entries) == 2
+
+
+def test_hits_say_so_only_when_the_setting_asks_and_misses_never(seed_thesis, django_app, settings):
+    path = f"/api/passages/{Passage.objects.filter(thesis=seed_thesis).first().pk}/"
+    plain = ResponseCache(django_app, max_bytes=4 * 1024 * 1024, prefix="/api/")
+    call(plain, path)
+    assert header(call(plain, path)[1], "X-Response-Cache") is None
+    settings.API_RESPONSE_CACHE_HIT_HEADER = True
+    counted = ResponseCache(django_app, max_bytes=4 * 1024 * 1024, prefix="/api/")
+    miss_status, miss_headers, miss_body = call(counted, path)
+    assert header(miss_headers, "X-Response-Cache") is None
+    status, headers, body = call(counted, path)
+    assert (status, body) == (miss_status, miss_body)
+    assert header(headers, "X-Response-Cache") == "hit"
+    assert sorted(headers) == sorted([*miss_headers, ("X-Response-Cache", "hit")])
+    status, headers, _body = call(counted, path, HTTP_IF_NONE_MATCH=header(miss_headers, "ETag"))
+    assert (status, header(headers, "X-Response-Cache")) == ("304 Not Modified", "hit")
+    passage = Passage.objects.filter(thesis=seed_thesis).first()
+    passage.text += " Жаңа сөйлем."
+    passage.save()
+    assert header(call(counted, path)[1], "X-Response-Cache") is None
