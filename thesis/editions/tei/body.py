@@ -5,8 +5,9 @@ A heading is corrected as a paragraph is: its words as transcribed in `sic`, as 
 from thesis.editions.export import heading_line
 
 from ...text.citetree import PARAGRAPH, Unit
-from .passage import inline_content, paragraph_content
+from .passage import inline_content
 from .records import Records
+from .stored import paragraph_of
 from .xml import E, append_content, with_id
 
 
@@ -42,6 +43,6 @@ def _head(section, records: Records):
 
 def _paragraph(unit: Unit, records: Records):
     passage = records.passages[unit.record_id]
-    paragraph = with_id(E.p(n=unit.n), f"p-{passage.pk}")
-    append_content(paragraph, paragraph_content(passage, records))
-    return paragraph
+    paragraph = paragraph_of(passage, records)
+    paragraph.set("n", unit.n)
+    return with_id(paragraph, f"p-{passage.pk}")

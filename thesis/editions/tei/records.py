@@ -80,7 +80,9 @@ def load(thesis: Thesis | int) -> Records:
         thesis=chosen,
         tree=citation_tree(thesis_id),
         sections={section.pk: section for section in Section.objects.filter(thesis_id=thesis_id)},
-        passages={passage.pk: passage for passage in Passage.objects.filter(thesis_id=thesis_id)},
+        passages={
+            passage.pk: passage for passage in Passage.objects.filter(thesis_id=thesis_id).select_related("markup")
+        },
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
         events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),

@@ -1,0 +1,83 @@
+"""The thesis's rendered page and documents beside the JSON of the same passages, timed in-process.
+
+A thesis of LARGE.passages passages (bench/inprocess.py's large thesis) is written into the database in
+DATABASE_URL if it is not there yet; then its TEI, its DTS document and the reading site's page of it
+whole are each timed beside the JSON of every one of its passages (the API's passage list, a page of
+its largest size at a time), the best of REPEATS after one warm-up, and each is printed as a multiple
+of the JSON's time. The response cache is off, so every request is computed.
+
+    python bench/documents.py
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+os.environ.setdefault("API_RESPONSE_CACHE_MB", "0")
+# One client asks for every request in turn: no limit of a client's share may refuse it.
+for limit in ("API_ANON_RATE", "READING_RATE", "READING_BURST"):
+    os.environ.setdefault(limit, "off")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from inprocess import large_thesis, large_thesis_plan  # noqa: E402
+from load import PROXY_HEADERS  # noqa: E402
+from scenarios import url  # noqa: E402
+
+from api.pagination import ArchivePagination  # noqa: E402
+from thesis.models import Thesis  # noqa: E402
+
+REPEATS = 3
+
+
+def thesis_id() -> int:
+    found = Thesis.objects.filter(source_document__file_name=large_thesis_plan().file_name).first()
+    return found.pk if found else large_thesis()["thesis"]
+
+
+def best(client: Client, addresses: list[str]) -> float:
+    """The best time of REPEATS to fetch every address in turn, after one warm-up."""
+    timings = []
+    for attempt in range(REPEATS + 1):
+        started = time.perf_counter()
+        for address in addresses:
+            response = client.get(address)
+            assert response.status_code == 200, (address, response.status_code)
+        if attempt:
+            timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def measure() -> dict:
+    call_command("migrate", verbosity=0)
+    thesis = thesis_id()
+    passages = Thesis.objects.get(pk=thesis).passages.count()
+    size = ArchivePagination.max_page_size
+    pages = range(1, -(-passages // size) + 1)
+    json_pages = [url("/api/passages/", thesis=thesis, page_size=size, page=page) for page in pages]
+    client = Client(HTTP_HOST="127.0.0.1", headers=PROXY_HEADERS)
+    timed = {
+        "thesis_passages": best(client, json_pages),
+        "thesis_page": best(client, [f"/theses/{thesis}/?section=all"]),
+        "tei_export": best(client, [f"/api/theses/{thesis}/tei.xml"]),
+        "dts_document": best(client, [url("/api/dts/document/", resource=f"thesis/{thesis}")]),
+    }
+    base = timed["thesis_passages"]
+    return {
+        "passages": passages,
+        "ms": {name: round(seconds * 1000, 1) for name, seconds in timed.items()},
+        "over_json": {name: round(seconds / base, 2) for name, seconds in timed.items()},
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(), indent=2))
