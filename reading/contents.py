@@ -122,7 +122,9 @@ def reading(thesis_id: int, page: int | None = None) -> Reading:
         raise UnknownSection(shown.count)
     parts = {part.section.pk: part for part in shown.parts}
     on_page = None if page is None else list(parts)
-    passages = Passage.objects.filter(thesis_id=thesis_id).select_related("markup").order_by("order")
+    # Each with its stored HTML, not its TEI, which no page shows.
+    passages = Passage.objects.filter(thesis_id=thesis_id).select_related("markup").defer("markup__tei")
+    passages = passages.order_by("order")
     if on_page is not None:
         passages = passages.filter(section_id__in=on_page)
     passages = list(passages)

@@ -19,7 +19,7 @@ def tei_key(passage: Passage, records: Records) -> str:
         passage.text,
         records.thesis.line_breaks,
         records.responsible(f"p-{passage.pk}"),
-        [(c.marker_start, c.marker_end, c.source.number, c.locator) for c in records.citations_of(passage.pk)],
+        [(c.marker_start, c.marker_end, c.source_number, c.locator) for c in records.citations_of(passage.pk)],
         [(m.start, m.end, m.author_id) for m in records.mentions_of(passage.pk)],
         [
             (e.pk, e.date_display, e.start_year, e.start_month, e.start_day)
