@@ -141,15 +141,24 @@ class StoredHTML:
 def html_key(passage: Passage, citations, mentions) -> str:
     """What the passage's HTML is made of, as a digest: its texts, its line breaks' reading, the links
     it marks and the site's address prefix its links begin with."""
-    inputs = (
-        passage.original_text,
-        passage.text,
+    links = (
         passage.thesis.line_breaks,
         get_script_prefix(),
         [(c.marker_start, c.marker_end, c.source_id) for c in citations],
         [(m.start, m.end, m.author_id) for m in mentions],
     )
-    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+    return digest(passage.original_text, passage.text, links)
+
+
+def digest(original: str, text: str, rest: tuple) -> str:
+    """A digest of a passage's two texts and the rest of what its markup is made of. The texts are
+    hashed as they are encoded, not through repr(), which costs as much as building the markup."""
+    hashed = hashlib.sha256(original.encode())
+    hashed.update(b"\0")
+    hashed.update(text.encode())
+    hashed.update(b"\0")
+    hashed.update(repr(rest).encode())
+    return hashed.hexdigest()
 
 
 def built_html(content: list) -> StoredHTML:

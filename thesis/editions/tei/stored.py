@@ -1,11 +1,10 @@
 """A paragraph's TEI as stored with its passage: read back when it was built from what the passage shows
 now, built again when it was not."""
 
-import hashlib
-
 from lxml import etree
 
 from ...models import Passage
+from ..html import digest
 from .passage import paragraph_content
 from .records import Records
 from .xml import E, append_content
@@ -14,9 +13,7 @@ from .xml import E, append_content
 def tei_key(passage: Passage, records: Records) -> str:
     """What the passage's paragraph is made of, as a digest: its texts, its line breaks' reading, who
     corrected it, and the citations (with their sources' numbers), names and dated events it marks."""
-    inputs = (
-        passage.original_text,
-        passage.text,
+    links = (
         records.thesis.line_breaks,
         records.responsible(f"p-{passage.pk}"),
         [(c.marker_start, c.marker_end, c.source_number, c.locator) for c in records.citations_of(passage.pk)],
@@ -27,7 +24,7 @@ def tei_key(passage: Passage, records: Records) -> str:
             for e in records.events_of(passage.pk)
         ],
     )
-    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+    return digest(passage.original_text, passage.text, links)
 
 
 def built_paragraph(passage: Passage, records: Records):
@@ -42,10 +39,18 @@ def serialized(paragraph) -> str:
     return etree.tostring(paragraph, encoding="unicode")
 
 
-def paragraph_of(passage: Passage, records: Records):
-    """The passage's paragraph (a TEI `p` without its @n and xml:id): as stored (read with it, as
-    `passage.markup`) when its key is still the passage's, built now when it is not."""
-    stored = getattr(passage, "markup", None)
-    if stored is not None and stored.tei_key == tei_key(passage, records):
-        return etree.fromstring(stored.tei)
-    return built_paragraph(passage, records)
+def paragraphs(records: Records) -> dict:
+    """Each passage's paragraph (a TEI `p` without its @n and xml:id), by passage id: as stored (read
+    with it, as `passage.markup`) when its key is still the passage's, built now when it is not. The
+    stored ones are parsed in one document: a parse each cost a fifth more."""
+    fresh, made = [], {}
+    for passage in records.passages.values():
+        stored = getattr(passage, "markup", None)
+        if stored is not None and stored.tei_key == tei_key(passage, records):
+            fresh.append((passage.pk, stored.tei))
+        else:
+            made[passage.pk] = built_paragraph(passage, records)
+    if fresh:
+        together = etree.fromstring(f"<all>{''.join(tei for _, tei in fresh)}</all>")
+        made.update(zip((pk for pk, _ in fresh), together, strict=True))
+    return made
