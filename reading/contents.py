@@ -5,21 +5,18 @@ template to lay out; the passage markup they carry is `thesis.text.inline` conte
 edition is made of, with HTML elements for the links a reader follows."""
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.urls import get_script_prefix, reverse
 
 from thesis.editions.export import heading_of
+from thesis.editions.html import reading_content, stored_html
 from thesis.editions.links import links_by_passage
 from thesis.editions.tree import citation_tree, paragraph_refs
 from thesis.history import changed_words, public_name
 from thesis.models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent, related_count
 from thesis.text.citetree import Division, Paragraph, build, walk
-from thesis.text.corrections import CITATION, DATE, NAME, inline_content
-from thesis.text.dates import DateMention, century_of, find_dates
-from thesis.text.inline import Span, element
+from thesis.text.corrections import inline_content
 from thesis.text.snippets import snippets
 
 from .sections import has_page, page_of, passage_anchor, section_anchor
@@ -46,66 +43,19 @@ def archive_languages() -> list[str]:
 # Links inside a passage ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _url(name: str, pk: int | None, prefix: str) -> str:
-    return reverse(name, args=[] if pk is None else [pk])
-
-
-def page_url(name: str, pk: int | None = None) -> str:
-    """The address of one of the site's pages by its route's name; a passage links many times to the
-    same few pages, so each address is reversed once (per script prefix, which reverse() adds)."""
-    return _url(name, pk, get_script_prefix())
-
-
-def timeline_query(date: DateMention) -> str:
-    """The timeline's filter for a date printed in the text: its year, its century, or its range of years."""
-    first, last = date.begin.year, date.finish.year
-    if date.precision == "century":
-        return (
-            f"century={century_of(first)}"
-            if century_of(first) == century_of(last)
-            else f"year_from={first}&year_to={last}"
-        )
-    return f"year={first}" if first == last else f"year_from={first}&year_to={last}"
-
-
-def link_spans(passage: Passage, citations=None, mentions=None) -> list[Span]:
-    """Citation markers to their source, names to their person, printed dates to the timeline; the
-    passage's `citations` and `mentions` when already read, or else its own. A marker citing several
-    sources links to the first: links cannot nest, and the passage's page lists every one."""
-    markers = {}
-    for c in passage.citations.all() if citations is None else citations:
-        markers.setdefault((c.marker_start, c.marker_end), c.source_id)
-    spans = [
-        Span(
-            start, end, element("a", href=page_url("reading:source", source), **{"class": "citation-marker"}), CITATION
-        )
-        for (start, end), source in markers.items()
-    ]
-    spans += [
-        Span(m.start, m.end, element("a", href=page_url("reading:person", m.author_id), **{"class": "person"}), NAME)
-        for m in (passage.mentions.all() if mentions is None else mentions)
-    ]
-    spans += [
-        Span(
-            d.start,
-            d.end,
-            element("a", href=f"{page_url('reading:timeline')}?{timeline_query(d)}", **{"class": "date"}),
-            DATE,
-        )
-        for d in find_dates(passage.text)
-    ]
-    return spans
-
-
 def passage_content(passage: Passage, text: str | None = None, citations=None, mentions=None) -> list:
     """The passage's text as inline content: corrections as choices of sic and corr, and its links
     (from `citations` and `mentions` when already read). With another `text` (an older version), that
     text with the corrections that lead to it, and no links."""
-    layout = passage.thesis.line_breaks
     if text is not None and text != passage.text:
-        return inline_content(passage.original_text, text, [], layout=layout)
-    return inline_content(passage.original_text, passage.text, link_spans(passage, citations, mentions), layout=layout)
+        return inline_content(passage.original_text, text, [], layout=passage.thesis.line_breaks)
+    return reading_content(passage, citations, mentions)
+
+
+def shown_content(passage: Passage, citations, mentions):
+    """The passage's current markup: its HTML as stored when it is still what the passage shows,
+    otherwise its inline content made now."""
+    return stored_html(passage, citations, mentions) or passage_content(passage, None, citations, mentions)
 
 
 # The reading view ---------------------------------------------------------------------------------
@@ -172,7 +122,9 @@ def reading(thesis_id: int, page: int | None = None) -> Reading:
         raise UnknownSection(shown.count)
     parts = {part.section.pk: part for part in shown.parts}
     on_page = None if page is None else list(parts)
-    passages = Passage.objects.filter(thesis_id=thesis_id).order_by("order")
+    # Each with its stored HTML, not its TEI, which no page shows.
+    passages = Passage.objects.filter(thesis_id=thesis_id).select_related("markup").defer("markup__tei")
+    passages = passages.order_by("order")
     if on_page is not None:
         passages = passages.filter(section_id__in=on_page)
     passages = list(passages)
@@ -186,7 +138,7 @@ def reading(thesis_id: int, page: int | None = None) -> Reading:
         passage.paragraph = refs[passage.pk]
         passage.anchor = passage_anchor(passage.order)
         passage.thesis = thesis  # read once: the passages' markup follows the thesis's line breaks
-        passage.content = passage_content(passage, None, *shown_links)
+        passage.content = shown_content(passage, *shown_links)
         passage.reasons = reasons.get(passage.pk, [])
         parts[passage.section_id].passages.append(passage)
     return shown
@@ -298,7 +250,7 @@ def passage_page(thesis_id: int, order: int, version: int | None = None) -> Pass
     tree and history, newest first, in eight queries; with `version`, that version's text from history
     (UnknownVersion if it has none)."""
     passage = (
-        Passage.objects.select_related("thesis", "section")
+        Passage.objects.select_related("thesis", "section", "markup")
         .defer("thesis__declared_structure")
         .annotate(previous_order=neighbour(True), next_order=neighbour(False))
         .prefetch_related(
@@ -319,7 +271,10 @@ def passage_page(thesis_id: int, order: int, version: int | None = None) -> Pass
         shown = next((r for r in reversed(records) if r.version == version), None)
         if shown is None:
             raise UnknownVersion(version)
-    content = passage_content(passage, shown.text if shown else None)
+    if shown is None:
+        content = shown_content(passage, passage.citations.all(), passage.mentions.all())
+    else:
+        content = passage_content(passage, shown.text)
     paragraph = paragraph_refs(citation_tree(thesis_id))[passage.pk]
     return PassagePage(
         passage,

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from thesis.editions.html import page_url
 from thesis.models import Citation, Mention, Passage
 from thesis.search import SEARCH_RESULT_LIMIT, Marks
 from thesis.text.snippets import snippets
 
-from .contents import page_url, section_heading, section_heading_of, section_pages
+from .contents import section_heading, section_heading_of, section_pages
 from .sections import address, section_anchor
 
 PAGE_SIZE = 20

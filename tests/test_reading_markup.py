@@ -4,8 +4,8 @@ links kept, never nested, every piece of text escaped; Latin script for text and
 import pytest
 
 from reading.links import keep_choices, kept_href
-from reading.markup import render
 from reading.scripts import latin_html
+from thesis.editions.html import render
 from thesis.text.corrections import inline_content
 from thesis.text.inline import Span, element
 from thesis.text.normalisation import Layout, reading_text

@@ -755,6 +755,24 @@ class OpenSuspect(models.Model):
         return f"{self.kind}: {self.found}"
 
 
+class PassageMarkup(models.Model):
+    """A passage's rendered markup, built when the passage or what it links to changes
+    (derived/markup.py): its TEI paragraph and its reading-site HTML, each with the key of the inputs
+    it was built from, so that a read that finds another key builds it again instead of serving it."""
+
+    passage = models.OneToOneField(Passage, on_delete=models.CASCADE, primary_key=True, related_name="markup")
+    tei_key = models.CharField(max_length=64)
+    # The paragraph as a TEI `p` element without its @n and xml:id, which the citation tree gives.
+    tei = models.TextField()
+    html_key = models.CharField(max_length=64)
+    html = models.TextField()
+    # The HTML with its changes marked, every correction's title left for the reader's language to fill.
+    changes_html = models.TextField()
+
+    def __str__(self):
+        return f"markup of passage {self.passage_id}"
+
+
 class ReplaceBatch(models.Model):
     """One find-and-replace across a thesis: what was replaced, why, by whom, and whether it was undone."""
 

@@ -5,21 +5,23 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from thesis.editions.html import StoredHTML, render
 from thesis.history import shown_reason, unchanged_words
 from thesis.models import note_for
 from thesis.text import diffs
-
-from ..markup import render
 
 register = template.Library()
 
 
 @register.simple_tag
 def passage_html(content, changes=False, reasons=()):
-    """A passage's markup; with `changes`, each correction titled with who made it and why."""
+    """A passage's markup (its inline content, or its HTML as stored); with `changes`, each correction
+    titled with who made it and why."""
     note = gettext("Changed by an editor")
     if reasons:
         note = f"{note}: {'; '.join(shown_reason(reason) for reason in reasons)}"
+    if isinstance(content, StoredHTML):
+        return content.shown(changes, note)
     return render(content, changes=changes, note=note)
 
 

@@ -6,8 +6,9 @@ it. Inside, the signals (thesis/signals.py) only note what was saved or deleted;
 outermost block ends, still inside its transaction, each noted passage's citations and mentions
 are derived once from its stored text, and its words analysed for search (derived/search_words.py;
 a saved section's heading too), each noted thesis's suspects are checked once and stored
-(derived/stored_suspects.py), and the data version is bumped once, so all commit with the
-change. A save outside any block (a shell, a test) triggers them at once, as it is made.
+(derived/stored_suspects.py), each noted thesis's passages whose rendered markup was built from
+other inputs have it built again (derived/markup.py), and the data version is bumped once, so all
+commit with the change. A save outside any block (a shell, a test) triggers them at once, as it is made.
 Bulk writes send no signals, so they run in `changes.bulk()`, which bumps whatever it wrote; a bulk
 writer of passages stores their suspects itself (`suspects_changed`)."""
 
@@ -21,6 +22,7 @@ from django.db import router, transaction
 from ..models import Passage, Section
 from . import dataversion
 from .derivation import refresh_derived, shared_authors
+from .markup import refresh_markup
 from .search_words import refresh_headings, refresh_search_words
 from .stored_suspects import refresh_theses
 
@@ -39,6 +41,8 @@ class Pending:
     sections: set[int] = field(default_factory=set)
     # Theses whose suspects may have changed: their passages, ignored words, dismissals or curated records.
     theses: set[int] = field(default_factory=set)
+    # Theses whose passages' stored markup may show what changed: their passages, sources, people, events.
+    marked: set[int] = field(default_factory=set)
     changed: bool = False
     # What the changes showed, for the data versions: the theses changed, passages whose thesis the
     # bump reads, and whether some change could not say its thesis (then every thesis changed).
@@ -69,6 +73,7 @@ def atomic(using: str | None = None, *, bulk: bool = False):
             headings_pending(using)
             derive_pending(using)
             check_pending(using)
+            markup_pending(using)
             bump_pending(using)
         finally:
             del blocks[using]
@@ -114,6 +119,14 @@ def check_pending(using: str) -> None:
         refresh_theses(ids, using)
 
 
+def markup_pending(using: str) -> None:
+    """Build again the stored markup the open block's changes made stale."""
+    pending = _open_blocks()[using]
+    ids, pending.marked = pending.marked, set()
+    if ids:
+        refresh_markup(ids, using)
+
+
 def bump_pending(using: str) -> None:
     """Bump the data version, and the theses' the open block changed, if it changed anything shown."""
     pending = _open_blocks()[using]
@@ -129,9 +142,11 @@ def passage_saved(passage: Passage, using: str) -> None:
         refresh_derived(passage)
         refresh_search_words([passage], using)
         refresh_theses([passage.thesis_id], using)
+        refresh_markup([passage.thesis_id], using)
     else:
         pending.passages.add(passage.pk)
         pending.theses.add(passage.thesis_id)
+        pending.marked.add(passage.thesis_id)
         pending.shown.add(passage.thesis_id)
         pending.changed = True
 
@@ -160,13 +175,17 @@ def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:
 def data_changed(using: str, theses: Iterable[int] | None = None, passages: Iterable[int] = ()) -> None:
     """Bump the data version at the end of the open block, or now if none is open: with the theses
     changed (`theses`, and those of `passages`), or every thesis for None, a change of unknown reach."""
+    # A change of unknown reach leaves the stored markup to be checked as it is read.
     pending = _open_blocks().get(using)
     if pending is None:
         dataversion.bump(using, None if theses is None else set(theses), set(passages))
+        if theses is not None:
+            refresh_markup(set(theses), using)
         return
     pending.changed = True
     if theses is None:
         pending.everything = True
     else:
         pending.shown.update(theses)
+        pending.marked.update(theses)
     pending.shown_passages.update(passages)

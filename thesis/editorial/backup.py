@@ -27,8 +27,9 @@ from .backup_file import RestoreRefused, read_rows, writing
 
 # The data version is not data: a restore starts the new database's own (derived/dataversion.py).
 # The search indexes are not either: unmanaged models over tables that triggers keep in step with the
-# passages, so a restore rebuilds them (and one database's index is no table of the other's).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion"]
+# passages, so a restore rebuilds them (and one database's index is no table of the other's). A
+# passage's stored markup is built again from what it was built from (`manage.py refresh_markup`).
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "thesis.dataversion", "thesis.passagemarkup"]
 # Migrations create these (the Editors group); a restore matches them by name instead.
 MADE_BY_MIGRATIONS = {"auth.group"}
 FORMAT = "archive-jsonl"

@@ -29,7 +29,7 @@ def _citations(text: str, citations) -> list[Span]:
     """A `ref` over each marker, to each source it cites, with its page locators inside it."""
     spans = []
     for (start, end), cited in groupby(citations, key=lambda citation: (citation.marker_start, citation.marker_end)):
-        located = {(c.source.number, c.locator): f"#source-{c.source.number}" for c in cited}
+        located = {(c.source_number, c.locator): f"#source-{c.source_number}" for c in cited}
         target = " ".join(dict.fromkeys(located.values()))
         spans.append(Span(start, end, element("ref", type="citation", target=target), CITATION))
         for item in read_marker(text[start:end]) or []:

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
-from thesis.editions.links import links_by_passage
+from thesis.editions.links import CitationLink, MentionLink, links_by_passage
 from thesis.editions.tree import citation_tree, citation_trees
 
-from ...models import Author, Citation, Mention, Passage, Section, Source, Thesis, TimelineEvent
+from ...models import Author, Passage, Section, Source, Thesis, TimelineEvent
 from ...text.citetree import Unit
 
 # The records whose history is the edition's, and the xml:id of the element each is about (a source's
@@ -44,17 +44,17 @@ class Records:
     # Who changed the words of each paragraph and heading, by its xml:id: user ids, first change first.
     text_editors: dict[str, list[int]] = field(default_factory=dict)
     # Each passage's citations (in the order of their markers) and names (in the order of the text), by its id.
-    citations: dict[int, list[Citation]] = field(default_factory=dict)
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    citations: dict[int, list[CitationLink]] = field(default_factory=dict)
+    mentions: dict[int, list[MentionLink]] = field(default_factory=dict)
 
     def responsible(self, target: str) -> str:
         """The `resp` of an element's corrections: a pointer to each editor who changed its words."""
         return " ".join(f"#editor-{user}" for user in self.text_editors.get(target, []))
 
-    def citations_of(self, passage_id: int) -> list[Citation]:
+    def citations_of(self, passage_id: int) -> list[CitationLink]:
         return self.citations.get(passage_id, [])
 
-    def mentions_of(self, passage_id: int) -> list[Mention]:
+    def mentions_of(self, passage_id: int) -> list[MentionLink]:
         return self.mentions.get(passage_id, [])
 
     def events_of(self, passage_id: int) -> list[TimelineEvent]:
@@ -80,7 +80,7 @@ def load(thesis: Thesis | int) -> Records:
         thesis=chosen,
         tree=citation_tree(thesis_id),
         sections={section.pk: section for section in Section.objects.filter(thesis_id=thesis_id)},
-        passages={passage.pk: passage for passage in Passage.objects.filter(thesis_id=thesis_id)},
+        passages={passage.pk: passage for passage in _passages(thesis_id)},
         sources=list(Source.objects.filter(thesis_id=thesis_id).order_by("number")),
         authors=list(Author.objects.filter(thesis_id=thesis_id).prefetch_related("aliases")),
         events=list(TimelineEvent.objects.filter(thesis_id=thesis_id).prefetch_related("authors")),
@@ -89,6 +89,12 @@ def load(thesis: Thesis | int) -> Records:
         citations=citations,
         mentions=mentions,
     )
+
+
+def _passages(thesis_id: int):
+    """The thesis's passages, each with its stored markup (`passage.markup`), of which its TEI alone."""
+    markup = Passage.objects.filter(thesis_id=thesis_id).select_related("markup")
+    return markup.defer("markup__html", "markup__changes_html")
 
 
 def load_headers(theses: list[Thesis]) -> list[Records]:

@@ -1,0 +1,51 @@
+"""Each passage's rendered markup stored with it (the TEI paragraph and the reading site's HTML), built
+again for the passages whose inputs changed."""
+
+from ..editions.html import built_html, html_key, reading_content
+from ..editions.tei.records import load
+from ..editions.tei.stored import built_paragraph, serialized, tei_key
+from ..models import Passage, PassageMarkup, Thesis
+
+# Rows written at once: a thesis of many passages must not become one query with more parameters
+# than SQLite allows.
+WRITE_BATCH = 500
+
+
+def refresh_markup(thesis_ids, using: str, passage_ids: set[int] | None = None) -> int:
+    """Build and store again the markup of these theses' passages whose inputs changed since it was
+    stored (of those in `passage_ids` alone, when given); how many were built."""
+    built = 0
+    for thesis_id in sorted(set(Thesis.objects.using(using).filter(pk__in=thesis_ids).values_list("pk", flat=True))):
+        built += _refresh_thesis(thesis_id, using, passage_ids)
+    return built
+
+
+def _refresh_thesis(thesis_id: int, using: str, passage_ids: set[int] | None) -> int:
+    records = load(thesis_id)
+    rows = []
+    for passage in records.passages.values():
+        if passage_ids is not None and passage.pk not in passage_ids:
+            continue
+        passage.thesis = records.thesis
+        row = _fresh_row(passage, records)
+        if row is not None:
+            rows.append(row)
+    for first in range(0, len(rows), WRITE_BATCH):
+        batch = rows[first : first + WRITE_BATCH]
+        PassageMarkup.objects.using(using).filter(pk__in=[row.pk for row in batch]).delete()
+        PassageMarkup.objects.using(using).bulk_create(batch)
+    return len(rows)
+
+
+def _fresh_row(passage: Passage, records) -> PassageMarkup | None:
+    """The passage's markup built again, or None when what is stored was built from its inputs now."""
+    citations, mentions = records.citations_of(passage.pk), records.mentions_of(passage.pk)
+    keys = tei_key(passage, records), html_key(passage, citations, mentions)
+    stored = getattr(passage, "markup", None)
+    if stored is not None and (stored.tei_key, stored.html_key) == keys:
+        return None
+    html = built_html(reading_content(passage, citations, mentions))
+    tei = serialized(built_paragraph(passage, records))
+    return PassageMarkup(
+        passage=passage, tei_key=keys[0], tei=tei, html_key=keys[1], html=html.html, changes_html=html.changes_html
+    )
