@@ -21,6 +21,8 @@ from . import layouts
 from .admin_forms import form_data, form_fields, page_forms
 from .conftest import synthetic_thesis
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
 

@@ -16,6 +16,8 @@ from thesis.text.normalisation import Layout
 
 from .conftest import EDITOR_PASSWORD, account
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 REASON = "Құрылымды түзету"
 
 

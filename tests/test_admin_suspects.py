@@ -14,6 +14,8 @@ from thesis.derived.suspects import Kind, find_suspects
 from thesis.editorial import editing
 from thesis.models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 JSON = {"HTTP_ACCEPT": "application/json"}
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 

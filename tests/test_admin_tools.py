@@ -12,6 +12,8 @@ from thesis.text import spellcheck
 
 from .admin_forms import form_data
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 
 @pytest.fixture
 def client(client, editor):

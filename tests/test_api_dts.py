@@ -13,7 +13,7 @@ from thesis.models import Thesis
 from .conftest import assert_valid_tei, skip_or_fail, synthetic_thesis
 from .test_tei import LISTED, cited_identifiers, plain_thesis
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 JSON_LD = "application/ld+json"
 ENTRY = "/api/dts/"

@@ -4,7 +4,7 @@ import pytest
 
 from api.filters import PassageFilter
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 BAD_PARAMETERS = [
     ("/api/timeline/", {"year": "abc"}, "year"),

@@ -18,7 +18,7 @@ from thesis.time_limit import TooLong
 
 from .test_tables import assert_csv_is_the_json_list, read_csv
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 PASSAGES = "/api/passages/"
 

@@ -14,7 +14,7 @@ from django.utils.http import http_date
 
 from thesis.models import Author, Passage, Source, TimelineEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 def endpoints(thesis) -> list[str]:

@@ -17,7 +17,7 @@ from thesis.models import (
     TimelineEvent,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 EXTRA = 210
 MAX_QUERIES = 8

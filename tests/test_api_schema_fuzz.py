@@ -21,6 +21,8 @@ from thesis.editions import dts
 
 from .reliability import report
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
 # Every check, every phase and both kinds of data, said here rather than left to schemathesis's defaults
 # or to a schemathesis.toml it might find in a parent directory. max_response_time runs only with a limit:

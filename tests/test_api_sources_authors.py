@@ -8,7 +8,7 @@ from thesis.ingest.importer import import_bytes
 
 from . import layouts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 SOURCES = "/api/sources/"
 AUTHORS = "/api/authors/"

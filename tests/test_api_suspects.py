@@ -16,7 +16,7 @@ from thesis.text import spellcheck
 from .conftest import skip_or_fail
 from .test_tables import assert_csv_is_the_json_list, read_csv
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 def url(thesis) -> str:

@@ -12,7 +12,7 @@ from thesis.models import Passage, Section
 
 from .conftest import assert_valid_tei
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 def url(thesis_id) -> str:

@@ -5,7 +5,7 @@ import pytest
 from api.serializers import TimelineEventSerializer
 from thesis.models import TimelineEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 TIMELINE = "/api/timeline/"
 TIMELINEJS = "/api/timeline/timelinejs/"

@@ -11,7 +11,7 @@ from thesis.models import Citation, DataVersion, Passage, Source
 
 from .test_admin import client, event_data  # noqa: F401  (a fixture and form data)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 def bumps(change) -> int:

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from thesis.internals.django_sql import WRITTEN_FOR, Compiled
 from thesis.models import Citation, Mention, Passage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 COLUMNS = ("id", "thesis_id", "order", "changed_at", "text")
 PASSAGE_KEY = [Passage._meta.pk]

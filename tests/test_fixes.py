@@ -10,6 +10,8 @@ from thesis.history import shown_reason
 from thesis.models import DismissedSuspect, IgnoredWord, Passage, ReplaceBatch
 from thesis.proofing import fixes
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
 

@@ -16,6 +16,8 @@ from thesis.proofing import progress
 
 from .conftest import synthetic_thesis
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
 

@@ -13,7 +13,7 @@ from thesis.models import TimelineEvent
 
 from .conftest import synthetic_thesis
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 URL = "/timeline/"
 NS = {"svg": SVG_NAMESPACE}

@@ -10,6 +10,8 @@ from thesis.editorial import repair
 from thesis.editorial.editing import EditRefused, StaleEdit
 from thesis.models import Citation, Passage, PassageSuccessor, Section, successor_id
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 REASON = "Абзац екіге бөлінеді"
 
 

@@ -6,6 +6,8 @@ from django.contrib.auth.models import User
 from thesis.editorial import editing, replace
 from thesis.models import Passage, ReplaceBatch
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 
 @pytest.fixture
 def editor(db):

@@ -14,7 +14,7 @@ from project.response_cache import ResponseCache
 from thesis.derived import dataversion
 from thesis.models import Passage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 @pytest.fixture(autouse=True)

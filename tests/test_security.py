@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from thesis.models import Author, Passage, Section, Source, Thesis
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = f'<script>alert("x")</script>{IMG}'

@@ -14,6 +14,8 @@ from thesis.text import spellcheck
 from .conftest import account, synthetic_thesis
 from .test_fixes import apply_suggestion
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 
 @pytest.fixture
 def editor(db):

@@ -11,6 +11,8 @@ from thesis.text import spellcheck
 from .conftest import skip_or_fail
 from .linearity import growth
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 
 def found(finder, text):
     return [(text[start:end], suggestions) for _kind, start, end, suggestions, _note in finder(text)]

@@ -19,6 +19,8 @@ from api.serializers import (
 from thesis.editorial import editing
 from thesis.models import Passage
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 # --- the rules, without a database ----------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ from . import layouts
 from .conftest import assert_valid_tei
 from .operations import calls, lines
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 NS = {"tei": TEI_NS}
 # Plain texts of a title line, a heading and two paragraphs, by what they give the back to list (the

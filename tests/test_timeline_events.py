@@ -6,7 +6,7 @@ from api.filters import TimelineEventFilter
 from reading.timeline_events import YearFilter, timeline
 from thesis.models import TimelineEvent
 
-pytestmark = pytest.mark.django_db(databases=["default"])
+pytestmark = [pytest.mark.django_db(databases=["default"]), pytest.mark.usefixtures("shared_seed")]
 
 FILTERS = [
     {"year": 1992},
