@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed thesis imported once per test that needs it, a clean slate per test, and
+"""Shared fixtures: the seed thesis imported for each test that needs it (or once for a module that shares it), a clean slate per test, and
 the TEI schema compiled once."""
 
 import os

@@ -15,7 +15,7 @@ from .database_state import every_row
 from .reliability import report
 from .test_http_methods import real_arguments, routes_to, walk
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 VISITORS = ("anonymous", "non_staff", "reviewer", "editor")
 # What a visit writes whoever makes it: its session, and the login lockout's record of a failed login.

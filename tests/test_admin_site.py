@@ -12,6 +12,8 @@ from thesis.proofing import progress
 
 from .conftest import account, synthetic_thesis
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 
 @pytest.fixture
 def editor(db):

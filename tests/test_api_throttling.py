@@ -19,7 +19,7 @@ PROXY = "10.0.0.5"
 # A database of Redis's own for this test, which no other test uses.
 REDIS_URL = "redis://127.0.0.1:6379/11"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 def test_over_the_rate_is_a_429_with_retry_after(client, settings, seed_thesis):

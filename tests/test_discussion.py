@@ -9,6 +9,8 @@ from thesis.models import Passage, PassageNote
 
 from .conftest import account
 
+pytestmark = pytest.mark.usefixtures("shared_seed")
+
 WRONG, RIGHT = "қауіпсіздіздігі", "қауіпсіздігі"
 
 

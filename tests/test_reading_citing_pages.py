@@ -15,7 +15,7 @@ from thesis.editions.tree import citation_tree, paragraph_refs
 
 from .conftest import synthetic_thesis
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

@@ -14,7 +14,7 @@ from tests.test_response_cache import call, connection_kept, django_app  # noqa:
 from thesis.derived import dataversion
 from thesis.models import Author, Passage, Source, Thesis, TimelineEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_seed")]
 
 
 @pytest.mark.parametrize(
