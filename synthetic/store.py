@@ -2,7 +2,8 @@
 
 Rows go in with bulk_create, which sends no post_save: the Passage signal that derives citations
 and mentions stays quiet, and the plan's own citations and mentions are written instead; each
-thesis's suspects are checked and stored once, as the block ends (`changes.suspects_changed`). Writes
+thesis's suspects are checked and stored once, as the block ends (`changes.suspects_changed`), and so
+is its passages' rendered markup (`changes.markup_changed`). Writes
 and deletions run in `changes.bulk()`, which bumps the data version once at their end.
 No history is written unless asked for (`history=True`): a generated row has no editorial past,
 and the history endpoints answer an empty list for a row without any.
@@ -59,6 +60,7 @@ def write_plans(plans: list[ThesisPlan], history: bool = False) -> Counter:
         EventAuthor.objects.bulk_create([row for rows in built for row in rows.event_people()], batch_size=BATCH_SIZE)
         for rows in built:
             changes.suspects_changed(rows.thesis.pk)
+            changes.markup_changed(rows.thesis.pk)
     return sum((rows.counts() for rows in built), Counter())
 
 

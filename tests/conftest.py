@@ -1,5 +1,5 @@
-"""Shared fixtures: the seed thesis imported for each test that needs it (or once for a module that shares it), a clean slate per test, and
-the TEI schema compiled once."""
+"""Shared fixtures: the seed thesis imported for each test that needs it (or once for a module that
+shares it), a clean slate per test, and the TEI schema compiled once."""
 
 import os
 import sqlite3

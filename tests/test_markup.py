@@ -14,6 +14,8 @@ from thesis.editions.tei.stored import built_paragraph, serialized, tei_key
 from thesis.editorial.editing import save_passage
 from thesis.models import Author, Citation, Mention, Passage, PassageMarkup, Source, TimelineEvent
 
+from .conftest import synthetic_thesis
+
 DTS_DOCUMENT = "/api/dts/document/"
 
 
@@ -151,3 +153,10 @@ def test_a_stored_paragraph_reads_back_as_the_element_it_was_built_as(seed_thesi
     for passage in records.passages.values():
         row = PassageMarkup.objects.get(pk=passage.pk)
         assert etree.tostring(etree.fromstring(row.tei)) == etree.tostring(built_paragraph(passage, records))
+
+
+@pytest.mark.django_db
+def test_a_generated_thesis_is_written_with_its_markup_stored():
+    thesis = synthetic_thesis(12, events=3)
+    assert PassageMarkup.objects.filter(passage__thesis=thesis).count() == thesis.passages.count() == 12
+    assert refresh_markup([thesis.pk], "default") == 0  # nothing stored was stale

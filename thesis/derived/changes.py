@@ -172,6 +172,17 @@ def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:
         pending.theses.add(thesis_id)
 
 
+def markup_changed(thesis_id: int, using: str | None = None) -> None:
+    """Build the thesis's stale stored markup at the end of the open block, or now if none is open: for a
+    bulk writer of passages, whose rows send no signal."""
+    using = using or router.db_for_write(Passage)
+    pending = _open_blocks().get(using)
+    if pending is None:
+        refresh_markup([thesis_id], using)
+    else:
+        pending.marked.add(thesis_id)
+
+
 def data_changed(using: str, theses: Iterable[int] | None = None, passages: Iterable[int] = ()) -> None:
     """Bump the data version at the end of the open block, or now if none is open: with the theses
     changed (`theses`, and those of `passages`), or every thesis for None, a change of unknown reach."""
