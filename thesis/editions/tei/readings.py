@@ -11,7 +11,7 @@ DERIVED = frozenset({"sic", "reg"})
 
 def reading(tree, sides: frozenset[str]) -> dict[str, str]:
     """Each paragraph's text by its xml:id, every choice read from its child named in `sides`;
-    a line break (`lb`) reads as one."""
+    a line break (`lb`) reads as one, and a page beginning (`pb`) as the form feed it stands for."""
     return {p.get(XML_ID): text_of(p, sides) for p in tree.iter(tei("p")) if p.get(XML_ID)}
 
 
@@ -38,7 +38,9 @@ def text_of(element, sides: frozenset[str]) -> str:
 def _child_text(child, sides: frozenset[str]) -> str:
     name = etree.QName(child).localname
     if name == "lb":
-        return "\n"
+        return "\v" if child.get("type") == "vertical-tab" else "\n"
+    if name == "pb":
+        return "\f"
     if name == "choice":
         chosen = [option for option in child if etree.QName(option).localname in sides]
         return "".join(text_of(option, sides) for option in chosen)

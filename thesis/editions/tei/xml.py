@@ -1,5 +1,7 @@
 """The TEI namespace, an element maker for it, and inline nodes turned into its elements."""
 
+import re
+
 from lxml import etree
 from lxml.builder import ElementMaker
 
@@ -28,6 +30,13 @@ def with_lang(element, language: str):
     return element
 
 
+# The two controls a text may hold that XML 1.0 cannot, even escaped: a form feed, which a PDF's
+# conversion puts at each page's end, is a page beginning; a vertical tab, Word's line break inside a
+# paragraph, a line beginning of its own type. readings.py reads each back as the character.
+XML_FORBIDDEN = re.compile("([\f\v])")
+FORBIDDEN_AS = {"\f": Node("pb"), "\v": Node("lb", {"type": "vertical-tab"})}
+
+
 def append_content(parent, content: list) -> None:
     """Append strings and inline nodes to `parent` as its mixed content."""
     # The last child is kept at hand: lxml counts an element's children one by one, so asking for
@@ -37,6 +46,9 @@ def append_content(parent, content: list) -> None:
         if isinstance(piece, Node):
             last = etree.SubElement(parent, tei(piece.tag), {_name(k): v for k, v in piece.attrib.items()})
             append_content(last, piece.children)
+        elif "\f" in piece or "\v" in piece:
+            append_content(parent, [FORBIDDEN_AS.get(part, part) for part in XML_FORBIDDEN.split(piece) if part])
+            last = parent[-1] if len(parent) else None
         elif last is not None:
             last.tail = (last.tail or "") + piece
         else:
