@@ -23,9 +23,21 @@ EXTRA = 210
 MAX_QUERIES = 8
 
 
+@pytest.fixture(scope="module")
+def crowd(shared_seed, django_db_blocker):
+    """The module's seed with more than 200 of everything, made once, inside the module's transaction
+    (shared_seed): making its 210 theses, each with its derived data, took most of the module's time."""
+    with django_db_blocker.unblock():
+        crowd_the_thesis(Thesis.objects.get(pk=shared_seed))
+
+
 @pytest.fixture
-def crowded_thesis(seed_thesis):
+def crowded_thesis(crowd, seed_thesis):
     """The seed thesis with more than 200 of everything, each with related records to show."""
+    return seed_thesis
+
+
+def crowd_the_thesis(seed_thesis) -> None:
     section = seed_thesis.sections.get(number="1.1")
     Section.objects.bulk_create(
         Section(
@@ -94,7 +106,6 @@ def crowded_thesis(seed_thesis):
     for n in range(EXTRA):
         document = SourceDocument.objects.create(file_name=f"{n}.txt", sha256=f"{n:064d}", content="x", size_bytes=1)
         Thesis.objects.create(title=f"Диплом {n}", source_document=document)
-    return seed_thesis
 
 
 def count_queries(client, url, params=None) -> int:
