@@ -162,25 +162,25 @@ def section_saved(section: Section, using: str) -> None:
 
 def suspects_changed(thesis_id: int | None, using: str | None = None) -> None:
     """Check the thesis's suspects at the end of the open block, or now if none is open."""
-    if thesis_id is None:
-        return
-    using = using or router.db_for_write(Passage)
-    pending = _open_blocks().get(using)
-    if pending is None:
-        refresh_theses([thesis_id], using)
-    else:
-        pending.theses.add(thesis_id)
+    if thesis_id is not None:
+        _at_block_end("theses", refresh_theses, thesis_id, using)
 
 
 def markup_changed(thesis_id: int, using: str | None = None) -> None:
     """Build the thesis's stale stored markup at the end of the open block, or now if none is open: for a
     bulk writer of passages, whose rows send no signal."""
+    _at_block_end("marked", refresh_markup, thesis_id, using)
+
+
+def _at_block_end(noted: str, refresh, thesis_id: int, using: str | None) -> None:
+    """Note the thesis in the open block's set `noted`, for `refresh` as the block ends; with no block
+    open, refresh it now."""
     using = using or router.db_for_write(Passage)
     pending = _open_blocks().get(using)
     if pending is None:
-        refresh_markup([thesis_id], using)
+        refresh([thesis_id], using)
     else:
-        pending.marked.add(thesis_id)
+        getattr(pending, noted).add(thesis_id)
 
 
 def data_changed(using: str, theses: Iterable[int] | None = None, passages: Iterable[int] = ()) -> None:
