@@ -9,6 +9,7 @@ from ..models import Passage, PassageMarkup, Thesis
 # Rows written at once: a thesis of many passages must not become one query with more parameters
 # than SQLite allows.
 WRITE_BATCH = 500
+MARKUP_FIELDS = ["tei_key", "tei", "html_key", "html", "changes_html"]
 
 
 def refresh_markup(thesis_ids, using: str, passage_ids: set[int] | None = None) -> int:
@@ -30,10 +31,12 @@ def _refresh_thesis(thesis_id: int, using: str, passage_ids: set[int] | None) ->
         row = _fresh_row(passage, records)
         if row is not None:
             rows.append(row)
-    for first in range(0, len(rows), WRITE_BATCH):
-        batch = rows[first : first + WRITE_BATCH]
-        PassageMarkup.objects.using(using).filter(pk__in=[row.pk for row in batch]).delete()
-        PassageMarkup.objects.using(using).bulk_create(batch)
+    # Written over what is there in one statement: two editors saving passages of one thesis at once
+    # may both find a third passage's markup stale, and a delete then an insert made the second a
+    # duplicate key. Whichever row lands last carries the key of its inputs, which every read checks.
+    PassageMarkup.objects.using(using).bulk_create(
+        rows, batch_size=WRITE_BATCH, update_conflicts=True, unique_fields=["passage"], update_fields=MARKUP_FIELDS
+    )
     return len(rows)
 
 
