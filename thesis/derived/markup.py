@@ -12,21 +12,19 @@ WRITE_BATCH = 500
 MARKUP_FIELDS = ["tei_key", "tei", "html_key", "html", "changes_html"]
 
 
-def refresh_markup(thesis_ids, using: str, passage_ids: set[int] | None = None) -> int:
+def refresh_markup(thesis_ids, using: str) -> int:
     """Build and store again the markup of these theses' passages whose inputs changed since it was
-    stored (of those in `passage_ids` alone, when given); how many were built."""
+    stored; how many were built."""
     built = 0
     for thesis_id in sorted(set(Thesis.objects.using(using).filter(pk__in=thesis_ids).values_list("pk", flat=True))):
-        built += _refresh_thesis(thesis_id, using, passage_ids)
+        built += _refresh_thesis(thesis_id, using)
     return built
 
 
-def _refresh_thesis(thesis_id: int, using: str, passage_ids: set[int] | None) -> int:
+def _refresh_thesis(thesis_id: int, using: str) -> int:
     records = load(thesis_id)
     rows = []
     for passage in records.passages.values():
-        if passage_ids is not None and passage.pk not in passage_ids:
-            continue
         passage.thesis = records.thesis
         row = _fresh_row(passage, records)
         if row is not None:
